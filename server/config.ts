@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  migrationsDir: string;
+  /** Built client files to serve; absent in tests that only need the API. */
+  clientDir: string | null;
+  /** Seed the demo organisation into an empty database. */
+  seedDemo: boolean;
+}
+
+/** The project root, found from this file so the same code works from source (tsx, vitest) and from dist/. */
+export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'migrations')) || !existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('Could not find the project root (a folder with migrations/ and package.json).');
+    dir = parent;
+  }
+  return dir;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const clientDir = join(projectRoot, 'dist', 'client');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databasePath: resolve(env.DATABASE_PATH ?? join(projectRoot, 'data', 'kaskade.db')),
+    migrationsDir: join(projectRoot, 'migrations'),
+    clientDir: existsSync(clientDir) ? clientDir : null,
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}

@@ -1,0 +1,86 @@
+import {
+  addDays,
+  addMonths,
+  addQuarters,
+  addWeeks,
+  differenceInCalendarDays,
+  format,
+  getISOWeek,
+  getISOWeekYear,
+  parseISO,
+  startOfISOWeek,
+  startOfMonth,
+  startOfQuarter,
+} from 'date-fns';
+import type { Frequency } from '../schemas';
+
+// Biweekly periods are two ISO weeks long, counted from a fixed Monday so every unit shares the same fortnights.
+const BIWEEKLY_ANCHOR = parseISO('2024-01-01');
+
+/** The first day (YYYY-MM-DD) of the period of `frequency` that contains `date`. */
+export function periodStartOf(frequency: Frequency, date: Date | string): string {
+  const d = typeof date === 'string' ? parseISO(date) : date;
+  switch (frequency) {
+    case 'weekly':
+      return iso(startOfISOWeek(d));
+    case 'biweekly': {
+      const monday = startOfISOWeek(d);
+      const weeks = Math.floor(differenceInCalendarDays(monday, BIWEEKLY_ANCHOR) / 7);
+      const offset = ((weeks % 2) + 2) % 2;
+      return iso(addWeeks(monday, -offset));
+    }
+    case 'monthly':
+      return iso(startOfMonth(d));
+    case 'quarterly':
+      return iso(startOfQuarter(d));
+  }
+}
+
+export function isPeriodStart(frequency: Frequency, date: string): boolean {
+  return periodStartOf(frequency, date) === date;
+}
+
+/** The start of the period `steps` periods after the one starting at `periodStart` (negative for before). */
+export function shiftPeriod(frequency: Frequency, periodStart: string, steps: number): string {
+  const d = parseISO(periodStart);
+  switch (frequency) {
+    case 'weekly':
+      return iso(addWeeks(d, steps));
+    case 'biweekly':
+      return iso(addWeeks(d, 2 * steps));
+    case 'monthly':
+      return iso(addMonths(d, steps));
+    case 'quarterly':
+      return iso(addQuarters(d, steps));
+  }
+}
+
+/** The last day of the period starting at `periodStart`. */
+export function periodEnd(frequency: Frequency, periodStart: string): string {
+  return iso(addDays(parseISO(shiftPeriod(frequency, periodStart, 1)), -1));
+}
+
+/** The parts a label is made from; the client words them in the user's language. */
+export type PeriodLabelParts =
+  | { kind: 'weeks'; year: number; fromWeek: number; toWeek: number }
+  | { kind: 'month'; year: number; month: number }
+  | { kind: 'quarter'; year: number; quarter: number };
+
+export function periodLabelParts(frequency: Frequency, periodStart: string): PeriodLabelParts {
+  const d = parseISO(periodStart);
+  switch (frequency) {
+    case 'weekly':
+    case 'biweekly': {
+      const last = parseISO(periodEnd(frequency, periodStart));
+      return { kind: 'weeks', year: getISOWeekYear(d), fromWeek: getISOWeek(d), toWeek: getISOWeek(last) };
+    }
+    case 'monthly':
+      return { kind: 'month', year: d.getFullYear(), month: d.getMonth() + 1 };
+    case 'quarterly':
+      return { kind: 'quarter', year: d.getFullYear(), quarter: Math.floor(d.getMonth() / 3) + 1 };
+  }
+}
+
+function iso(d: Date): string {
+  return format(d, 'yyyy-MM-dd');
+}

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { BoardSnapshot, Card, CardType, Column, Id, IsoDate, Measurement } from './schemas';
+
+/** Bumped when a change to the messages below would break an older client; checked at join. */
+export const PROTOCOL_VERSION = 1;
+
+/** Join answers with events instead of a snapshot only while the client is at most this far behind. */
+export const MAX_CATCH_UP_EVENTS = 500;
+
+export const LIMITS = {
+  title: 200,
+  description: 4000,
+  ownerName: 120,
+  columnName: 60,
+  note: 2000,
+  columnsPerBoard: 12,
+} as const;
+
+const OpId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');
+const Title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);
+const Position = z.number().int().min(0).max(100_000);
+
+const command = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject({ opId: OpId, boardId: Id, ...shape });
+
+/** Commands a client sends; each carries an `opId` so a retry is never applied twice. */
+export const CardCreateCommand = command({
+  card: z.strictObject({
+    id: Id,
+    columnId: Id,
+    type: CardType,
+    title: Title,
+    description: z.string().max(LIMITS.description).default(''),
+    ownerName: z.string().trim().max(LIMITS.ownerName).default(''),
+    dueDate: IsoDate.nullable().default(null),
+  }),
+  /** Position in the destination column among its (unarchived) cards; past the end means last. */
+  index: Position.optional(),
+});
+
+export const CardUpdateCommand = command({
+  cardId: Id,
+  changes: z
+    .strictObject({
+      type: CardType,
+      title: Title,
+      description: z.string().max(LIMITS.description),
+      ownerName: z.string().trim().max(LIMITS.ownerName),
+      dueDate: IsoDate.nullable(),
+    })
+    .partial()
+    .refine((c) => Object.keys(c).length > 0, 'at least one field must change'),
+});
+
+export const CardMoveCommand = command({ cardId: Id, toColumnId: Id, index: Position });
+
+export const CardArchiveCommand = command({ cardId: Id });
+
+export const ColumnCreateCommand = command({
+  column: z.strictObject({ id: Id, name: z.string().trim().min(1).max(LIMITS.columnName) }),
+  index: Position.optional(),
+});
+
+export const ColumnRenameCommand = command({
+  columnId: Id,
+  name: z.string().trim().min(1).max(LIMITS.columnName),
+});
+
+export const ColumnMoveCommand = command({ columnId: Id, index: Position });
+
+const FiniteNumber = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const MeasurementRecordCommand = command({
+  indicatorId: Id,
+  periodStart: IsoDate,
+  value: FiniteNumber,
+  numerator: FiniteNumber.nullable().default(null),
+  denominator: FiniteNumber.nullable().default(null),
+  respondents: z.number().int().min(0).max(10_000_000).nullable().default(null),
+  note: z.string().max(LIMITS.note).default(''),
+});
+
+export const COMMANDS = {
+  'card:create': CardCreateCommand,
+  'card:update': CardUpdateCommand,
+  'card:move': CardMoveCommand,
+  'card:archive': CardArchiveCommand,
+  'column:create': ColumnCreateCommand,
+  'column:rename': ColumnRenameCommand,
+  'column:move': ColumnMoveCommand,
+  'measurement:record': MeasurementRecordCommand,
+} as const;
+export type CommandName = keyof typeof COMMANDS;
+export type CommandInput<N extends CommandName> = z.input<(typeof COMMANDS)[N]>;
+export type Command<N extends CommandName> = z.output<(typeof COMMANDS)[N]>;
+
+export const JoinRequest = z.strictObject({
+  boardId: Id,
+  protocol: z.number().int(),
+  /** The last seq the client applied; omitted on a first join. */
+  sinceSeq: z.number().int().min(0).optional(),
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
+
+export const LeaveRequest = z.strictObject({ boardId: Id });
+
+/** What happened on a board, in the order the board's `seq` gives. Payloads carry the state after the change. */
+export const BoardEventBody = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('card.created'), card: Card }),
+  z.object({ type: z.literal('card.updated'), card: Card, before: Card.partial() }),
+  z.object({ type: z.literal('card.moved'), card: Card, from: z.object({ columnId: Id, orderKey: z.string() }) }),
+  z.object({ type: z.literal('card.archived'), card: Card }),
+  z.object({ type: z.literal('column.created'), column: Column }),
+  z.object({ type: z.literal('column.renamed'), column: Column, before: z.object({ name: z.string() }) }),
+  z.object({ type: z.literal('column.moved'), column: Column }),
+  z.object({
+    type: z.literal('measurement.recorded'),
+    measurement: Measurement,
+    previous: Measurement.nullable(),
+  }),
+]);
+export type BoardEventBody = z.infer<typeof BoardEventBody>;
+export type BoardEventType = BoardEventBody['type'];
+
+export const BoardEvent = z.object({
+  boardId: Id,
+  seq: z.number().int().min(1),
+  opId: z.string(),
+  actor: z.string(),
+  at: z.string(),
+  body: BoardEventBody,
+});
+export type BoardEvent = z.infer<typeof BoardEvent>;
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
+  'PROTOCOL_MISMATCH',
+  'UNKNOWN_EVENT',
+  'INTERNAL',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
+export type ErrorIssue = z.infer<typeof ErrorIssue>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  issues: z.array(ErrorIssue).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type Ack<T = unknown> =
+  | { ok: true; seq: number; data: T; duplicate?: boolean }
+  | { ok: false; error: ApiError };
+
+export type JoinResult =
+  | { kind: 'snapshot'; snapshot: BoardSnapshot }
+  | { kind: 'events'; events: BoardEvent[] };
+
+/** What a command's ack carries: the events it produced (so the sender reconciles exactly like a peer). */
+export type CommandResult = { events: BoardEvent[] };
+
+type AckFn<T> = (ack: Ack<T>) => void;
+
+export interface ClientToServerEvents {
+  'board:join': (req: JoinRequest, ack: AckFn<JoinResult>) => void;
+  'board:leave': (req: z.input<typeof LeaveRequest>, ack?: AckFn<null>) => void;
+  'card:create': (cmd: CommandInput<'card:create'>, ack: AckFn<CommandResult>) => void;
+  'card:update': (cmd: CommandInput<'card:update'>, ack: AckFn<CommandResult>) => void;
+  'card:move': (cmd: CommandInput<'card:move'>, ack: AckFn<CommandResult>) => void;
+  'card:archive': (cmd: CommandInput<'card:archive'>, ack: AckFn<CommandResult>) => void;
+  'column:create': (cmd: CommandInput<'column:create'>, ack: AckFn<CommandResult>) => void;
+  'column:rename': (cmd: CommandInput<'column:rename'>, ack: AckFn<CommandResult>) => void;
+  'column:move': (cmd: CommandInput<'column:move'>, ack: AckFn<CommandResult>) => void;
+  'measurement:record': (cmd: CommandInput<'measurement:record'>, ack: AckFn<CommandResult>) => void;
+}
+
+export interface ServerToClientEvents {
+  'board:event': (event: BoardEvent) => void;
+}
+
+/** Turns a zod error into the flat `issues` list an error ack carries. */
+export function toIssues(error: z.ZodError): ErrorIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+}

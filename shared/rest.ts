@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { BoardSnapshot, BoardSummary, Id } from './schemas';
+import { ApiError } from './protocol';
+
+/** REST bodies and responses; the server's route schemas and the OpenAPI document are made from these. */
+export const BoardListResponse = z.object({ boards: z.array(BoardSummary) });
+export type BoardListResponse = z.infer<typeof BoardListResponse>;
+
+export const BoardParams = z.object({ id: Id });
+
+export const BoardSnapshotResponse = BoardSnapshot;
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  protocol: z.number().int(),
+  database: z.object({ migrations: z.number().int(), journalMode: z.string() }),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const ErrorResponse = z.object({ error: ApiError });
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** Socket handshake `auth` data. Until accounts land, people give the name their changes are signed with. */
+export const HandshakeAuth = z.object({
+  name: z.string().trim().min(1).max(80).optional(),
+});
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
