@@ -1,0 +1,59 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from './db/open-database';
+import { registerClientFiles } from './plugins/client-files';
+import { registerErrorHandling } from './plugins/errors';
+import { registerOpenApi } from './plugins/openapi';
+import { createSocketServer } from './realtime/socket-server';
+import { setRealtimeLogger } from './realtime/guard';
+import type { KaskadeServer } from './realtime/socket-types';
+import { createRepositories } from './repositories';
+import { type AccessPolicy, openAccess } from './services/access-policy';
+import { createBoardService } from './services/board-service';
+import { type Clock, createCommandService, systemClock } from './services/command-service';
+import { boardsRoutes } from './routes/boards/boards-routes';
+import { healthRoutes } from './routes/health-routes';
+
+export interface AppDeps {
+  db: Db;
+  version?: string;
+  clientDir?: string | null;
+  clock?: Clock;
+  access?: AccessPolicy;
+  logger?: boolean;
+}
+
+export interface KaskadeApp {
+  app: FastifyInstance;
+  io: KaskadeServer;
+}
+
+/** Builds the HTTP app and its Socket.IO server from injected parts; it does not listen (server.ts does). */
+export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
+  const version = deps.version ?? '0.0.0';
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: 256 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are built from the shared types; serialising is plain JSON (no per-request zod encode on hot reads).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  registerErrorHandling(app, { spaFallback: Boolean(deps.clientDir) });
+
+  const repos = createRepositories(deps.db);
+  const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
+  const commands = createCommandService(deps.db, repos, deps.clock ?? systemClock);
+
+  await registerOpenApi(app, version);
+  await app.register(healthRoutes, { db: deps.db, version });
+  await app.register(boardsRoutes, { boards });
+  if (deps.clientDir) await registerClientFiles(app, deps.clientDir);
+
+  setRealtimeLogger(app.log);
+  const io = createSocketServer(app.server, { boards, commands, access: deps.access ?? openAccess });
+  app.addHook('preClose', async () => {
+    io.disconnectSockets(true);
+    await io.close();
+  });
+  return { app, io };
+}

@@ -1,0 +1,7 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Serves the built client; unknown paths fall back to index.html (see the not-found handler in errors.ts). */
+export async function registerClientFiles(app: FastifyInstance, clientDir: string): Promise<void> {
+  await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: 'index.html' });
+}

@@ -1,0 +1,57 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../../shared/protocol';
+import type { ErrorResponse } from '../../shared/rest';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'VALIDATION_FAILED',
+  415: 'VALIDATION_FAILED',
+  429: 'RATE_LIMITED',
+};
+
+/**
+ * Every HTTP error answers as `{error: {code, message, issues?}}`, the same shape as a socket error ack.
+ * With `spaFallback`, a GET outside the API answers with the client's index.html, so deep links such as
+ * /boards/:id work on reload.
+ */
+export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }): void {
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path.startsWith('/socket.io/');
+    if (options.spaFallback && request.method === 'GET' && !isApi) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const body: ErrorResponse = { error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}.` } };
+    return reply.code(404).send(body);
+  });
+
+  app.setErrorHandler<FastifyError>((err, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const body: ErrorResponse = {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'The request does not match the API.',
+          issues: err.validation.map((v) => ({
+            path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+            message: v.message ?? 'is invalid',
+          })),
+        },
+      };
+      return reply.code(400).send(body);
+    }
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) request.log.error({ err }, 'request failed');
+    const body: ErrorResponse = {
+      error: {
+        code: CODE_BY_STATUS[status] ?? 'INTERNAL',
+        message: status >= 500 ? 'The server could not handle this request.' : err.message,
+      },
+    };
+    return reply.code(status).send(body);
+  });
+}

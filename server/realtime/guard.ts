@@ -1,0 +1,41 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Ack } from '../../shared/protocol';
+import { type AckFn, ackOf, failure } from './acks';
+import type { KaskadeSocket } from './socket-types';
+
+let logger: Pick<FastifyBaseLogger, 'error'> = console;
+export function setRealtimeLogger(log: Pick<FastifyBaseLogger, 'error'>): void {
+  logger = log;
+}
+
+/**
+ * Wraps a handler so that nothing a client sends can crash the server: the payload arrives untyped (it is parsed
+ * inside), a missing ack becomes a no-op, and an unexpected error is logged and answered with INTERNAL.
+ */
+export function guard(
+  socket: KaskadeSocket,
+  event: string,
+  handler: (payload: unknown, ack: AckFn) => void,
+): (...args: unknown[]) => void {
+  return (...args: unknown[]) => {
+    const ack = once(ackOf(args) ?? noAck);
+    const payload = args.length > 0 && typeof args[0] !== 'function' ? args[0] : undefined;
+    try {
+      handler(payload, ack);
+    } catch (err) {
+      logger.error({ err, event, socket: socket.id }, 'socket handler failed');
+      ack(failure('INTERNAL', 'The server could not handle this message.'));
+    }
+  };
+}
+
+const noAck: AckFn = () => {};
+
+function once(ack: AckFn): AckFn {
+  let sent = false;
+  return (value: Ack) => {
+    if (sent) return;
+    sent = true;
+    ack(value);
+  };
+}

@@ -1,0 +1,36 @@
+import type { Card } from '../../shared/schemas';
+import type { Db } from '../db/open-database';
+import { type CardRow, toCard } from './rows';
+
+/** Cards, written whole: every card event carries the card as it is after the change. */
+export function cardsRepository(db: Db) {
+  const byId = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
+  const liveOnBoard = db.prepare<[string], CardRow>(
+    'SELECT * FROM cards WHERE board_id = ? AND archived = 0 ORDER BY column_id, order_key',
+  );
+  const liveInColumn = db.prepare<[string], CardRow>(
+    'SELECT * FROM cards WHERE column_id = ? AND archived = 0 ORDER BY order_key',
+  );
+  const upsert = db.prepare(`
+    INSERT INTO cards (id, board_id, column_id, order_key, type, title, description, owner_name, due_date,
+                       archived, created_at, updated_at)
+    VALUES (@id, @boardId, @columnId, @orderKey, @type, @title, @description, @ownerName, @dueDate,
+            @archived, @createdAt, @updatedAt)
+    ON CONFLICT (id) DO UPDATE SET column_id = excluded.column_id, order_key = excluded.order_key,
+      type = excluded.type, title = excluded.title, description = excluded.description,
+      owner_name = excluded.owner_name, due_date = excluded.due_date, archived = excluded.archived,
+      updated_at = excluded.updated_at`);
+
+  return {
+    get: (id: string): Card | undefined => {
+      const row = byId.get(id);
+      return row && toCard(row);
+    },
+    liveOnBoard: (boardId: string): Card[] => liveOnBoard.all(boardId).map(toCard),
+    liveInColumn: (columnId: string): Card[] => liveInColumn.all(columnId).map(toCard),
+    save: (card: Card): void => {
+      upsert.run({ ...card, archived: card.archived ? 1 : 0 });
+    },
+  };
+}
+export type CardsRepository = ReturnType<typeof cardsRepository>;

@@ -1,0 +1,18 @@
+import type { Db } from '../db/open-database';
+import { boardsRepository } from './boards-repository';
+import { cardsRepository } from './cards-repository';
+import { columnsRepository } from './columns-repository';
+import { eventsRepository } from './events-repository';
+import { indicatorsRepository } from './indicators-repository';
+
+/** Every repository over one database: the only place SQL lives. */
+export function createRepositories(db: Db) {
+  return {
+    boards: boardsRepository(db),
+    cards: cardsRepository(db),
+    columns: columnsRepository(db),
+    events: eventsRepository(db),
+    indicators: indicatorsRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,98 @@
+import type { BoardIndicator, Indicator, Measurement, Target } from '../../shared/schemas';
+import type { Db } from '../db/open-database';
+import {
+  type IndicatorRow,
+  type MeasurementRow,
+  type TargetRow,
+  toIndicator,
+  toMeasurement,
+  toTarget,
+} from './rows';
+
+/** How many of an indicator's latest measurements a board snapshot carries (the tile's sparkline). */
+export const RECENT_MEASUREMENTS = 12;
+
+/**
+ * Indicators as boards show them. A board shows an indicator for the board's own unit: its target and
+ * measurements are that unit's, falling back to the owning unit's target until the unit has set its own.
+ */
+export function indicatorsRepository(db: Db) {
+  const byId = db.prepare<[string], IndicatorRow>('SELECT * FROM indicators WHERE id = ?');
+  const onBoard = db.prepare<[string], IndicatorRow & { order_key: string }>(`
+    SELECT i.*, bi.order_key FROM board_indicators bi JOIN indicators i ON i.id = bi.indicator_id
+    WHERE bi.board_id = ? ORDER BY bi.order_key`);
+  const isOnBoard = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM board_indicators WHERE board_id = ? AND indicator_id = ?',
+  );
+  // The target in force on `day`: the unit's own, else the owning unit's; the latest that started wins.
+  const targetFor = db.prepare<{ indicator: string; unit: string; owner: string; day: string }, TargetRow>(`
+    SELECT valid_from, valid_to, target, low, high, tolerance FROM targets
+    WHERE indicator_id = @indicator AND unit_id IN (@unit, @owner)
+      AND valid_from <= @day AND (valid_to IS NULL OR valid_to >= @day)
+    ORDER BY unit_id = @unit DESC, valid_from DESC LIMIT 1`);
+  const recentOnBoard = db.prepare<{ board: string; unit: string; n: number }, MeasurementRow>(`
+    SELECT indicator_id, unit_id, period_start, value, numerator, denominator, respondents, note,
+           recorded_at, recorded_by
+    FROM (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.indicator_id ORDER BY m.period_start DESC) AS rn
+          FROM board_indicators bi
+          JOIN measurements m ON m.indicator_id = bi.indicator_id AND m.unit_id = @unit
+          WHERE bi.board_id = @board)
+    WHERE rn <= @n ORDER BY indicator_id, period_start`);
+  const measurement = db.prepare<[string, string, string], MeasurementRow>(
+    'SELECT * FROM measurements WHERE indicator_id = ? AND unit_id = ? AND period_start = ?',
+  );
+  const upsertMeasurement = db.prepare(`
+    INSERT INTO measurements (indicator_id, unit_id, period_start, value, numerator, denominator, respondents,
+                              note, recorded_at, recorded_by)
+    VALUES (@indicatorId, @unitId, @periodStart, @value, @numerator, @denominator, @respondents, @note,
+            @recordedAt, @recordedBy)
+    ON CONFLICT (indicator_id, unit_id, period_start) DO UPDATE SET value = excluded.value,
+      numerator = excluded.numerator, denominator = excluded.denominator, respondents = excluded.respondents,
+      note = excluded.note, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`);
+  const boardsShowing = db.prepare<[string, string], { id: string }>(`
+    SELECT b.id FROM board_indicators bi JOIN boards b ON b.id = bi.board_id
+    WHERE bi.indicator_id = ? AND b.unit_id = ? ORDER BY b.id`);
+
+  const currentTarget = (indicator: Indicator, unitId: string, day: string): Target | null => {
+    const row = targetFor.get({ indicator: indicator.id, unit: unitId, owner: indicator.unitId, day });
+    return row ? toTarget(row) : null;
+  };
+
+  return {
+    get: (id: string): Indicator | undefined => {
+      const row = byId.get(id);
+      return row && toIndicator(row);
+    },
+    isOnBoard: (boardId: string, indicatorId: string): boolean => isOnBoard.get(boardId, indicatorId) !== undefined,
+    currentTarget,
+    /** The board's indicators in board order, each with its target in force today and its latest measurements. */
+    forBoard: (boardId: string, unitId: string, today: string): BoardIndicator[] => {
+      const recent = new Map<string, Measurement[]>();
+      for (const row of recentOnBoard.all({ board: boardId, unit: unitId, n: RECENT_MEASUREMENTS })) {
+        const list = recent.get(row.indicator_id) ?? [];
+        list.push(toMeasurement(row));
+        recent.set(row.indicator_id, list);
+      }
+      return onBoard.all(boardId).map((row) => {
+        const indicator = toIndicator(row);
+        return {
+          ...indicator,
+          orderKey: row.order_key,
+          target: currentTarget(indicator, unitId, today),
+          recent: recent.get(indicator.id) ?? [],
+        };
+      });
+    },
+    measurement: (indicatorId: string, unitId: string, periodStart: string): Measurement | undefined => {
+      const row = measurement.get(indicatorId, unitId, periodStart);
+      return row && toMeasurement(row);
+    },
+    saveMeasurement: (m: Measurement): void => {
+      upsertMeasurement.run(m);
+    },
+    /** Boards whose tiles show this indicator for this unit: each gets the measurement's event. */
+    boardsShowing: (indicatorId: string, unitId: string): string[] =>
+      boardsShowing.all(indicatorId, unitId).map((r) => r.id),
+  };
+}
+export type IndicatorsRepository = ReturnType<typeof indicatorsRepository>;

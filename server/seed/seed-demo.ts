@@ -1,0 +1,109 @@
+import type { Db } from '../db/open-database';
+import { loadDemoOrganisation } from './demo-organisation';
+import { buildDemoRows, type DemoRows } from './demo-rows';
+
+export interface SeedDemoOptions {
+  /** The day the demo is "as of": measurements end with the last complete period before it. Default: now. */
+  today?: Date;
+  /** Seed for the measurement noise; the same seed gives the same figures. Default 42. */
+  randomSeed?: number;
+}
+
+export interface SeedDemoResult {
+  boards: number;
+  indicators: number;
+  measurements: number;
+  cards: number;
+}
+
+/** Raised when the demo would be seeded on top of an existing organisation. */
+export class DemoSeedError extends Error {
+  override name = 'DemoSeedError';
+}
+
+/** Whether the database holds no organisation yet (the only state the demo may be seeded into). */
+export function isOrganisationEmpty(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM org_units LIMIT 1').get() === undefined;
+}
+
+/**
+ * Writes the demo organisation into a migrated, empty database in one transaction: all of it or none of it.
+ * It is the boards' initial state, not a history, so no events are written and every board's seq stays 0.
+ */
+export function seedDemo(db: Db, options: SeedDemoOptions = {}): SeedDemoResult {
+  const rows = buildDemoRows(loadDemoOrganisation(), {
+    today: options.today ?? new Date(),
+    randomSeed: options.randomSeed ?? 42,
+  });
+  // Immediate: take the write lock before the emptiness check, so two starting processes cannot both seed.
+  db.transaction(() => {
+    if (!isOrganisationEmpty(db)) {
+      throw new DemoSeedError('Cannot seed the demo organisation: the database already has org units.');
+    }
+    writeRows(db, rows);
+  }).immediate();
+  return {
+    boards: rows.boards.length,
+    indicators: rows.indicators.length,
+    measurements: rows.measurements.length,
+    cards: rows.cards.length,
+  };
+}
+
+// Parents before children throughout, as the foreign keys are checked per statement.
+function writeRows(db: Db, rows: DemoRows): void {
+  insertAll(db, 'INSERT INTO layers (id, rank, name, kind) VALUES (@id, @rank, @name, @kind)', rows.layers);
+  insertAll(
+    db,
+    'INSERT INTO org_units (id, parent_id, layer_id, name) VALUES (@id, @parentId, @layerId, @name)',
+    rows.units,
+  );
+  insertAll(
+    db,
+    'INSERT INTO boards (id, unit_id, name, seq, created_at) VALUES (@id, @unitId, @name, 0, @createdAt)',
+    rows.boards,
+  );
+  insertAll(
+    db,
+    'INSERT INTO columns (id, board_id, name, order_key) VALUES (@id, @boardId, @name, @orderKey)',
+    rows.columns,
+  );
+  insertAll(
+    db,
+    `INSERT INTO cards (id, board_id, column_id, order_key, type, title, description, owner_name, due_date, archived,
+       created_at, updated_at)
+     VALUES (@id, @boardId, @columnId, @orderKey, @type, @title, @description, @ownerName, @dueDate, @archived,
+       @createdAt, @updatedAt)`,
+    rows.cards,
+  );
+  insertAll(
+    db,
+    `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents)
+     VALUES (@id, @unitId, @name, @unitLabel, @direction, @frequency, @kind, @decimals, @minRespondents)`,
+    rows.indicators,
+  );
+  insertAll(
+    db,
+    'INSERT INTO board_indicators (board_id, indicator_id, order_key) VALUES (@boardId, @indicatorId, @orderKey)',
+    rows.boardIndicators,
+  );
+  insertAll(
+    db,
+    `INSERT INTO targets (indicator_id, unit_id, valid_from, valid_to, target, low, high, tolerance)
+     VALUES (@indicatorId, @unitId, @validFrom, @validTo, @target, @low, @high, @tolerance)`,
+    rows.targets,
+  );
+  insertAll(
+    db,
+    `INSERT INTO measurements (indicator_id, unit_id, period_start, value, numerator, denominator, respondents, note,
+       recorded_at, recorded_by)
+     VALUES (@indicatorId, @unitId, @periodStart, @value, @numerator, @denominator, @respondents, @note,
+       @recordedAt, @recordedBy)`,
+    rows.measurements,
+  );
+}
+
+function insertAll<Row extends object>(db: Db, sql: string, rows: readonly Row[]): void {
+  const statement = db.prepare<[Row]>(sql);
+  for (const row of rows) statement.run(row);
+}

@@ -1,0 +1,42 @@
+import { format } from 'date-fns';
+import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS } from '../../shared/protocol';
+import type { BoardSnapshot, BoardSummary } from '../../shared/schemas';
+import type { Db } from '../db/open-database';
+import type { Repositories } from '../repositories';
+import { type Clock, systemClock } from './command-service';
+
+/** Reads boards: the list, a consistent snapshot as of its seq, and the catch-up a reconnecting client needs. */
+export function createBoardService(db: Db, repos: Repositories, clock: Clock = systemClock) {
+  const snapshot = db.transaction((boardId: string): BoardSnapshot | undefined => {
+    const board = repos.boards.get(boardId);
+    if (!board) return undefined;
+    const today = format(clock.now(), 'yyyy-MM-dd');
+    return {
+      board,
+      seq: repos.boards.seq(boardId)!,
+      columns: repos.columns.onBoard(boardId),
+      cards: repos.cards.liveOnBoard(boardId),
+      indicators: repos.indicators.forBoard(boardId, board.unit.id, today),
+    };
+  });
+
+  /** Events after `sinceSeq` when the client is close enough behind, else a fresh snapshot. */
+  const catchUp = (boardId: string, sinceSeq: number | undefined): JoinResult | undefined => {
+    const seq = repos.boards.seq(boardId);
+    if (seq === undefined) return undefined;
+    if (sinceSeq !== undefined && sinceSeq <= seq && seq - sinceSeq <= MAX_CATCH_UP_EVENTS) {
+      const events: BoardEvent[] = repos.events.since(boardId, sinceSeq, MAX_CATCH_UP_EVENTS);
+      return { kind: 'events', events };
+    }
+    const snap = snapshot(boardId);
+    return snap && { kind: 'snapshot', snapshot: snap };
+  };
+
+  return {
+    list: (): BoardSummary[] => repos.boards.list(),
+    exists: (boardId: string): boolean => repos.boards.seq(boardId) !== undefined,
+    snapshot: (boardId: string): BoardSnapshot | undefined => snapshot(boardId),
+    catchUp,
+  };
+}
+export type BoardService = ReturnType<typeof createBoardService>;

@@ -1,0 +1,92 @@
+import type { Command } from '../../../shared/protocol';
+import type { Card, Column } from '../../../shared/schemas';
+import { keyForIndex, sortByKey } from '../../../shared/domain/ordering';
+import { type CommandContext, type CommandRunner, type Decision, accept, reject } from '../decision';
+
+// Pure rules first (state in, decision out), then the runners that load that state.
+
+const cardOnBoard = (card: Card | undefined, boardId: string): card is Card =>
+  card !== undefined && card.boardId === boardId;
+const columnOnBoard = (column: Column | undefined, boardId: string): column is Column =>
+  column !== undefined && column.boardId === boardId;
+
+export function decideCardCreate(
+  cmd: Command<'card:create'>,
+  state: { column?: Column; existing?: Card; siblings: Card[] },
+  ctx: CommandContext,
+): Decision {
+  if (!columnOnBoard(state.column, cmd.boardId)) return reject('NOT_FOUND', 'The column is not on this board.');
+  if (state.existing) return reject('CONFLICT', 'A card with this id already exists.');
+  const card: Card = {
+    ...cmd.card,
+    boardId: cmd.boardId,
+    orderKey: keyForIndex(state.siblings, cmd.index ?? state.siblings.length),
+    archived: false,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  return accept({ body: { type: 'card.created', card }, boardIds: [cmd.boardId] });
+}
+
+export function decideCardUpdate(cmd: Command<'card:update'>, card: Card | undefined, ctx: CommandContext): Decision {
+  if (!cardOnBoard(card, cmd.boardId)) return reject('NOT_FOUND', 'The card is not on this board.');
+  if (card.archived) return reject('CONFLICT', 'The card is archived.');
+  const before: Partial<Card> = {};
+  for (const key of Object.keys(cmd.changes) as (keyof typeof cmd.changes)[]) {
+    if (cmd.changes[key] !== card[key]) Object.assign(before, { [key]: card[key] });
+  }
+  if (Object.keys(before).length === 0) return accept();
+  const after: Card = { ...card, ...cmd.changes, updatedAt: ctx.now };
+  return accept({ body: { type: 'card.updated', card: after, before }, boardIds: [cmd.boardId] });
+}
+
+export function decideCardMove(
+  cmd: Command<'card:move'>,
+  state: { card?: Card; toColumn?: Column; destination: Card[] },
+  ctx: CommandContext,
+): Decision {
+  const { card } = state;
+  if (!cardOnBoard(card, cmd.boardId)) return reject('NOT_FOUND', 'The card is not on this board.');
+  if (card.archived) return reject('CONFLICT', 'The card is archived.');
+  if (!columnOnBoard(state.toColumn, cmd.boardId)) return reject('NOT_FOUND', 'The column is not on this board.');
+  const siblings = sortByKey(state.destination.filter((c) => c.id !== card.id));
+  const index = Math.min(cmd.index, siblings.length);
+  const stays =
+    card.columnId === cmd.toColumnId &&
+    (siblings[index - 1]?.orderKey ?? '') < card.orderKey &&
+    (index >= siblings.length || card.orderKey < siblings[index]!.orderKey);
+  if (stays) return accept();
+  const moved: Card = { ...card, columnId: cmd.toColumnId, orderKey: keyForIndex(siblings, index), updatedAt: ctx.now };
+  return accept({
+    body: { type: 'card.moved', card: moved, from: { columnId: card.columnId, orderKey: card.orderKey } },
+    boardIds: [cmd.boardId],
+  });
+}
+
+export function decideCardArchive(cmd: Command<'card:archive'>, card: Card | undefined, ctx: CommandContext): Decision {
+  if (!cardOnBoard(card, cmd.boardId)) return reject('NOT_FOUND', 'The card is not on this board.');
+  if (card.archived) return accept();
+  return accept({
+    body: { type: 'card.archived', card: { ...card, archived: true, updatedAt: ctx.now } },
+    boardIds: [cmd.boardId],
+  });
+}
+
+export const runCardCreate: CommandRunner<Command<'card:create'>> = (cmd, repos, ctx) => {
+  const column = repos.columns.get(cmd.card.columnId);
+  const existing = repos.cards.get(cmd.card.id);
+  const siblings = column ? repos.cards.liveInColumn(column.id) : [];
+  return decideCardCreate(cmd, { column, existing, siblings }, ctx);
+};
+
+export const runCardUpdate: CommandRunner<Command<'card:update'>> = (cmd, repos, ctx) =>
+  decideCardUpdate(cmd, repos.cards.get(cmd.cardId), ctx);
+
+export const runCardMove: CommandRunner<Command<'card:move'>> = (cmd, repos, ctx) => {
+  const toColumn = repos.columns.get(cmd.toColumnId);
+  const destination = toColumn ? repos.cards.liveInColumn(toColumn.id) : [];
+  return decideCardMove(cmd, { card: repos.cards.get(cmd.cardId), toColumn, destination }, ctx);
+};
+
+export const runCardArchive: CommandRunner<Command<'card:archive'>> = (cmd, repos, ctx) =>
+  decideCardArchive(cmd, repos.cards.get(cmd.cardId), ctx);

@@ -1,0 +1,53 @@
+import type { BoardEvent, BoardEventBody } from '../../shared/protocol';
+import type { Repositories } from '../repositories';
+import type { Effect } from './decision';
+
+export interface CommitMeta {
+  opId: string;
+  command: string;
+  originBoardId: string;
+  actor: string;
+  at: string;
+}
+
+/**
+ * Writes decided effects: applies each change to its table, bumps each board's seq and appends the event,
+ * and records the operation. Must be called inside the command's transaction.
+ */
+export function commitEffects(repos: Repositories, effects: Effect[], meta: CommitMeta): BoardEvent[] {
+  const events: BoardEvent[] = [];
+  for (const effect of effects) {
+    applyChange(repos, effect.body);
+    for (const boardId of effect.boardIds) {
+      const event: BoardEvent = {
+        boardId,
+        seq: repos.boards.nextSeq(boardId),
+        opId: meta.opId,
+        actor: meta.actor,
+        at: meta.at,
+        body: effect.body,
+      };
+      repos.events.append(event);
+      events.push(event);
+    }
+  }
+  repos.events.recordOperation(meta.opId, meta.originBoardId, meta.command, meta.actor, meta.at);
+  return events;
+}
+
+// Every event carries the entity as it is after the change, so applying it is a write of that entity.
+function applyChange(repos: Repositories, body: BoardEventBody): void {
+  switch (body.type) {
+    case 'card.created':
+    case 'card.updated':
+    case 'card.moved':
+    case 'card.archived':
+      return repos.cards.save(body.card);
+    case 'column.created':
+    case 'column.renamed':
+    case 'column.moved':
+      return repos.columns.save(body.column);
+    case 'measurement.recorded':
+      return repos.indicators.saveMeasurement(body.measurement);
+  }
+}

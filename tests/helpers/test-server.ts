@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Config, projectRoot } from '../../server/config';
+import { type RunningServer, startServer } from '../../server/server';
+import { migrate } from '../../server/db/migrate';
+import { openDatabase } from '../../server/db/open-database';
+import { createFixtureOrganisation } from './fixtures';
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  databasePath: string;
+  /** Stops the server and starts a new one on the same database file (and the same port). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real server on a real temp SQLite file, listening on loopback. By default the database holds the small
+ * fixture organisation; `demo: true` seeds the demo psychiatry organisation instead.
+ */
+export async function startTestServer(options: { demo?: boolean; clientDir?: string | null } = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'kaskade-test-'));
+  const databasePath = join(dir, 'kaskade.db');
+  if (!options.demo) {
+    const db = openDatabase(databasePath);
+    migrate(db, join(projectRoot, 'migrations'));
+    createFixtureOrganisation(db);
+    db.close();
+  }
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    databasePath,
+    migrationsDir: join(projectRoot, 'migrations'),
+    clientDir: options.clientDir ?? null,
+    seedDemo: options.demo ?? false,
+  };
+  const handle: TestServer = {
+    server: await startServer(config),
+    get url() {
+      return handle.server.url;
+    },
+    databasePath,
+    async restart() {
+      const port = Number(new URL(handle.server.url).port);
+      await handle.server.close();
+      handle.server = await startServer({ ...config, port });
+    },
+    async stop() {
+      await handle.server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}

@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BoardEvent, type CommandName } from '../../shared/protocol';
+import { FIXTURE } from '../helpers/fixtures';
+import { type TestClient, connectClient, opId, settle } from '../helpers/socket-client';
+import { type TestServer, startTestServer } from '../helpers/test-server';
+
+const board = FIXTURE.clinicBoard;
+const { todo, doing } = FIXTURE.columns;
+
+let srv: TestServer;
+let alice: TestClient;
+let bob: TestClient;
+
+beforeEach(async () => {
+  srv = await startTestServer();
+  alice = await connectClient(srv.url, 'Alice');
+  bob = await connectClient(srv.url, 'Bob');
+  await alice.join(board);
+  await bob.join(board);
+});
+afterEach(async () => {
+  alice.close();
+  bob.close();
+  await srv.stop();
+});
+
+const dbState = () => ({
+  cards: srv.server.db.prepare('SELECT * FROM cards ORDER BY id').all(),
+  columns: srv.server.db.prepare('SELECT * FROM columns ORDER BY id').all(),
+  measurements: srv.server.db.prepare('SELECT * FROM measurements ORDER BY indicator_id, period_start').all(),
+  events: srv.server.db.prepare('SELECT count(*) AS n FROM events').get(),
+  seq: srv.server.db.prepare('SELECT seq FROM boards WHERE id = ?').get(board),
+});
+
+// One valid command of each kind, as a client would send it.
+const validCommands: { [N in CommandName]: () => Record<string, unknown> } = {
+  'card:create': () => ({ card: { id: 'card-new', columnId: todo, type: 'problem', title: 'Mangler pladser om aftenen' }, index: 0 }),
+  'card:update': () => ({ cardId: FIXTURE.cards.huddle, changes: { title: 'Huddle kl. 8.15', ownerName: 'Overlæge' } }),
+  'card:move': () => ({ cardId: FIXTURE.cards.huddle, toColumnId: doing, index: 0 }),
+  'card:archive': () => ({ cardId: FIXTURE.cards.sms }),
+  'column:create': () => ({ column: { id: 'col-new', name: 'Venter' } }),
+  'column:rename': () => ({ columnId: doing, name: 'I gang nu' }),
+  'column:move': () => ({ columnId: todo, index: 2 }),
+  'measurement:record': () => ({ indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-10-01', value: 6.2 }),
+};
+
+describe.each(Object.keys(validCommands) as CommandName[])('%s', (name) => {
+  it('is applied, acknowledged after commit and broadcast to the peer', async () => {
+    const cmd = { opId: opId(), boardId: board, ...validCommands[name]() };
+    const peerHears = bob.nextEvent();
+    const ack = await alice.request<{ events: BoardEvent[] }>(name, cmd);
+    expect(ack).toMatchObject({ ok: true, seq: 1 });
+    if (!ack.ok) return;
+    const event = await peerHears;
+    expect(BoardEvent.parse(event)).toEqual(ack.data.events[0]);
+    expect(event).toMatchObject({ boardId: board, seq: 1, opId: cmd.opId, actor: 'Alice' });
+    // Durable before the ack: the event is in the log and the board's seq moved.
+    expect(dbState().seq).toEqual({ seq: 1 });
+    await settle();
+    expect(alice.events).toEqual([]); // the sender has its events in the ack
+  });
+
+  it('is applied once when the same opId is sent again', async () => {
+    const cmd = { opId: opId(), boardId: board, ...validCommands[name]() };
+    const first = await alice.request(name, cmd);
+    const after = dbState();
+    const again = await alice.request(name, cmd);
+    expect(again).toMatchObject({ ok: true, seq: 1, duplicate: true });
+    expect(first.ok && again.ok && again.data).toEqual(first.ok && first.data);
+    expect(dbState()).toEqual(after);
+    await settle();
+    expect(bob.events).toHaveLength(1);
+  });
+
+  it.each([
+    ['no payload', undefined],
+    ['a string', 'card'],
+    ['an array', [1, 2]],
+    ['a missing opId', 'drop-opId'],
+    ['an unknown field', 'extra-field'],
+    ['a wrong type for every field', 'wrong-types'],
+  ])('refuses %s with a typed error and changes nothing', async (_label, variant) => {
+    const valid: Record<string, unknown> = { opId: opId(), boardId: board, ...validCommands[name]() };
+    let payload: unknown = variant;
+    if (variant === 'drop-opId') payload = { ...valid, opId: undefined };
+    if (variant === 'extra-field') payload = { ...valid, __proto__: { admin: true }, sneaky: 1 };
+    if (variant === 'wrong-types') payload = Object.fromEntries(Object.keys(valid).map((k) => [k, { nested: [k] }]));
+    const before = dbState();
+    const ack = await alice.request(name, payload);
+    expect(ack).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    if (!ack.ok) expect(ack.error.issues?.length).toBeGreaterThan(0);
+    expect(dbState()).toEqual(before);
+    await settle();
+    expect(bob.events).toEqual([]);
+  });
+});
+
+describe('refusals by the rules', () => {
+  it('refuses a card of another board and a column that does not exist, changing nothing', async () => {
+    const before = dbState();
+    const moveToNowhere = await alice.request('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle, toColumnId: 'col-nowhere', index: 0 });
+    expect(moveToNowhere).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const foreignColumn = await alice.request('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle, toColumnId: FIXTURE.wardColumn, index: 0 });
+    expect(foreignColumn).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const wrongPeriod = await alice.request('measurement:record', { opId: opId(), boardId: board, indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-10-05', value: 1 });
+    expect(wrongPeriod).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'periodStart' }] } });
+    const unknownBoard = await alice.request('card:archive', { opId: opId(), boardId: 'board-nowhere', cardId: FIXTURE.cards.huddle });
+    expect(unknownBoard).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(dbState()).toEqual(before);
+    await settle();
+    expect(bob.events).toEqual([]);
+  });
+
+  it('refuses an opId reused for a different command', async () => {
+    const id = opId();
+    await alice.request('card:archive', { opId: id, boardId: board, cardId: FIXTURE.cards.sms });
+    const reuse = await alice.request('card:archive', { opId: id, boardId: FIXTURE.wardBoard, cardId: FIXTURE.cards.huddle });
+    expect(reuse).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('a measurement', () => {
+  it('reaches every board that shows the indicator for that unit, and a correction keeps the previous value', async () => {
+    const ward = await connectClient(srv.url, 'Ward');
+    await ward.join(FIXTURE.wardBoard);
+    const cmd = { opId: opId(), boardId: board, indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-09-01', value: 4.4 };
+    const ack = await alice.request<{ events: BoardEvent[] }>('measurement:record', cmd);
+    expect(ack).toMatchObject({ ok: true });
+    const event = await bob.nextEvent();
+    expect(event.body).toMatchObject({ type: 'measurement.recorded', measurement: { value: 4.4, recordedBy: 'Alice' }, previous: { value: 5.5 } });
+    // The ward board shows the same indicator for its own unit, so a clinic figure is not its event.
+    await settle();
+    expect(ward.events).toEqual([]);
+    ward.close();
+  });
+});
