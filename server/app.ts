@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
@@ -44,6 +45,8 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
   const commands = createCommandService(deps.db, repos, deps.clock ?? systemClock);
 
+  // Snapshots are repetitive JSON: gzip makes a 21-indicator board a fraction of its size on a wall screen's link.
+  await app.register(fastifyCompress, { threshold: 1024 });
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(boardsRoutes, { boards });
