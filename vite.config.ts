@@ -52,6 +52,22 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Reliability under concurrency, crashes, network loss and hostile input (tests/reliability/README in
+          // RELIABILITY.md): CI-sized here; RELIABILITY_LONG=1 for the long run. One file at a time: the files
+          // start servers and child processes, and the machine is small.
+          name: 'reliability',
+          root: '.',
+          environment: 'node',
+          include: ['tests/reliability/**/*.test.ts'],
+          setupFiles: ['tests/reliability/helpers/setup.ts'],
+          testTimeout: process.env.RELIABILITY_LONG === '1' ? 3_600_000 : 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           root: '.',
           environment: 'node',

@@ -5,7 +5,7 @@ import type { Db } from './db/open-database';
 import { registerClientFiles } from './plugins/client-files';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
-import { createSocketServer } from './realtime/socket-server';
+import { type Heartbeat, createSocketServer } from './realtime/socket-server';
 import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
@@ -22,6 +22,8 @@ export interface AppDeps {
   clock?: Clock;
   access?: AccessPolicy;
   logger?: boolean;
+  /** Socket heartbeat; defaults to 20 s + 20 s (tests of network loss use short values). */
+  heartbeat?: Heartbeat;
 }
 
 export interface KaskadeApp {
@@ -53,7 +55,12 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   if (deps.clientDir) await registerClientFiles(app, deps.clientDir);
 
   setRealtimeLogger(app.log);
-  const io = createSocketServer(app.server, { boards, commands, access: deps.access ?? openAccess });
+  const io = createSocketServer(app.server, {
+    boards,
+    commands,
+    access: deps.access ?? openAccess,
+    ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
+  });
   app.addHook('preClose', async () => {
     io.disconnectSockets(true);
     await io.close();

@@ -14,7 +14,17 @@ export interface RealtimeDeps {
   boards: BoardService;
   commands: CommandService;
   access: AccessPolicy;
+  /** Heartbeat; a dead link is noticed after about interval + timeout. Tests use short values. */
+  heartbeat?: Heartbeat;
 }
+
+export interface Heartbeat {
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+}
+
+// Wall screens stay connected for weeks; missed events come from the event log, not from in-memory recovery.
+export const DEFAULT_HEARTBEAT: Heartbeat = { pingIntervalMs: 20_000, pingTimeoutMs: 20_000 };
 
 /** Largest socket message accepted; a bigger one closes the connection (no command is near this size). */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -25,9 +35,8 @@ const KNOWN_EVENTS = new Set<string>(['board:join', 'board:leave', ...Object.key
 export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): KaskadeServer {
   const io: KaskadeServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    // Wall screens stay connected for weeks; missed events come from the event log, not from in-memory recovery.
-    pingInterval: 20_000,
-    pingTimeout: 20_000,
+    pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingIntervalMs,
+    pingTimeout: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingTimeoutMs,
   });
 
   io.use((socket, next) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, Column } from '../../../shared/schemas';
-import { sortByKey } from '../../../shared/domain/ordering';
+import { MAX_ORDER_KEY_LENGTH, sortByKey } from '../../../shared/domain/ordering';
 import type { CommandContext } from '../decision';
 import { decideCardArchive, decideCardCreate, decideCardMove, decideCardUpdate } from './card-commands';
 
@@ -95,5 +95,37 @@ describe('decideCardUpdate and decideCardArchive', () => {
   it('archives once', () => {
     expect(decideCardArchive({ ...op, cardId: 'a' }, a, ctx)).toMatchObject({ effects: [{ body: { card: { archived: true } } }] });
     expect(decideCardArchive({ ...op, cardId: 'a' }, { ...a, archived: true }, ctx)).toEqual({ ok: true, effects: [] });
+  });
+});
+
+describe('re-keying a column whose keys grew too long', () => {
+  // Keys this long only come from hundreds of inserts at one spot; the next insert between them re-keys the column.
+  const long = 'a0' + 'V'.repeat(MAX_ORDER_KEY_LENGTH);
+  const x = card('x', 'todo', 'a0');
+  const y = card('y', 'todo', `${long}1`);
+  const z = card('z', 'todo', `${long}2`);
+  const w = card('w', 'todo', 'a1');
+
+  it('moves every sibling to a short key first, then places the card between them', () => {
+    const d = decideCardMove({ ...op, cardId: 'w', toColumnId: 'todo', index: 2 }, { card: w, toColumn: todo, destination: [x, y, z, w] }, ctx);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    const cards = d.effects.map((e) => (e.body as { card: Card }).card);
+    expect(d.effects.every((e) => e.body.type === 'card.moved')).toBe(true);
+    expect(cards.map((c) => c.id)).toEqual(['x', 'y', 'z', 'w']);
+    // After 'a1' (w's key, still in use while the siblings are re-keyed), so no step breaks the unique index.
+    expect(cards.every((c) => c.orderKey.length <= MAX_ORDER_KEY_LENGTH && c.orderKey > 'a1')).toBe(true);
+    expect(sortByKey(cards).map((c) => c.id)).toEqual(['x', 'y', 'w', 'z']);
+    expect(cards[0]).toMatchObject({ updatedAt: x.updatedAt, columnId: 'todo' });
+  });
+
+  it('re-keys on create too and keeps the asked position', () => {
+    const input = { id: 'new', columnId: 'todo', type: 'idea', title: 'Ny', description: '', ownerName: '', dueDate: null } as const;
+    const d = decideCardCreate({ ...op, card: input, index: 2 }, { column: todo, siblings: [x, y, z] }, ctx);
+    expect(d.ok).toBe(true);
+    if (!d.ok) return;
+    expect(d.effects.map((e) => e.body.type)).toEqual(['card.moved', 'card.moved', 'card.moved', 'card.created']);
+    const final = d.effects.map((e) => (e.body as { card: Card }).card);
+    expect(sortByKey(final).map((c) => c.id)).toEqual(['x', 'y', 'new', 'z']);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from '../../../shared/protocol';
 import type { Card, Column } from '../../../shared/schemas';
-import { keyForIndex, sortByKey } from '../../../shared/domain/ordering';
-import { type CommandContext, type CommandRunner, type Decision, accept, reject } from '../decision';
+import { type Placement, placeAt, sortByKey } from '../../../shared/domain/ordering';
+import { type CommandContext, type CommandRunner, type Decision, type Effect, accept, reject } from '../decision';
 
 // Pure rules first (state in, decision out), then the runners that load that state.
 
@@ -10,6 +10,22 @@ const cardOnBoard = (card: Card | undefined, boardId: string): card is Card =>
 const columnOnBoard = (column: Column | undefined, boardId: string): column is Column =>
   column !== undefined && column.boardId === boardId;
 
+/**
+ * When placing a card forced the column to be re-keyed, each sibling's new key is recorded as a `card.moved`
+ * within its column (ordered before the placed card's own event), so every client applies it like any move.
+ */
+function rekeyEffects(placement: Placement, siblings: readonly Card[], boardId: string): Effect[] {
+  const byId = new Map(siblings.map((c) => [c.id, c]));
+  return placement.rekeyed.map(({ id, orderKey }) => {
+    const card = byId.get(id)!;
+    return {
+      // updatedAt stays: a re-key changes no one's card, only its key.
+      body: { type: 'card.moved', card: { ...card, orderKey }, from: { columnId: card.columnId, orderKey: card.orderKey } },
+      boardIds: [boardId],
+    };
+  });
+}
+
 export function decideCardCreate(
   cmd: Command<'card:create'>,
   state: { column?: Column; existing?: Card; siblings: Card[] },
@@ -17,15 +33,19 @@ export function decideCardCreate(
 ): Decision {
   if (!columnOnBoard(state.column, cmd.boardId)) return reject('NOT_FOUND', 'The column is not on this board.');
   if (state.existing) return reject('CONFLICT', 'A card with this id already exists.');
+  const placement = placeAt(state.siblings, cmd.index ?? state.siblings.length);
   const card: Card = {
     ...cmd.card,
     boardId: cmd.boardId,
-    orderKey: keyForIndex(state.siblings, cmd.index ?? state.siblings.length),
+    orderKey: placement.orderKey,
     archived: false,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  return accept({ body: { type: 'card.created', card }, boardIds: [cmd.boardId] });
+  return accept(
+    ...rekeyEffects(placement, state.siblings, cmd.boardId),
+    { body: { type: 'card.created', card }, boardIds: [cmd.boardId] },
+  );
 }
 
 export function decideCardUpdate(cmd: Command<'card:update'>, card: Card | undefined, ctx: CommandContext): Decision {
@@ -56,8 +76,9 @@ export function decideCardMove(
     (siblings[index - 1]?.orderKey ?? '') < card.orderKey &&
     (index >= siblings.length || card.orderKey < siblings[index]!.orderKey);
   if (stays) return accept();
-  const moved: Card = { ...card, columnId: cmd.toColumnId, orderKey: keyForIndex(siblings, index), updatedAt: ctx.now };
-  return accept({
+  const placement = placeAt(siblings, index, card.columnId === cmd.toColumnId ? [card.orderKey] : []);
+  const moved: Card = { ...card, columnId: cmd.toColumnId, orderKey: placement.orderKey, updatedAt: ctx.now };
+  return accept(...rekeyEffects(placement, siblings, cmd.boardId), {
     body: { type: 'card.moved', card: moved, from: { columnId: card.columnId, orderKey: card.orderKey } },
     boardIds: [cmd.boardId],
   });

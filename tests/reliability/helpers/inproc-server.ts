@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../../server/app';
+import { type Db, openDatabase } from '../../../server/db/open-database';
+import type { Heartbeat } from '../../../server/realtime/socket-server';
+import { type ReliabilityBoard, createReliabilityDatabase, reliabilityBoards } from './fixture';
+
+export interface InProcessServer {
+  url: string;
+  port: number;
+  db: Db;
+  dir: string;
+  databasePath: string;
+  boards: ReliabilityBoard[];
+  stop(): Promise<void>;
+}
+
+/** The real app (Fastify + Socket.IO) on a fresh temp SQLite file, listening on loopback; `stop` removes it all. */
+export async function startInProcessServer(options: {
+  boards: number;
+  heartbeat?: Heartbeat;
+  cardsPerBoard?: number;
+  /** Serve this existing file (e.g. a restored backup) instead of a fresh one; it is not removed on stop. */
+  existingFile?: string;
+}): Promise<InProcessServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'kaskade-rel-'));
+  const databasePath = options.existingFile ?? join(dir, 'kaskade.db');
+  const boards = options.existingFile ? reliabilityBoards(options.boards) : createReliabilityDatabase(databasePath, options.boards, options.cardsPerBoard);
+  const db = openDatabase(databasePath);
+  const { app } = await buildApp({ db, ...(options.heartbeat && { heartbeat: options.heartbeat }) });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = Number(new URL(address).port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    db,
+    dir,
+    databasePath,
+    boards,
+    async stop() {
+      await app.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
