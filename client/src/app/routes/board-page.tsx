@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { Link } from 'wouter';
+import { useShallow } from 'zustand/react/shallow';
+import { ConnectionBanner } from '../../features/board/connection-banner';
+import { ConnectionIndicator } from '../../features/board/connection-indicator';
+import { NoticeList } from '../../features/board/notice-list';
+import { CardBoard } from '../../features/cards/card-board';
+import { IndicatorGrid } from '../../features/indicators/indicator-grid';
+import { useT } from '../../lib/i18n-context';
+import { useAppStore } from '../store/store-context';
+
+/** `/boards/:id`: joins the board live for as long as the page is shown. */
+export function BoardPage({ boardId }: { boardId: string }) {
+  const t = useT();
+  const { openBoard, closeBoard } = useAppStore(useShallow((s) => ({ openBoard: s.openBoard, closeBoard: s.closeBoard })));
+  const loadState = useAppStore((s) => s.loadState);
+  const board = useAppStore((s) => s.view?.board);
+
+  useEffect(() => {
+    openBoard(boardId);
+    return () => closeBoard();
+  }, [boardId, openBoard, closeBoard]);
+
+  useEffect(() => {
+    if (board) document.title = `${board.name} – ${t.appName}`;
+  }, [board, t]);
+
+  if (loadState === 'not-found' || loadState === 'error') {
+    return (
+      <div className="page">
+        <h1 className="page__title">{loadState === 'not-found' ? t.boardNotFound : t.loadFailed}</h1>
+        <Link href="/">{t.backToOverview}</Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page page--board">
+      <div className="board-header">
+        <div>
+          <h1 className="page__title">{board?.name ?? t.loading}</h1>
+          {board && <p className="muted">{board.unit.name} · {board.layer.name}</p>}
+        </div>
+        <ConnectionIndicator />
+      </div>
+      <ConnectionBanner />
+      <NoticeList />
+      {board && (
+        <>
+          <IndicatorGrid />
+          <CardBoard />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { BoardSlice } from '../../features/board/board-slice';
+import type { CardsSlice } from '../../features/cards/cards-slice';
+import type { IndicatorsSlice } from '../../features/indicators/indicators-slice';
+import type { Transport } from '../../lib/transport';
+
+/** The one app store, composed from feature slices (zustand slices pattern). */
+export type AppState = BoardSlice & CardsSlice & IndicatorsSlice;
+
+/** What the store needs from the outside world; tests pass fakes. */
+export interface StoreDeps {
+  transport: Transport;
+  /** The display name used on optimistic measurements until the server's event arrives. */
+  actorName: () => string;
+  newId: () => string;
+  now: () => Date;
+}

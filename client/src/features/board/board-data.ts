@@ -1,0 +1,73 @@
+import type { BoardEventBody } from '../../../../shared/protocol';
+import type { BoardIndicator, BoardSnapshot, BoardSummary, Card, Column, Measurement } from '../../../../shared/schemas';
+
+/** A board normalized by id: the shape both the server-confirmed state and the optimistic view take. */
+export interface BoardData {
+  board: BoardSummary;
+  columns: Readonly<Record<string, Column>>;
+  cards: Readonly<Record<string, Card>>;
+  indicators: Readonly<Record<string, BoardIndicator>>;
+}
+
+/** How many measurements a tile keeps for its sparkline once new ones arrive. */
+const MAX_RECENT = 24;
+
+const byId = <T extends { id: string }>(items: readonly T[]): Record<string, T> =>
+  Object.fromEntries(items.map((item) => [item.id, item]));
+
+export function fromSnapshot(snapshot: BoardSnapshot): BoardData {
+  return {
+    board: snapshot.board,
+    columns: byId(snapshot.columns),
+    cards: byId(snapshot.cards.filter((card) => !card.archived)),
+    indicators: byId(snapshot.indicators),
+  };
+}
+
+export function upsertCard(data: BoardData, card: Card): BoardData {
+  if (card.archived) return removeCard(data, card.id);
+  return { ...data, cards: { ...data.cards, [card.id]: card } };
+}
+
+export function removeCard(data: BoardData, cardId: string): BoardData {
+  if (!(cardId in data.cards)) return data;
+  const { [cardId]: _removed, ...cards } = data.cards;
+  return { ...data, cards };
+}
+
+export function upsertColumn(data: BoardData, column: Column): BoardData {
+  return { ...data, columns: { ...data.columns, [column.id]: column } };
+}
+
+/** Puts a measurement into its indicator's recent list (replacing the same period), kept oldest first. */
+export function upsertMeasurement(data: BoardData, measurement: Measurement): BoardData {
+  const indicator = data.indicators[measurement.indicatorId];
+  if (!indicator) return data;
+  const others = indicator.recent.filter((m) => m.periodStart !== measurement.periodStart);
+  const recent = [...others, measurement]
+    .sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : 0))
+    .slice(-Math.max(MAX_RECENT, indicator.recent.length));
+  return { ...data, indicators: { ...data.indicators, [indicator.id]: { ...indicator, recent } } };
+}
+
+/** Applies a server event. Bodies carry the entity after the change, so applying is an upsert. */
+export function applyEventBody(data: BoardData, body: BoardEventBody): BoardData {
+  switch (body.type) {
+    case 'card.created':
+    case 'card.updated':
+    case 'card.moved':
+    case 'card.archived':
+      return upsertCard(data, body.card);
+    case 'column.created':
+    case 'column.renamed':
+    case 'column.moved':
+      return upsertColumn(data, body.column);
+    case 'measurement.recorded':
+      return upsertMeasurement(data, body.measurement);
+  }
+}
+
+/** The unarchived cards of one column. */
+export function cardsInColumn(data: BoardData, columnId: string, exceptId?: string): Card[] {
+  return Object.values(data.cards).filter((card) => card.columnId === columnId && card.id !== exceptId);
+}

@@ -1,0 +1,79 @@
+import { createAppStore } from '../../app/store/app-store';
+import { createFakeTransport } from '../../test/fake-transport';
+import { makeCard, makeEvent, makeSnapshot } from '../../test/fixtures';
+
+function setup() {
+  const fake = createFakeTransport();
+  let n = 0;
+  const store = createAppStore({ transport: fake.transport, newId: () => `id-${++n}-test` });
+  store.getState().openBoard('b1');
+  fake.answer(fake.lastCall('board:join'), { ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot() } });
+  return { fake, store };
+}
+
+const created = (seq: number, id: string) =>
+  makeEvent(seq, { type: 'card.created', card: makeCard({ id, columnId: 'c3', orderKey: `a${seq}`, title: id }) });
+
+describe('sync engine', () => {
+  it('joins without sinceSeq first, then tracks the snapshot seq', () => {
+    const { fake, store } = setup();
+    expect(fake.callsOf('board:join')[0]?.payload).toEqual({ boardId: 'b1', protocol: 1 });
+    expect(store.getState().lastSeq).toBe(10);
+    expect(store.getState().connection).toBe('online');
+  });
+
+  it('applies the next event, ignores old ones', () => {
+    const { fake, store } = setup();
+    fake.pushEvent(created(11, 'x1'));
+    fake.pushEvent(created(9, 'old'));
+    fake.pushEvent(created(11, 'x1-again'));
+    expect(store.getState().lastSeq).toBe(11);
+    expect(Object.keys(store.getState().view!.cards)).toEqual(['k1', 'k2', 'k3', 'x1']);
+  });
+
+  it('re-joins with sinceSeq on a gap and applies the held event after catching up', () => {
+    const { fake, store } = setup();
+    fake.pushEvent(created(13, 'x3'));
+    expect(store.getState().lastSeq).toBe(10);
+    const rejoin = fake.lastCall('board:join');
+    expect(rejoin?.payload).toMatchObject({ sinceSeq: 10 });
+    fake.answer(rejoin, { ok: true, seq: 12, data: { kind: 'events', events: [created(11, 'x1'), created(12, 'x2')] } });
+    expect(store.getState().lastSeq).toBe(13);
+    expect(store.getState().view!.cards.x3).toBeDefined();
+  });
+
+  it('keeps an optimistic change on top of peer events until its own ack lands', () => {
+    const { fake, store } = setup();
+    store.getState().moveCard('k1', 'c3', 0);
+    const move = fake.lastCall('card:move');
+    fake.pushEvent(created(11, 'peer'));
+    expect(store.getState().view!.cards.k1?.columnId).toBe('c3');
+    expect(store.getState().server!.cards.k1?.columnId).toBe('c1');
+
+    const moved = makeCard({ id: 'k1', columnId: 'c3', orderKey: 'Zz', title: 'Ring til apoteket' });
+    fake.answer(move, {
+      ok: true,
+      seq: 12,
+      data: { events: [makeEvent(12, { type: 'card.moved', card: moved, from: { columnId: 'c1', orderKey: 'a0' } })] },
+    });
+    expect(store.getState().pending).toHaveLength(0);
+    expect(store.getState().view!.cards.k1?.orderKey).toBe('Zz');
+  });
+
+  it('refuses an invalid command locally without sending it', () => {
+    const { fake, store } = setup();
+    store.getState().createColumn('   ');
+    expect(fake.callsOf('column:create')).toHaveLength(0);
+    expect(store.getState().notices[0]?.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('ignores a late ack for an op that was already settled', () => {
+    const { fake, store } = setup();
+    store.getState().archiveCard('k2');
+    const call = fake.lastCall('card:archive');
+    fake.answer(call, { ok: false, error: { code: 'FORBIDDEN', message: 'no' } });
+    fake.answer(call, { ok: false, error: { code: 'FORBIDDEN', message: 'no' } });
+    expect(store.getState().notices).toHaveLength(1);
+    expect(store.getState().view!.cards.k2).toBeDefined();
+  });
+});

@@ -1,0 +1,163 @@
+import {
+  COMMANDS,
+  PROTOCOL_VERSION,
+  toIssues,
+  type Ack,
+  type ApiError,
+  type BoardEvent,
+  type CommandResult,
+  type JoinResult,
+} from '../../../../shared/protocol';
+import type { AppState, StoreDeps } from '../../app/store/types';
+import { applyEventBody, fromSnapshot, type BoardData } from './board-data';
+import { EventBuffer } from './event-buffer';
+import { applyCommand, type AnyCommand } from './optimistic';
+import type { BoardState } from './board-slice';
+import type { PendingOp } from './sync-types';
+
+type Get = () => AppState;
+type SetState = (partial: Partial<AppState>) => void;
+type CommandAck = (ack: Ack<CommandResult>) => void;
+
+/** The optimistic view: the server-confirmed board with every pending command re-applied on top. */
+export function rebase(server: BoardData | null, pending: readonly PendingOp[], actor: string): BoardData | null {
+  if (!server) return null;
+  return pending.reduce((data, op) => applyCommand(data, op.command, { at: op.at, actor }), server);
+}
+
+/**
+ * Keeps one board in step with the server: join and catch up by seq, apply peers' events in order, queue
+ * commands (sent now when online, re-sent after the next join otherwise) and roll back refused ones.
+ */
+export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
+  const buffer = new EventBuffer();
+  let unsubscribe: (() => void) | null = null;
+  let joining = false;
+  let joinAgain = false;
+
+  function commit(partial: Partial<BoardState>): void {
+    const next = { ...get(), ...partial };
+    set({ ...partial, view: rebase(next.server, next.pending, deps.actorName()) });
+  }
+
+  function notice(error: ApiError): void {
+    set({ notices: [...get().notices, { id: deps.newId(), kind: 'refused', error }] });
+  }
+
+  /** Applies whatever events are now contiguous; re-joins if a hole remains. */
+  function receive(events: readonly BoardEvent[]): void {
+    const { server, lastSeq, boardId } = get();
+    buffer.add(events.filter((e) => e.boardId === boardId), lastSeq);
+    if (!server) return; // held until the snapshot arrives; those it already covers are dropped then
+    const ready = buffer.drain(lastSeq);
+    const seq = ready.at(-1)?.seq ?? lastSeq;
+    const applied = ready.reduce((data, e) => applyEventBody(data, e.body), server);
+    const pending = get().pending.filter((op) => op.ackedSeq === null || op.ackedSeq > seq);
+    if (ready.length > 0 || pending.length !== get().pending.length) commit({ server: applied, lastSeq: seq, pending });
+    if (buffer.hasGap()) join();
+  }
+
+  function onJoined(result: JoinResult): void {
+    if (result.kind === 'snapshot') {
+      const seq = result.snapshot.seq;
+      const pending = get().pending.filter((op) => op.ackedSeq === null || op.ackedSeq > seq);
+      commit({ server: fromSnapshot(result.snapshot), lastSeq: seq, pending, loadState: 'ready' });
+      receive([]);
+    } else {
+      receive(result.events);
+    }
+    set({ connection: 'online' });
+    for (const op of get().pending) if (op.ackedSeq === null) send(op);
+  }
+
+  function join(): void {
+    const { boardId, server, lastSeq } = get();
+    if (!boardId || !deps.transport.isConnected()) return;
+    if (joining) {
+      joinAgain = true;
+      return;
+    }
+    joining = true;
+    const request = { boardId, protocol: PROTOCOL_VERSION, ...(server ? { sinceSeq: lastSeq } : {}) };
+    deps.transport.emit('board:join', request, (ack) => {
+      joining = false;
+      if (get().boardId !== boardId) return;
+      if (!ack.ok) {
+        if (!get().server) set({ loadState: ack.error.code === 'NOT_FOUND' ? 'not-found' : 'error' });
+        else notice(ack.error);
+        return;
+      }
+      onJoined(ack.data);
+      if (joinAgain) {
+        joinAgain = false;
+        if (buffer.hasGap()) join();
+      }
+    });
+  }
+
+  function onAck(opId: string, ack: Ack<CommandResult>): void {
+    const op = get().pending.find((p) => p.opId === opId);
+    if (!op || op.ackedSeq !== null) return; // a late or repeated ack for something already settled
+    if (!ack.ok) {
+      commit({ pending: get().pending.filter((p) => p.opId !== opId) });
+      notice(ack.error);
+      return;
+    }
+    const ackedSeq = Math.max(0, ...ack.data.events.map((e) => e.seq));
+    set({ pending: get().pending.map((p) => (p.opId === opId ? { ...p, ackedSeq } : p)) });
+    receive(ack.data.events);
+  }
+
+  function send(op: PendingOp): void {
+    const ack: CommandAck = (answer) => onAck(op.opId, answer);
+    // The name and payload are correlated by AnyCommand; TypeScript cannot follow that through a union.
+    const emit = deps.transport.emit as (name: AnyCommand['name'], cmd: AnyCommand['cmd'], ack: CommandAck) => void;
+    emit(op.command.name, op.command.cmd, ack);
+  }
+
+  /** Validates with the shared schema, applies optimistically, queues, and sends if online. */
+  function issue(command: AnyCommand): boolean {
+    const parsed = COMMANDS[command.name].safeParse(command.cmd);
+    if (!parsed.success) {
+      notice({ code: 'VALIDATION_FAILED', message: parsed.error.message, issues: toIssues(parsed.error) });
+      return false;
+    }
+    const op: PendingOp = { opId: command.cmd.opId, command, at: deps.now().toISOString(), ackedSeq: null };
+    commit({ pending: [...get().pending, op] });
+    if (get().connection === 'online') send(op);
+    return true;
+  }
+
+  function open(boardId: string): void {
+    close();
+    set({ boardId, loadState: 'loading', connection: 'connecting' });
+    unsubscribe = deps.transport.subscribe({
+      connected: () => {
+        set({ connection: 'connecting' });
+        join();
+      },
+      disconnected: () => {
+        joining = false;
+        set({ connection: 'offline' });
+      },
+      boardEvent: (event) => receive([event]),
+    });
+    deps.transport.connect();
+    if (deps.transport.isConnected()) join();
+  }
+
+  function close(): void {
+    const { boardId } = get();
+    unsubscribe?.();
+    unsubscribe = null;
+    if (boardId && deps.transport.isConnected()) deps.transport.emit('board:leave', { boardId });
+    buffer.clear();
+    joining = false;
+    joinAgain = false;
+    set({ boardId: null, loadState: 'idle', server: null, view: null, lastSeq: 0, pending: [], notices: [] });
+  }
+
+  return { open, close, issue };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

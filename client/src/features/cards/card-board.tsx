@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'react';
+import { closestCorners, DndContext, DragOverlay } from '@dnd-kit/core';
+import { LIMITS } from '../../../../shared/protocol';
+import { PlusIcon } from '../../components/icons';
+import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
+import { useBoardSensors } from '../../lib/dnd-sensors';
+import { useT } from '../../lib/i18n-context';
+import { CardBody } from './card-body';
+import { CardColumn } from './card-column';
+import { CardEditorProvider } from './card-editor-context';
+import { dndAccessibility } from './dnd-announcements';
+import { NameForm } from './name-form';
+import { useCardDrag } from './use-card-drag';
+import { useCard, useColumns } from './use-cards';
+
+function OverlayCard({ cardId }: { cardId: string }) {
+  const card = useCard(cardId);
+  return card ? (
+    <div className="card-overlay">
+      <CardBody card={card} />
+    </div>
+  ) : null;
+}
+
+/** The card columns with drag and drop between and within them, and adding a column. */
+export function CardBoard() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const columns = useColumns();
+  const createColumn = useAppStore((s) => s.createColumn);
+  const sensors = useBoardSensors();
+  const drag = useCardDrag();
+  const [adding, setAdding] = useState(false);
+  const accessibility = useMemo(() => dndAccessibility(store, t), [store, t]);
+
+  return (
+    <CardEditorProvider>
+      <section className="board-section">
+        <h2 className="board-section__title">{t.cards}</h2>
+        <DndContext
+          sensors={sensors}
+          collisionDetection={closestCorners}
+          accessibility={accessibility}
+          onDragStart={drag.onDragStart}
+          onDragOver={drag.onDragOver}
+          onDragEnd={drag.onDragEnd}
+          onDragCancel={drag.onDragCancel}
+        >
+          <div className="columns">
+            {columns.map((column) => (
+              <CardColumn key={column.id} columnId={column.id} dragIds={drag.items?.[column.id]} />
+            ))}
+            <div className="column column--new">
+              {adding ? (
+                <NameForm
+                  label={t.columnName}
+                  initial=""
+                  submitLabel={t.add}
+                  onSubmit={(name) => {
+                    createColumn(name);
+                    setAdding(false);
+                  }}
+                  onCancel={() => setAdding(false)}
+                />
+              ) : (
+                <button type="button" className="button button--quiet" disabled={columns.length >= LIMITS.columnsPerBoard}
+                  onClick={() => setAdding(true)}>
+                  <PlusIcon /> {t.newColumn}
+                </button>
+              )}
+            </div>
+          </div>
+          <DragOverlay>{drag.activeId ? <OverlayCard cardId={drag.activeId} /> : null}</DragOverlay>
+        </DndContext>
+      </section>
+    </CardEditorProvider>
+  );
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { LIMITS } from '../../../../shared/protocol';
+import { CARD_TYPES, type CardType } from '../../../../shared/schemas';
+import { Dialog } from '../../components/dialog';
+import { Field } from '../../components/field';
+import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
+import { useT } from '../../lib/i18n-context';
+import type { CardFields } from './cards-slice';
+import type { EditorTarget } from './card-editor-context';
+
+const EMPTY: CardFields = { type: 'action', title: '', description: '', ownerName: '', dueDate: null };
+
+/** Create or edit a card: title, type, description, owner (ansvarlig) and due date (frist). */
+export function CardDialog({ target, onClose }: { target: EditorTarget; onClose: () => void }) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const createCard = useAppStore((s) => s.createCard);
+  const updateCard = useAppStore((s) => s.updateCard);
+  const archiveCard = useAppStore((s) => s.archiveCard);
+  const cardId = target.mode === 'edit' ? target.cardId : null;
+  const exists = useAppStore((s) => (cardId ? Boolean(s.view?.cards[cardId]) : true));
+  const [fields, setFields] = useState<CardFields>(() => {
+    const card = cardId ? store.getState().view?.cards[cardId] : undefined;
+    return card ? { type: card.type, title: card.title, description: card.description, ownerName: card.ownerName, dueDate: card.dueDate } : EMPTY;
+  });
+  const [titleError, setTitleError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!exists) onClose(); // archived elsewhere while open
+  }, [exists, onClose]);
+
+  const set = <K extends keyof CardFields>(key: K, value: CardFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!fields.title.trim()) {
+      setTitleError(t.required);
+      return;
+    }
+    if (target.mode === 'create') createCard(target.columnId, fields);
+    else updateCard(target.cardId, { ...fields, title: fields.title.trim(), ownerName: fields.ownerName.trim() });
+    onClose();
+  }
+
+  return (
+    <Dialog title={target.mode === 'create' ? t.newCard : t.editCard} onClose={onClose}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <Field label={t.cardTitle} error={titleError}>
+          {({ id, describedBy, invalid }) => (
+            <input id={id} type="text" required maxLength={LIMITS.title} value={fields.title} aria-describedby={describedBy}
+              aria-invalid={invalid} onChange={(e) => set('title', e.target.value)} />
+          )}
+        </Field>
+        <Field label={t.cardType}>
+          {({ id }) => (
+            <select id={id} value={fields.type} onChange={(e) => set('type', e.target.value as CardType)}>
+              {CARD_TYPES.map((type) => (
+                <option key={type} value={type}>{t.cardTypes[type]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t.description}>
+          {({ id }) => (
+            <textarea id={id} rows={3} maxLength={LIMITS.description} value={fields.description}
+              onChange={(e) => set('description', e.target.value)} />
+          )}
+        </Field>
+        <div className="form__row">
+          <Field label={t.owner}>
+            {({ id }) => (
+              <input id={id} type="text" maxLength={LIMITS.ownerName} autoComplete="name" value={fields.ownerName}
+                onChange={(e) => set('ownerName', e.target.value)} />
+            )}
+          </Field>
+          <Field label={t.due}>
+            {({ id }) => (
+              <input id={id} type="date" value={fields.dueDate ?? ''} onChange={(e) => set('dueDate', e.target.value || null)} />
+            )}
+          </Field>
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary">{t.save}</button>
+          <button type="button" className="button" onClick={onClose}>{t.cancel}</button>
+          {target.mode === 'edit' && (
+            <button type="button" className="button button--danger form__end" onClick={() => { archiveCard(target.cardId); onClose(); }}>
+              {t.archive}
+            </button>
+          )}
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { DragEndEvent, DragOverEvent, DragStartEvent, UniqueIdentifier } from '@dnd-kit/core';
+import { arrayMove } from '@dnd-kit/sortable';
+import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
+import { selectCardIdsByColumn } from './use-cards';
+
+type Items = Record<string, string[]>;
+
+function containerOf(items: Items, id: UniqueIdentifier): string | undefined {
+  const key = String(id);
+  if (key in items) return key;
+  return Object.keys(items).find((columnId) => items[columnId]!.includes(key));
+}
+
+/**
+ * Drag state for the card board, kept in React state (not the store): a snapshot of every column's order
+ * taken at drag start, rearranged as the card crosses columns, and turned into one `moveCard` on drop.
+ */
+export function useCardDrag() {
+  const store = useAppStoreApi();
+  const moveCard = useAppStore((s) => s.moveCard);
+  const [items, setItems] = useState<Items | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+
+  function onDragStart({ active }: DragStartEvent) {
+    setItems(selectCardIdsByColumn(store.getState()));
+    setActiveId(String(active.id));
+  }
+
+  function onDragOver({ active, over }: DragOverEvent) {
+    if (!over || !items) return;
+    const from = containerOf(items, active.id);
+    const to = containerOf(items, over.id);
+    if (!from || !to || from === to) return;
+    const id = String(active.id);
+    const target = items[to]!;
+    const overIndex = target.indexOf(String(over.id));
+    const translated = active.rect.current.translated;
+    const below = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
+    const at = overIndex < 0 ? target.length : overIndex + (below ? 1 : 0);
+    setItems({
+      ...items,
+      [from]: items[from]!.filter((x) => x !== id),
+      [to]: [...target.slice(0, at), id, ...target.slice(at)],
+    });
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const current = items;
+    reset();
+    if (!over || !current) return;
+    const columnId = containerOf(current, active.id);
+    if (!columnId) return;
+    const list = current[columnId]!;
+    const from = list.indexOf(String(active.id));
+    const overIndex = list.indexOf(String(over.id));
+    const finalList = overIndex >= 0 ? arrayMove(list, from, overIndex) : list;
+    // The card's index in the final list is its index among the column's other cards: what the server wants.
+    moveCard(String(active.id), columnId, finalList.indexOf(String(active.id)));
+  }
+
+  function reset() {
+    setItems(null);
+    setActiveId(null);
+  }
+
+  return { items, activeId, onDragStart, onDragOver, onDragEnd, onDragCancel: reset };
+}

@@ -1,0 +1,70 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '../../test/render-app';
+
+async function tile(name: string) {
+  return screen.findByRole('article', { name });
+}
+
+describe('indicator tiles', () => {
+  it('show status in words, the formatted value, target and period', async () => {
+    renderApp();
+    const green = within(await tile('Genindlæggelser'));
+    expect(green.getByText('Status: grøn (på mål)')).toBeInTheDocument();
+    expect(green.getByText('4,5 %')).toBeInTheDocument();
+    expect(green.getByText('Måltal: ≤ 5,0 %')).toBeInTheDocument();
+    expect(green.getByText('nov. 2026')).toBeInTheDocument();
+    expect(green.getByRole('img', { name: 'Udvikling: 6,2; 5,5; 4,5' })).toBeInTheDocument();
+
+    const red = within(await tile('Ventetid til første samtale'));
+    expect(red.getByText('Status: rød (ikke på mål)')).toBeInTheDocument();
+    expect(red.getByText('42 dage')).toBeInTheDocument();
+    expect(red.getByText('K4 2026')).toBeInTheDocument();
+  });
+
+  it('shows "for få svar" instead of the number when a soft indicator has too few respondents', async () => {
+    renderApp();
+    const soft = within(await tile('Patienttilfredshed'));
+    expect(soft.getByText('for få svar')).toBeInTheDocument();
+    expect(soft.queryByText(/90/)).not.toBeInTheDocument();
+    expect(soft.getByText('Status: ingen data')).toBeInTheDocument();
+    expect(soft.getByText('uge 47–48 2026')).toBeInTheDocument();
+    expect(soft.getByText('3 besvarelser')).toBeInTheDocument();
+  });
+
+  it('records a measurement from the tile, optimistically and through the transport', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderApp();
+    const card = within(await tile('Genindlæggelser'));
+    await user.click(card.getByRole('button', { name: 'Registrér måling' }));
+
+    const dialog = within(screen.getByRole('dialog', { name: 'Registrér måling: Genindlæggelser' }));
+    // Defaults to the start of the current month (a monthly indicator).
+    expect(dialog.getByLabelText<HTMLInputElement>('Periode').value).toMatch(/^\d{4}-\d{2}-01$/);
+    await user.clear(dialog.getByLabelText('Periode'));
+    await user.type(dialog.getByLabelText('Periode'), '2026-12-10');
+    await user.type(dialog.getByLabelText('Værdi'), '3,9');
+    await user.click(dialog.getByRole('button', { name: 'Gem' }));
+
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(fake.lastCall('measurement:record')?.payload).toMatchObject({
+      boardId: 'b1',
+      indicatorId: 'i1',
+      periodStart: '2026-12-01',
+      value: 3.9,
+    });
+    expect(card.getByText('3,9 %')).toBeInTheDocument();
+    expect(card.getByText('dec. 2026')).toBeInTheDocument();
+  });
+
+  it('refuses a value that is not a number', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderApp();
+    await user.click(within(await tile('Genindlæggelser')).getByRole('button', { name: 'Registrér måling' }));
+    const dialog = within(screen.getByRole('dialog'));
+    await user.type(dialog.getByLabelText('Værdi'), 'mange');
+    await user.click(dialog.getByRole('button', { name: 'Gem' }));
+    expect(dialog.getByLabelText('Værdi')).toHaveAccessibleDescription(/Skriv et tal/);
+    expect(fake.callsOf('measurement:record')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { io, type Socket } from 'socket.io-client';
+import { BoardEvent, type ClientToServerEvents, type ServerToClientEvents } from '../../../shared/protocol';
+import type { HandshakeAuth } from '../../../shared/rest';
+import type { Transport, TransportListener } from './transport';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+interface SocketTransportOptions {
+  /** Read on every (re)connect, so a changed display name is used from the next connection on. */
+  auth: () => HandshakeAuth;
+  url?: string;
+}
+
+/** The Socket.IO transport: same origin by default, auto-reconnect, events validated in development. */
+export function createSocketTransport(options: SocketTransportOptions): Transport {
+  const socket: ClientSocket = io(options.url ?? '', {
+    autoConnect: false,
+    auth: (cb) => cb(options.auth()),
+  });
+  const listeners = new Set<TransportListener>();
+  const each = (fn: (l: TransportListener) => void) => listeners.forEach(fn);
+
+  socket.on('connect', () => each((l) => l.connected()));
+  socket.on('connect_error', () => each((l) => l.disconnected()));
+  socket.on('disconnect', (reason) => {
+    each((l) => l.disconnected());
+    // The server closed us on purpose (e.g. a restart): Socket.IO does not retry that by itself.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2000);
+  });
+  socket.on('board:event', (event) => {
+    if (import.meta.env.DEV) {
+      const parsed = BoardEvent.safeParse(event);
+      if (!parsed.success) console.warn('Invalid board:event from server', parsed.error.issues);
+    }
+    each((l) => l.boardEvent(event));
+  });
+
+  return {
+    emit: (event, ...args) => {
+      // Never let Socket.IO buffer while offline: the store keeps the queue and re-sends after re-joining.
+      if (!socket.connected) return;
+      socket.emit(event, ...args);
+    },
+    isConnected: () => socket.connected,
+    connect: () => {
+      if (!socket.connected && !socket.active) socket.connect();
+    },
+    reconnect: () => {
+      if (!socket.active) return; // never connected yet: the next connect() reads the new auth anyway
+      socket.disconnect();
+      socket.connect();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { render } from '@testing-library/react';
+import { memoryLocation } from 'wouter/memory-location';
+import type { BoardSnapshot } from '../../../shared/schemas';
+import { App } from '../app/app';
+import { createAppStore } from '../app/store/app-store';
+import type { ApiClient } from '../lib/api-client';
+import type { Lang } from '../lib/i18n';
+import { createFakeTransport } from './fake-transport';
+import { makeSnapshot } from './fixtures';
+
+interface RenderOptions {
+  path?: string;
+  lang?: Lang;
+  snapshot?: BoardSnapshot;
+  api?: ApiClient;
+  connected?: boolean;
+}
+
+let ids = 0;
+
+/** Renders the whole app on a fake network; `board:join` answers with the snapshot. */
+export function renderApp(options: RenderOptions = {}) {
+  const snapshot = options.snapshot ?? makeSnapshot();
+  const fake = createFakeTransport({
+    connected: options.connected ?? true,
+    onJoin: (req) =>
+      req.boardId === snapshot.board.id
+        ? { ok: true, seq: snapshot.seq, data: req.sinceSeq === undefined ? { kind: 'snapshot', snapshot } : { kind: 'events', events: [] } }
+        : { ok: false, error: { code: 'NOT_FOUND', message: 'Board not found' } },
+  });
+  const store = createAppStore({ transport: fake.transport, newId: () => `id-${++ids}-test`, actorName: () => 'Tester' });
+  const api: ApiClient = options.api ?? { listBoards: async () => [snapshot.board] };
+  const location = memoryLocation({ path: options.path ?? `/boards/${snapshot.board.id}` });
+  const view = render(<App store={store} api={api} lang={options.lang ?? 'da'} locationHook={location.hook} />);
+  return { ...view, fake, store, snapshot };
+}
