@@ -9,12 +9,18 @@ import {
 } from '../../../shared/protocol';
 import { BoardReplica } from './board-state';
 
+/** What `send` rejects with when the client was abandoned (its server killed) before any answer came. */
+export class LostCommand extends Error {
+  override name = 'LostCommand';
+}
+
 /** A command the client has sent and not yet had answered (the optimistic queue). */
 interface PendingOp {
   opId: string;
   name: CommandName;
   cmd: Record<string, unknown>;
   resolve: (ack: Ack<CommandResult>) => void;
+  reject: (err: LostCommand) => void;
 }
 
 export interface SyncClientOptions {
@@ -87,8 +93,8 @@ export class SyncClient {
   /** Sends a command now if connected; it stays queued (and is re-sent after a re-join) until answered. */
   send(name: CommandName, cmd: Record<string, unknown>): Promise<Ack<CommandResult>> {
     const opId = String(cmd.opId);
-    return new Promise((resolve) => {
-      this.pending.set(opId, { opId, name, cmd, resolve });
+    return new Promise((resolve, reject) => {
+      this.pending.set(opId, { opId, name, cmd, resolve, reject });
       this.emit(this.pending.get(opId)!);
     });
   }
@@ -101,6 +107,13 @@ export class SyncClient {
 
   close(): void {
     this.socket.disconnect();
+  }
+
+  /** Closes and rejects every unanswered command: whether the server applied it is for the test to find out. */
+  abandon(): void {
+    this.close();
+    for (const op of this.pending.values()) op.reject(new LostCommand(op.opId));
+    this.pending.clear();
   }
 
   async waitFor(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
