@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
 import { registerClientFiles } from './plugins/client-files';
-import { registerErrorHandling } from './plugins/errors';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { type Heartbeat, createSocketServer } from './realtime/socket-server';
 import { setRealtimeLogger } from './realtime/guard';
@@ -37,6 +37,8 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 256 * 1024,
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are built from the shared types; serialising is plain JSON (no per-request zod encode on hot reads).

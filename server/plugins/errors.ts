@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../../shared/protocol';
 import type { ErrorResponse } from '../../shared/rest';
@@ -54,4 +56,32 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     };
     return reply.code(status).send(body);
   });
+}
+
+/**
+ * Malformed HTTP (a garbage request line, oversize headers, bytes after `Connection: close`) fails in Node's parser,
+ * before any route or error handler; Fastify's default answer there is untyped. This answers in the same
+ * `{error: {code, message}}` shape and closes the connection. Passed to Fastify as `clientErrorHandler`.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body: ErrorResponse = { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid HTTP.' } };
+  const json = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+  );
+}
+
+/**
+ * Errors Fastify raises before routing (a URL that does not decode, e.g. `%E0%A4%A`) skip the error handler;
+ * they answer in the typed shape too. Passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const body: ErrorResponse = { error: { code: 'VALIDATION_FAILED', message: error.message } };
+  void reply.code(400).send(body);
 }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../helpers/fixtures';
@@ -67,5 +68,23 @@ describe('hostile HTTP input', () => {
     expect(typeof body.error.code).toBe('string');
     const health = await fetch(`${srv.url}/api/health`);
     expect(health.status).toBe(200);
+  });
+
+  it('answers a URL that does not decode with a typed error', async () => {
+    const res = await fetch(`${srv.url}/api/boards/%E0%A4%A`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('answers bytes that are not HTTP with a typed error and closes the connection', async () => {
+    const { port } = new URL(srv.url);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GARBAGE\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 });

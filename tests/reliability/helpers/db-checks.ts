@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BoardEventBody } from '../../../shared/protocol';
 import type { Db } from '../../../server/db/open-database';
 
@@ -94,4 +95,15 @@ export function logProblems(db: Db): string[] {
 /** All of the above. */
 export function allProblems(db: Db): string[] {
   return [...integrityProblems(db), ...seqProblems(db), ...cardProblems(db), ...operationProblems(db), ...logProblems(db)];
+}
+
+/** A digest of every row of every table: equal before and after means the database did not change at all. */
+export function fingerprint(db: Db): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  for (const table of tables) {
+    hash.update(table);
+    for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
 }
