@@ -39,6 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     bodyLimit: 256 * 1024,
     clientErrorHandler,
     frameworkErrors,
+    forceCloseConnections: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are built from the shared types; serialising is plain JSON (no per-request zod encode on hot reads).
@@ -63,9 +64,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     access: deps.access ?? openAccess,
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
   });
+  // Fastify owns the HTTP server: close only the sockets here (io.close() would also wait on the HTTP server,
+  // and hang on a client whose network vanished), then Fastify force-closes what is left.
   app.addHook('preClose', async () => {
     io.disconnectSockets(true);
-    await io.close();
+    io.engine.close();
   });
   return { app, io };
 }

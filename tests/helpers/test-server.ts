@@ -13,6 +13,10 @@ export interface TestServer {
   databasePath: string;
   /** Stops the server and starts a new one on the same database file (and the same port). */
   restart(): Promise<void>;
+  /** Stops serving (clients see the connection drop) until `resume`. */
+  pause(): Promise<void>;
+  /** Starts a new server on the same database file and port after `pause`. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,9 +48,15 @@ export async function startTestServer(options: { demo?: boolean; clientDir?: str
     },
     databasePath,
     async restart() {
-      const port = Number(new URL(handle.server.url).port);
+      await handle.pause();
+      await handle.resume();
+    },
+    async pause() {
+      config.port = Number(new URL(handle.server.url).port);
       await handle.server.close();
-      handle.server = await startServer({ ...config, port });
+    },
+    async resume() {
+      handle.server = await startServer(config);
     },
     async stop() {
       await handle.server.close();

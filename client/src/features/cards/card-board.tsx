@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { closestCorners, DndContext, DragOverlay } from '@dnd-kit/core';
+import { DndContext, DragOverlay } from '@dnd-kit/core';
 import { LIMITS } from '../../../../shared/protocol';
 import { PlusIcon } from '../../components/icons';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
@@ -39,7 +39,7 @@ export function CardBoard() {
         <h2 className="board-section__title">{t.cards}</h2>
         <DndContext
           sensors={sensors}
-          collisionDetection={closestCorners}
+          collisionDetection={drag.collisionDetection}
           accessibility={accessibility}
           onDragStart={drag.onDragStart}
           onDragOver={drag.onDragOver}

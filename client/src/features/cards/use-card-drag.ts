@@ -1,5 +1,15 @@
-import { useState } from 'react';
-import type { DragEndEvent, DragOverEvent, DragStartEvent, UniqueIdentifier } from '@dnd-kit/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type CollisionDetection,
+  type DragEndEvent,
+  type DragOverEvent,
+  type DragStartEvent,
+  type UniqueIdentifier,
+  closestCenter,
+  getFirstCollision,
+  pointerWithin,
+  rectIntersection,
+} from '@dnd-kit/core';
 import { arrayMove } from '@dnd-kit/sortable';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { selectCardIdsByColumn } from './use-cards';
@@ -21,6 +31,47 @@ export function useCardDrag() {
   const moveCard = useAppStore((s) => s.moveCard);
   const [items, setItems] = useState<Items | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const lastOverId = useRef<UniqueIdentifier | null>(null);
+  // Set while a card has just crossed into another column, until the layout has settled for a frame.
+  const justCrossed = useRef(false);
+
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      justCrossed.current = false;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [items]);
+
+  /**
+   * What the card is over: the column under the pointer (or finger), then the nearest card inside it. While the
+   * layout shifts after a card crosses columns, the last answer is kept: otherwise the shrinking source column
+   * can win again and the card flips between the two columns until React gives up.
+   */
+  const collisionDetection: CollisionDetection = useCallback(
+    (args) => {
+      // Pointer and finger: only what is under them (in the gap between columns the last answer stands, since
+      // the dragged card's rectangle can touch both neighbours). Keyboard: what the moved card overlaps.
+      const hits = args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args);
+      let overId = getFirstCollision(hits, 'id');
+      if (overId != null && items && String(overId) in items) {
+        const inColumn = items[String(overId)]!;
+        if (inColumn.length > 0) {
+          const nearest = closestCenter({
+            ...args,
+            droppableContainers: args.droppableContainers.filter((c) => inColumn.includes(String(c.id))),
+          });
+          overId = nearest[0]?.id ?? overId;
+        }
+      }
+      if (overId != null) {
+        lastOverId.current = overId;
+        return [{ id: overId }];
+      }
+      if (justCrossed.current) lastOverId.current = activeId;
+      return lastOverId.current != null ? [{ id: lastOverId.current }] : [];
+    },
+    [items, activeId],
+  );
 
   function onDragStart({ active }: DragStartEvent) {
     setItems(selectCardIdsByColumn(store.getState()));
@@ -38,6 +89,7 @@ export function useCardDrag() {
     const translated = active.rect.current.translated;
     const below = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
     const at = overIndex < 0 ? target.length : overIndex + (below ? 1 : 0);
+    justCrossed.current = true;
     setItems({
       ...items,
       [from]: items[from]!.filter((x) => x !== id),
@@ -62,7 +114,8 @@ export function useCardDrag() {
   function reset() {
     setItems(null);
     setActiveId(null);
+    lastOverId.current = null;
   }
 
-  return { items, activeId, onDragStart, onDragOver, onDragEnd, onDragCancel: reset };
+  return { items, activeId, collisionDetection, onDragStart, onDragOver, onDragEnd, onDragCancel: reset };
 }
