@@ -20,7 +20,7 @@ export function registerBoardHandlers(socket: KaskadeSocket, boards: BoardServic
         return ack(failure('PROTOCOL_MISMATCH', `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`));
       }
       if (!boards.exists(boardId)) return ack(failure('NOT_FOUND', 'The board does not exist.'));
-      if (!access.canRead(socket.data.actor, boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
+      if (!access.can(socket.data.actor, 'read', boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
       void socket.join(boardRoom(boardId));
       const result = boards.catchUp(boardId, sinceSeq);
       if (!result) return ack(failure('NOT_FOUND', 'The board does not exist.'));

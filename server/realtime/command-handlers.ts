@@ -22,7 +22,7 @@ export function registerCommandHandlers(
         const parsed = COMMANDS[name].safeParse(raw);
         if (!parsed.success) return ack(invalid(parsed.error));
         const cmd = parsed.data as Command<typeof name>;
-        if (!access.canWrite(socket.data.actor, cmd.boardId)) {
+        if (!access.can(socket.data.actor, 'write', cmd.boardId)) {
           return ack(failure('FORBIDDEN', 'You may not change this board.'));
         }
         const outcome = commands.execute(name, cmd, socket.data.actor);
