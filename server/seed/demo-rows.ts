@@ -198,7 +198,8 @@ function indicatorRow(i: DemoIndicator): IndicatorRow {
     id: i.key,
     unitId: INDICATOR_OWNER,
     name: i.name,
-    unitLabel: i.unit,
+    // A count needs no unit after it ("2", not "2 antal"): the indicator's name says what is counted.
+    unitLabel: i.unit === 'antal' ? '' : i.unit,
     direction: i.direction,
     frequency: i.frequency,
     kind: i.kind,
