@@ -2,7 +2,7 @@ import { COMMANDS, type Command, type CommandName } from '../../shared/protocol'
 import type { AccessPolicy } from '../services/access-policy';
 import type { CommandService } from '../services/command-service';
 import { failure, invalid } from './acks';
-import { guard } from './guard';
+import { guard, logRealtimeError } from './guard';
 import { type KaskadeSocket, boardRoom } from './socket-types';
 
 /**
@@ -25,13 +25,19 @@ export function registerCommandHandlers(
         if (!access.can(socket.data.actor, 'write', cmd.boardId)) {
           return ack(failure('FORBIDDEN', 'You may not change this board.'));
         }
-        const outcome = commands.execute(name, cmd, socket.data.actor);
-        if (!outcome.ok) return ack({ ok: false, error: outcome.error });
-        ack({ ok: true, seq: outcome.seq, data: { events: outcome.events }, ...(outcome.duplicate && { duplicate: true }) });
-        if (outcome.duplicate) return;
-        for (const event of outcome.events) {
-          socket.to(boardRoom(event.boardId)).emit('board:event', event);
-        }
+        // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.
+        commands.submit(name, cmd, socket.data.actor, ({ outcome, error }) => {
+          if (!outcome) {
+            logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
+            return ack(failure('INTERNAL', 'The server could not handle this message.'));
+          }
+          if (!outcome.ok) return ack({ ok: false, error: outcome.error });
+          ack({ ok: true, seq: outcome.seq, data: { events: outcome.events }, ...(outcome.duplicate && { duplicate: true }) });
+          if (outcome.duplicate) return;
+          for (const event of outcome.events) {
+            socket.to(boardRoom(event.boardId)).emit('board:event', event);
+          }
+        });
       }),
     );
   }

@@ -8,6 +8,11 @@ export function setRealtimeLogger(log: Pick<FastifyBaseLogger, 'error'>): void {
   logger = log;
 }
 
+/** Logs an error of a socket handler that surfaced after the handler returned (e.g. in a group commit). */
+export function logRealtimeError(details: Record<string, unknown>, message: string): void {
+  logger.error(details, message);
+}
+
 /**
  * Wraps a handler so that nothing a client sends can crash the server: the payload arrives untyped (it is parsed
  * inside), a missing ack becomes a no-op, and an unexpected error is logged and answered with INTERNAL.

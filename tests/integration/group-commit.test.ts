@@ -1,0 +1,151 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BoardEvent, CommandResult } from '../../shared/protocol';
+import { projectRoot } from '../../server/config';
+import { migrate } from '../../server/db/migrate';
+import { type Db, openDatabase } from '../../server/db/open-database';
+import { createRepositories } from '../../server/repositories';
+import { type CommandResultOrError, createCommandService } from '../../server/services/command-service';
+import { FIXTURE, createFixtureOrganisation } from '../helpers/fixtures';
+import { type TestClient, connectClient, opId } from '../helpers/socket-client';
+import { type TestServer, startTestServer } from '../helpers/test-server';
+
+const board = FIXTURE.clinicBoard;
+const { todo, doing, done } = FIXTURE.columns;
+const move = (cardId: string, toColumnId: string, index = 0) => ({ opId: opId(), boardId: board, cardId, toColumnId, index });
+
+describe('group commit, in the service', () => {
+  let dir: string;
+  let db: Db;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kaskade-group-'));
+    db = openDatabase(join(dir, 'kaskade.db'));
+    migrate(db, join(projectRoot, 'migrations'));
+    createFixtureOrganisation(db);
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const submitAll = (
+    service: ReturnType<typeof createCommandService>,
+    cmds: ReturnType<typeof move>[],
+    onDone?: (i: number) => void,
+  ): Promise<CommandResultOrError[]> =>
+    Promise.all(
+      cmds.map(
+        (cmd, i) =>
+          new Promise<CommandResultOrError>((resolve) =>
+            service.submit('card:move', cmd, 'Test', (r) => {
+              onDone?.(i);
+              resolve(r);
+            }),
+          ),
+      ),
+    );
+
+  it('commits commands submitted in the same turn in one transaction and reports each only after the commit', async () => {
+    const service = createCommandService(db, createRepositories(db));
+    // A second connection counts what is durable (visible outside the writer) when each outcome is reported.
+    const reader = new Database(join(dir, 'kaskade.db'), { readonly: true });
+    const seqSeenAtReport: number[] = [];
+    const cmds = [move(FIXTURE.cards.huddle, doing), move(FIXTURE.cards.sms, doing), move(FIXTURE.cards.huddle, done)];
+    const pending = submitAll(service, cmds, () => {
+      seqSeenAtReport.push((reader.prepare('SELECT seq FROM boards WHERE id = ?').get(board) as { seq: number }).seq);
+    });
+    expect(service.pending()).toBe(3); // nothing runs until the turn ends
+    expect((reader.prepare('SELECT seq FROM boards WHERE id = ?').get(board) as { seq: number }).seq).toBe(0);
+    const results = await pending;
+    expect(results.map((r) => r.outcome && r.outcome.ok && r.outcome.seq)).toEqual([1, 2, 3]);
+    // All three were reported after the single commit that made all three durable.
+    expect(seqSeenAtReport).toEqual([3, 3, 3]);
+    reader.close();
+  });
+
+  it('isolates a command that fails unexpectedly: the others in the batch still commit', async () => {
+    const repos = createRepositories(db);
+    const save = repos.cards.save;
+    repos.cards.save = (card) => {
+      if (card.id === FIXTURE.cards.sms) throw new Error('disk hiccup for this card');
+      save(card);
+    };
+    const service = createCommandService(db, repos);
+    const results = await submitAll(service, [
+      move(FIXTURE.cards.huddle, doing),
+      move(FIXTURE.cards.sms, doing),
+      move(FIXTURE.cards.huddle, done),
+    ]);
+    expect(results[0]!.outcome).toMatchObject({ ok: true, seq: 1 });
+    expect(results[1]!.error).toBeInstanceOf(Error);
+    expect(results[2]!.outcome).toMatchObject({ ok: true, seq: 2 });
+    const sms = db.prepare('SELECT column_id FROM cards WHERE id = ?').get(FIXTURE.cards.sms) as { column_id: string };
+    expect(sms.column_id).toBe(todo); // its savepoint was rolled back
+    expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT count(*) AS n FROM operations').get()).toEqual({ n: 2 });
+  });
+
+  it('answers a repeated opId in the same batch as a duplicate, applied once', async () => {
+    const service = createCommandService(db, createRepositories(db));
+    const cmd = move(FIXTURE.cards.huddle, doing);
+    const [first, second] = await submitAll(service, [cmd, { ...cmd }]);
+    expect(first!.outcome).toMatchObject({ ok: true, seq: 1, duplicate: false });
+    expect(second!.outcome).toMatchObject({ ok: true, seq: 1, duplicate: true });
+    expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('group commit, over sockets', () => {
+  let srv: TestServer;
+  let clients: TestClient[];
+  let peer: TestClient;
+  beforeEach(async () => {
+    srv = await startTestServer();
+    clients = await Promise.all(['A', 'B', 'C', 'D'].map((n) => connectClient(srv.url, n)));
+    peer = await connectClient(srv.url, 'Peer');
+    await Promise.all([...clients, peer].map((c) => c.join(board)));
+  });
+  afterEach(async () => {
+    [...clients, peer].forEach((c) => c.close());
+    await srv.stop();
+  });
+
+  it('acks concurrent moves only once durable, keeps per-sender order, and isolates a rejected one', async () => {
+    const reader = new Database(srv.databasePath, { readonly: true });
+    const durableSeq = () => (reader.prepare('SELECT seq FROM boards WHERE id = ?').get(board) as { seq: number }).seq;
+    const rounds = 5;
+    const sends = clients.flatMap((c, ci) =>
+      Array.from({ length: rounds }, (_, r) => {
+        const card = ci % 2 === 0 ? FIXTURE.cards.huddle : FIXTURE.cards.sms;
+        // Client D's third command names a card that does not exist: it alone is rejected.
+        const cmd = ci === 3 && r === 2 ? move('card-missing', doing) : move(card, r % 2 ? doing : todo, r);
+        return c.request<CommandResult>('card:move', cmd).then((ack) => ({ ack, ci, r, durable: durableSeq() }));
+      }),
+    );
+    const acks = await Promise.all(sends);
+    const ok = acks.filter((a) => a.ack.ok);
+    expect(ok).toHaveLength(clients.length * rounds - 1);
+    const rejected = acks.filter((a) => !a.ack.ok);
+    expect(rejected.map((a) => [a.ci, a.r, !a.ack.ok && a.ack.error.code])).toEqual([[3, 2, 'NOT_FOUND']]);
+    for (const a of ok) {
+      if (!a.ack.ok) continue;
+      expect(a.durable).toBeGreaterThanOrEqual(a.ack.seq); // durable, as seen from another connection, when acked
+    }
+    // Per sender, seqs grow in the order the sender sent.
+    for (let ci = 0; ci < clients.length; ci++) {
+      const seqs = ok.filter((a) => a.ci === ci).map((a) => (a.ack.ok ? a.ack.seq : 0));
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    }
+    // Every committed change reached the peer, in seq order with no gaps.
+    // (A move to where the card already is changes nothing and makes no event.)
+    const finalSeq = durableSeq();
+    expect(finalSeq).toBeGreaterThan(clients.length);
+    const deadline = Date.now() + 5000;
+    while (peer.events.length < finalSeq && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(peer.events.map((e: BoardEvent) => e.seq)).toEqual(Array.from({ length: finalSeq }, (_, i) => i + 1));
+    reader.close();
+  });
+});
