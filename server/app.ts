@@ -13,6 +13,8 @@ import { type AccessPolicy, openAccess } from './services/access-policy';
 import { createBoardService } from './services/board-service';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
 import { boardsRoutes } from './routes/boards/boards-routes';
+import { meetingsRoutes } from './routes/meetings/meetings-routes';
+import { createMeetingReads } from './services/meeting-reads';
 import { healthRoutes } from './routes/health-routes';
 
 export interface AppDeps {
@@ -55,6 +57,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(boardsRoutes, { boards });
+  await app.register(meetingsRoutes, {
+    reads: createMeetingReads(deps.db, repos, deps.clock ?? systemClock),
+    access: deps.access ?? openAccess,
+    boardName: (id) => repos.boards.get(id)?.name,
+  });
   if (deps.clientDir) await registerClientFiles(app, deps.clientDir);
 
   setRealtimeLogger(app.log);

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { BoardSnapshot, Card, CardType, Column, Id, IsoDate, Measurement } from './schemas';
+import {
+  BoardCadence,
+  BoardSnapshot,
+  Cadence,
+  Card,
+  CardType,
+  Column,
+  Escalation,
+  Id,
+  IsoDate,
+  Measurement,
+  Meeting,
+} from './schemas';
 
 /** Bumped when a change to the messages below would break an older client; checked at join. */
 export const PROTOCOL_VERSION = 1;
@@ -82,6 +94,65 @@ export const MeasurementRecordCommand = command({
 
 export const COMMANDS = {
   'card:create': CardCreateCommand,
+/** Un-archives a card (the undo of an archive): a new event, the log is never rewritten. */
+export const CardRestoreCommand = command({ cardId: Id });
+
+/** Undoes the actor's own last change to a card (move, edit, archive, restore, create) with a new event. */
+export const CardUndoCommand = command({ cardId: Id });
+
+export const BoardCadenceCommand = command({
+  cadence: Cadence,
+  nextMeetingDate: IsoDate.nullable().optional(),
+  meetingMinutes: z.number().int().min(1).max(240).optional(),
+});
+
+const Reason = z.string().trim().min(1, 'must not be empty').max(LIMITS.note);
+
+/** Sends a card of this board to the board of the unit above; `dueDate` defaults to that board's next meeting. */
+export const EscalationRaiseCommand = command({
+  escalationId: Id,
+  cardId: Id,
+  reason: Reason,
+  dueDate: IsoDate.optional(),
+});
+/** The holder's answers: a decision back down the chain, a return with a reason, or on up the chain. */
+export const EscalationAnswerCommand = command({ escalationId: Id, decision: Reason });
+export const EscalationReturnCommand = command({ escalationId: Id, reason: Reason });
+export const EscalationForwardCommand = command({ escalationId: Id, reason: Reason, dueDate: IsoDate.optional() });
+
+export const MeetingStartCommand = command({
+  meetingId: Id,
+  plannedMinutes: z.number().int().min(1).max(240).optional(),
+  itemMinutes: z.number().int().min(1).max(60).optional(),
+});
+
+const ItemText = z.string().trim().min(1, 'must not be empty').max(LIMITS.note);
+/** One change to a running meeting; the facilitator's whole toolbox. */
+export const MeetingChange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('attendance'), attendees: z.array(z.string().trim().min(1).max(LIMITS.ownerName)).max(200) }),
+  z.strictObject({ kind: z.literal('add-item'), item: z.strictObject({ id: Id, title: Title }), index: Position.optional() }),
+  z.strictObject({ kind: z.literal('move-item'), itemId: Id, index: Position }),
+  z.strictObject({ kind: z.literal('skip-item'), itemId: Id, skipped: z.boolean() }),
+  z.strictObject({ kind: z.literal('open-item'), itemId: Id.nullable() }),
+  z.strictObject({ kind: z.literal('outcome'), itemId: Id, outcome: z.string().max(LIMITS.note) }),
+  z.strictObject({ kind: z.literal('decision'), itemId: Id, decision: z.strictObject({ id: Id, text: ItemText }) }),
+  z.strictObject({
+    kind: z.literal('action'),
+    itemId: Id,
+    /** The action card, created on the board in the same step. */
+    card: z.strictObject({
+      id: Id,
+      columnId: Id,
+      title: Title,
+      ownerName: z.string().trim().min(1, 'must not be empty').max(LIMITS.ownerName),
+      dueDate: IsoDate,
+    }),
+  }),
+]);
+export type MeetingChange = z.infer<typeof MeetingChange>;
+export const MeetingChangeCommand = command({ meetingId: Id, change: MeetingChange });
+export const MeetingEndCommand = command({ meetingId: Id });
+
   'card:update': CardUpdateCommand,
   'card:move': CardMoveCommand,
   'card:archive': CardArchiveCommand,
@@ -91,6 +162,16 @@ export const COMMANDS = {
   'measurement:record': MeasurementRecordCommand,
 } as const;
 export type CommandName = keyof typeof COMMANDS;
+  'card:restore': CardRestoreCommand,
+  'card:undo': CardUndoCommand,
+  'board:cadence': BoardCadenceCommand,
+  'escalation:raise': EscalationRaiseCommand,
+  'escalation:answer': EscalationAnswerCommand,
+  'escalation:return': EscalationReturnCommand,
+  'escalation:forward': EscalationForwardCommand,
+  'meeting:start': MeetingStartCommand,
+  'meeting:change': MeetingChangeCommand,
+  'meeting:end': MeetingEndCommand,
 export type CommandInput<N extends CommandName> = z.input<(typeof COMMANDS)[N]>;
 export type Command<N extends CommandName> = z.output<(typeof COMMANDS)[N]>;
 
@@ -120,6 +201,16 @@ export const BoardEventBody = z.discriminatedUnion('type', [
   }),
 ]);
 export type BoardEventBody = z.infer<typeof BoardEventBody>;
+  z.object({ type: z.literal('card.restored'), card: Card }),
+  z.object({ type: z.literal('board.cadence'), boardId: Id, cadence: BoardCadence }),
+  // Every escalation step carries the escalation after it, and goes to every board along its chain.
+  z.object({ type: z.literal('escalation.raised'), escalation: Escalation }),
+  z.object({ type: z.literal('escalation.forwarded'), escalation: Escalation }),
+  z.object({ type: z.literal('escalation.answered'), escalation: Escalation }),
+  z.object({ type: z.literal('escalation.returned'), escalation: Escalation }),
+  z.object({ type: z.literal('meeting.started'), meeting: Meeting }),
+  z.object({ type: z.literal('meeting.changed'), meeting: Meeting, change: z.string() }),
+  z.object({ type: z.literal('meeting.ended'), meeting: Meeting }),
 export type BoardEventType = BoardEventBody['type'];
 
 export const BoardEvent = z.object({
@@ -182,6 +273,16 @@ export interface ClientToServerEvents {
   'measurement:record': (cmd: CommandInput<'measurement:record'>, ack: AckFn<CommandResult>) => void;
 }
 
+  'card:restore': (cmd: CommandInput<'card:restore'>, ack: AckFn<CommandResult>) => void;
+  'card:undo': (cmd: CommandInput<'card:undo'>, ack: AckFn<CommandResult>) => void;
+  'board:cadence': (cmd: CommandInput<'board:cadence'>, ack: AckFn<CommandResult>) => void;
+  'escalation:raise': (cmd: CommandInput<'escalation:raise'>, ack: AckFn<CommandResult>) => void;
+  'escalation:answer': (cmd: CommandInput<'escalation:answer'>, ack: AckFn<CommandResult>) => void;
+  'escalation:return': (cmd: CommandInput<'escalation:return'>, ack: AckFn<CommandResult>) => void;
+  'escalation:forward': (cmd: CommandInput<'escalation:forward'>, ack: AckFn<CommandResult>) => void;
+  'meeting:start': (cmd: CommandInput<'meeting:start'>, ack: AckFn<CommandResult>) => void;
+  'meeting:change': (cmd: CommandInput<'meeting:change'>, ack: AckFn<CommandResult>) => void;
+  'meeting:end': (cmd: CommandInput<'meeting:end'>, ack: AckFn<CommandResult>) => void;
 export interface ServerToClientEvents {
   'board:event': (event: BoardEvent) => void;
 }

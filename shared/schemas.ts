@@ -119,6 +119,130 @@ export type BoardSummary = z.infer<typeof BoardSummary>;
 
 /** Everything a client needs to draw a board, consistent as of `seq`. */
 export const BoardSnapshot = z.object({
+/** How often a board meets; the next meeting date follows from it (see shared/domain/cadence.ts). */
+export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
+export const Cadence = z.enum(CADENCES);
+export type Cadence = z.infer<typeof Cadence>;
+
+export const BoardCadence = z.object({
+  cadence: Cadence,
+  nextMeetingDate: IsoDate.nullable(),
+  /** The meeting timer's default length. */
+  meetingMinutes: z.number().int().min(1).max(240),
+});
+export type BoardCadence = z.infer<typeof BoardCadence>;
+
+/** What the origin board's indicators showed when a card was escalated (latest value and status). */
+export const IndicatorContext = z.object({
+  indicatorId: Id,
+  name: z.string(),
+  value: z.number().nullable(),
+  unitLabel: z.string(),
+  status: z.enum(['green', 'amber', 'red', 'none']),
+});
+export type IndicatorContext = z.infer<typeof IndicatorContext>;
+
+export const ESCALATION_STEP_KINDS = ['raised', 'forwarded', 'answered', 'returned'] as const;
+export const EscalationStep = z.object({
+  kind: z.enum(ESCALATION_STEP_KINDS),
+  /** The board that took the step (the sender for raised/forwarded, the holder for answered/returned). */
+  boardId: Id,
+  boardName: z.string(),
+  /** The board it went to (raised/forwarded), else null. */
+  toBoardId: Id.nullable(),
+  toBoardName: z.string().nullable(),
+  actor: z.string(),
+  at: z.string(),
+  text: z.string(),
+});
+export type EscalationStep = z.infer<typeof EscalationStep>;
+
+/** A card sent up the chain: held by one board at a time, seen by every board it passed. */
+export const Escalation = z.object({
+  id: Id,
+  cardId: Id,
+  cardTitle: z.string(),
+  originBoardId: Id,
+  originBoardName: z.string(),
+  holderBoardId: Id,
+  holderBoardName: z.string(),
+  status: z.enum(['open', 'answered', 'returned']),
+  reason: z.string(),
+  dueDate: IsoDate,
+  /** The decision (answered) or the reason it was sent back (returned). */
+  resolution: z.string().nullable(),
+  context: z.array(IndicatorContext),
+  boardIds: z.array(Id),
+  steps: z.array(EscalationStep),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Escalation = z.infer<typeof Escalation>;
+
+export const AGENDA_ITEM_KINDS = ['follow-up', 'indicator', 'action', 'escalation', 'idea', 'custom'] as const;
+export const AgendaItemKind = z.enum(AGENDA_ITEM_KINDS);
+export type AgendaItemKind = z.infer<typeof AgendaItemKind>;
+
+export const MeetingDecision = z.object({ id: Id, text: z.string() });
+export type MeetingDecision = z.infer<typeof MeetingDecision>;
+
+export const AgendaItem = z.object({
+  id: Id,
+  kind: AgendaItemKind,
+  title: z.string(),
+  /** The card, indicator or escalation the item is about. */
+  refId: z.string().nullable(),
+  detail: z.string(),
+  skipped: z.boolean(),
+  /** When the item was opened (its timer's start) and left. */
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  outcome: z.string(),
+  decisions: z.array(MeetingDecision),
+  /** Action cards created on this item. */
+  actionIds: z.array(Id),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+/** What the minutes keep of an indicator: its value and status as they were when the meeting ended. */
+export const MinutesIndicator = z.object({
+  indicatorId: Id,
+  name: z.string(),
+  unitLabel: z.string(),
+  periodStart: IsoDate.nullable(),
+  value: z.number().nullable(),
+  status: z.enum(['green', 'amber', 'red', 'none']),
+});
+export type MinutesIndicator = z.infer<typeof MinutesIndicator>;
+
+export const Minutes = z.object({
+  attendees: z.array(z.string()),
+  items: z.array(AgendaItem),
+  decisions: z.array(MeetingDecision.extend({ itemTitle: z.string() })),
+  actionsCreated: z.array(Card),
+  actionsClosed: z.array(Card),
+  indicators: z.array(MinutesIndicator),
+});
+export type Minutes = z.infer<typeof Minutes>;
+
+/** One meeting of a board: running (agenda, timers, attendance live) or ended (with its minutes). */
+export const Meeting = z.object({
+  id: Id,
+  boardId: Id,
+  status: z.enum(['running', 'ended']),
+  facilitator: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  plannedMinutes: z.number().int().min(1),
+  /** Minutes per agenda item for the item timer. */
+  itemMinutes: z.number().int().min(1),
+  currentItemId: Id.nullable(),
+  attendees: z.array(z.string()),
+  items: z.array(AgendaItem),
+  minutes: Minutes.nullable(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
   board: BoardSummary,
   seq: z.number().int().min(0),
   columns: z.array(Column),
@@ -126,3 +250,10 @@ export const BoardSnapshot = z.object({
   indicators: z.array(BoardIndicator),
 });
 export type BoardSnapshot = z.infer<typeof BoardSnapshot>;
+  /** Meetings and escalations (absent from older servers): every escalation whose chain includes this board. */
+  escalations: z.array(Escalation).optional(),
+  /** The running meeting, else null. */
+  meeting: Meeting.nullable().optional(),
+  /** The last ended meeting (its minutes start the next agenda), else null. */
+  lastMeeting: Meeting.nullable().optional(),
+  cadence: BoardCadence.nullable().optional(),

@@ -1,6 +1,7 @@
 import { COMMANDS, type Command, type CommandName } from '../../shared/protocol';
 import type { AccessPolicy } from '../services/access-policy';
 import type { CommandService } from '../services/command-service';
+import { capabilityFor } from '../services/commands';
 import { failure, invalid } from './acks';
 import { guard, logRealtimeError } from './guard';
 import { type KaskadeSocket, boardRoom } from './socket-types';
@@ -22,7 +23,7 @@ export function registerCommandHandlers(
         const parsed = COMMANDS[name].safeParse(raw);
         if (!parsed.success) return ack(invalid(parsed.error));
         const cmd = parsed.data as Command<typeof name>;
-        if (!access.can(socket.data.actor, 'write', cmd.boardId)) {
+        if (!access.can(socket.data.actor, capabilityFor(name), cmd.boardId)) {
           return ack(failure('FORBIDDEN', 'You may not change this board.'));
         }
         // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.

@@ -4,6 +4,7 @@ import { cardsRepository } from './cards-repository';
 import { columnsRepository } from './columns-repository';
 import { eventsRepository } from './events-repository';
 import { indicatorsRepository } from './indicators-repository';
+import { meetingsRepository } from './meetings-repository';
 
 /** Every repository over one database: the only place SQL lives. */
 export function createRepositories(db: Db) {
@@ -13,6 +14,7 @@ export function createRepositories(db: Db) {
     columns: columnsRepository(db),
     events: eventsRepository(db),
     indicators: indicatorsRepository(db),
+    meetings: meetingsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -17,6 +17,10 @@ export function createBoardService(db: Db, repos: Repositories, clock: Clock = s
       columns: repos.columns.onBoard(boardId),
       cards: repos.cards.liveOnBoard(boardId),
       indicators: repos.indicators.forBoard(boardId, board.unit.id, today),
+      escalations: repos.meetings.escalationsOf(boardId),
+      meeting: repos.meetings.running(boardId),
+      lastMeeting: repos.meetings.lastEnded(boardId),
+      cadence: repos.meetings.cadence(boardId),
     };
   });
 

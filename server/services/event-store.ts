@@ -49,5 +49,18 @@ function applyChange(repos: Repositories, body: BoardEventBody): void {
       return repos.columns.save(body.column);
     case 'measurement.recorded':
       return repos.indicators.saveMeasurement(body.measurement);
+    case 'card.restored':
+      return repos.cards.save(body.card);
+    case 'board.cadence':
+      return repos.meetings.saveCadence(body.boardId, body.cadence);
+    case 'escalation.raised':
+    case 'escalation.forwarded':
+    case 'escalation.answered':
+    case 'escalation.returned':
+      return repos.meetings.saveEscalation(body.escalation);
+    case 'meeting.started':
+    case 'meeting.changed':
+    case 'meeting.ended':
+      return repos.meetings.saveMeeting(body.meeting);
   }
 }

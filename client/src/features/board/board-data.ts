@@ -1,5 +1,15 @@
 import type { BoardEventBody } from '../../../../shared/protocol';
-import type { BoardIndicator, BoardSnapshot, BoardSummary, Card, Column, Measurement } from '../../../../shared/schemas';
+import type {
+  BoardCadence,
+  BoardIndicator,
+  BoardSnapshot,
+  BoardSummary,
+  Card,
+  Column,
+  Escalation,
+  Measurement,
+  Meeting,
+} from '../../../../shared/schemas';
 
 /** A board normalized by id: the shape both the server-confirmed state and the optimistic view take. */
 export interface BoardData {
@@ -7,6 +17,12 @@ export interface BoardData {
   columns: Readonly<Record<string, Column>>;
   cards: Readonly<Record<string, Card>>;
   indicators: Readonly<Record<string, BoardIndicator>>;
+  /** Escalations whose chain includes this board (sent, received, passed on). */
+  escalations: Readonly<Record<string, Escalation>>;
+  /** The running meeting, if any, and the last ended one. */
+  meeting: Meeting | null;
+  lastMeeting: Meeting | null;
+  cadence: BoardCadence | null;
 }
 
 /** How many measurements a tile keeps for its sparkline once new ones arrive. */
@@ -21,6 +37,10 @@ export function fromSnapshot(snapshot: BoardSnapshot): BoardData {
     columns: byId(snapshot.columns),
     cards: byId(snapshot.cards.filter((card) => !card.archived)),
     indicators: byId(snapshot.indicators),
+    escalations: byId(snapshot.escalations ?? []),
+    meeting: snapshot.meeting ?? null,
+    lastMeeting: snapshot.lastMeeting ?? null,
+    cadence: snapshot.cadence ?? null,
   };
 }
 
@@ -64,6 +84,20 @@ export function applyEventBody(data: BoardData, body: BoardEventBody): BoardData
       return upsertColumn(data, body.column);
     case 'measurement.recorded':
       return upsertMeasurement(data, body.measurement);
+    case 'card.restored':
+      return upsertCard(data, body.card);
+    case 'board.cadence':
+      return { ...data, cadence: body.cadence };
+    case 'escalation.raised':
+    case 'escalation.forwarded':
+    case 'escalation.answered':
+    case 'escalation.returned':
+      return { ...data, escalations: { ...data.escalations, [body.escalation.id]: body.escalation } };
+    case 'meeting.started':
+    case 'meeting.changed':
+      return { ...data, meeting: body.meeting };
+    case 'meeting.ended':
+      return { ...data, meeting: null, lastMeeting: body.meeting };
   }
 }
 

@@ -1,4 +1,5 @@
 import { keyAtEnd, keyForIndex, type Ordered } from '../../../../shared/domain/ordering';
+import { applyMeetingChange } from '../../../../shared/domain/meeting';
 import type { CommandInput, CommandName } from '../../../../shared/protocol';
 import {
   cardsInColumn,
@@ -99,5 +100,30 @@ export function applyCommand(data: BoardData, command: AnyCommand, ctx: Optimist
         recordedBy: ctx.actor,
       });
     }
+    case 'meeting:change': {
+      // Meeting changes show at once (the facilitator types fast); an action's card appears with them.
+      const meeting = data.meeting;
+      if (!meeting || meeting.id !== command.cmd.meetingId) return data;
+      const result = applyMeetingChange(meeting, command.cmd.change, ctx.at);
+      if (!result.ok) return data;
+      const next = { ...data, meeting: result.meeting };
+      const change = command.cmd.change;
+      if (change.kind !== 'action') return next;
+      return applyCommand(next, {
+        name: 'card:create',
+        cmd: { opId: command.cmd.opId, boardId: command.cmd.boardId, card: { ...change.card, type: 'action' } },
+      }, ctx);
+    }
+    // The server decides these from state the client may not have (agendas, chains, the log); its events follow.
+    case 'card:restore':
+    case 'card:undo':
+    case 'board:cadence':
+    case 'escalation:raise':
+    case 'escalation:answer':
+    case 'escalation:return':
+    case 'escalation:forward':
+    case 'meeting:start':
+    case 'meeting:end':
+      return data;
   }
 }

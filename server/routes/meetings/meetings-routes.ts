@@ -1,0 +1,71 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { minutesToCsv, minutesToMarkdown } from '../../../shared/domain/minutes-export';
+import {
+  BoardAtResponse,
+  HistoryQuery,
+  HistoryResponse,
+  MeetingListResponse,
+  MeetingParams,
+  MinutesExportParams,
+} from '../../../shared/meeting-rest';
+import { BoardParams, ErrorResponse } from '../../../shared/rest';
+import { Meeting } from '../../../shared/schemas';
+import type { AccessPolicy } from '../../services/access-policy';
+import type { MeetingReads } from '../../services/meeting-reads';
+
+interface Deps {
+  reads: MeetingReads;
+  access: AccessPolicy;
+  boardName: (boardId: string) => string | undefined;
+}
+
+// The signed-in principal when the security plugin set one; without accounts every reader is anonymous.
+const actorOf = (request: FastifyRequest): string =>
+  (request as FastifyRequest & { principal?: { actor: string } | null }).principal?.actor ?? '';
+
+const notFound = (reply: FastifyReply, message: string) => reply.code(404).send({ error: { code: 'NOT_FOUND', message } });
+
+/** Meetings, minutes (also as Markdown/CSV/JSON files), the board as it was at a meeting, and history. */
+export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, access, boardName }) => {
+  app.addHook('preHandler', async (request, reply) => {
+    const { id } = request.params as { id?: string };
+    if (!id || boardName(id) === undefined) return notFound(reply, 'The board does not exist.');
+    if (!access.can(actorOf(request), 'read', id)) {
+      return reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'You may not see this board.' } });
+    }
+  });
+
+  app.get('/api/boards/:id/meetings', {
+    schema: { summary: "A board's meetings, newest first, with their minutes", tags: ['meetings'], params: BoardParams,
+      response: { 200: MeetingListResponse, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request) => ({ meetings: reads.list(request.params.id) }));
+
+  app.get('/api/boards/:id/meetings/:meetingId', {
+    schema: { summary: 'One meeting with its agenda and (once ended) minutes', tags: ['meetings'], params: MeetingParams,
+      response: { 200: Meeting, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request, reply) => reads.get(request.params.id, request.params.meetingId) ?? notFound(reply, 'No such meeting.'));
+
+  app.get('/api/boards/:id/meetings/:meetingId/minutes.:format', {
+    schema: { summary: "A meeting's minutes as a Markdown, CSV or JSON file", tags: ['meetings'], params: MinutesExportParams },
+  }, async (request, reply) => {
+    const { id, meetingId, format } = request.params;
+    const meeting = reads.get(id, meetingId);
+    if (!meeting?.minutes) return notFound(reply, 'No minutes for this meeting.');
+    const name = `referat-${meeting.startedAt.slice(0, 10)}.${format}`;
+    void reply.header('content-disposition', `attachment; filename="${name}"`);
+    if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(meeting, null, 2));
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(minutesToCsv(meeting));
+    return reply.type('text/markdown; charset=utf-8').send(minutesToMarkdown(meeting, boardName(id) ?? ''));
+  });
+
+  app.get('/api/boards/:id/meetings/:meetingId/board', {
+    schema: { summary: 'The board as it was when the meeting ended, rebuilt from the event log', tags: ['meetings'],
+      params: MeetingParams, response: { 200: BoardAtResponse, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request, reply) => reads.boardAt(request.params.id, request.params.meetingId) ?? notFound(reply, 'No such meeting.'));
+
+  app.get('/api/boards/:id/history', {
+    schema: { summary: "A board's or a card's history from the event log, newest first", tags: ['meetings'],
+      params: BoardParams, querystring: HistoryQuery, response: { 200: HistoryResponse, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request) => ({ events: reads.history(request.params.id, request.query.cardId, request.query.limit) }));
+};

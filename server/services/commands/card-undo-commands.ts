@@ -1,0 +1,87 @@
+import type { BoardEvent, Command } from '../../../shared/protocol';
+import type { Card, Column } from '../../../shared/schemas';
+import { placeAt } from '../../../shared/domain/ordering';
+import { type CommandContext, type CommandRunner, type Decision, accept, reject } from '../decision';
+import { decideCardArchive, decideCardMove, decideCardUpdate } from './card-commands';
+
+const CARD_CHANGES = new Set(['card.created', 'card.updated', 'card.moved', 'card.archived', 'card.restored']);
+
+/** Brings an archived card back, at the end of its column (its old key may have been taken meanwhile). */
+export function decideCardRestore(
+  cmd: { boardId: string; cardId: string },
+  state: { card?: Card; siblings: Card[] },
+  ctx: CommandContext,
+): Decision {
+  const { card } = state;
+  if (!card || card.boardId !== cmd.boardId) return reject('NOT_FOUND', 'The card is not on this board.');
+  if (!card.archived) return accept();
+  const placement = placeAt(state.siblings, state.siblings.length);
+  return accept({
+    body: { type: 'card.restored', card: { ...card, archived: false, orderKey: placement.orderKey, updatedAt: ctx.now } },
+    boardIds: [cmd.boardId],
+  });
+}
+
+export interface UndoState {
+  card?: Card;
+  /** The card's last change on this board (escalation steps excluded). */
+  last?: BoardEvent;
+  /** For a move: the live cards of the column it came from, and that column. */
+  fromColumn?: Column;
+  fromSiblings: Card[];
+  /** For an archive: the live cards of its column. */
+  siblings: Card[];
+}
+
+/**
+ * The inverse of the actor's own last change to the card, as a new event: a move goes back, an edit gets its
+ * old values, an archive is restored, a creation archived. Refused when someone else changed the card since.
+ */
+export function decideCardUndo(cmd: Command<'card:undo'>, s: UndoState, ctx: CommandContext): Decision {
+  if (!s.card || s.card.boardId !== cmd.boardId) return reject('NOT_FOUND', 'The card is not on this board.');
+  if (!s.last) return reject('CONFLICT', 'There is nothing to undo on this card.');
+  if (s.last.actor !== ctx.actor) return reject('CONFLICT', 'Someone else changed the card since; there is nothing of yours to undo.');
+  const body = s.last.body;
+  const base = { opId: cmd.opId, boardId: cmd.boardId, cardId: cmd.cardId };
+  switch (body.type) {
+    case 'card.moved': {
+      const index = s.fromSiblings.filter((c) => c.id !== cmd.cardId && c.orderKey < body.from.orderKey).length;
+      return decideCardMove({ ...base, toColumnId: body.from.columnId, index }, {
+        card: s.card, toColumn: s.fromColumn, destination: s.fromSiblings,
+      }, ctx);
+    }
+    case 'card.updated': {
+      const { type, title, description, ownerName, dueDate } = body.before;
+      const changes = Object.fromEntries(
+        Object.entries({ type, title, description, ownerName, dueDate }).filter(([, v]) => v !== undefined),
+      );
+      if (Object.keys(changes).length === 0) return accept();
+      return decideCardUpdate({ ...base, changes }, s.card, ctx);
+    }
+    case 'card.archived':
+      return decideCardRestore(base, { card: s.card, siblings: s.siblings }, ctx);
+    case 'card.restored':
+    case 'card.created':
+      return decideCardArchive(base, s.card, ctx);
+    default:
+      return reject('CONFLICT', 'There is nothing to undo on this card.');
+  }
+}
+
+export const runCardRestore: CommandRunner<Command<'card:restore'>> = (cmd, repos, ctx) => {
+  const card = repos.cards.get(cmd.cardId);
+  return decideCardRestore(cmd, { card, siblings: card ? repos.cards.liveInColumn(card.columnId) : [] }, ctx);
+};
+
+export const runCardUndo: CommandRunner<Command<'card:undo'>> = (cmd, repos, ctx) => {
+  const card = repos.cards.get(cmd.cardId);
+  const last = repos.meetings.cardEvents(cmd.boardId, cmd.cardId, 20).find((e) => CARD_CHANGES.has(e.body.type));
+  const fromColumnId = last?.body.type === 'card.moved' ? last.body.from.columnId : undefined;
+  return decideCardUndo(cmd, {
+    card,
+    last,
+    fromColumn: fromColumnId ? repos.columns.get(fromColumnId) : undefined,
+    fromSiblings: fromColumnId ? repos.cards.liveInColumn(fromColumnId) : [],
+    siblings: card ? repos.cards.liveInColumn(card.columnId) : [],
+  }, ctx);
+};

@@ -1,0 +1,71 @@
+import type { Meeting } from '../schemas';
+
+/** Words the exports use; the caller passes its language's. */
+export interface ExportWords {
+  minutes: string;
+  attendance: string;
+  agenda: string;
+  decisions: string;
+  actionsCreated: string;
+  actionsClosed: string;
+  indicators: string;
+  skipped: string;
+  outcome: string;
+  none: string;
+}
+
+export const DANISH_EXPORT_WORDS: ExportWords = {
+  minutes: 'Referat',
+  attendance: 'Fremmøde',
+  agenda: 'Dagsorden',
+  decisions: 'Beslutninger',
+  actionsCreated: 'Nye handlinger',
+  actionsClosed: 'Afsluttede handlinger',
+  indicators: 'Indikatorer',
+  skipped: 'sprunget over',
+  outcome: 'Resultat',
+  none: 'Ingen',
+};
+
+const list = (lines: string[], none: string) => (lines.length > 0 ? lines.map((l) => `- ${l}`) : [`- ${none}`]);
+
+/** An ended meeting's minutes as Markdown, for pasting into a mail or an intranet page. */
+export function minutesToMarkdown(meeting: Meeting, boardName: string, w: ExportWords = DANISH_EXPORT_WORDS): string {
+  const m = meeting.minutes;
+  if (!m) return '';
+  const out = [`# ${w.minutes}: ${boardName}`, '', `${meeting.startedAt.slice(0, 10)} · ${meeting.facilitator}`, ''];
+  out.push(`## ${w.attendance}`, ...list(m.attendees, w.none), '', `## ${w.agenda}`);
+  m.items.forEach((item, i) => {
+    out.push(`${i + 1}. ${item.title}${item.skipped ? ` (${w.skipped})` : ''}`);
+    if (item.outcome) out.push(`   ${w.outcome}: ${item.outcome}`);
+    for (const d of item.decisions) out.push(`   - ${d.text}`);
+  });
+  out.push('', `## ${w.decisions}`, ...list(m.decisions.map((d) => `${d.text} (${d.itemTitle})`), w.none));
+  const action = (c: { title: string; ownerName: string; dueDate: string | null }) =>
+    [c.title, c.ownerName, c.dueDate].filter(Boolean).join(' · ');
+  out.push('', `## ${w.actionsCreated}`, ...list(m.actionsCreated.map(action), w.none));
+  out.push('', `## ${w.actionsClosed}`, ...list(m.actionsClosed.map(action), w.none));
+  out.push('', `## ${w.indicators}`, ...list(m.indicators.map((i) => `${i.name}: ${i.value ?? '–'} ${i.unitLabel} (${i.status})`), w.none));
+  return `${out.join('\n')}\n`;
+}
+
+const csvCell = (v: string | number | null): string => {
+  const s = v === null ? '' : String(v);
+  return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The agenda of the minutes as CSV, one row per item (with its outcome, decisions and actions). */
+export function minutesToCsv(meeting: Meeting): string {
+  const m = meeting.minutes;
+  if (!m) return '';
+  const cards = new Map(m.actionsCreated.map((c) => [c.id, c]));
+  const rows: (string | number | null)[][] = [['position', 'kind', 'title', 'skipped', 'started', 'ended', 'outcome', 'decisions', 'actions']];
+  m.items.forEach((item, i) =>
+    rows.push([
+      i + 1, item.kind, item.title, item.skipped ? 'yes' : 'no', item.startedAt, item.endedAt, item.outcome,
+      item.decisions.map((d) => d.text).join(' | '),
+      item.actionIds.map((id) => { const c = cards.get(id); return c ? `${c.title} (${c.ownerName}, ${c.dueDate ?? ''})` : id; }).join(' | '),
+    ]),
+  );
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BoardEvent, CommandResult } from '../../shared/protocol';
+import type { BoardAtResponse, HistoryResponse } from '../../shared/meeting-rest';
+import type { Meeting } from '../../shared/schemas';
+import { createTestSessionFor } from '../helpers/auth';
+import { FIXTURE } from '../helpers/fixtures';
+import { type TestClient, connectClient, opId, settle } from '../helpers/socket-client';
+import { type TestServer, startTestServer } from '../helpers/test-server';
+
+const board = FIXTURE.clinicBoard;
+const { todo, doing, done } = FIXTURE.columns;
+const { huddle, sms } = FIXTURE.cards;
+
+let srv: TestServer;
+let facilitator: TestClient;
+let colleague: TestClient;
+
+beforeEach(async () => {
+  srv = await startTestServer();
+  facilitator = await connectClient(srv.url, 'Mødeleder');
+  colleague = await connectClient(srv.url, 'Kollega');
+  await facilitator.join(board);
+  await colleague.join(board);
+});
+afterEach(async () => {
+  facilitator.close();
+  colleague.close();
+  await srv.stop();
+});
+
+async function send(client: TestClient, name: string, cmd: Record<string, unknown>) {
+  const ack = await client.request<CommandResult>(name, { opId: opId(), boardId: board, ...cmd });
+  if (!ack.ok) throw new Error(`${name} refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.data.events;
+}
+const meetingOf = (events: BoardEvent[]): Meeting =>
+  (events.find((e) => e.body.type.startsWith('meeting.'))!.body as { meeting: Meeting }).meeting;
+const storedMeeting = (id: string): Meeting =>
+  JSON.parse((srv.server.db.prepare('SELECT body FROM meetings WHERE id = ?').get(id) as { body: string }).body) as Meeting;
+const change = (meetingId: string, c: Record<string, unknown>) => send(facilitator, 'meeting:change', { meetingId, change: c });
+
+async function get<T>(path: string): Promise<{ status: number; body: T; headers: Headers }> {
+  const { token } = createTestSessionFor(srv.url, 'Læser');
+  const res = await fetch(`${srv.url}${path}`, { headers: { authorization: `Bearer ${token}`, cookie: `kaskade_session=${token}` } });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
+}
+
+describe('a meeting from start to minutes', () => {
+  it('start → walk the items → decisions and actions → end: the minutes are stored exactly', async () => {
+    const peerHears = colleague.nextEvent();
+    const started = meetingOf(await send(facilitator, 'meeting:start', { meetingId: 'm1', plannedMinutes: 15 }));
+    expect((await peerHears).body.type).toBe('meeting.started');
+    // Red restraint indicator (5.5 against 4 ± 1) first; the huddle action is due before the next meeting? (12 Dec)
+    expect(started.items.map((i) => i.id)).toEqual(expect.arrayContaining([`ind-${FIXTURE.indicators.restraint}`, `idea-${sms}`]));
+    expect(started.items[0]!.id).toBe(`ind-${FIXTURE.indicators.restraint}`);
+    expect(started).toMatchObject({ status: 'running', plannedMinutes: 15, attendees: [], currentItemId: null });
+
+    const first = started.items[0]!.id;
+    await change('m1', { kind: 'attendance', attendees: ['Eva', 'Ole'] });
+    await change('m1', { kind: 'open-item', itemId: first });
+    await change('m1', { kind: 'outcome', itemId: first, outcome: 'Drøftet: stigning i oktober' });
+    await change('m1', { kind: 'decision', itemId: first, decision: { id: 'd1', text: 'Huddle før hver aftenvagt' } });
+    const withAction = await change('m1', {
+      kind: 'action', itemId: first,
+      card: { id: 'card-action', columnId: doing, title: 'Gennemgå fikseringer', ownerName: 'Ole', dueDate: '2026-12-10' },
+    });
+    expect(withAction.map((e) => e.body.type)).toEqual(['card.created', 'meeting.changed']);
+    await change('m1', { kind: 'add-item', item: { id: 'extra', title: 'Julefrokost' } });
+    await change('m1', { kind: 'skip-item', itemId: 'extra', skipped: true });
+    // The huddle is done during the meeting: it counts as closed.
+    await send(colleague, 'card:move', { cardId: huddle, toColumnId: done, index: 0 });
+
+    const ended = meetingOf(await send(facilitator, 'meeting:end', { meetingId: 'm1' }));
+    expect(storedMeeting('m1')).toEqual(ended);
+    const minutes = ended.minutes!;
+    expect(ended.status).toBe('ended');
+    expect(minutes.attendees).toEqual(['Eva', 'Ole']);
+    expect(minutes.items.find((i) => i.id === first)).toMatchObject({
+      outcome: 'Drøftet: stigning i oktober', actionIds: ['card-action'], decisions: [{ id: 'd1', text: 'Huddle før hver aftenvagt' }],
+    });
+    expect(minutes.items.find((i) => i.id === 'extra')).toMatchObject({ skipped: true, kind: 'custom' });
+    expect(minutes.decisions).toEqual([{ id: 'd1', text: 'Huddle før hver aftenvagt', itemTitle: 'Andel bæltefikseret' }]);
+    expect(minutes.actionsCreated.map((c) => [c.title, c.ownerName, c.dueDate])).toEqual([['Gennemgå fikseringer', 'Ole', '2026-12-10']]);
+    expect(minutes.indicators).toEqual([
+      { indicatorId: FIXTURE.indicators.restraint, name: 'Andel bæltefikseret', unitLabel: '%', periodStart: '2026-09-01', value: 5.5, status: 'red' },
+      { indicatorId: FIXTURE.indicators.survey, name: 'LUP: godt samlet indtryk', unitLabel: '%', periodStart: '2026-07-01', value: 88, status: 'green' },
+    ]);
+    // The next meeting follows from the cadence (biweekly by default).
+    const cadence = srv.server.db.prepare('SELECT cadence, next_meeting_date FROM board_cadences WHERE board_id = ?').get(board);
+    expect(cadence).toMatchObject({ cadence: 'biweekly' });
+
+    // Readable later over REST, and exportable.
+    const listed = await get<{ meetings: Meeting[] }>(`/api/boards/${board}/meetings`);
+    expect(listed.body.meetings.map((m) => m.id)).toEqual(['m1']);
+    const md = await get<string>(`/api/boards/${board}/meetings/m1/minutes.md`);
+    expect(md.headers.get('content-disposition')).toMatch(/attachment; filename="referat-\d{4}-\d\d-\d\d\.md"/);
+    expect(md.body).toContain('Huddle før hver aftenvagt');
+    const csv = await get<string>(`/api/boards/${board}/meetings/m1/minutes.csv`);
+    expect(csv.body.split('\r\n')[0]).toBe('position,kind,title,skipped,started,ended,outcome,decisions,actions');
+
+    // Follow-up: the next agenda opens with the last meeting's actions and decisions.
+    const next = meetingOf(await send(facilitator, 'meeting:start', { meetingId: 'm2' }));
+    expect(next.items.slice(0, 2).map((i) => [i.kind, i.title])).toEqual([
+      ['follow-up', 'Gennemgå fikseringer'],
+      ['follow-up', 'Huddle før hver aftenvagt'],
+    ]);
+  });
+
+  it('only one meeting runs at a time; an ended meeting takes no more changes', async () => {
+    await send(facilitator, 'meeting:start', { meetingId: 'm1' });
+    expect(await facilitator.request('meeting:start', { opId: opId(), boardId: board, meetingId: 'm2' }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await send(facilitator, 'meeting:end', { meetingId: 'm1' });
+    expect(await facilitator.request('meeting:change', { opId: opId(), boardId: board, meetingId: 'm1', change: { kind: 'attendance', attendees: [] } }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('concurrent edits from two clients during a meeting both land, in one order every client agrees on', async () => {
+    await send(facilitator, 'meeting:start', { meetingId: 'm1' });
+    await change('m1', { kind: 'add-item', item: { id: 'x1', title: 'Punkt' } });
+    // Sent at once: the facilitator adds a decision while a colleague moves and edits cards.
+    const results = await Promise.all([
+      change('m1', { kind: 'decision', itemId: 'x1', decision: { id: 'd1', text: 'A' } }),
+      send(colleague, 'card:move', { cardId: sms, toColumnId: doing, index: 0 }),
+      change('m1', { kind: 'decision', itemId: 'x1', decision: { id: 'd2', text: 'B' } }),
+      send(colleague, 'card:update', { cardId: huddle, changes: { ownerName: 'Ny ansvarlig' } }),
+      change('m1', { kind: 'outcome', itemId: 'x1', outcome: 'Enige' }),
+    ]);
+    expect(results.every((r) => r.length > 0)).toBe(true);
+    await settle();
+    const item = storedMeeting('m1').items.find((i) => i.id === 'x1')!;
+    expect(item.decisions.map((d) => d.id)).toEqual(['d1', 'd2']);
+    expect(item.outcome).toBe('Enige');
+    // Both clients saw every event of the other, and the log has no gaps.
+    const seqs = (srv.server.db.prepare('SELECT seq FROM events WHERE board_id = ? ORDER BY seq').all(board) as { seq: number }[]).map((r) => r.seq);
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    const peerSeqs = colleague.events.map((e) => e.seq);
+    const ownSeqs = results.slice(1, 4).filter((_, i) => i % 2 === 0).flat().map((e) => e.seq);
+    expect([...peerSeqs, ...ownSeqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+
+  it('rebuilds the board as it was at the meeting from the event log', async () => {
+    await send(facilitator, 'meeting:start', { meetingId: 'm1' });
+    await send(facilitator, 'meeting:end', { meetingId: 'm1' });
+    await new Promise((r) => setTimeout(r, 5)); // later events get a later timestamp
+    await send(colleague, 'card:move', { cardId: huddle, toColumnId: done, index: 0 });
+    await send(colleague, 'card:update', { cardId: sms, changes: { title: 'SMS dagen før' } });
+    await send(colleague, 'card:create', { card: { id: 'card-late', columnId: todo, type: 'idea', title: 'Senere idé' } });
+    await send(colleague, 'measurement:record', { indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-09-01', value: 2 });
+    const { status, body } = await get<BoardAtResponse>(`/api/boards/${board}/meetings/m1/board`);
+    expect(status).toBe(200);
+    const cards = Object.fromEntries(body.cards.map((c) => [c.id, c]));
+    expect(Object.keys(cards).sort()).toEqual([huddle, sms]);
+    expect(cards[huddle]!.columnId).toBe(todo);
+    expect(cards[sms]!.title).toBe('SMS-påmindelse');
+    expect(body.indicators.find((i) => i.id === FIXTURE.indicators.restraint)!.recent.at(-1)!.value).toBe(5.5);
+  });
+});
+
+describe('history and undo', () => {
+  it('a card’s history lists who did what; undo reverses one’s own last change with a new event', async () => {
+    await send(facilitator, 'card:move', { cardId: huddle, toColumnId: doing, index: 0 });
+    await send(facilitator, 'card:update', { cardId: huddle, changes: { title: 'Huddle kl. 8' } });
+    const history = await get<HistoryResponse>(`/api/boards/${board}/history?cardId=${huddle}`);
+    expect(history.body.events.map((e) => [e.body.type, e.actor])).toEqual([
+      ['card.updated', facilitator.actor],
+      ['card.moved', facilitator.actor],
+    ]);
+
+    // Someone else's change is not mine to undo.
+    expect(await colleague.request('card:undo', { opId: opId(), boardId: board, cardId: huddle }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const undone = await send(facilitator, 'card:undo', { cardId: huddle });
+    expect(undone[0]!.body).toMatchObject({ type: 'card.updated', card: { title: 'Tvangsforebyggende huddle' } });
+
+    await send(colleague, 'card:archive', { cardId: sms });
+    const restored = await send(colleague, 'card:undo', { cardId: sms });
+    expect(restored[0]!.body).toMatchObject({ type: 'card.restored', card: { id: sms, archived: false, columnId: todo } });
+    // The log only grew: nothing was rewritten.
+    expect(srv.server.db.prepare('SELECT count(*) AS n FROM events WHERE board_id = ?').get(board)).toEqual({ n: 5 });
+  });
+
+  it('undo of a move puts the card back in its column', async () => {
+    await send(facilitator, 'card:move', { cardId: sms, toColumnId: done, index: 0 });
+    const back = await send(facilitator, 'card:undo', { cardId: sms });
+    expect(back.at(-1)!.body).toMatchObject({ type: 'card.moved', card: { columnId: todo }, from: { columnId: done } });
+  });
+});
