@@ -51,14 +51,19 @@ export function useCardDrag() {
     (args) => {
       // Pointer and finger: only what is under them (in the gap between columns the last answer stands, since
       // the dragged card's rectangle can touch both neighbours). Keyboard: what the moved card overlaps.
-      const hits = args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args);
+      // The pointer is tested against the columns only, then the nearest card is sought in that column alone: on
+      // a board of hundreds of cards, testing every card's rectangle on every pointer move costs whole frames
+      // (each rectangle read also reads the scroll offsets, which forces a layout after React's last commit).
+      const hits = args.pointerCoordinates
+        ? pointerWithin(items ? { ...args, droppableContainers: args.droppableContainers.filter((c) => String(c.id) in items) } : args)
+        : rectIntersection(args);
       let overId = getFirstCollision(hits, 'id');
       if (overId != null && items && String(overId) in items) {
-        const inColumn = items[String(overId)]!;
-        if (inColumn.length > 0) {
+        const inColumn = new Set(items[String(overId)]!);
+        if (inColumn.size > 0) {
           const nearest = closestCenter({
             ...args,
-            droppableContainers: args.droppableContainers.filter((c) => inColumn.includes(String(c.id))),
+            droppableContainers: args.droppableContainers.filter((c) => inColumn.has(String(c.id))),
           });
           overId = nearest[0]?.id ?? overId;
         }

@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { type BenchDatabase } from './fixture';
+import { CORES, type Spawned, spawnNode } from './procs';
+import { type Entry, entry, interleave, median, percentile } from './stats';
+
+const here = import.meta.dirname;
+const KASKADE = join(here, '..', 'servers', 'kaskade-server.ts');
+const BARE = join(here, '..', 'servers', 'bare-server.ts');
+const LOAD = join(here, '..', 'load', 'clients.ts');
+
+export interface ServerHandle {
+  proc: Spawned;
+  url: string;
+}
+
+export async function startKaskade(db: BenchDatabase, extra: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<ServerHandle> {
+  const proc = spawnNode(KASKADE, { core: CORES.server, env: { DATABASE_PATH: db.path, ...extra.env }, nodeArgs: extra.nodeArgs ?? [] });
+  const { url } = await proc.next<{ url: string }>('ready', 60_000);
+  return { proc, url };
+}
+
+export async function startBare(extra: { nodeArgs?: string[] } = {}): Promise<ServerHandle> {
+  const proc = spawnNode(BARE, { core: CORES.server, nodeArgs: extra.nodeArgs ?? [] });
+  const { url } = await proc.next<{ url: string }>('ready', 60_000);
+  return { proc, url };
+}
+
+async function startLoad(): Promise<Spawned> {
+  const proc = spawnNode(LOAD, { core: CORES.load, nodeArgs: ['--max-old-space-size=4096'] });
+  await proc.next('ready', 60_000);
+  return proc;
+}
+
+interface FanoutRep {
+  p50: number;
+  p99: number;
+  delivered: number;
+  expected: number;
+}
+
+/**
+ * Fan-out: one client's move to receipt by N others in the board's room. Both servers run side by side with N
+ * receivers each (so the reps interleave without reconnecting); a rep is `messages` moves, one at a time.
+ */
+export async function fanoutBench(db: BenchDatabase, n: number, reps: number, messages: number): Promise<Entry[]> {
+  const kaskade = await startKaskade(db);
+  const bare = await startBare();
+  const loadK = await startLoad();
+  const loadB = await startLoad();
+  try {
+    const { id: boardId, columns, cards } = db.moveBoard;
+    await loadK.request({ type: 'connect', url: kaskade.url, receivers: n, senders: 1, boardId }, 180_000);
+    await loadB.request({ type: 'connect', url: bare.url, receivers: n, senders: 1, boardId }, 180_000);
+    const run = (load: Spawned) => async (): Promise<FanoutRep> => {
+      const r = await load.request<{ latencies: number[]; delivered: number; expected: number }>(
+        { type: 'fanout', messages, boardId, cardId: cards[15]!, columns },
+        300_000,
+      );
+      return { p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99), delivered: r.delivered, expected: r.expected };
+    };
+    // Warm-up (JIT, caches) on both, not counted.
+    await run(loadK)();
+    await run(loadB)();
+    const { a, b } = await interleave(reps, run(loadK), run(loadB));
+    const delivered = a.reduce((s, r) => s + r.delivered, 0);
+    const expected = a.reduce((s, r) => s + r.expected, 0);
+    const deliveredNote = `${((100 * delivered) / expected).toFixed(2)} % delivered (${delivered}/${expected})`;
+    const allDelivered = delivered === expected && b.every((r) => r.delivered === r.expected);
+    const p50 = entry(`fanout_p50_ratio_n${n}`, median(a.map((r) => r.p50)), median(b.map((r) => r.p50)), 'ms', { maxRatio: 1.3 }, deliveredNote);
+    const p99 = entry(`fanout_p99_ratio_n${n}`, median(a.map((r) => r.p99)), median(b.map((r) => r.p99)), 'ms', { maxRatio: 1.5 }, deliveredNote);
+    p50.pass &&= allDelivered;
+    p99.pass &&= allDelivered;
+    return [p50, p99];
+  } finally {
+    await Promise.all([loadK.stop(), loadB.stop()]);
+    await Promise.all([kaskade.proc.stop(), bare.proc.stop()]);
+  }
+}
+
+/**
+ * Sustained acknowledged moves/s with 8 senders and 50 receivers, against a raw better-sqlite3 loop of the same
+ * transaction (see raw-moves.ts), run on the server's core.
+ */
+export async function movesBench(db: BenchDatabase, reps: number, durationMs: number): Promise<Entry[]> {
+  const kaskade = await startKaskade(db);
+  const load = await startLoad();
+  const raw = spawnNode(join(here, '..', 'servers', 'raw-moves.ts'), { core: CORES.server, env: { DATABASE_PATH: db.path } });
+  try {
+    await raw.next('ready', 60_000);
+    const { id: boardId, columns, cards } = db.moveBoard;
+    await load.request({ type: 'connect', url: kaskade.url, receivers: 50, senders: 8, boardId }, 120_000);
+    let delivered = 0;
+    let expected = 0;
+    const product = async () => {
+      const r = await load.request<{ acked: number; elapsedMs: number; eventsReceived: number; expectedEvents: number }>(
+        { type: 'throughput', durationMs, boardId, cards, columns },
+        durationMs + 60_000,
+      );
+      delivered += r.eventsReceived;
+      expected += r.expectedEvents;
+      return (r.acked * 1000) / r.elapsedMs;
+    };
+    const baseline = async () => {
+      const r = await raw.request<{ moves: number; elapsedMs: number }>({ type: 'run', durationMs, boardId, cards, columns }, durationMs + 60_000);
+      return (r.moves * 1000) / r.elapsedMs;
+    };
+    await product();
+    await baseline();
+    delivered = 0;
+    expected = 0;
+    const { a, b } = await interleave(reps, product, baseline);
+    const e = entry('moves_per_s_ratio', median(a), median(b), 'moves/s', { minRatio: 1.0 }, `${delivered}/${expected} broadcasts delivered`);
+    e.pass &&= delivered === expected;
+    return [e];
+  } finally {
+    await load.stop();
+    await raw.stop();
+    await kaskade.proc.stop();
+  }
+}
+
+/** Server RSS per connected (and joined) client, 2,000 clients, against the bare Socket.IO server. */
+export async function memoryBench(db: BenchDatabase, reps: number, clients: number): Promise<Entry[]> {
+  const perClient = async (start: () => Promise<ServerHandle>): Promise<number> => {
+    const server = await start();
+    const load = await startLoad();
+    try {
+      // Warm the server up with a few clients first, so lazily loaded code is not counted per client.
+      await load.request({ type: 'connect', url: server.url, receivers: 20, senders: 0, boardId: db.moveBoard.id }, 60_000);
+      await load.request({ type: 'close' });
+      await new Promise((r) => setTimeout(r, 500));
+      const before = (await server.proc.request<{ rss: number }>({ type: 'rss' })).rss;
+      await load.request({ type: 'connect', url: server.url, receivers: clients, senders: 0, boardId: db.moveBoard.id }, 300_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      const after = (await server.proc.request<{ rss: number }>({ type: 'rss' })).rss;
+      return (after - before) / clients / 1024;
+    } finally {
+      await load.stop();
+      await server.proc.stop();
+    }
+  };
+  const { a, b } = await interleave(
+    reps,
+    () => perClient(() => startKaskade(db, { nodeArgs: ['--expose-gc'] })),
+    () => perClient(() => startBare({ nodeArgs: ['--expose-gc'] })),
+  );
+  return [entry('memory_per_client_ratio', median(a), median(b), 'KiB/client', { maxRatio: 1.5 }, `${clients} clients`)];
+}

@@ -1,0 +1,134 @@
+// A load generator: real socket.io-client connections in a child process, driven by the bench over IPC.
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../shared/protocol';
+import { serveParent } from '../lib/procs';
+
+interface Move {
+  opId: string;
+  boardId: string;
+  cardId: string;
+  toColumnId: string;
+  index: number;
+}
+type Ack = { ok: boolean; error?: { code: string } };
+
+let receivers: Socket[] = [];
+let senders: Socket[] = [];
+/** For the message in flight: opId → arrival times at receivers. */
+const arrivals = new Map<string, number[]>();
+let onArrival: (() => void) | null = null;
+let eventsReceived = 0;
+let counter = 0;
+
+/** How a bench client identifies itself to the server (the same auth as a browser's). */
+const auth = (i: number) => ({ name: `Bench ${i}` });
+
+function connectOne(url: string, i: number): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], auth: auth(i), reconnection: false, forceNew: true, timeout: 20_000 });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (err) => reject(err));
+  });
+}
+
+async function connectMany(url: string, n: number, boardId: string, listen: boolean): Promise<Socket[]> {
+  const out: Socket[] = [];
+  for (let start = 0; start < n; start += 100) {
+    const batch = await Promise.all(Array.from({ length: Math.min(100, n - start) }, (_, k) => connectOne(url, start + k)));
+    await Promise.all(
+      batch.map(async (s) => {
+        const ack = (await s.timeout(20_000).emitWithAck('board:join', { boardId, protocol: PROTOCOL_VERSION })) as Ack;
+        if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack)}`);
+      }),
+    );
+    if (listen) {
+      for (const s of batch) {
+        s.on('board:event', (event: { opId: string }) => {
+          eventsReceived++;
+          const list = arrivals.get(event.opId);
+          if (!list) return;
+          list.push(performance.now());
+          onArrival?.();
+        });
+      }
+    }
+    out.push(...batch);
+  }
+  return out;
+}
+
+const opId = () => `bench-${process.pid}-${++counter}`;
+
+serveParent({
+  async connect(m) {
+    const { url, receivers: n, senders: s, boardId } = m as { url: string; receivers: number; senders: number; boardId: string };
+    receivers = await connectMany(url, n, boardId, true);
+    senders = await connectMany(url, s, boardId, false);
+    return { connected: receivers.length + senders.length };
+  },
+
+  /** One sender moves a card back and forth; each move's delivery time to every receiver. */
+  async fanout(m) {
+    const { messages, boardId, cardId, columns } = m as { messages: number; boardId: string; cardId: string; columns: [string, string] };
+    const sender = senders[0]!;
+    const latencies: number[] = [];
+    let delivered = 0;
+    for (let i = 0; i < messages; i++) {
+      const move: Move = { opId: opId(), boardId, cardId, toColumnId: columns[i % 2]!, index: 0 };
+      const list: number[] = [];
+      arrivals.set(move.opId, list);
+      const all = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        onArrival = () => {
+          if (list.length >= receivers.length) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+      });
+      const t0 = performance.now();
+      const ack = (await sender.timeout(10_000).emitWithAck('card:move', move)) as Ack;
+      if (!ack.ok) throw new Error(`move rejected: ${JSON.stringify(ack)}`);
+      await all;
+      onArrival = null;
+      arrivals.delete(move.opId);
+      delivered += list.length;
+      for (const t of list) latencies.push(t - t0);
+    }
+    return { latencies, delivered, expected: messages * receivers.length };
+  },
+
+  /** Every sender moves its own card in a closed loop (next move after the ack) for `durationMs`. */
+  async throughput(m) {
+    const { durationMs, boardId, cards, columns } = m as { durationMs: number; boardId: string; cards: string[]; columns: [string, string] };
+    const before = eventsReceived;
+    let acked = 0;
+    const end = performance.now() + durationMs;
+    await Promise.all(
+      senders.map(async (s, k) => {
+        for (let i = 0; performance.now() < end; i++) {
+          const move: Move = { opId: opId(), boardId, cardId: cards[k]!, toColumnId: columns[i % 2]!, index: 0 };
+          const ack = (await s.timeout(10_000).emitWithAck('card:move', move)) as Ack;
+          if (!ack.ok) throw new Error(`move rejected: ${JSON.stringify(ack)}`);
+          acked++;
+        }
+      }),
+    );
+    const elapsed = performance.now() - (end - durationMs);
+    // Let the last broadcasts land before counting them.
+    await new Promise((r) => setTimeout(r, 300));
+    return { acked, elapsedMs: elapsed, eventsReceived: eventsReceived - before, expectedEvents: acked * receivers.length };
+  },
+
+  close() {
+    for (const s of [...receivers, ...senders]) s.disconnect();
+    receivers = [];
+    senders = [];
+    return {};
+  },
+  stop() {
+    process.exit(0);
+  },
+});
+process.send?.({ type: 'ready' });
