@@ -13,6 +13,8 @@ import { type AccessPolicy, openAccess } from './services/access-policy';
 import { createBoardService } from './services/board-service';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
 import { boardsRoutes } from './routes/boards/boards-routes';
+import { registerCascadeRoutes } from './routes/cascade';
+import { createLiveUpdates, notifyingCommands } from './services/cascade/live-updates';
 import { meetingsRoutes } from './routes/meetings/meetings-routes';
 import { createMeetingReads } from './services/meeting-reads';
 import { healthRoutes } from './routes/health-routes';
@@ -50,13 +52,16 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
 
   const repos = createRepositories(deps.db);
   const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
-  const commands = createCommandService(deps.db, repos, deps.clock ?? systemClock);
+  // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
+  const updates = createLiveUpdates();
+  const commands = notifyingCommands(createCommandService(deps.db, repos, deps.clock ?? systemClock), updates);
 
   // Snapshots are repetitive JSON: gzip makes a 21-indicator board a fraction of its size on a wall screen's link.
   await app.register(fastifyCompress, { threshold: 1024 });
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(boardsRoutes, { boards });
+  await registerCascadeRoutes(app, { db: deps.db, repos, commands, access: deps.access ?? openAccess, clock: deps.clock ?? systemClock, updates });
   await app.register(meetingsRoutes, {
     reads: createMeetingReads(deps.db, repos, deps.clock ?? systemClock),
     access: deps.access ?? openAccess,
@@ -71,9 +76,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     access: deps.access ?? openAccess,
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
   });
+  updates.attach(io);
   // Fastify owns the HTTP server: close only the sockets here (io.close() would also wait on the HTTP server,
   // and hang on a client whose network vanished), then Fastify force-closes what is left.
   app.addHook('preClose', async () => {
+    updates.close();
     io.disconnectSockets(true);
     io.engine.close();
   });

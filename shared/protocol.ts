@@ -45,6 +45,8 @@ export const CardCreateCommand = command({
     description: z.string().max(LIMITS.description).default(''),
     ownerName: z.string().trim().max(LIMITS.ownerName).default(''),
     dueDate: IsoDate.nullable().default(null),
+    /** Links an action to the indicator it answers (optional: older clients never send it). */
+    indicatorId: Id.nullable().optional(),
   }),
   /** Position in the destination column among its (unarchived) cards; past the end means last. */
   index: Position.optional(),
@@ -285,6 +287,8 @@ export interface ClientToServerEvents {
   'meeting:end': (cmd: CommandInput<'meeting:end'>, ack: AckFn<CommandResult>) => void;
 export interface ServerToClientEvents {
   'board:event': (event: BoardEvent) => void;
+  /** Indicator statuses may have changed somewhere (a new measurement): open overviews fetch it again. */
+  'overview:changed': () => void;
 }
 
 /** Turns a zod error into the flat `issues` list an error ack carries. */

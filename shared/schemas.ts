@@ -60,6 +60,8 @@ export const Card = z.object({
   archived: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The indicator a deviation's action card answers; absent on ordinary cards (and from older servers). */
+  indicatorId: Id.nullable().optional(),
 });
 export type Card = z.infer<typeof Card>;
 

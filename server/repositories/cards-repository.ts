@@ -13,9 +13,9 @@ export function cardsRepository(db: Db) {
   );
   const upsert = db.prepare(`
     INSERT INTO cards (id, board_id, column_id, order_key, type, title, description, owner_name, due_date,
-                       archived, created_at, updated_at)
+                       archived, created_at, updated_at, indicator_id)
     VALUES (@id, @boardId, @columnId, @orderKey, @type, @title, @description, @ownerName, @dueDate,
-            @archived, @createdAt, @updatedAt)
+            @archived, @createdAt, @updatedAt, @indicatorId)
     ON CONFLICT (id) DO UPDATE SET column_id = excluded.column_id, order_key = excluded.order_key,
       type = excluded.type, title = excluded.title, description = excluded.description,
       owner_name = excluded.owner_name, due_date = excluded.due_date, archived = excluded.archived,
@@ -29,7 +29,7 @@ export function cardsRepository(db: Db) {
     liveOnBoard: (boardId: string): Card[] => liveOnBoard.all(boardId).map(toCard),
     liveInColumn: (columnId: string): Card[] => liveInColumn.all(columnId).map(toCard),
     save: (card: Card): void => {
-      upsert.run({ ...card, archived: card.archived ? 1 : 0 });
+      upsert.run({ ...card, archived: card.archived ? 1 : 0, indicatorId: card.indicatorId ?? null });
     },
   };
 }

@@ -14,7 +14,7 @@ export const RECENT_MEASUREMENTS = 12;
 
 /**
  * Indicators as boards show them. A board shows an indicator for the board's own unit: its target and
- * measurements are that unit's, falling back to the owning unit's target until the unit has set its own.
+ * measurements are that unit's, falling back to the nearest unit above (then the owning unit) until it sets its own.
  */
 export function indicatorsRepository(db: Db) {
   const byId = db.prepare<[string], IndicatorRow>('SELECT * FROM indicators WHERE id = ?');
@@ -24,12 +24,17 @@ export function indicatorsRepository(db: Db) {
   const isOnBoard = db.prepare<[string, string], { one: number }>(
     'SELECT 1 AS one FROM board_indicators WHERE board_id = ? AND indicator_id = ?',
   );
-  // The target in force on `day`: the unit's own, else the owning unit's; the latest that started wins.
+  // The target in force on `day`: the unit's own, else the nearest unit above that set one (a translated target
+  // defaults to the parent's), else the owning unit's; at one unit the latest that started wins.
   const targetFor = db.prepare<{ indicator: string; unit: string; owner: string; day: string }, TargetRow>(`
-    SELECT valid_from, valid_to, target, low, high, tolerance FROM targets
-    WHERE indicator_id = @indicator AND unit_id IN (@unit, @owner)
-      AND valid_from <= @day AND (valid_to IS NULL OR valid_to >= @day)
-    ORDER BY unit_id = @unit DESC, valid_from DESC LIMIT 1`);
+    WITH RECURSIVE up (id, depth) AS (
+      SELECT @unit, 0
+      UNION ALL SELECT o.parent_id, up.depth + 1 FROM org_units o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+    ), candidates (id, depth) AS (SELECT id, depth FROM up UNION ALL SELECT @owner, 1000000)
+    SELECT t.valid_from, t.valid_to, t.target, t.low, t.high, t.tolerance
+    FROM targets t JOIN candidates c ON c.id = t.unit_id
+    WHERE t.indicator_id = @indicator AND t.valid_from <= @day AND (t.valid_to IS NULL OR t.valid_to >= @day)
+    ORDER BY c.depth, t.valid_from DESC LIMIT 1`);
   const recentOnBoard = db.prepare<{ board: string; unit: string; n: number }, MeasurementRow>(`
     SELECT indicator_id, unit_id, period_start, value, numerator, denominator, respondents, note,
            recorded_at, recorded_by
@@ -64,6 +69,8 @@ export function indicatorsRepository(db: Db) {
       return row && toIndicator(row);
     },
     isOnBoard: (boardId: string, indicatorId: string): boolean => isOnBoard.get(boardId, indicatorId) !== undefined,
+    /** The ids of the board's indicators, in board order. */
+    idsOnBoard: (boardId: string): string[] => onBoard.all(boardId).map((r) => r.id),
     currentTarget,
     /** The board's indicators in board order, each with its target in force today and its latest measurements. */
     forBoard: (boardId: string, unitId: string, today: string): BoardIndicator[] => {

@@ -15,6 +15,8 @@ export interface CardRow {
   archived: number;
   created_at: string;
   updated_at: string;
+  /** Added by migration 0003; absent from rows of databases that predate it. */
+  indicator_id?: string | null;
 }
 
 export const toCard = (r: CardRow): Card => ({
@@ -30,6 +32,8 @@ export const toCard = (r: CardRow): Card => ({
   archived: r.archived === 1,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  // Only linked cards carry the field, so ordinary cards cost the snapshot nothing.
+  ...(r.indicator_id ? { indicatorId: r.indicator_id } : {}),
 });
 
 export interface ColumnRow {

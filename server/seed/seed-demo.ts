@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import { loadDemoOrganisation } from './demo-organisation';
 import { buildDemoRows, type DemoRows } from './demo-rows';
+import { writeDemoGoals } from './demo-goals';
 
 export interface SeedDemoOptions {
   /** The day the demo is "as of": measurements end with the last complete period before it. Default: now. */
@@ -31,7 +32,8 @@ export function isOrganisationEmpty(db: Db): boolean {
  * It is the boards' initial state, not a history, so no events are written and every board's seq stays 0.
  */
 export function seedDemo(db: Db, options: SeedDemoOptions = {}): SeedDemoResult {
-  const rows = buildDemoRows(loadDemoOrganisation(), {
+  const org = loadDemoOrganisation();
+  const rows = buildDemoRows(org, {
     today: options.today ?? new Date(),
     randomSeed: options.randomSeed ?? 42,
   });
@@ -41,6 +43,7 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): SeedDemoResult 
       throw new DemoSeedError('Cannot seed the demo organisation: the database already has org units.');
     }
     writeRows(db, rows);
+    writeDemoGoals(db, org, (options.today ?? new Date()).toISOString());
   }).immediate();
   return {
     boards: rows.boards.length,

@@ -28,11 +28,14 @@ function rekeyEffects(placement: Placement, siblings: readonly Card[], boardId: 
 
 export function decideCardCreate(
   cmd: Command<'card:create'>,
-  state: { column?: Column; existing?: Card; siblings: Card[] },
+  state: { column?: Column; existing?: Card; siblings: Card[]; indicatorKnown?: boolean },
   ctx: CommandContext,
 ): Decision {
   if (!columnOnBoard(state.column, cmd.boardId)) return reject('NOT_FOUND', 'The column is not on this board.');
   if (state.existing) return reject('CONFLICT', 'A card with this id already exists.');
+  if (cmd.card.indicatorId && state.indicatorKnown === false) {
+    return reject('NOT_FOUND', 'The indicator does not exist.', [{ path: 'card.indicatorId', message: 'unknown indicator' }]);
+  }
   const placement = placeAt(state.siblings, cmd.index ?? state.siblings.length);
   const card: Card = {
     ...cmd.card,
@@ -97,7 +100,8 @@ export const runCardCreate: CommandRunner<Command<'card:create'>> = (cmd, repos,
   const column = repos.columns.get(cmd.card.columnId);
   const existing = repos.cards.get(cmd.card.id);
   const siblings = column ? repos.cards.liveInColumn(column.id) : [];
-  return decideCardCreate(cmd, { column, existing, siblings }, ctx);
+  const indicatorKnown = cmd.card.indicatorId ? repos.indicators.get(cmd.card.indicatorId) !== undefined : undefined;
+  return decideCardCreate(cmd, { column, existing, siblings, ...(indicatorKnown !== undefined && { indicatorKnown }) }, ctx);
 };
 
 export const runCardUpdate: CommandRunner<Command<'card:update'>> = (cmd, repos, ctx) =>

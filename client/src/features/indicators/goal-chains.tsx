@@ -1,0 +1,27 @@
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import type { GoalLink } from '../../../../shared/cascade';
+
+type Chains = Readonly<Record<string, GoalLink[]>>;
+const ChainsContext = createContext<Chains>({});
+
+/**
+ * The goal chains (line of sight) of a board's indicators, fetched beside the snapshot rather than in it, so the
+ * snapshot a wall screen loads stays lean. Tiles show nothing until (or unless) the chains arrive.
+ */
+export function GoalChainsProvider({ boardId, children }: { boardId: string | undefined; children: ReactNode }) {
+  const [chains, setChains] = useState<Chains>({});
+  useEffect(() => {
+    if (!boardId) return;
+    let cancelled = false;
+    fetch(`/api/boards/${encodeURIComponent(boardId)}/goal-chains`, { credentials: 'same-origin' })
+      .then((r) => (r.ok ? (r.json() as Promise<{ chains: Chains }>) : null))
+      .then((body) => !cancelled && body && setChains(body.chains))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId]);
+  return <ChainsContext.Provider value={chains}>{children}</ChainsContext.Provider>;
+}
+
+export const useGoalChain = (indicatorId: string): GoalLink[] | undefined => useContext(ChainsContext)[indicatorId];

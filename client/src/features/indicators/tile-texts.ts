@@ -1,0 +1,17 @@
+import { useI18n } from '../../lib/i18n-context';
+
+/** The few words the tile's cascade links need (kept here so the shared message files stay small). */
+const TEXTS = {
+  da: {
+    contributesTo: 'Bidrager til',
+    deviationAsk: 'Rød: angiv årsag og handling',
+    openIndicator: (name: string) => `Åbn indikatoren ${name}`,
+  },
+  en: {
+    contributesTo: 'Contributes to',
+    deviationAsk: 'Red: give cause and action',
+    openIndicator: (name: string) => `Open the indicator ${name}`,
+  },
+};
+
+export const useTileTexts = () => TEXTS[useI18n().lang];

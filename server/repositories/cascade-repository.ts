@@ -1,0 +1,169 @@
+import type { Deviation, Goal, IndicatorDefinition, Rollup } from '../../shared/cascade';
+import type { Layer, Measurement, OrgUnit } from '../../shared/schemas';
+import type { Db } from '../db/open-database';
+import { type IndicatorRow, type MeasurementRow, toIndicator, toMeasurement } from './rows';
+
+interface GoalRow {
+  id: string;
+  parent_id: string | null;
+  title: string;
+  external: string;
+  measure: string;
+  why: string;
+  realism: string;
+  rationale: string;
+  deadline: string | null;
+  indicator_id: string | null;
+  target: number | null;
+  owners: string | null;
+}
+
+const toGoal = (r: GoalRow): Goal => ({
+  id: r.id,
+  parentId: r.parent_id,
+  title: r.title,
+  external: r.external,
+  measure: r.measure,
+  why: r.why,
+  realism: r.realism,
+  rationale: r.rationale,
+  deadline: r.deadline,
+  indicatorId: r.indicator_id,
+  target: r.target,
+  ownerIds: r.owners ? r.owners.split(',').sort() : [],
+});
+
+interface DeviationRow {
+  id: string;
+  indicator_id: string;
+  unit_id: string;
+  period_start: string;
+  cause: string;
+  action: string;
+  card_id: string | null;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+const toDeviation = (r: DeviationRow): Deviation => ({
+  id: r.id,
+  indicatorId: r.indicator_id,
+  unitId: r.unit_id,
+  periodStart: r.period_start,
+  cause: r.cause,
+  action: r.action,
+  cardId: r.card_id,
+  recordedAt: r.recorded_at,
+  recordedBy: r.recorded_by,
+});
+
+type DefinitionRow = IndicatorRow & { mandatory: number; rollup: Rollup | null };
+const toDefinition = (r: DefinitionRow): IndicatorDefinition => ({
+  ...toIndicator(r),
+  mandatory: r.mandatory === 1,
+  rollup: r.rollup,
+});
+
+export interface GoalWrite {
+  id: string;
+  parentId: string | null;
+  title: string;
+  external: string;
+  measure: string;
+  why: string;
+  realism: string;
+  rationale: string;
+  deadline: string | null;
+  indicatorId: string | null;
+  target: number | null;
+  ownerIds: string[];
+  now: string;
+}
+
+/** The organisation tree, goals and their owners, indicator definitions, baselines and deviations. */
+export function cascadeRepository(db: Db) {
+  const units = db.prepare<[], { id: string; parent_id: string | null; layer_id: string; name: string }>(
+    'SELECT id, parent_id, layer_id, name FROM org_units ORDER BY name',
+  );
+  const layers = db.prepare<[], Layer>('SELECT id, rank, name, kind FROM layers ORDER BY rank');
+  const boardOfUnit = db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE unit_id = ? ORDER BY id LIMIT 1');
+  const goalSelect = `SELECT g.*, (SELECT group_concat(unit_id) FROM goal_owners o WHERE o.goal_id = g.id) AS owners
+    FROM goals g`;
+  const allGoals = db.prepare<[], GoalRow>(`${goalSelect} ORDER BY g.created_at, g.id`);
+  const goalById = db.prepare<[string], GoalRow>(`${goalSelect} WHERE g.id = ?`);
+  const insertGoal = db.prepare(`INSERT INTO goals (id, parent_id, title, external, measure, why, realism, rationale,
+      deadline, indicator_id, target, created_at, updated_at)
+    VALUES (@id, @parentId, @title, @external, @measure, @why, @realism, @rationale, @deadline, @indicatorId, @target,
+      @now, @now)
+    ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, title = excluded.title, external = excluded.external,
+      measure = excluded.measure, why = excluded.why, realism = excluded.realism, rationale = excluded.rationale,
+      deadline = excluded.deadline, indicator_id = excluded.indicator_id, target = excluded.target,
+      updated_at = excluded.updated_at`);
+  const clearOwners = db.prepare<[string]>('DELETE FROM goal_owners WHERE goal_id = ?');
+  const addOwner = db.prepare<[string, string]>('INSERT INTO goal_owners (goal_id, unit_id) VALUES (?, ?)');
+  const definition = db.prepare<[string], DefinitionRow>('SELECT * FROM indicators WHERE id = ?');
+  const indicatorNames = db.prepare<[], { id: string; name: string }>('SELECT id, name FROM indicators ORDER BY name');
+  const mandatoryDefs = db.prepare<[], DefinitionRow>('SELECT * FROM indicators WHERE mandatory = 1 ORDER BY name');
+  const series = db.prepare<[string, string], MeasurementRow>(
+    'SELECT * FROM measurements WHERE indicator_id = ? AND unit_id = ? ORDER BY period_start',
+  );
+  const seriesOfUnits = db.prepare<[string, string], MeasurementRow>(`SELECT m.* FROM measurements m
+    JOIN org_units u ON u.id = m.unit_id WHERE m.indicator_id = ? AND u.parent_id = ? ORDER BY m.period_start`);
+  const baseline = db.prepare<[string, string], { baseline_to: string }>(
+    'SELECT baseline_to FROM baselines WHERE indicator_id = ? AND unit_id = ?',
+  );
+  const setBaseline = db.prepare(`INSERT INTO baselines (indicator_id, unit_id, baseline_to, set_at, set_by)
+    VALUES (@indicatorId, @unitId, @baselineTo, @at, @by)
+    ON CONFLICT (indicator_id, unit_id) DO UPDATE SET baseline_to = excluded.baseline_to, set_at = excluded.set_at,
+      set_by = excluded.set_by`);
+  const clearBaseline = db.prepare<[string, string]>('DELETE FROM baselines WHERE indicator_id = ? AND unit_id = ?');
+  const deviations = db.prepare<[string, string], DeviationRow>(
+    'SELECT * FROM deviations WHERE indicator_id = ? AND unit_id = ? ORDER BY recorded_at DESC',
+  );
+  const insertDeviation = db.prepare(`INSERT INTO deviations (id, indicator_id, unit_id, period_start, cause, action,
+      card_id, recorded_at, recorded_by)
+    VALUES (@id, @indicatorId, @unitId, @periodStart, @cause, @action, @cardId, @recordedAt, @recordedBy)`);
+  const unitsShowing = db.prepare<[string], { unit_id: string; board_id: string }>(`SELECT b.unit_id, b.id AS board_id
+    FROM board_indicators bi JOIN boards b ON b.id = bi.board_id WHERE bi.indicator_id = ? ORDER BY b.unit_id, b.id`);
+
+  return {
+    units: (): OrgUnit[] => units.all().map((u) => ({ id: u.id, parentId: u.parent_id, layerId: u.layer_id, name: u.name })),
+    layers: (): Layer[] => layers.all(),
+    boardOfUnit: (unitId: string): string | null => boardOfUnit.get(unitId)?.id ?? null,
+    goals: (): Goal[] => allGoals.all().map(toGoal),
+    goal: (id: string): Goal | undefined => {
+      const row = goalById.get(id);
+      return row && toGoal(row);
+    },
+    /** Creates or replaces a goal and its owners; call inside a transaction. */
+    saveGoal: (g: GoalWrite): void => {
+      insertGoal.run(g);
+      clearOwners.run(g.id);
+      for (const unitId of new Set(g.ownerIds)) addOwner.run(g.id, unitId);
+    },
+    definition: (id: string): IndicatorDefinition | undefined => {
+      const row = definition.get(id);
+      return row && toDefinition(row);
+    },
+    indicatorNames: (): { id: string; name: string }[] => indicatorNames.all(),
+    mandatory: (): IndicatorDefinition[] => mandatoryDefs.all().map(toDefinition),
+    series: (indicatorId: string, unitId: string): Measurement[] => series.all(indicatorId, unitId).map(toMeasurement),
+    /** Measurements of the units directly below `parentId` for one indicator (for roll-ups). */
+    childSeries: (indicatorId: string, parentId: string): Measurement[] =>
+      seriesOfUnits.all(indicatorId, parentId).map(toMeasurement),
+    baselineTo: (indicatorId: string, unitId: string): string | null => baseline.get(indicatorId, unitId)?.baseline_to ?? null,
+    setBaseline: (indicatorId: string, unitId: string, baselineTo: string | null, at: string, by: string): void => {
+      if (baselineTo === null) clearBaseline.run(indicatorId, unitId);
+      else setBaseline.run({ indicatorId, unitId, baselineTo, at, by });
+    },
+    deviations: (indicatorId: string, unitId: string): Deviation[] =>
+      deviations.all(indicatorId, unitId).map(toDeviation),
+    insertDeviation: (d: Deviation): void => {
+      insertDeviation.run(d);
+    },
+    /** Every (unit, board) whose board shows the indicator. */
+    unitsShowing: (indicatorId: string): { unitId: string; boardId: string }[] =>
+      unitsShowing.all(indicatorId).map((r) => ({ unitId: r.unit_id, boardId: r.board_id })),
+  };
+}
+export type CascadeRepository = ReturnType<typeof cascadeRepository>;

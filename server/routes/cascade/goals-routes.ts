@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { GoalInput, GoalListResponse, GoalPatch, Goal, OverviewResponse } from '../../../shared/cascade';
+import { ErrorResponse } from '../../../shared/rest';
+import { Id } from '../../../shared/schemas';
+import type { AccessPolicy } from '../../services/access-policy';
+import type { CascadeService } from '../../services/cascade/cascade-service';
+import { allowed, anonymousUnderRoles, sendError, unitReader } from './route-helpers';
+
+/** The cascade overview and goals: reads for everyone who may read, goal edits for facilitators of the owner units. */
+export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: AccessPolicy }> = async (
+  app,
+  { cascade, access },
+) => {
+  app.get(
+    '/api/overview',
+    {
+      schema: {
+        summary: "Every org unit with its indicators' status counts (red / amber / green / no data) and mandatory ones",
+        tags: ['cascade'],
+        response: { 200: OverviewResponse, 401: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+      const reads = unitReader(request, access);
+      const overview = cascade.overview();
+      return { ...overview, units: overview.units.filter((u) => reads(u.unit.id, u.boardId)) };
+    },
+  );
+
+  app.get(
+    '/api/goals',
+    {
+      schema: {
+        summary: 'Goals with owners, the goal chain up to the top goal and the current status of their indicator',
+        tags: ['cascade'],
+        response: { 200: GoalListResponse, 401: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+      return { goals: cascade.goals(), units: cascade.units(), layers: cascade.layers(), indicators: cascade.indicatorNames() };
+    },
+  );
+
+  const mayEdit = (request: Parameters<typeof allowed>[0], reply: Parameters<typeof allowed>[1], ownerIds: string[]) =>
+    ownerIds.every((unitId) => allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) }));
+
+  app.post(
+    '/api/goals',
+    {
+      schema: {
+        summary: "Create a goal; with parentId it translates that goal for the owner unit (the unit's own version)",
+        tags: ['cascade'],
+        body: GoalInput,
+        response: { 201: Goal, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (!mayEdit(request, reply, request.body.ownerIds)) return reply;
+      const result = cascade.saveGoal(null, request.body);
+      if (!result.ok) return reply.code(result.status).send({ error: result.error });
+      return reply.code(201).send(result.goal);
+    },
+  );
+
+  app.patch(
+    '/api/goals/:id',
+    {
+      schema: {
+        summary: 'Change a goal',
+        tags: ['cascade'],
+        params: z.object({ id: Id }),
+        body: GoalPatch,
+        response: { 200: Goal, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const existing = cascade.goals().find((g) => g.id === request.params.id);
+      if (!existing) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
+      if (!mayEdit(request, reply, [...existing.ownerIds, ...(request.body.ownerIds ?? [])])) return reply;
+      const result = cascade.saveGoal(request.params.id, request.body, true);
+      if (!result.ok) return reply.code(result.status).send({ error: result.error });
+      return result.goal;
+    },
+  );
+};

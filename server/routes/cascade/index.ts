@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/open-database';
+import type { Repositories } from '../../repositories';
+import type { AccessPolicy } from '../../services/access-policy';
+import { createApiTokens } from '../../services/cascade/api-tokens';
+import { createCascadeService } from '../../services/cascade/cascade-service';
+import type { LiveUpdates } from '../../services/cascade/live-updates';
+import { createMeasurementWriter } from '../../services/cascade/measurement-writer';
+import type { Clock, CommandService } from '../../services/command-service';
+import { feedRoutes } from './feed-routes';
+import { goalsRoutes } from './goals-routes';
+import { indicatorRoutes } from './indicator-routes';
+
+export interface CascadeDeps {
+  db: Db;
+  repos: Repositories;
+  commands: CommandService;
+  access: AccessPolicy;
+  clock: Clock;
+  updates: LiveUpdates;
+}
+
+/** The cascade's REST routes: overview, goals, indicator pages, measurement feeds, CSV and API tokens. */
+export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
+  const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
+  await app.register(goalsRoutes, { cascade, access: deps.access });
+  await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos });
+  await app.register(feedRoutes, {
+    cascade,
+    access: deps.access,
+    tokens: createApiTokens(deps.db, deps.clock),
+    writer: createMeasurementWriter(deps.db, deps.repos),
+    live: deps.updates,
+    repos: deps.repos,
+    clock: deps.clock,
+  });
+}

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { BaselineInput, Deviation, DeviationInput, GoalLink, IndicatorPageResponse, IndicatorParams, UnitQuery } from '../../../shared/cascade';
+import { Id } from '../../../shared/schemas';
+import type { Repositories } from '../../repositories';
+import { ErrorResponse } from '../../../shared/rest';
+import type { AccessPolicy } from '../../services/access-policy';
+import type { CascadeService } from '../../services/cascade/cascade-service';
+import type { LiveUpdates } from '../../services/cascade/live-updates';
+import { actorOf, allowed, sendError } from './route-helpers';
+
+/** The indicator page: run-chart data, goal chain, units below, deviations; baseline and deviation changes. */
+export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: AccessPolicy; live: LiveUpdates; repos: Repositories }> = async (
+  app,
+  { cascade, access, live, repos },
+) => {
+  app.get(
+    '/api/indicators/:id',
+    {
+      schema: {
+        summary: "An indicator at a unit: every measurement, target, baseline, goal chain, the units below, deviations",
+        tags: ['indicators'],
+        params: IndicatorParams,
+        querystring: UnitQuery,
+        response: { 200: IndicatorPageResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { unit } = request.query;
+      if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
+      const page = cascade.indicatorPage(request.params.id, unit);
+      if (!page) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
+      return page;
+    },
+  );
+
+  app.get(
+    '/api/boards/:id/goal-chains',
+    {
+      schema: {
+        summary: "Line of sight for a board's indicators: each one's goal chain up to the top goal",
+        tags: ['cascade'],
+        params: z.object({ id: Id }),
+        response: { 200: z.object({ chains: z.record(z.string(), z.array(GoalLink)) }), 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const board = repos.boards.get(request.params.id);
+      if (!board) return sendError(reply, 404, 'NOT_FOUND', 'The board does not exist.');
+      if (!allowed(request, reply, access, 'read', { unitId: board.unit.id, boardId: board.id })) return reply;
+      const chains: Record<string, GoalLink[]> = {};
+      for (const id of repos.indicators.idsOnBoard(board.id)) {
+        const chain = cascade.chainFor(id, board.unit.id);
+        if (chain.length > 0) chains[id] = chain;
+      }
+      return { chains };
+    },
+  );
+
+  app.put(
+    '/api/indicators/:id/baseline',
+    {
+      schema: {
+        summary: "Freeze the run chart's median on the periods up to baselineTo (null unfreezes)",
+        tags: ['indicators'],
+        params: IndicatorParams,
+        body: BaselineInput,
+        response: { 204: z.null().describe('Saved'), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { unitId, baselineTo } = request.body;
+      if (!allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) })) return reply;
+      if (!cascade.setBaseline(request.params.id, unitId, baselineTo, actorOf(request))) {
+        return sendError(reply, 404, 'NOT_FOUND', 'The indicator does not exist.');
+      }
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/indicators/:id/deviations',
+    {
+      schema: {
+        summary: "Record a red value's cause and action; the action becomes a card on the unit's board",
+        tags: ['indicators'],
+        params: IndicatorParams,
+        body: DeviationInput,
+        response: { 201: Deviation, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { unitId } = request.body;
+      if (!allowed(request, reply, access, 'write', { unitId, boardId: cascade.boardOfUnit(unitId) })) return reply;
+      const result = cascade.recordDeviation(request.params.id, request.body, actorOf(request));
+      if (!result.ok) return reply.code(result.status).send({ error: result.error });
+      live.broadcast(result.events);
+      return reply.code(201).send(result.deviation);
+    },
+  );
+};

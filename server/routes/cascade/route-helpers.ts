@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorCode, ErrorIssue } from '../../../shared/protocol';
+import type { AccessPolicy, Capability } from '../../services/access-policy';
+
+/** Who asks: the signed-in principal once accounts put one on the request, else an anonymous guest. */
+export function actorOf(request: FastifyRequest): string {
+  const principal = (request as unknown as { principal?: { actor?: string } | null }).principal;
+  return principal?.actor ?? 'Gæst';
+}
+
+export const sendError = (reply: FastifyReply, status: number, code: ErrorCode, message: string, issues?: ErrorIssue[]) =>
+  reply.code(status).send({ error: issues ? { code, message, issues } : { code, message } });
+
+/**
+ * Asks the access policy about a unit: per unit when the policy can (roles), else through the unit's board. 401 for
+ * someone not signed in, 403 for someone who lacks the capability; true when the request may go on.
+ */
+export function allowed(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  access: AccessPolicy,
+  capability: Capability,
+  where: { unitId: string; boardId: string | null },
+): boolean {
+  const actor = actorOf(request);
+  const policy = access as AccessPolicy & { canOnUnit?: (actor: string, capability: Capability, unitId: string) => boolean };
+  const ok = policy.canOnUnit
+    ? policy.canOnUnit(actor, capability, where.unitId)
+    : where.boardId !== null && access.can(actor, capability, where.boardId);
+  if (ok) return true;
+  const anonymous = (request as unknown as { principal?: unknown }).principal == null;
+  void (anonymous
+    ? sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.')
+    : sendError(reply, 403, 'FORBIDDEN', `You may not ${capability} here.`));
+  return false;
+}
+
+type UnitPolicy = AccessPolicy & { canOnUnit?: (actor: string, capability: Capability, unitId: string) => boolean };
+
+/** Whether the request comes from no one (no session, no device) under a policy that knows people. */
+export function anonymousUnderRoles(request: FastifyRequest, access: AccessPolicy): boolean {
+  const principal = (request as unknown as { principal?: unknown }).principal;
+  return principal == null && typeof (access as UnitPolicy).canOnUnit === 'function';
+}
+
+/** A test of read access per unit for this request's actor. */
+export function unitReader(request: FastifyRequest, access: AccessPolicy): (unitId: string, boardId: string | null) => boolean {
+  const actor = actorOf(request);
+  const policy = access as UnitPolicy;
+  return (unitId, boardId) =>
+    policy.canOnUnit ? policy.canOnUnit(actor, 'read', unitId) : boardId === null || access.can(actor, 'read', boardId);
+}

@@ -1,0 +1,54 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../../db/open-database';
+import { type ApiTokenRow, apiTokensRepository } from '../../repositories/api-tokens-repository';
+import type { Clock } from '../command-service';
+
+/** The prefix tells a leaked secret apart in logs and secret scanners. */
+const PREFIX = 'kft_';
+
+/** High-entropy secrets need no slow hash: SHA-256 of 32 random bytes cannot be guessed back. */
+export const hashApiToken = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+export interface ApiTokenPrincipal {
+  tokenId: string;
+  unitId: string;
+  /** What the event log records as the author of a feed's changes. */
+  actor: string;
+}
+
+const toApiToken = (r: ApiTokenRow) => ({
+  id: r.id,
+  name: r.name,
+  unitId: r.unit_id,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  revokedAt: r.revoked_at,
+  lastUsedAt: r.last_used_at,
+});
+
+/** API tokens: created by an administrator for a unit (and the units below), shown once, revocable. */
+export function createApiTokens(db: Db, clock: Clock) {
+  const repo = apiTokensRepository(db);
+  return {
+    create: (name: string, unitId: string, createdBy: string) => {
+      const secret = `${PREFIX}${randomBytes(32).toString('base64url')}`;
+      const id = `tok-${randomUUID()}`;
+      const createdAt = clock.now().toISOString();
+      repo.insert({ id, name, unitId, tokenHash: hashApiToken(secret), createdAt, createdBy });
+      return { token: toApiToken(repo.byHash(hashApiToken(secret))!), secret };
+    },
+    list: () => repo.all().map(toApiToken),
+    revoke: (id: string): boolean => repo.revoke(id, clock.now().toISOString()),
+    /** The token's principal for a `Bearer` secret, or null when unknown or revoked. */
+    authenticate: (authorization: string | undefined): ApiTokenPrincipal | null => {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+      if (!match) return null;
+      const row = repo.byHash(hashApiToken(match[1]!));
+      if (!row || row.revoked_at) return null;
+      repo.markUsed(row.id, clock.now().toISOString());
+      return { tokenId: row.id, unitId: row.unit_id, actor: `token:${row.id}` };
+    },
+    covers: (principal: ApiTokenPrincipal, unitId: string): boolean => repo.covers(principal.unitId, unitId),
+  };
+}
+export type ApiTokens = ReturnType<typeof createApiTokens>;

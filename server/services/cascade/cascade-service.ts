@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { format } from 'date-fns';
+import type {
+  Deviation,
+  Goal,
+  GoalInput,
+  GoalLink,
+  GoalView,
+  IndicatorPageResponse,
+  OverviewResponse,
+  OverviewUnit,
+  RollupRow,
+} from '../../../shared/cascade';
+import { GoalInput as GoalInputSchema } from '../../../shared/cascade';
+import { goalChain, rollUp, wouldCycle } from '../../../shared/domain/cascade';
+import { type Status, indicatorStatus } from '../../../shared/domain/status';
+import type { ApiError, BoardEvent } from '../../../shared/protocol';
+import type { BoardIndicator, Indicator, Measurement, OrgUnit, Target } from '../../../shared/schemas';
+import type { Db } from '../../db/open-database';
+import type { Repositories } from '../../repositories';
+import { cascadeRepository } from '../../repositories/cascade-repository';
+import type { Clock, CommandService } from '../command-service';
+
+type Fail = { ok: false; status: 400 | 404 | 409; error: ApiError };
+const fail = (status: Fail['status'], code: ApiError['code'], message: string, path?: string): Fail => ({
+  ok: false,
+  status,
+  error: path ? { code, message, issues: [{ path, message }] } : { code, message },
+});
+
+/** The status of a measurement against a target, as the tile shows it. */
+export function statusOf(indicator: Indicator, target: Target | null, latest: Measurement | null | undefined): Status {
+  return indicatorStatus({
+    value: latest?.value,
+    direction: indicator.direction,
+    target: target?.target,
+    low: target?.low,
+    high: target?.high,
+    tolerance: target?.tolerance ?? 0,
+    decimals: indicator.decimals,
+    respondents: latest?.respondents,
+    minRespondents: indicator.minRespondents,
+  });
+}
+
+const tileStatus = (i: BoardIndicator): Status => statusOf(i, i.target, i.recent.at(-1));
+
+/** Goals, line of sight, the overview heat-map and indicator pages: reads over the cascade, and goal edits. */
+export function createCascadeService(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
+  const cascade = cascadeRepository(db);
+  const today = () => format(clock.now(), 'yyyy-MM-dd');
+
+  const unitNames = () => new Map(cascade.units().map((u) => [u.id, u.name]));
+  const link = (g: Goal, names: Map<string, string>): GoalLink => ({
+    id: g.id,
+    title: g.title,
+    external: g.external,
+    ownerNames: g.ownerIds.map((id) => names.get(id) ?? id),
+  });
+
+  /** The goal chain for an indicator at a unit: the unit's own goal for it (or the nearest above), then upwards. */
+  const chainFor = (indicatorId: string, unitId: string): GoalLink[] => {
+    const goals = cascade.goals();
+    const byId = new Map(goals.map((g) => [g.id, g]));
+    const units = new Map(cascade.units().map((u) => [u.id, u]));
+    const names = new Map([...units.values()].map((u) => [u.id, u.name]));
+    for (let unit: OrgUnit | undefined = units.get(unitId); unit; unit = unit.parentId ? units.get(unit.parentId) : undefined) {
+      const own = goals.find((g) => g.indicatorId === indicatorId && g.ownerIds.includes(unit!.id));
+      if (own) return [own, ...goalChain(own, byId)].map((g) => link(g, names));
+    }
+    return [];
+  };
+
+  const overview = db.transaction((): OverviewResponse => {
+    const day = today();
+    const layers = new Map(cascade.layers().map((l) => [l.id, l]));
+    const mandatory = cascade.mandatory();
+    const units: OverviewUnit[] = [];
+    for (const unit of cascade.units()) {
+      const layer = layers.get(unit.layerId);
+      if (!layer) continue;
+      const boardId = cascade.boardOfUnit(unit.id);
+      const indicators = boardId ? repos.indicators.forBoard(boardId, unit.id, day) : [];
+      const counts = { green: 0, amber: 0, red: 0, none: 0 };
+      const red: OverviewUnit['red'] = [];
+      const statuses = new Map<string, Status>();
+      for (const i of indicators) {
+        const s = tileStatus(i);
+        statuses.set(i.id, s);
+        counts[s] += 1;
+        if (s === 'red') red.push({ indicatorId: i.id, name: i.name });
+      }
+      units.push({
+        unit,
+        layer,
+        boardId,
+        counts,
+        red,
+        mandatory: mandatory.filter((m) => statuses.has(m.id)).map((m) => ({ indicatorId: m.id, status: statuses.get(m.id)! })),
+      });
+    }
+    return { units, mandatory: mandatory.map((m) => ({ id: m.id, name: m.name })) };
+  });
+
+  const goalViews = db.transaction((): GoalView[] => {
+    const goals = cascade.goals();
+    const byId = new Map(goals.map((g) => [g.id, g]));
+    const units = new Map(cascade.units().map((u) => [u.id, u]));
+    const names = new Map([...units.values()].map((u) => [u.id, u.name]));
+    const ranks = new Map(cascade.layers().map((l) => [l.id, l.rank]));
+    const day = today();
+    return goals.map((g) => {
+      const owner = g.ownerIds[0];
+      const indicator = g.indicatorId ? repos.indicators.get(g.indicatorId) : undefined;
+      let status: Status = 'none';
+      if (indicator && owner) {
+        const latest = cascade.series(indicator.id, owner).at(-1);
+        status = statusOf(indicator, repos.indicators.currentTarget(indicator, owner, day), latest);
+      }
+      const rank = Math.min(...g.ownerIds.map((id) => ranks.get(units.get(id)?.layerId ?? '') ?? 99));
+      return {
+        ...g,
+        ownerNames: g.ownerIds.map((id) => names.get(id) ?? id),
+        layerRank: Number.isFinite(rank) ? rank : 0,
+        indicatorName: indicator?.name ?? null,
+        status,
+        chain: goalChain(g, byId).map((p) => link(p, names)),
+      };
+    });
+  });
+
+  const saveGoal = db.transaction((id: string | null, input: Partial<GoalInput>, patch: boolean) => {
+    const existing = id ? cascade.goal(id) : undefined;
+    if (id && !existing) return fail(404, 'NOT_FOUND', 'The goal does not exist.');
+    const merged = GoalInputSchema.safeParse(patch && existing ? { ...stripGoal(existing), ...input } : input);
+    if (!merged.success) {
+      const issue = merged.error.issues[0]!;
+      return fail(400, 'VALIDATION_FAILED', 'The goal is not valid.', `${issue.path.join('.')}: ${issue.message}`);
+    }
+    const g = merged.data;
+    const goalId = id ?? `goal-${randomUUID()}`;
+    const byId = new Map(cascade.goals().map((x) => [x.id, x]));
+    if (g.parentId && !byId.has(g.parentId)) return fail(400, 'VALIDATION_FAILED', 'The parent goal does not exist.', 'parentId');
+    if (wouldCycle(goalId, g.parentId, byId)) {
+      return fail(400, 'VALIDATION_FAILED', 'A goal cannot translate itself or a goal below it.', 'parentId');
+    }
+    const unitIds = new Set(cascade.units().map((u) => u.id));
+    const unknownOwner = g.ownerIds.find((o) => !unitIds.has(o));
+    if (unknownOwner) return fail(400, 'VALIDATION_FAILED', `No org unit has the id ${unknownOwner}.`, 'ownerIds');
+    if (g.indicatorId && !repos.indicators.get(g.indicatorId)) {
+      return fail(400, 'VALIDATION_FAILED', 'No indicator has this id.', 'indicatorId');
+    }
+    cascade.saveGoal({ ...g, id: goalId, now: clock.now().toISOString() });
+    return { ok: true as const, goal: cascade.goal(goalId)! };
+  });
+
+  const rollupRows = (indicatorId: string, unitId: string): RollupRow[] | null => {
+    const def = cascade.definition(indicatorId);
+    if (!def?.rollup) return null;
+    const names = unitNames();
+    const byPeriod = new Map<string, Measurement[]>();
+    for (const m of cascade.childSeries(indicatorId, unitId)) {
+      byPeriod.set(m.periodStart, [...(byPeriod.get(m.periodStart) ?? []), m]);
+    }
+    return [...byPeriod.entries()].map(([periodStart, list]) => ({
+      periodStart,
+      value: rollUp(def.rollup!, list),
+      children: list.map((m) => ({ unitId: m.unitId, unitName: names.get(m.unitId) ?? m.unitId, value: m.value })),
+    }));
+  };
+
+  const indicatorPage = db.transaction((indicatorId: string, unitId: string): IndicatorPageResponse | undefined => {
+    const indicator = cascade.definition(indicatorId);
+    const unit = cascade.units().find((u) => u.id === unitId);
+    if (!indicator || !unit) return undefined;
+    const day = today();
+    const units = cascade.units();
+    const children = units.filter((u) => u.parentId === unitId);
+    const showing = cascade.unitsShowing(indicatorId);
+    const below = children.map((child) => {
+      const latest = cascade.series(indicatorId, child.id).at(-1) ?? null;
+      const target = repos.indicators.currentTarget(indicator, child.id, day);
+      return {
+        unitId: child.id,
+        unitName: child.name,
+        boardId: showing.find((s) => s.unitId === child.id)?.boardId ?? null,
+        status: statusOf(indicator, target, latest),
+        latest,
+        target,
+      };
+    }).filter((b) => b.boardId !== null || b.latest !== null);
+    return {
+      indicator,
+      unit,
+      boardId: showing.find((s) => s.unitId === unitId)?.boardId ?? cascade.boardOfUnit(unitId),
+      target: repos.indicators.currentTarget(indicator, unitId, day),
+      measurements: cascade.series(indicatorId, unitId),
+      baselineTo: cascade.baselineTo(indicatorId, unitId),
+      chain: chainFor(indicatorId, unitId),
+      below,
+      deviations: cascade.deviations(indicatorId, unitId),
+      rollup: rollupRows(indicatorId, unitId),
+    };
+  });
+
+  /** Cause and action for a red value: the action becomes a card on the unit's board, linked to the indicator. */
+  const recordDeviation = (
+    indicatorId: string,
+    input: { unitId: string; periodStart: string; cause: string; action: string; ownerName: string; dueDate: string | null },
+    actor: string,
+  ): { ok: true; deviation: Deviation; events: BoardEvent[] } | Fail =>
+    db.transaction(() => {
+      if (!repos.indicators.get(indicatorId)) return fail(404, 'NOT_FOUND', 'The indicator does not exist.');
+      const boardId = cascade.unitsShowing(indicatorId).find((s) => s.unitId === input.unitId)?.boardId ?? cascade.boardOfUnit(input.unitId);
+      if (!boardId) return fail(404, 'NOT_FOUND', 'The unit has no board to put the action on.', 'unitId');
+      const column = repos.columns.onBoard(boardId)[0];
+      if (!column) return fail(409, 'CONFLICT', 'The board has no columns.');
+      const cardId = `card-${randomUUID()}`;
+      const outcome = commands.execute(
+        'card:create',
+        {
+          opId: `deviation-${randomUUID()}`,
+          boardId,
+          card: {
+            id: cardId,
+            columnId: column.id,
+            type: 'action',
+            title: input.action,
+            description: input.cause,
+            ownerName: input.ownerName,
+            dueDate: input.dueDate,
+            indicatorId,
+          },
+        },
+        actor,
+      );
+      if (!outcome.ok) return fail(409, outcome.error.code, outcome.error.message);
+      const deviation: Deviation = {
+        id: `dev-${randomUUID()}`,
+        indicatorId,
+        unitId: input.unitId,
+        periodStart: input.periodStart,
+        cause: input.cause,
+        action: input.action,
+        cardId,
+        recordedAt: clock.now().toISOString(),
+        recordedBy: actor,
+      };
+      cascade.insertDeviation(deviation);
+      return { ok: true as const, deviation, events: outcome.events };
+    })();
+
+  return {
+    overview: (): OverviewResponse => overview(),
+    goals: (): GoalView[] => goalViews(),
+    units: () => cascade.units(),
+    layers: () => cascade.layers(),
+    indicatorNames: () => cascade.indicatorNames(),
+    saveGoal: (id: string | null, input: Partial<GoalInput>, patch = false) => saveGoal(id, input, patch),
+    indicatorPage: (indicatorId: string, unitId: string) => indicatorPage(indicatorId, unitId),
+    chainFor,
+    setBaseline: (indicatorId: string, unitId: string, baselineTo: string | null, actor: string): boolean => {
+      if (!cascade.definition(indicatorId)) return false;
+      cascade.setBaseline(indicatorId, unitId, baselineTo, clock.now().toISOString(), actor);
+      return true;
+    },
+    recordDeviation,
+    boardOfUnit: (unitId: string) => cascade.boardOfUnit(unitId),
+    /** The unit's board indicators with latest value, target and status (the status table export). */
+    statusTable: (unitId: string) => {
+      const boardId = cascade.boardOfUnit(unitId);
+      if (!boardId) return [];
+      return repos.indicators.forBoard(boardId, unitId, today()).map((i) => {
+        const latest = i.recent.at(-1);
+        return {
+          indicatorId: i.id,
+          name: i.name,
+          periodStart: latest?.periodStart ?? null,
+          value: latest?.value ?? null,
+          target: i.target?.target ?? null,
+          low: i.target?.low ?? null,
+          high: i.target?.high ?? null,
+          tolerance: i.target?.tolerance ?? null,
+          status: tileStatus(i),
+        };
+      });
+    },
+    definition: (id: string) => cascade.definition(id),
+  };
+}
+export type CascadeService = ReturnType<typeof createCascadeService>;
+
+function stripGoal(g: Goal): GoalInput {
+  const { id: _id, ...rest } = g;
+  return rest;
+}

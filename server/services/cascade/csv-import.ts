@@ -1,0 +1,96 @@
+import type { ImportProblem, ImportResponse } from '../../../shared/cascade';
+import type { Indicator } from '../../../shared/schemas';
+import type { MeasurementWrite } from './measurement-writer';
+import { detectSeparator, parseCsv, parseNumber } from './csv';
+
+/** Largest import accepted: bigger files are refused whole, with a message saying so. */
+export const MAX_IMPORT_BYTES = 1024 * 1024;
+export const MAX_IMPORT_ROWS = 5000;
+
+export const IMPORT_COLUMNS = ['indicator', 'period', 'value', 'numerator', 'denominator', 'respondents', 'unit', 'note'] as const;
+const REQUIRED = ['indicator', 'period', 'value'] as const;
+
+export interface ParsedImport {
+  rows: (MeasurementWrite & { row: number })[];
+  problems: ImportProblem[];
+}
+
+/**
+ * Reads a measurements CSV into rows to write, with every problem found (row as the file numbers it, the
+ * header being row 1; column by name; what is wrong in plain words). `defaultUnit` fills an empty unit column.
+ */
+export function parseMeasurementsCsv(
+  text: string,
+  defaultUnit: string | null,
+  indicatorOf: (id: string) => Indicator | undefined,
+): ParsedImport {
+  const separator = detectSeparator(text);
+  const table = parseCsv(text, separator);
+  const problems: ImportProblem[] = [];
+  const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+  for (const column of REQUIRED) {
+    if (!header.includes(column)) problems.push({ row: 1, column, message: `The header has no "${column}" column.` });
+  }
+  const unknown = header.filter((h) => h !== '' && !(IMPORT_COLUMNS as readonly string[]).includes(h));
+  for (const column of unknown) problems.push({ row: 1, column, message: `"${column}" is not a column Kaskade knows.` });
+  if (problems.length > 0) return { rows: [], problems };
+  if (table.length - 1 > MAX_IMPORT_ROWS) {
+    return { rows: [], problems: [{ row: 1, column: '', message: `The file has ${table.length - 1} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.` }] };
+  }
+
+  const rows: ParsedImport['rows'] = [];
+  const seen = new Set<string>();
+  table.slice(1).forEach((cells, i) => {
+    const row = i + 2;
+    const cell = (name: string): string => (cells[header.indexOf(name)] ?? '').trim();
+    const problem = (column: string, message: string) => problems.push({ row, column, message });
+    const number = (column: string, required: boolean): number | null => {
+      const raw = cell(column);
+      const n = parseNumber(raw, separator);
+      if (n === null) {
+        if (required) problem(column, 'is empty; a number is needed.');
+        return null;
+      }
+      if (Number.isNaN(n)) {
+        problem(column, `"${raw}" is not a number${separator === ';' ? ' (use a decimal comma, e.g. 4,5)' : ' (e.g. 4.5)'}.`);
+        return null;
+      }
+      return n;
+    };
+    const indicatorId = cell('indicator');
+    const indicator = indicatorId ? indicatorOf(indicatorId) : undefined;
+    if (!indicatorId) problem('indicator', 'is empty; the indicator id is needed.');
+    else if (!indicator) problem('indicator', `no indicator has the id "${indicatorId}".`);
+    const period = cell('period');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(period) || Number.isNaN(Date.parse(period))) {
+      problem('period', period ? `"${period}" is not a date like 2026-10-01.` : 'is empty; the first day of the period is needed.');
+    }
+    const value = number('value', true);
+    const numerator = number('numerator', false);
+    const denominator = number('denominator', false);
+    const respondents = number('respondents', false);
+    if (respondents !== null && (!Number.isInteger(respondents) || respondents < 0)) {
+      problem('respondents', 'must be a whole number of answers, 0 or more.');
+    }
+    const unitId = cell('unit') || defaultUnit;
+    if (!unitId) problem('unit', 'is empty; say which unit the value is for.');
+    const key = `${indicatorId}|${unitId}|${period}`;
+    if (seen.has(key)) problem('period', 'this indicator, unit and period appear twice in the file.');
+    seen.add(key);
+    if (indicator && unitId && value !== null) {
+      rows.push({ row, indicatorId, unitId, periodStart: period, value, numerator, denominator, respondents, note: cell('note') });
+    }
+  });
+  return { rows, problems };
+}
+
+/** Maps the writer's checks (per row index) to rows and columns of the file. */
+export function writeProblemsToImport(
+  rows: ParsedImport['rows'],
+  problems: { index: number; path: string; message: string }[],
+): ImportProblem[] {
+  const columnOf: Record<string, string> = { periodStart: 'period', indicatorId: 'indicator', unitId: 'unit' };
+  return problems.map((p) => ({ row: rows[p.index]?.row ?? 0, column: columnOf[p.path] ?? p.path, message: p.message }));
+}
+
+export type { ImportResponse };

@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { Id, Indicator, IsoDate, Layer, Measurement, OrgUnit, Target } from './schemas';
+
+/** REST bodies and responses of the cascade: goals, overview, indicator pages, measurement feeds. */
+
+export const STATUS_VALUES = ['green', 'amber', 'red', 'none'] as const;
+export const StatusValue = z.enum(STATUS_VALUES);
+
+export const StatusCounts = z.object({
+  green: z.number().int(),
+  amber: z.number().int(),
+  red: z.number().int(),
+  none: z.number().int(),
+});
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+export const ROLLUPS = ['sum', 'mean', 'weighted'] as const;
+export const Rollup = z.enum(ROLLUPS);
+export type Rollup = z.infer<typeof Rollup>;
+
+/** An indicator definition with the cascade's settings. */
+export const IndicatorDefinition = Indicator.extend({
+  mandatory: z.boolean(),
+  rollup: Rollup.nullable(),
+});
+export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
+
+/** One step of a goal chain (line of sight), from the unit's own goal up to the top goal. */
+export const GoalLink = z.object({ id: Id, title: z.string(), external: z.string(), ownerNames: z.array(z.string()) });
+export type GoalLink = z.infer<typeof GoalLink>;
+
+export const Goal = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  title: z.string(),
+  external: z.string(),
+  measure: z.string(),
+  why: z.string(),
+  realism: z.string(),
+  rationale: z.string(),
+  deadline: IsoDate.nullable(),
+  indicatorId: Id.nullable(),
+  target: z.number().nullable(),
+  ownerIds: z.array(Id),
+});
+export type Goal = z.infer<typeof Goal>;
+
+/** A goal as the goals screen shows it: owners by name, its indicator's current status at its first owner. */
+export const GoalView = Goal.extend({
+  ownerNames: z.array(z.string()),
+  layerRank: z.number().int(),
+  indicatorName: z.string().nullable(),
+  status: StatusValue,
+  /** From this goal's parent up to the top goal. */
+  chain: z.array(GoalLink),
+});
+export type GoalView = z.infer<typeof GoalView>;
+
+export const GoalListResponse = z.object({
+  goals: z.array(GoalView),
+  units: z.array(OrgUnit),
+  layers: z.array(Layer),
+  indicators: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type GoalListResponse = z.infer<typeof GoalListResponse>;
+
+const Text = (max: number) => z.string().trim().max(max);
+
+const GoalFields = {
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  parentId: Id.nullable(),
+  ownerIds: z.array(Id).min(1, 'at least one owner unit').max(20),
+  external: Text(200),
+  measure: Text(2000),
+  why: Text(2000),
+  realism: Text(2000),
+  rationale: Text(2000),
+  deadline: IsoDate.nullable(),
+  indicatorId: Id.nullable(),
+  target: z.number().refine(Number.isFinite, 'must be a finite number').nullable(),
+};
+
+/** A new goal. SMART: what (title), how measured (measure, indicator, target), why, realism, deadline. */
+export const GoalInput = z.strictObject({
+  ...GoalFields,
+  parentId: GoalFields.parentId.default(null),
+  external: GoalFields.external.default(''),
+  measure: GoalFields.measure.default(''),
+  why: GoalFields.why.default(''),
+  realism: GoalFields.realism.default(''),
+  rationale: GoalFields.rationale.default(''),
+  deadline: GoalFields.deadline.default(null),
+  indicatorId: GoalFields.indicatorId.default(null),
+  target: GoalFields.target.default(null),
+});
+export type GoalInput = z.input<typeof GoalInput>;
+/** Changes to a goal: only the fields sent change. */
+export const GoalPatch = z.strictObject(GoalFields).partial();
+
+export const OverviewIndicatorStatus = z.object({ indicatorId: Id, status: StatusValue });
+
+export const OverviewUnit = z.object({
+  unit: OrgUnit,
+  layer: Layer,
+  boardId: Id.nullable(),
+  counts: StatusCounts,
+  /** Red indicators by id, so the overview can link straight to them. */
+  red: z.array(z.object({ indicatorId: Id, name: z.string() })),
+  mandatory: z.array(OverviewIndicatorStatus),
+});
+export type OverviewUnit = z.infer<typeof OverviewUnit>;
+
+export const OverviewResponse = z.object({
+  units: z.array(OverviewUnit),
+  mandatory: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type OverviewResponse = z.infer<typeof OverviewResponse>;
+
+export const Deviation = z.object({
+  id: Id,
+  indicatorId: Id,
+  unitId: Id,
+  periodStart: IsoDate,
+  cause: z.string(),
+  action: z.string(),
+  cardId: Id.nullable(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
+export type Deviation = z.infer<typeof Deviation>;
+
+export const DeviationInput = z.strictObject({
+  unitId: Id,
+  periodStart: IsoDate,
+  cause: z.string().trim().min(1, 'must not be empty').max(2000),
+  action: z.string().trim().min(1, 'must not be empty').max(200),
+  ownerName: z.string().trim().max(120).default(''),
+  dueDate: IsoDate.nullable().default(null),
+});
+
+/** A unit below, showing the same indicator, with its latest status (the indicator's translations). */
+export const UnitIndicatorStatus = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  boardId: Id.nullable(),
+  status: StatusValue,
+  latest: Measurement.nullable(),
+  target: Target.nullable(),
+});
+
+export const RollupRow = z.object({
+  periodStart: IsoDate,
+  value: z.number().nullable(),
+  children: z.array(z.object({ unitId: Id, unitName: z.string(), value: z.number().nullable() })),
+});
+export type RollupRow = z.infer<typeof RollupRow>;
+
+export const IndicatorPageResponse = z.object({
+  indicator: IndicatorDefinition,
+  unit: OrgUnit,
+  boardId: Id.nullable(),
+  target: Target.nullable(),
+  /** Every measurement of this unit, oldest first. */
+  measurements: z.array(Measurement),
+  baselineTo: IsoDate.nullable(),
+  chain: z.array(GoalLink),
+  below: z.array(UnitIndicatorStatus),
+  deviations: z.array(Deviation),
+  rollup: z.array(RollupRow).nullable(),
+});
+export type IndicatorPageResponse = z.infer<typeof IndicatorPageResponse>;
+
+export const IndicatorParams = z.object({ id: Id });
+export const UnitQuery = z.object({ unit: Id });
+
+export const BaselineInput = z.strictObject({ unitId: Id, baselineTo: IsoDate.nullable() });
+
+/** One measurement as a feed, a CSV row or the indicator page sends it. */
+export const MeasurementInput = z.strictObject({
+  unitId: Id,
+  periodStart: IsoDate,
+  value: z.number().refine(Number.isFinite, 'must be a finite number'),
+  numerator: z.number().refine(Number.isFinite, 'must be a finite number').nullable().default(null),
+  denominator: z.number().refine(Number.isFinite, 'must be a finite number').nullable().default(null),
+  respondents: z.number().int().min(0).max(10_000_000).nullable().default(null),
+  note: z.string().max(2000).default(''),
+});
+export type MeasurementInput = z.input<typeof MeasurementInput>;
+
+export const MeasurementBatch = z.strictObject({
+  measurements: z.array(MeasurementInput).min(1).max(5000),
+});
+
+export const MeasurementWriteResponse = z.object({
+  /** Rows that changed a value (new or corrected); a re-posted identical period counts as unchanged. */
+  written: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+export const MeasurementListResponse = z.object({ measurements: z.array(Measurement) });
+
+/** One problem in an import: the row (1 = the header), the column, and what is wrong, in plain language. */
+export const ImportProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+export const ImportPreviewRow = z.object({
+  row: z.number().int(),
+  indicatorId: Id,
+  indicatorName: z.string(),
+  periodStart: IsoDate,
+  value: z.number(),
+  previous: z.number().nullable(),
+});
+
+export const ImportResponse = z.object({
+  applied: z.boolean(),
+  rows: z.array(ImportPreviewRow),
+  problems: z.array(ImportProblem),
+});
+export type ImportResponse = z.infer<typeof ImportResponse>;
+
+export const ApiToken = z.object({
+  id: Id,
+  name: z.string(),
+  unitId: Id,
+  createdAt: z.string(),
+  createdBy: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export const ApiTokenCreate = z.strictObject({ name: z.string().trim().min(1).max(120), unitId: Id });
+export const ApiTokenCreated = z.object({ token: ApiToken, secret: z.string() });
+export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });

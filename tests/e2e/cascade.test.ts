@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config';
+import { createTestSession } from '../helpers/auth';
+import { launchBrowser } from '../helpers/browser';
+import { type TestServer, startTestServer } from '../helpers/test-server';
+
+const clientDir = join(projectRoot, 'dist', 'client');
+const WARD = 'Afsnit N2 – intensivt afsnit';
+
+let srv: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(clientDir, 'index.html'))) throw new Error('Build the client first: npm run build:client');
+  srv = await startTestServer({ demo: true, clientDir });
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  expect(pageErrors.splice(0), 'errors thrown in the pages').toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+/** A signed-in browser window (the session cookie of a test user who may do everything). */
+async function open(path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  contexts.push(context);
+  const { token } = createTestSession(srv.databasePath, 'Testperson');
+  await context.addCookies([{ name: 'kaskade_session', value: token, url: srv.url }]);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(`${srv.url}${path}`);
+  return page;
+}
+
+describe('the cascade in Chromium', () => {
+  it('follows a red unit from the overview to its board, opens an indicator and sees its run chart and goal chain', async () => {
+    const page = await open('/');
+    const heat = page.getByRole('list', { name: `Status for ${WARD}` });
+    await heat.waitFor();
+    expect(await heat.getByText(/^[1-9]\d* rød$/).count()).toBe(1);
+
+    await page.getByRole('link', { name: WARD, exact: true }).click();
+    await page.getByText(/^(Forbundet|Connected)$/).waitFor();
+    await page.getByRole('link', { name: 'Bæltefikseringer over 48 timer' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Bæltefikseringer over 48 timer' }).waitFor();
+    const chain = page.getByRole('navigation', { name: 'Målkæde' });
+    await expect(chain.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Ingen bæltefikseringer over 48 timer – tvangsforebyggende huddle hver morgen',
+      'Højst 3 % af klinikkens indlagte patienter bæltefikseres pr. måned',
+      'Halvér brugen af bæltefiksering inden udgangen af 2027',
+      'Forbedret overlevelse og patientsikkerhed (Nationalt mål for sundhedsvæsenet)',
+    ]);
+    await expect(page.getByRole('img', { name: 'Seriediagram for Bæltefikseringer over 48 timer' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/^Signal: /).count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.run-chart__point--signal').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('records a deviation on a red indicator and finds its action card on the board', async () => {
+    const page = await open('/boards/board-n2');
+    await page.getByText(/^(Forbundet|Connected)$/).waitFor();
+    const tile = page.getByRole('article', { name: 'Sygefravær' });
+    await tile.getByText(/^Status: rød/).waitFor();
+    await tile.getByRole('link', { name: 'Rød: angiv årsag og handling' }).click();
+
+    const form = page.getByRole('region', { name: 'Afvigelse' });
+    await form.getByLabel('Årsag').fill('Influenzabølge og to langtidssygemeldinger');
+    await form.getByLabel('Handling').fill('Fraværssamtaler og vikarplan for december');
+    await form.getByLabel('Ansvarlig').fill('Afsnitsleder');
+    await form.getByRole('button', { name: 'Gem afvigelse og opret handling' }).click();
+    await form.getByRole('status').waitFor();
+
+    await page.getByRole('link', { name: 'Til tavlen' }).click();
+    await page.getByText(/^(Forbundet|Connected)$/).waitFor();
+    const column = page.getByRole('region', { name: 'Nye forslag', exact: true });
+    await column.getByRole('listitem', { name: 'Fraværssamtaler og vikarplan for december' }).waitFor();
+  });
+});
