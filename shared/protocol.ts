@@ -94,8 +94,6 @@ export const MeasurementRecordCommand = command({
   note: z.string().max(LIMITS.note).default(''),
 });
 
-export const COMMANDS = {
-  'card:create': CardCreateCommand,
 /** Un-archives a card (the undo of an archive): a new event, the log is never rewritten. */
 export const CardRestoreCommand = command({ cardId: Id });
 
@@ -155,6 +153,8 @@ export type MeetingChange = z.infer<typeof MeetingChange>;
 export const MeetingChangeCommand = command({ meetingId: Id, change: MeetingChange });
 export const MeetingEndCommand = command({ meetingId: Id });
 
+export const COMMANDS = {
+  'card:create': CardCreateCommand,
   'card:update': CardUpdateCommand,
   'card:move': CardMoveCommand,
   'card:archive': CardArchiveCommand,
@@ -162,8 +162,6 @@ export const MeetingEndCommand = command({ meetingId: Id });
   'column:rename': ColumnRenameCommand,
   'column:move': ColumnMoveCommand,
   'measurement:record': MeasurementRecordCommand,
-} as const;
-export type CommandName = keyof typeof COMMANDS;
   'card:restore': CardRestoreCommand,
   'card:undo': CardUndoCommand,
   'board:cadence': BoardCadenceCommand,
@@ -174,6 +172,8 @@ export type CommandName = keyof typeof COMMANDS;
   'meeting:start': MeetingStartCommand,
   'meeting:change': MeetingChangeCommand,
   'meeting:end': MeetingEndCommand,
+} as const;
+export type CommandName = keyof typeof COMMANDS;
 export type CommandInput<N extends CommandName> = z.input<(typeof COMMANDS)[N]>;
 export type Command<N extends CommandName> = z.output<(typeof COMMANDS)[N]>;
 
@@ -201,8 +201,6 @@ export const BoardEventBody = z.discriminatedUnion('type', [
     measurement: Measurement,
     previous: Measurement.nullable(),
   }),
-]);
-export type BoardEventBody = z.infer<typeof BoardEventBody>;
   z.object({ type: z.literal('card.restored'), card: Card }),
   z.object({ type: z.literal('board.cadence'), boardId: Id, cadence: BoardCadence }),
   // Every escalation step carries the escalation after it, and goes to every board along its chain.
@@ -213,6 +211,8 @@ export type BoardEventBody = z.infer<typeof BoardEventBody>;
   z.object({ type: z.literal('meeting.started'), meeting: Meeting }),
   z.object({ type: z.literal('meeting.changed'), meeting: Meeting, change: z.string() }),
   z.object({ type: z.literal('meeting.ended'), meeting: Meeting }),
+]);
+export type BoardEventBody = z.infer<typeof BoardEventBody>;
 export type BoardEventType = BoardEventBody['type'];
 
 export const BoardEvent = z.object({
@@ -273,8 +273,6 @@ export interface ClientToServerEvents {
   'column:rename': (cmd: CommandInput<'column:rename'>, ack: AckFn<CommandResult>) => void;
   'column:move': (cmd: CommandInput<'column:move'>, ack: AckFn<CommandResult>) => void;
   'measurement:record': (cmd: CommandInput<'measurement:record'>, ack: AckFn<CommandResult>) => void;
-}
-
   'card:restore': (cmd: CommandInput<'card:restore'>, ack: AckFn<CommandResult>) => void;
   'card:undo': (cmd: CommandInput<'card:undo'>, ack: AckFn<CommandResult>) => void;
   'board:cadence': (cmd: CommandInput<'board:cadence'>, ack: AckFn<CommandResult>) => void;
@@ -285,6 +283,8 @@ export interface ClientToServerEvents {
   'meeting:start': (cmd: CommandInput<'meeting:start'>, ack: AckFn<CommandResult>) => void;
   'meeting:change': (cmd: CommandInput<'meeting:change'>, ack: AckFn<CommandResult>) => void;
   'meeting:end': (cmd: CommandInput<'meeting:end'>, ack: AckFn<CommandResult>) => void;
+}
+
 export interface ServerToClientEvents {
   'board:event': (event: BoardEvent) => void;
   /** Indicator statuses may have changed somewhere (a new measurement): open overviews fetch it again. */

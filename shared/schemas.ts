@@ -119,8 +119,6 @@ export const BoardSummary = z.object({
 });
 export type BoardSummary = z.infer<typeof BoardSummary>;
 
-/** Everything a client needs to draw a board, consistent as of `seq`. */
-export const BoardSnapshot = z.object({
 /** How often a board meets; the next meeting date follows from it (see shared/domain/cadence.ts). */
 export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export const Cadence = z.enum(CADENCES);
@@ -154,6 +152,8 @@ export const EscalationStep = z.object({
   toBoardId: Id.nullable(),
   toBoardName: z.string().nullable(),
   actor: z.string(),
+  /** The actor's display name when the step was taken. */
+  actorName: z.string().optional(),
   at: z.string(),
   text: z.string(),
 });
@@ -245,13 +245,13 @@ export const Meeting = z.object({
 });
 export type Meeting = z.infer<typeof Meeting>;
 
+/** Everything a client needs to draw a board, consistent as of `seq`. */
+export const BoardSnapshot = z.object({
   board: BoardSummary,
   seq: z.number().int().min(0),
   columns: z.array(Column),
   cards: z.array(Card),
   indicators: z.array(BoardIndicator),
-});
-export type BoardSnapshot = z.infer<typeof BoardSnapshot>;
   /** Meetings and escalations (absent from older servers): every escalation whose chain includes this board. */
   escalations: z.array(Escalation).optional(),
   /** The running meeting, else null. */
@@ -259,3 +259,5 @@ export type BoardSnapshot = z.infer<typeof BoardSnapshot>;
   /** The last ended meeting (its minutes start the next agenda), else null. */
   lastMeeting: Meeting.nullable().optional(),
   cadence: BoardCadence.nullable().optional(),
+});
+export type BoardSnapshot = z.infer<typeof BoardSnapshot>;
