@@ -12,7 +12,11 @@ export const HistoryQuery = z.object({
   cardId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const HistoryResponse = z.object({ events: z.array(BoardEvent) });
+export const HistoryResponse = z.object({
+  events: z.array(BoardEvent),
+  /** Display names of the events' actors. */
+  actors: z.record(z.string(), z.string()).optional(),
+});
 export type HistoryResponse = z.infer<typeof HistoryResponse>;
 
 /** A board as it was when a meeting ended, rebuilt from the event log. */

@@ -44,6 +44,21 @@ export function meetingsRepository(db: Db) {
     `SELECT * FROM events WHERE board_id = ? AND (json_extract(payload, '$.card.id') = ? OR json_extract(payload, '$.escalation.cardId') = ?)
      ORDER BY seq DESC LIMIT ?`,
   );
+  // Accounts live in another migration's tables; until they exist an actor is shown as recorded.
+  let names: { user: { get(id: string): unknown }; device: { get(id: string): unknown } } | null | undefined;
+  const nameStatements = () => {
+    if (names === undefined) {
+      try {
+        names = {
+          user: db.prepare('SELECT display_name AS name FROM users WHERE id = ?'),
+          device: db.prepare('SELECT name FROM devices WHERE id = ?'),
+        };
+      } catch {
+        names = null;
+      }
+    }
+    return names;
+  };
   const parse = <T>(row: { body: string } | undefined): T | undefined => (row ? (JSON.parse(row.body) as T) : undefined);
   const toEvent = (r: { board_id: string; seq: number; op_id: string; actor: string; at: string; payload: string }): BoardEvent => ({
     boardId: r.board_id, seq: r.seq, opId: r.op_id, actor: r.actor, at: r.at, body: JSON.parse(r.payload) as BoardEvent['body'],
@@ -74,6 +89,13 @@ export function meetingsRepository(db: Db) {
     allCards: (boardId: string): Card[] => allCards.all(boardId).map(toCard),
     boardOfUnit: (unitId: string): string | undefined => boardOfUnit.get(unitId)?.id,
     eventsAfter: (boardId: string, at: string): BoardEvent[] => eventsAfter.all(boardId, at).map(toEvent),
+    /** A person's or screen's display name for an actor id (`user:…`, `device:…`), else the actor as recorded. */
+    displayName: (actor: string): string => {
+      const statements = nameStatements();
+      const [kind, id] = [actor.slice(0, actor.indexOf(':')), actor.slice(actor.indexOf(':') + 1)];
+      const row = statements && (kind === 'user' || kind === 'device') ? (statements[kind].get(id) as { name: string } | undefined) : undefined;
+      return row?.name ?? actor;
+    },
     /** A card's events on its board (its own changes and its escalation's steps), newest first. */
     cardEvents: (boardId: string, cardId: string, limit: number): BoardEvent[] =>
       cardEvents.all(boardId, cardId, cardId, limit).map(toEvent),

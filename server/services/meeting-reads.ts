@@ -35,6 +35,8 @@ export function createMeetingReads(db: Db, repos: Repositories, clock: Clock = s
     list: (boardId: string): Meeting[] => repos.meetings.meetingsOf(boardId),
     get: meetingOn,
     boardAt: (boardId: string, meetingId: string) => boardAt(boardId, meetingId),
+    actorNames: (actors: string[]): Record<string, string> =>
+      Object.fromEntries([...new Set(actors)].map((a) => [a, repos.meetings.displayName(a)])),
     /** Newest first: a card's events (with its escalation's steps), or the whole board's. */
     history: (boardId: string, cardId: string | undefined, limit: number): BoardEvent[] =>
       cardId

@@ -7,12 +7,29 @@ import { NotFoundPage } from './routes/not-found-page';
 // The cascade's pages are loaded when first opened, so the board page's bundle does not carry them.
 const IndicatorPage = lazy(() => import('../features/cascade/indicator-page').then((m) => ({ default: m.IndicatorPage })));
 const GoalsPage = lazy(() => import('../features/cascade/goals-page').then((m) => ({ default: m.GoalsPage })));
+// Meeting mode and minutes likewise: only the facilitator's laptop and the wall screen in a meeting need them.
+const MeetingPage = lazy(() => import('../features/meetings/meeting-page').then((m) => ({ default: m.MeetingPage })));
+const MinutesPage = lazy(() => import('../features/meetings/minutes-page').then((m) => ({ default: m.MinutesPage })));
 
 export function AppRoutes() {
   return (
     <Switch>
       <Route path="/" component={OverviewPage} />
       <Route path="/boards/:id">{(params) => <BoardPage key={params.id} boardId={params.id} />}</Route>
+      <Route path="/boards/:id/meeting">
+        {(params) => (
+          <Suspense fallback={null}>
+            <MeetingPage key={params.id} boardId={params.id} />
+          </Suspense>
+        )}
+      </Route>
+      <Route path="/boards/:id/meetings/:meetingId">
+        {(params) => (
+          <Suspense fallback={null}>
+            <MinutesPage key={params.meetingId} boardId={params.id} meetingId={params.meetingId} />
+          </Suspense>
+        )}
+      </Route>
       <Route path="/indicators/:id">
         {(params) => (
           <Suspense fallback={null}>

@@ -1,4 +1,5 @@
 import type { Messages } from './i18n';
+import { meetingsDa } from './i18n-meetings';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -97,4 +98,5 @@ export const da: Messages = {
     dropped: (card, column, pos) => `${card} er flyttet til ${column}, position ${pos}.`,
     cancelled: (card) => `Flytningen af ${card} er fortrudt.`,
   },
+  meetings: meetingsDa,
 };

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../shared/protocol';
 import type { CardType, Direction } from '../../../shared/schemas';
 import type { Status } from '../../../shared/domain/status';
+import type { MeetingMessages } from './i18n-meetings';
 
 export const LANGS = ['da', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -90,6 +91,8 @@ export interface Messages {
     dropped: (card: string, column: string, position: number) => string;
     cancelled: (card: string) => string;
   };
+  /** Meetings, minutes, escalations and history (i18n-meetings.ts). */
+  meetings: MeetingMessages;
 }
 
 export { da } from './i18n-da';

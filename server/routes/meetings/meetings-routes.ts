@@ -67,5 +67,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, 
   app.get('/api/boards/:id/history', {
     schema: { summary: "A board's or a card's history from the event log, newest first", tags: ['meetings'],
       params: BoardParams, querystring: HistoryQuery, response: { 200: HistoryResponse, 403: ErrorResponse, 404: ErrorResponse } },
-  }, async (request) => ({ events: reads.history(request.params.id, request.query.cardId, request.query.limit) }));
+  }, async (request) => {
+    const events = reads.history(request.params.id, request.query.cardId, request.query.limit);
+    return { events, actors: reads.actorNames(events.map((e) => e.actor)) };
+  });
 };

@@ -11,15 +11,18 @@ import { type CommandContext, type CommandRunner, type Decision, accept, reject 
 const emit = (type: `escalation.${'raised' | 'forwarded' | 'answered' | 'returned'}`, escalation: Escalation): Decision =>
   accept({ body: { type, escalation }, boardIds: escalation.boardIds });
 
+/** The context with the actor's display name, so every board's trail reads "who" without a lookup. */
+type NamedContext = CommandContext & { actorName?: string };
+
 const step = (
   kind: EscalationStep['kind'],
   from: BoardSummary,
   to: BoardSummary | null,
   text: string,
-  ctx: CommandContext,
+  ctx: NamedContext,
 ): EscalationStep => ({
   kind, boardId: from.id, boardName: from.name, toBoardId: to?.id ?? null, toBoardName: to?.name ?? null,
-  actor: ctx.actor, at: ctx.now, text,
+  actor: ctx.actor, ...(ctx.actorName && { actorName: ctx.actorName }), at: ctx.now, text,
 });
 
 export interface RaiseState {
@@ -33,7 +36,7 @@ export interface RaiseState {
   context: IndicatorContext[];
 }
 
-export function decideEscalationRaise(cmd: Command<'escalation:raise'>, s: RaiseState, ctx: CommandContext): Decision {
+export function decideEscalationRaise(cmd: Command<'escalation:raise'>, s: RaiseState, ctx: NamedContext): Decision {
   if (!s.card || s.card.boardId !== cmd.boardId || s.card.archived || !s.origin) {
     return reject('NOT_FOUND', 'The card is not on this board.');
   }
@@ -63,7 +66,7 @@ function held(escalation: Escalation | undefined, boardId: string): Decision | n
 export function decideEscalationClose(
   cmd: Command<'escalation:answer'> | Command<'escalation:return'>,
   state: { escalation?: Escalation; holder?: BoardSummary },
-  ctx: CommandContext,
+  ctx: NamedContext,
 ): Decision {
   const refused = held(state.escalation, cmd.boardId);
   if (refused || !state.escalation || !state.holder) return refused ?? reject('NOT_FOUND', 'The board does not exist.');
@@ -82,7 +85,7 @@ export function decideEscalationClose(
 export function decideEscalationForward(
   cmd: Command<'escalation:forward'>,
   state: { escalation?: Escalation; holder?: BoardSummary; target?: BoardSummary; defaultDueDate: string },
-  ctx: CommandContext,
+  ctx: NamedContext,
 ): Decision {
   const refused = held(state.escalation, cmd.boardId);
   if (refused || !state.escalation || !state.holder) return refused ?? reject('NOT_FOUND', 'The board does not exist.');
@@ -99,6 +102,8 @@ export function decideEscalationForward(
   };
   return emit('escalation.forwarded', escalation);
 }
+
+const named = (repos: Repositories, ctx: CommandContext): NamedContext => ({ ...ctx, actorName: repos.meetings.displayName(ctx.actor) });
 
 /** The board of the unit above `board`'s unit, if there is one. */
 function boardAbove(repos: Repositories, board: BoardSummary | undefined): BoardSummary | undefined {
@@ -136,14 +141,14 @@ export const runEscalationRaise: CommandRunner<Command<'escalation:raise'>> = (c
     target,
     defaultDueDate: dueAt(repos, target, ctx.today),
     context: origin ? indicatorContext(repos, origin, ctx.today) : [],
-  }, ctx);
+  }, named(repos, ctx));
 };
 
 export const runEscalationAnswer: CommandRunner<Command<'escalation:answer'>> = (cmd, repos, ctx) =>
-  decideEscalationClose(cmd, { escalation: repos.meetings.escalation(cmd.escalationId), holder: repos.boards.get(cmd.boardId) }, ctx);
+  decideEscalationClose(cmd, { escalation: repos.meetings.escalation(cmd.escalationId), holder: repos.boards.get(cmd.boardId) }, named(repos, ctx));
 
 export const runEscalationReturn: CommandRunner<Command<'escalation:return'>> = (cmd, repos, ctx) =>
-  decideEscalationClose(cmd, { escalation: repos.meetings.escalation(cmd.escalationId), holder: repos.boards.get(cmd.boardId) }, ctx);
+  decideEscalationClose(cmd, { escalation: repos.meetings.escalation(cmd.escalationId), holder: repos.boards.get(cmd.boardId) }, named(repos, ctx));
 
 export const runEscalationForward: CommandRunner<Command<'escalation:forward'>> = (cmd, repos, ctx) => {
   const holder = repos.boards.get(cmd.boardId);
@@ -153,5 +158,5 @@ export const runEscalationForward: CommandRunner<Command<'escalation:forward'>> 
     holder,
     target,
     defaultDueDate: dueAt(repos, target, ctx.today),
-  }, ctx);
+  }, named(repos, ctx));
 };

@@ -27,6 +27,8 @@ export interface StartState {
   cards: Card[];
   columns: Column[];
   escalations: Escalation[];
+  /** The facilitator's display name, for the minutes. */
+  facilitatorName?: string;
 }
 
 /** Starts a meeting with its agenda built from the board as it is now; one running meeting per board. */
@@ -46,7 +48,7 @@ export function decideMeetingStart(cmd: Command<'meeting:start'>, s: StartState,
   });
   const plannedMinutes = cmd.plannedMinutes ?? cadence.meetingMinutes;
   const meeting: Meeting = {
-    id: cmd.meetingId, boardId: cmd.boardId, status: 'running', facilitator: ctx.actor,
+    id: cmd.meetingId, boardId: cmd.boardId, status: 'running', facilitator: s.facilitatorName ?? ctx.actor,
     startedAt: ctx.now, endedAt: null, plannedMinutes,
     itemMinutes: cmd.itemMinutes ?? Math.max(1, Math.floor(plannedMinutes / Math.max(1, items.length))),
     currentItemId: null, attendees: [], items, minutes: null,
@@ -121,6 +123,7 @@ export const runMeetingStart: CommandRunner<Command<'meeting:start'>> = (cmd, re
     cadence: repos.meetings.cadence(cmd.boardId),
     escalations: repos.meetings.escalationsOf(cmd.boardId),
     ...boardState(repos, cmd.boardId, ctx.today),
+    facilitatorName: repos.meetings.displayName(ctx.actor),
   }, ctx);
 
 export const runMeetingChange: CommandRunner<Command<'meeting:change'>> = (cmd, repos, ctx) => {

@@ -6,6 +6,8 @@ import { ConnectionIndicator } from '../../features/board/connection-indicator';
 import { NoticeList } from '../../features/board/notice-list';
 import { CardBoard } from '../../features/cards/card-board';
 import { IndicatorGrid } from '../../features/indicators/indicator-grid';
+import { EscalationZone } from '../../features/escalations/escalation-zone';
+import { MeetingBar } from '../../features/meetings/meeting-bar';
 import { useT } from '../../lib/i18n-context';
 import { useAppStore } from '../store/store-context';
 
@@ -47,7 +49,9 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <NoticeList />
       {board && (
         <>
+          <MeetingBar boardId={boardId} />
           <IndicatorGrid />
+          <EscalationZone />
           <CardBoard />
         </>
       )}

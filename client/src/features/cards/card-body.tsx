@@ -4,6 +4,7 @@ import { GripIcon, WarningIcon } from '../../components/icons';
 import { formatDate, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { MoveMenu } from './move-menu';
+import { CardEscalation } from '../escalations/card-escalation';
 
 interface CardBodyProps {
   card: Card;
@@ -48,6 +49,7 @@ export const CardBody = memo(function CardBody({ card, titleId, handleRef, handl
           )}
         </p>
       )}
+      <CardEscalation cardId={card.id} />
       {interactive && <MoveMenu cardId={card.id} columnId={card.columnId} />}
     </div>
   );

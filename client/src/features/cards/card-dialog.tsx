@@ -7,6 +7,9 @@ import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import type { CardFields } from './cards-slice';
 import type { EditorTarget } from './card-editor-context';
+import { TextPrompt } from '../../components/text-prompt';
+import { CardHistory } from '../history/card-history';
+import { newId } from '../../lib/ids';
 
 const EMPTY: CardFields = { type: 'action', title: '', description: '', ownerName: '', dueDate: null };
 
@@ -24,6 +27,10 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
     return card ? { type: card.type, title: card.title, description: card.description, ownerName: card.ownerName, dueDate: card.dueDate } : EMPTY;
   });
   const [titleError, setTitleError] = useState<string | null>(null);
+  // Escalating and the history replace the form rather than stacking a second modal on it.
+  const [aside, setAside] = useState<'escalate' | 'history' | null>(null);
+  const issue = useAppStore((s) => s.issue);
+  const boardId = useAppStore((s) => s.view?.board.id ?? '');
 
   useEffect(() => {
     if (!exists) onClose(); // archived elsewhere while open
@@ -41,6 +48,15 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
     else updateCard(target.cardId, { ...fields, title: fields.title.trim(), ownerName: fields.ownerName.trim() });
     onClose();
   }
+
+  if (cardId && aside === 'escalate') {
+    return (
+      <TextPrompt title={t.meetings.escalateCard(fields.title)} label={t.meetings.reason} submitLabel={t.meetings.escalate}
+        cancelLabel={t.cancel} requiredMessage={t.required} maxLength={LIMITS.note} onClose={onClose}
+        onSubmit={(reason) => issue('escalation:raise', { escalationId: newId(), cardId, reason })} />
+    );
+  }
+  if (cardId && aside === 'history') return <CardHistory boardId={boardId} cardId={cardId} title={fields.title} onClose={onClose} />;
 
   return (
     <Dialog title={target.mode === 'create' ? t.newCard : t.editCard} onClose={onClose}>
@@ -82,6 +98,12 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
         <div className="form__actions">
           <button type="submit" className="button button--primary">{t.save}</button>
           <button type="button" className="button" onClick={onClose}>{t.cancel}</button>
+          {target.mode === 'edit' && (
+            <>
+              <button type="button" className="button" onClick={() => setAside('escalate')}>{t.meetings.escalate}</button>
+              <button type="button" className="button" onClick={() => setAside('history')}>{t.meetings.history}</button>
+            </>
+          )}
           {target.mode === 'edit' && (
             <button type="button" className="button button--danger form__end" onClick={() => { archiveCard(target.cardId); onClose(); }}>
               {t.archive}

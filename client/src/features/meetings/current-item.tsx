@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { sortByKey } from '../../../../shared/domain/ordering';
+import type { AgendaItem, Meeting } from '../../../../shared/schemas';
+import { Field } from '../../components/field';
+import { useAppStore } from '../../app/store/store-context';
+import { formatDate } from '../../lib/format';
+import { useI18n } from '../../lib/i18n-context';
+import { Timer } from './timer';
+import type { MeetingActions } from './use-meeting-actions';
+
+/** The item being discussed: its timer, outcome, decisions and new actions, captured inline. */
+export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item: AgendaItem; actions: MeetingActions }) {
+  const { lang, t } = useI18n();
+  const m = t.meetings;
+  const cards = useAppStore((s) => s.view?.cards);
+  const columns = useAppStore(useShallow((s) => sortByKey(Object.values(s.view?.columns ?? {}))));
+  const [outcome, setOutcome] = useState(item.outcome);
+  const [decision, setDecision] = useState('');
+  const [action, setAction] = useState({ title: '', ownerName: '', dueDate: '', columnId: '' });
+
+  function addDecision(event: FormEvent) {
+    event.preventDefault();
+    if (!decision.trim()) return;
+    actions.decision(item.id, decision.trim());
+    setDecision('');
+  }
+  function addAction(event: FormEvent) {
+    event.preventDefault();
+    const columnId = action.columnId || columns[0]?.id;
+    if (!action.title.trim() || !action.ownerName.trim() || !action.dueDate || !columnId) return;
+    actions.action(item.id, { columnId, title: action.title.trim(), ownerName: action.ownerName.trim(), dueDate: action.dueDate });
+    setAction({ title: '', ownerName: '', dueDate: '', columnId: action.columnId });
+  }
+
+  return (
+    <section className="current-item" aria-label={m.currentItem}>
+      <p className="agenda__kind">{m.itemKinds[item.kind]}{item.detail && ` · ${m.itemDetails[item.detail] ?? item.detail}`}</p>
+      <h2 className="current-item__title">{item.title}</h2>
+      {item.startedAt && <Timer label={m.itemTimer} startedAt={item.startedAt} minutes={meeting.itemMinutes} large />}
+      <Field label={m.outcome}>
+        {({ id }) => (
+          <textarea id={id} rows={2} value={outcome} onChange={(e) => setOutcome(e.target.value)}
+            onBlur={() => outcome !== item.outcome && actions.outcome(item.id, outcome)} />
+        )}
+      </Field>
+      <h3>{m.decisions}</h3>
+      <ul aria-label={m.decisions}>{item.decisions.map((d) => <li key={d.id}>{d.text}</li>)}</ul>
+      <form className="form form--inline no-print" onSubmit={addDecision}>
+        <Field label={m.newDecision}>{({ id }) => <input id={id} type="text" value={decision} onChange={(e) => setDecision(e.target.value)} />}</Field>
+        <button type="submit" className="button">{m.addDecision}</button>
+      </form>
+      <h3>{m.actions}</h3>
+      <ul aria-label={m.actions}>
+        {item.actionIds.map((id) => {
+          const card = cards?.[id];
+          return card ? <li key={id}>{card.title} · {t.ownerText(card.ownerName)} · {card.dueDate && t.dueText(formatDate(card.dueDate, lang))}</li> : null;
+        })}
+      </ul>
+      <form className="form form--inline no-print" onSubmit={addAction} aria-label={m.newAction}>
+        <Field label={t.cardTitle}>{({ id }) => <input id={id} type="text" value={action.title} onChange={(e) => setAction({ ...action, title: e.target.value })} />}</Field>
+        <Field label={t.owner}>{({ id }) => <input id={id} type="text" value={action.ownerName} onChange={(e) => setAction({ ...action, ownerName: e.target.value })} />}</Field>
+        <Field label={t.due}>{({ id }) => <input id={id} type="date" value={action.dueDate} onChange={(e) => setAction({ ...action, dueDate: e.target.value })} />}</Field>
+        <Field label={m.actionColumn}>
+          {({ id }) => (
+            <select id={id} value={action.columnId || columns[0]?.id || ''} onChange={(e) => setAction({ ...action, columnId: e.target.value })}>
+              {columns.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button">{m.addAction}</button>
+      </form>
+    </section>
+  );
+}

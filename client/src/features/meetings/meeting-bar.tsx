@@ -1,0 +1,31 @@
+import { Link } from 'wouter';
+import { useAppStore } from '../../app/store/store-context';
+import { formatDate } from '../../lib/format';
+import { useI18n } from '../../lib/i18n-context';
+import { Timer } from './timer';
+
+/** On the board: the running meeting with its timer and current item (live on the wall screen), or the next one. */
+export function MeetingBar({ boardId }: { boardId: string }) {
+  const { lang, t } = useI18n();
+  const m = t.meetings;
+  const meeting = useAppStore((s) => s.view?.meeting ?? null);
+  const cadence = useAppStore((s) => s.view?.cadence ?? null);
+  const current = meeting?.items.find((i) => i.id === meeting.currentItemId);
+  return (
+    <section className="meeting-bar" aria-label={m.meeting}>
+      {meeting ? (
+        <>
+          <strong>{m.meetingRunning}</strong>
+          <Timer label={m.meetingTimer} startedAt={meeting.startedAt} minutes={meeting.plannedMinutes} />
+          {current && <span>{m.currentItem}: {current.title}</span>}
+          <Link className="button button--primary" href={`/boards/${boardId}/meeting`}>{m.openMeeting}</Link>
+        </>
+      ) : (
+        <>
+          <span>{cadence?.nextMeetingDate ? m.nextMeeting(formatDate(cadence.nextMeetingDate, lang)) : m.noNextMeeting}</span>
+          <Link className="button" href={`/boards/${boardId}/meeting`}>{m.meeting}</Link>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { BoardAtResponse, MeetingListResponse } from '../../../../shared/meeting-rest';
+import { Meeting } from '../../../../shared/schemas';
+
+async function getJson(url: string): Promise<unknown> {
+  const response = await fetch(url, { headers: { accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return response.json();
+}
+
+const board = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
+
+/** REST reads of meetings: the list, one meeting's minutes, the board as it was, and export links. */
+export const meetingsApi = {
+  list: async (boardId: string): Promise<Meeting[]> => MeetingListResponse.parse(await getJson(`${board(boardId)}/meetings`)).meetings,
+  get: async (boardId: string, meetingId: string): Promise<Meeting> =>
+    Meeting.parse(await getJson(`${board(boardId)}/meetings/${encodeURIComponent(meetingId)}`)),
+  boardAt: async (boardId: string, meetingId: string): Promise<BoardAtResponse> =>
+    BoardAtResponse.parse(await getJson(`${board(boardId)}/meetings/${encodeURIComponent(meetingId)}/board`)),
+  exportUrl: (boardId: string, meetingId: string, format: 'md' | 'csv' | 'json'): string =>
+    `${board(boardId)}/meetings/${encodeURIComponent(meetingId)}/minutes.${format}`,
+};
+export type MeetingsApi = typeof meetingsApi;

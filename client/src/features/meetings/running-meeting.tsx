@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import type { Meeting } from '../../../../shared/schemas';
+import { Field } from '../../components/field';
+import { useI18n } from '../../lib/i18n-context';
+import { AgendaList } from './agenda-list';
+import { CurrentItem } from './current-item';
+import { Timer } from './timer';
+import { useMeetingActions } from './use-meeting-actions';
+
+/** A running meeting: the meeting timer, attendance, the agenda and the item being discussed. */
+export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: () => void }) {
+  const { t } = useI18n();
+  const m = t.meetings;
+  const actions = useMeetingActions(meeting);
+  const current = meeting.items.find((i) => i.id === meeting.currentItemId);
+  const [attendees, setAttendees] = useState(meeting.attendees.join(', '));
+  const [newItem, setNewItem] = useState('');
+
+  function saveAttendance(event: FormEvent) {
+    event.preventDefault();
+    actions.attendance(attendees.split(',').map((a) => a.trim()).filter(Boolean));
+  }
+  function addItem(event: FormEvent) {
+    event.preventDefault();
+    if (!newItem.trim()) return;
+    actions.addItem(newItem.trim());
+    setNewItem('');
+  }
+
+  return (
+    <div className="meeting">
+      <div className="meeting__top">
+        <Timer label={m.meetingTimer} startedAt={meeting.startedAt} minutes={meeting.plannedMinutes} large />
+        <div className="meeting__buttons no-print">
+          <button type="button" className="button button--primary" onClick={actions.next}>{m.nextItem}</button>
+          <button type="button" className="button button--danger" onClick={() => { if (window.confirm(m.endMeetingConfirm)) { actions.end(); onEnd(); } }}>
+            {m.endMeeting}
+          </button>
+        </div>
+      </div>
+      <div className="meeting__body">
+        <div className="meeting__side">
+          <form className="form no-print" onSubmit={saveAttendance}>
+            <Field label={m.attendance} hint={m.attendeesHint}>
+              {({ id, describedBy }) => <input id={id} type="text" value={attendees} aria-describedby={describedBy} onChange={(e) => setAttendees(e.target.value)} onBlur={saveAttendance} />}
+            </Field>
+          </form>
+          <p className="print-only">{m.attendance}: {meeting.attendees.join(', ')}</p>
+          <h2>{m.agenda}</h2>
+          <AgendaList meeting={meeting} actions={actions} />
+          <form className="form form--inline no-print" onSubmit={addItem}>
+            <Field label={m.newItemTitle}>{({ id }) => <input id={id} type="text" value={newItem} onChange={(e) => setNewItem(e.target.value)} />}</Field>
+            <button type="submit" className="button">{m.addItem}</button>
+          </form>
+        </div>
+        <div className="meeting__main">
+          {current ? <CurrentItem key={current.id} meeting={meeting} item={current} actions={actions} /> : <p className="muted">{m.noItemOpen}</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

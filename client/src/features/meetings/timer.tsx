@@ -1,0 +1,29 @@
+import { useI18n } from '../../lib/i18n-context';
+import { formatDuration, useNow } from './use-now';
+
+interface TimerProps {
+  label: string;
+  /** ISO time the period started (stored on the server, so every screen counts the same). */
+  startedAt: string;
+  /** The planned length; past it the timer counts time over. */
+  minutes: number;
+  /** Stops the count (an item already left). */
+  endedAt?: string | null;
+  large?: boolean;
+}
+
+/** A countdown from a stored start time, shown the same on the facilitator's laptop and the wall screen. */
+export function Timer({ label, startedAt, minutes, endedAt = null, large = false }: TimerProps) {
+  const { t } = useI18n();
+  const now = useNow();
+  const end = endedAt ? Date.parse(endedAt) : now;
+  const left = minutes * 60 - (end - Date.parse(startedAt)) / 1000;
+  const over = left < 0;
+  const text = over ? t.meetings.timeOver(formatDuration(-left)) : t.meetings.timeLeft(formatDuration(left));
+  return (
+    <div className={`timer${large ? ' timer--large' : ''}${over ? ' timer--over' : ''}`} role="timer" aria-label={label}>
+      <span className="timer__label">{label}</span>
+      <span className="timer__value">{text}</span>
+    </div>
+  );
+}

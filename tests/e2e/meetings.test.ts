@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config';
+import { testToken } from '../helpers/auth';
+import { launchBrowser } from '../helpers/browser';
+import { type TestServer, startTestServer } from '../helpers/test-server';
+
+const clientDir = join(projectRoot, 'dist', 'client');
+const CLINIC = 'board-k-nord';
+const WARD = 'board-n2';
+
+let srv: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(clientDir, 'index.html'))) throw new Error('Build the client first: npm run build:client');
+  srv = await startTestServer({ demo: true, clientDir });
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  expect(pageErrors.splice(0), 'errors thrown in the pages').toEqual([]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+/** A screen of its own (its own context, as two machines), signed in with `role` on the whole organisation. */
+async function open(path: string, name: string, role: 'member' | 'facilitator'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  contexts.push(context);
+  await context.addCookies([{ name: 'kaskade_session', value: testToken(srv.url, name, { role }), url: srv.url }]);
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(`${srv.url}${path}`);
+  await page.getByText(/^(Forbundet|Connected)$/).waitFor();
+  return page;
+}
+
+describe('meetings and escalations in Chromium', () => {
+  it('runs a meeting: the wall screen follows the agenda and timers live; the minutes are saved and readable', async () => {
+    const laptop = await open(`/boards/${CLINIC}/meeting`, 'Klinikleder', 'facilitator');
+    const wall = await open(`/boards/${CLINIC}/meeting`, 'Vægskærm', 'facilitator');
+
+    await laptop.getByRole('button', { name: 'Start møde' }).click();
+    await wall.getByRole('timer', { name: 'Mødetid' }).waitFor();
+    await expect(wall.getByRole('timer', { name: 'Mødetid' }).textContent()).resolves.toMatch(/1[45]:\d\d tilbage/);
+    const agenda = wall.getByRole('list', { name: 'Dagsorden' });
+    expect(await agenda.getByRole('listitem').count()).toBeGreaterThan(0);
+
+    // Walk the agenda: the current item and its timer show on the wall screen.
+    await laptop.getByRole('button', { name: 'Næste punkt' }).click();
+    const firstTitle = (await laptop.getByRole('region', { name: 'Aktuelt punkt' }).getByRole('heading', { level: 2 }).textContent())!;
+    await wall.getByRole('region', { name: 'Aktuelt punkt' }).getByRole('heading', { name: firstTitle }).waitFor();
+    await wall.getByRole('timer', { name: 'Tid på punktet' }).waitFor();
+
+    await laptop.getByLabel('Fremmøde').fill('Eva Holm, Ole Berg');
+    await laptop.getByLabel('Fremmøde').press('Enter');
+    await laptop.getByLabel('Ny beslutning').fill('Tvangsdata gennemgås hver 14. dag');
+    await laptop.getByRole('button', { name: 'Tilføj beslutning' }).click();
+    const actionForm = laptop.getByRole('form', { name: 'Ny handling' });
+    await actionForm.getByLabel('Titel').fill('Kortlæg aftenvagternes bemanding');
+    await actionForm.getByLabel('Ansvarlig').fill('Ole Berg');
+    await actionForm.getByLabel('Frist').fill('2026-12-31');
+    await actionForm.getByRole('button', { name: 'Tilføj handling' }).click();
+    await wall.getByRole('list', { name: 'Handlinger' }).getByText(/Kortlæg aftenvagternes bemanding/).waitFor();
+    await wall.getByRole('list', { name: 'Beslutninger' }).getByText('Tvangsdata gennemgås hver 14. dag').waitFor();
+
+    await laptop.getByRole('button', { name: 'Næste punkt' }).click();
+    await laptop.getByRole('button', { name: 'Afslut møde' }).click();
+
+    // The facilitator lands on the minutes; the wall screen is back to "start møde".
+    const minutes = laptop.getByRole('article');
+    await minutes.getByRole('heading', { name: /^Referat / }).waitFor();
+    await minutes.getByRole('region', { name: 'Fremmøde' }).getByText('Ole Berg').waitFor();
+    await minutes.getByRole('region', { name: 'Nye handlinger' }).getByText(/Kortlæg aftenvagternes bemanding · Ansvarlig: Ole Berg/).waitFor();
+    await minutes.getByRole('region', { name: 'Beslutninger' }).getByText(/Tvangsdata gennemgås hver 14. dag/).waitFor();
+    await wall.getByRole('button', { name: 'Start møde' }).waitFor();
+
+    // The action is a card on the board; the minutes offer print and downloads, and the board as it was.
+    await laptop.getByRole('button', { name: 'Tavlen som den var ved mødet' }).click();
+    await laptop.getByRole('region', { name: 'Tavlen som den var ved mødet' }).getByText(/Kortlæg aftenvagternes bemanding/).waitFor();
+    const md = await laptop.getByRole('link', { name: 'Hent som MD' }).getAttribute('href');
+    const res = await laptop.request.get(`${srv.url}${md}`);
+    expect(await res.text()).toContain('Kortlæg aftenvagternes bemanding · Ole Berg · 2026-12-31');
+  });
+
+  it('a ward escalates a card; the clinic answers; the ward sees the answer without reloading', async () => {
+    const ward = await open(`/boards/${WARD}`, 'Afsnitsleder', 'member');
+    const clinic = await open(`/boards/${CLINIC}`, 'Klinikleder', 'facilitator');
+    const title = 'Sansestue i stedet for skærmning ved uro';
+
+    await ward.getByRole('button', { name: title }).click();
+    await ward.getByRole('dialog').getByRole('button', { name: 'Eskalér' }).click();
+    await ward.getByRole('dialog').getByLabel('Begrundelse').fill('Kræver klinikkens driftsmidler');
+    await ward.getByRole('dialog').getByRole('button', { name: 'Eskalér' }).click();
+    const wardCard = ward.getByRole('region', { name: 'Nye forslag', exact: true }).getByRole('listitem', { name: title });
+    await wardCard.getByText('Eskaleret til Klinik Psykiatri Nord').waitFor();
+
+    const received = clinic.getByRole('list', { name: 'Modtaget' }).getByRole('listitem', { name: title });
+    await received.getByText('Fra Afsnit N2 – intensivt afsnit · Begrundelse: Kræver klinikkens driftsmidler').waitFor();
+    await received.getByRole('button', { name: 'Besvar' }).click();
+    await clinic.getByRole('dialog').getByLabel('Beslutning').fill('Klinikken betaler sansestuen i januar');
+    await clinic.getByRole('dialog').getByRole('button', { name: 'Besvar' }).click();
+
+    await wardCard.getByText('Besvaret af Klinik Psykiatri Nord: Klinikken betaler sansestuen i januar').waitFor();
+    // The whole trail is on the ward's escalation zone too.
+    const trail = ward.getByRole('region', { name: 'Eskaleringer' }).getByRole('list', { name: 'Forløb' });
+    await trail.getByText('Klinik Psykiatri Nord besvarede').waitFor();
+    expect(await trail.getByText('Klinikleder', { exact: false }).count()).toBe(1);
+  });
+});
