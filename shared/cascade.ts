@@ -173,6 +173,24 @@ export type IndicatorPageResponse = z.infer<typeof IndicatorPageResponse>;
 export const IndicatorParams = z.object({ id: Id });
 export const UnitQuery = z.object({ unit: Id });
 
+/** An indicator's cascade settings (administrators): mandatory for the units below, and how values roll up. */
+export const IndicatorSettingsInput = z.strictObject({ mandatory: z.boolean(), rollup: Rollup.nullable() });
+
+/** A unit's own target for an indicator, in force from `validFrom` (default today). */
+export const TargetInput = z
+  .strictObject({
+    unitId: Id,
+    validFrom: IsoDate.optional(),
+    target: z.number().refine(Number.isFinite, 'must be a finite number').nullable().default(null),
+    low: z.number().refine(Number.isFinite, 'must be a finite number').nullable().default(null),
+    high: z.number().refine(Number.isFinite, 'must be a finite number').nullable().default(null),
+    tolerance: z.number().min(0).default(0),
+  })
+  .refine((t) => t.target !== null || (t.low !== null && t.high !== null && t.low <= t.high), {
+    message: 'give a target, or low and high with low <= high',
+    path: ['target'],
+  });
+
 export const BaselineInput = z.strictObject({ unitId: Id, baselineTo: IsoDate.nullable() });
 
 /** One measurement as a feed, a CSV row or the indicator page sends it. */

@@ -167,3 +167,33 @@ export function cascadeRepository(db: Db) {
   };
 }
 export type CascadeRepository = ReturnType<typeof cascadeRepository>;
+
+/** Writes to indicator definitions and targets: mandatory flags, roll-ups, a unit's own target. */
+export function indicatorSettingsRepository(db: Db) {
+  const setFlags = db.prepare<[number, string | null, string]>('UPDATE indicators SET mandatory = ?, rollup = ? WHERE id = ?');
+  // Boards of every unit strictly below `unit` that do not yet show the indicator.
+  const boardsBelowWithout = db.prepare<{ unit: string; indicator: string }, { id: string; last: string | null }>(`
+    WITH RECURSIVE below (id) AS (
+      SELECT id FROM org_units WHERE parent_id = @unit
+      UNION ALL SELECT o.id FROM org_units o JOIN below ON o.parent_id = below.id
+    )
+    SELECT b.id, (SELECT max(order_key) FROM board_indicators WHERE board_id = b.id) AS last
+    FROM boards b JOIN below ON below.id = b.unit_id
+    WHERE NOT EXISTS (SELECT 1 FROM board_indicators bi WHERE bi.board_id = b.id AND bi.indicator_id = @indicator)
+    ORDER BY b.id`);
+  const show = db.prepare<[string, string, string]>('INSERT INTO board_indicators (board_id, indicator_id, order_key) VALUES (?, ?, ?)');
+  const insertTarget = db.prepare(`INSERT INTO targets (indicator_id, unit_id, valid_from, target, low, high, tolerance)
+    VALUES (@indicatorId, @unitId, @validFrom, @target, @low, @high, @tolerance)`);
+  return {
+    setFlags: (indicatorId: string, mandatory: boolean, rollup: Rollup | null): void => {
+      setFlags.run(mandatory ? 1 : 0, rollup, indicatorId);
+    },
+    boardsBelowWithout: (unitId: string, indicatorId: string) => boardsBelowWithout.all({ unit: unitId, indicator: indicatorId }),
+    show: (boardId: string, indicatorId: string, orderKey: string): void => {
+      show.run(boardId, indicatorId, orderKey);
+    },
+    insertTarget: (t: { indicatorId: string; unitId: string; validFrom: string; target: number | null; low: number | null; high: number | null; tolerance: number }): void => {
+      insertTarget.run(t);
+    },
+  };
+}

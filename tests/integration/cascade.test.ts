@@ -71,9 +71,29 @@ describe('mandatory indicators', () => {
   });
 
   it("a unit's target defaults to the nearest unit above until it sets its own", async () => {
-    // n2 shows sygefravaer without a target of its own... it has one from the demo; a new unit below k-nord has none.
     const page = IndicatorPageResponse.parse(await (await get('/api/indicators/baelte-andel?unit=n1')).json());
     expect(page.target).toMatchObject({ target: 3 }); // k-nord's translated 3 %, not the psychiatry's 4 %
+    const set = await send('PUT', '/api/indicators/baelte-andel/target', { unitId: 'n1', target: 2.5, tolerance: 0.5 });
+    expect(set.status).toBe(204);
+    const own = IndicatorPageResponse.parse(await (await get('/api/indicators/baelte-andel?unit=n1')).json());
+    expect(own.target).toMatchObject({ target: 2.5, tolerance: 0.5 });
+    const bad = await send('PUT', '/api/indicators/belaegning/target', { unitId: 'n1', target: 90 });
+    expect(bad.status).toBe(400);
+  });
+
+  it('making an indicator mandatory puts it on every board below, with the target inherited', async () => {
+    const before = BoardSnapshot.parse(await (await get('/api/boards/board-n2')).json());
+    expect(before.indicators.some((i) => i.id === 'behandlingsplan')).toBe(false);
+    const res = await send('PUT', '/api/indicators/behandlingsplan/settings', { mandatory: true, rollup: 'mean' });
+    expect(res.status).toBe(200);
+    const { boardsAdded } = (await res.json()) as { boardsAdded: string[] };
+    expect(boardsAdded).toEqual(expect.arrayContaining(['board-n2', 'board-k-nord', 'board-n1']));
+    expect(boardsAdded).not.toContain('board-s1'); // it already showed it
+    const after = BoardSnapshot.parse(await (await get('/api/boards/board-n2')).json());
+    expect(after.indicators.at(-1)).toMatchObject({ id: 'behandlingsplan', target: { target: 90 } });
+    const overview = OverviewResponse.parse(await (await get('/api/overview')).json());
+    expect(overview.mandatory.map((m) => m.id)).toEqual(['behandlingsplan', 'sygefravaer']);
+    expect(overview.units.find((u) => u.unit.id === 'n2')!.mandatory.map((m) => m.indicatorId).sort()).toEqual(['behandlingsplan', 'sygefravaer']);
   });
 
   it('rolls a parent value up from its children, with the breakdown', async () => {

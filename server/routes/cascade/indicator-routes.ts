@@ -1,6 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BaselineInput, Deviation, DeviationInput, GoalLink, IndicatorPageResponse, IndicatorParams, UnitQuery } from '../../../shared/cascade';
+import {
+  BaselineInput,
+  Deviation,
+  DeviationInput,
+  GoalLink,
+  IndicatorDefinition,
+  IndicatorPageResponse,
+  IndicatorParams,
+  IndicatorSettingsInput,
+  TargetInput,
+  UnitQuery,
+} from '../../../shared/cascade';
 import { Id } from '../../../shared/schemas';
 import type { Repositories } from '../../repositories';
 import { ErrorResponse } from '../../../shared/rest';
@@ -54,6 +65,53 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; a
         if (chain.length > 0) chains[id] = chain;
       }
       return { chains };
+    },
+  );
+
+  app.put(
+    '/api/indicators/:id/settings',
+    {
+      schema: {
+        summary: 'Make an indicator mandatory for the units below its owner (it appears on their boards) and set its roll-up',
+        tags: ['indicators'],
+        params: IndicatorParams,
+        body: IndicatorSettingsInput,
+        response: {
+          200: z.object({ indicator: IndicatorDefinition, boardsAdded: z.array(Id) }),
+          400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const def = cascade.definition(request.params.id);
+      if (!def) return sendError(reply, 404, 'NOT_FOUND', 'The indicator does not exist.');
+      if (!allowed(request, reply, access, 'administer', { unitId: def.unitId, boardId: cascade.boardOfUnit(def.unitId) })) return reply;
+      return cascade.setIndicatorSettings(def.id, request.body.mandatory, request.body.rollup)!;
+    },
+  );
+
+  app.put(
+    '/api/indicators/:id/target',
+    {
+      schema: {
+        summary: "Set a unit's own target for an indicator (until set, the unit uses the nearest unit above's)",
+        tags: ['indicators'],
+        params: IndicatorParams,
+        body: TargetInput,
+        response: { 204: z.null().describe('Saved'), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { unitId } = request.body;
+      if (!allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) })) return reply;
+      const result = cascade.setTarget(request.params.id, request.body);
+      if (result === 'not-found') return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
+      if (result === 'invalid') {
+        return sendError(reply, 400, 'VALIDATION_FAILED', 'The target does not fit the indicator.', [
+          { path: 'target', message: 'higher/lower indicators need target; range indicators need low and high' },
+        ]);
+      }
+      return reply.code(204).send(null);
     },
   );
 

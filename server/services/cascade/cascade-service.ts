@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type {
   Deviation,
   Goal,
   GoalInput,
   GoalLink,
   GoalView,
+  IndicatorDefinition,
   IndicatorPageResponse,
   OverviewResponse,
   OverviewUnit,
@@ -18,7 +19,8 @@ import type { ApiError, BoardEvent } from '../../../shared/protocol';
 import type { BoardIndicator, Indicator, Measurement, OrgUnit, Target } from '../../../shared/schemas';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
-import { cascadeRepository } from '../../repositories/cascade-repository';
+import { cascadeRepository, indicatorSettingsRepository } from '../../repositories/cascade-repository';
+import { generateKeyBetween } from 'fractional-indexing';
 import type { Clock, CommandService } from '../command-service';
 
 type Fail = { ok: false; status: 400 | 404 | 409; error: ApiError };
@@ -250,7 +252,38 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
       return { ok: true as const, deviation, events: outcome.events };
     })();
 
+  const settings = indicatorSettingsRepository(db);
+
+  /** Marks an indicator mandatory (it then appears on every board below its owner) and sets its roll-up. */
+  const setIndicatorSettings = db.transaction((indicatorId: string, mandatory: boolean, rollup: IndicatorDefinition['rollup']) => {
+    const def = cascade.definition(indicatorId);
+    if (!def) return null;
+    settings.setFlags(indicatorId, mandatory, rollup);
+    const added: string[] = [];
+    if (mandatory) {
+      for (const board of settings.boardsBelowWithout(def.unitId, indicatorId)) {
+        settings.show(board.id, indicatorId, generateKeyBetween(board.last, null));
+        added.push(board.id);
+      }
+    }
+    return { indicator: cascade.definition(indicatorId)!, boardsAdded: added };
+  });
+
+  const setTarget = db.transaction(
+    (indicatorId: string, t: { unitId: string; validFrom?: string | undefined; target: number | null; low: number | null; high: number | null; tolerance: number }) => {
+      const def = cascade.definition(indicatorId);
+      if (!def || !cascade.units().some((u) => u.id === t.unitId)) return 'not-found' as const;
+      const target = def.direction === 'range' ? null : t.target;
+      const [low, high] = def.direction === 'range' ? [t.low, t.high] : [null, null];
+      if (def.direction === 'range' ? low === null || high === null : target === null) return 'invalid' as const;
+      settings.insertTarget({ indicatorId, unitId: t.unitId, validFrom: t.validFrom ?? today(), target, low, high, tolerance: t.tolerance });
+      return 'ok' as const;
+    },
+  );
+
   return {
+    setIndicatorSettings,
+    setTarget,
     overview: (): OverviewResponse => overview(),
     goals: (): GoalView[] => goalViews(),
     units: () => cascade.units(),
