@@ -95,7 +95,13 @@ export interface MeetingMessages {
     restored: string;
     escalation: (kind: EscalationStep['kind'], board: string) => string;
     other: (type: string) => string;
+    meetingStarted: string;
+    meetingEnded: string;
+    measurement: (indicator: string) => string;
+    column: (name: string) => string;
   };
+  boardHistory: string;
+  undoArchive: (title: string) => string;
   fieldNames: Record<'type' | 'title' | 'description' | 'ownerName' | 'dueDate', string>;
 }
 
@@ -204,7 +210,13 @@ export const meetingsDa: MeetingMessages = {
     escalation: (kind, board) =>
       ({ raised: `eskalerede til ${board}`, forwarded: `eskalerede videre til ${board}`, answered: `besvarede (${board})`, returned: `sendte retur (${board})` })[kind],
     other: (type) => type,
+    meetingStarted: 'startede mødet',
+    meetingEnded: 'afsluttede mødet og gemte referatet',
+    measurement: (indicator) => `registrerede en måling: ${indicator}`,
+    column: (name) => `ændrede kolonnen ${name}`,
   },
+  boardHistory: 'Tavlens historik',
+  undoArchive: (title) => `Fortryd arkivering: ${title}`,
   fieldNames: { type: 'type', title: 'titel', description: 'beskrivelse', ownerName: 'ansvarlig', dueDate: 'frist' },
 };
 
@@ -307,7 +319,13 @@ export const meetingsEn: MeetingMessages = {
     escalation: (kind, board) =>
       ({ raised: `escalated to ${board}`, forwarded: `escalated further to ${board}`, answered: `answered (${board})`, returned: `returned it (${board})` })[kind],
     other: (type) => type,
+    meetingStarted: 'started the meeting',
+    meetingEnded: 'ended the meeting and saved the minutes',
+    measurement: (indicator) => `recorded a measurement: ${indicator}`,
+    column: (name) => `changed the column ${name}`,
   },
+  boardHistory: "The board's history",
+  undoArchive: (title) => `Undo archiving: ${title}`,
   fieldNames: { type: 'type', title: 'title', description: 'description', ownerName: 'owner', dueDate: 'due date' },
 };
 

@@ -24,7 +24,23 @@ export function describeEvent(event: BoardEvent, m: MeetingMessages, columnName:
       const step = body.escalation.steps.at(-1);
       return step ? m.historyLine.escalation(step.kind, step.toBoardName ?? step.boardName) : body.type;
     }
+    case 'meeting.started':
+      return m.historyLine.meetingStarted;
+    case 'meeting.ended':
+      return m.historyLine.meetingEnded;
+    case 'measurement.recorded':
+      return m.historyLine.measurement(body.measurement.indicatorId);
+    case 'column.created':
+    case 'column.renamed':
+    case 'column.moved':
+      return m.historyLine.column(body.column.name);
     default:
       return m.historyLine.other(body.type);
   }
+}
+
+/** What a board-history line is about: the card's title (or the escalated card's), else nothing. */
+export function subjectOf(event: BoardEvent): string | null {
+  const body = event.body as { card?: { title: string }; escalation?: { cardTitle: string } };
+  return body.card?.title ?? body.escalation?.cardTitle ?? null;
 }

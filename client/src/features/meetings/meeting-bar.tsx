@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { Link } from 'wouter';
+import { BoardHistory } from '../history/board-history';
 import { useAppStore } from '../../app/store/store-context';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
@@ -11,6 +13,7 @@ export function MeetingBar({ boardId }: { boardId: string }) {
   const meeting = useAppStore((s) => s.view?.meeting ?? null);
   const cadence = useAppStore((s) => s.view?.cadence ?? null);
   const current = meeting?.items.find((i) => i.id === meeting.currentItemId);
+  const [history, setHistory] = useState(false);
   return (
     <section className="meeting-bar" aria-label={m.meeting}>
       {meeting ? (
@@ -26,6 +29,8 @@ export function MeetingBar({ boardId }: { boardId: string }) {
           <Link className="button" href={`/boards/${boardId}/meeting`}>{m.meeting}</Link>
         </>
       )}
+      <button type="button" className="button" onClick={() => setHistory(true)}>{m.history}</button>
+      {history && <BoardHistory boardId={boardId} onClose={() => setHistory(false)} />}
     </section>
   );
 }
