@@ -1,5 +1,6 @@
 import { Link } from 'wouter';
 import { useT } from '../lib/i18n-context';
+import { GoalsNavLink } from '../features/cascade/goals-nav-link';
 import { LanguageSwitch } from './language-switch';
 import { NameButton } from './name-button';
 
@@ -12,6 +13,7 @@ export function AppHeader() {
       <Link href="/" className="app-header__brand">{t.appName}</Link>
       <nav className="app-header__nav" aria-label={t.appName}>
         <Link href="/" className="app-header__link">{t.overview}</Link>
+        <GoalsNavLink className="app-header__link" />
       </nav>
       <div className="app-header__tools">
         <NameButton />
