@@ -158,6 +158,27 @@ describe('a meeting from start to minutes', () => {
   });
 });
 
+describe('permissions', () => {
+  it("running a meeting and changing the cadence need 'facilitate'; a member may still edit cards during it", async () => {
+    const member = await connectClient(srv.url, 'Medlem', { role: 'member' });
+    try {
+      await member.join(board);
+      for (const [name, cmd] of [
+        ['meeting:start', { meetingId: 'm-member' }],
+        ['board:cadence', { cadence: 'weekly' }],
+      ] as const) {
+        expect(await member.request(name, { opId: opId(), boardId: board, ...cmd })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+      await send(facilitator, 'meeting:start', { meetingId: 'm1' });
+      expect(await member.request('meeting:end', { opId: opId(), boardId: board, meetingId: 'm1' }))
+        .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      await send(member, 'card:update', { cardId: huddle, changes: { ownerName: 'Medlem' } });
+    } finally {
+      member.close();
+    }
+  });
+});
+
 describe('history and undo', () => {
   it('a card’s history lists who did what; undo reverses one’s own last change with a new event', async () => {
     await send(facilitator, 'card:move', { cardId: huddle, toColumnId: doing, index: 0 });
