@@ -1,4 +1,5 @@
-import { addDays, format } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { CardType, Direction, Frequency, IndicatorKind } from '../../shared/schemas';
 import { periodEnd, periodStartOf, shiftPeriod } from '../../shared/domain/periods';

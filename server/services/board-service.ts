@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS } from '../../shared/protocol';
 import type { BoardSnapshot, BoardSummary } from '../../shared/schemas';
 import type { Db } from '../db/open-database';

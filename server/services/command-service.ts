@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
 import type { Db } from '../db/open-database';
 import type { Repositories } from '../repositories';

@@ -1,17 +1,15 @@
-import {
-  addDays,
-  addMonths,
-  addQuarters,
-  addWeeks,
-  differenceInCalendarDays,
-  format,
-  getISOWeek,
-  getISOWeekYear,
-  parseISO,
-  startOfISOWeek,
-  startOfMonth,
-  startOfQuarter,
-} from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addQuarters } from 'date-fns/addQuarters';
+import { addWeeks } from 'date-fns/addWeeks';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { parseISO } from 'date-fns/parseISO';
+import { startOfISOWeek } from 'date-fns/startOfISOWeek';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfQuarter } from 'date-fns/startOfQuarter';
 import type { Frequency } from '../schemas';
 
 // Biweekly periods are two ISO weeks long, counted from a fixed Monday so every unit shares the same fortnights.

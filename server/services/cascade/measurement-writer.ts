@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { MeasurementInput } from '../../../shared/cascade';
 import { isPeriodStart } from '../../../shared/domain/periods';
 import type { BoardEvent, ErrorIssue } from '../../../shared/protocol';
