@@ -56,7 +56,31 @@ export const GoalView = Goal.extend({
 });
 export type GoalView = z.infer<typeof GoalView>;
 
+/** An initiative (indsats / business case) followed until done: baseline, expected effect, KPIs, end date. */
+export const Initiative = z.object({
+  id: Id,
+  goalId: Id,
+  title: z.string(),
+  baseline: z.string(),
+  expectedEffect: z.string(),
+  endDate: IsoDate.nullable(),
+  done: z.boolean(),
+  indicatorIds: z.array(Id),
+});
+export type Initiative = z.infer<typeof Initiative>;
+
+export const InitiativeInput = z.strictObject({
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  baseline: z.string().trim().max(2000).default(''),
+  expectedEffect: z.string().trim().max(2000).default(''),
+  endDate: IsoDate.nullable().default(null),
+  indicatorIds: z.array(Id).max(20).default([]),
+});
+export type InitiativeInput = z.input<typeof InitiativeInput>;
+export const InitiativePatch = z.strictObject({ done: z.boolean() });
+
 export const GoalListResponse = z.object({
+  initiatives: z.array(Initiative),
   goals: z.array(GoalView),
   units: z.array(OrgUnit),
   layers: z.array(Layer),

@@ -59,6 +59,23 @@ describe('goals and line of sight', () => {
   });
 });
 
+describe('initiatives', () => {
+  it('are linked to a goal with KPIs and followed until done', async () => {
+    const res = await send('POST', '/api/goals/goal-psyk-tvang/initiatives', {
+      title: 'Sansestuer på alle sengeafsnit', baseline: '4,1 % i 2025', expectedEffect: '1 procentpoint færre', endDate: '2027-06-30', indicatorIds: ['baelte-andel'],
+    });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { id: string };
+    const { 'content-type': _json, ...headers } = session;
+    void _json;
+    const done = await fetch(`${srv.url}/api/initiatives/${created.id}`, { method: 'PATCH', headers: session, body: JSON.stringify({ done: true }) });
+    expect(done.status).toBe(204);
+    const { initiatives } = GoalListResponse.parse(await (await get('/api/goals', headers)).json());
+    expect(initiatives.find((i) => i.id === created.id)).toMatchObject({ goalId: 'goal-psyk-tvang', done: true, indicatorIds: ['baelte-andel'] });
+    expect((await send('POST', '/api/goals/goal-psyk-tvang/initiatives', { title: 'x', indicatorIds: ['nope'] })).status).toBe(400);
+  });
+});
+
 describe('mandatory indicators', () => {
   it('appear on the units below, counted in the overview per unit', async () => {
     const overview = OverviewResponse.parse(await (await get('/api/overview')).json());

@@ -19,7 +19,7 @@ import type { ApiError, BoardEvent } from '../../../shared/protocol';
 import type { BoardIndicator, Indicator, Measurement, OrgUnit, Target } from '../../../shared/schemas';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
-import { cascadeRepository, indicatorSettingsRepository } from '../../repositories/cascade-repository';
+import { cascadeRepository, indicatorSettingsRepository, initiativesRepository } from '../../repositories/cascade-repository';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { Clock, CommandService } from '../command-service';
 
@@ -281,7 +281,22 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
     },
   );
 
+  const initiatives = initiativesRepository(db);
+  const addInitiative = db.transaction((goalId: string, input: { title: string; baseline: string; expectedEffect: string; endDate: string | null; indicatorIds: string[] }) => {
+    if (!cascade.goal(goalId)) return fail(404, 'NOT_FOUND', 'The goal does not exist.');
+    const unknown = input.indicatorIds.find((id) => !repos.indicators.get(id));
+    if (unknown) return fail(400, 'VALIDATION_FAILED', `No indicator has the id ${unknown}.`, 'indicatorIds');
+    const id = `ini-${randomUUID()}`;
+    initiatives.insert({ id, goalId, ...input }, clock.now().toISOString());
+    return { ok: true as const, initiative: initiatives.all().find((i) => i.id === id)! };
+  });
+
   return {
+    initiatives: () => initiatives.all(),
+    addInitiative,
+    setInitiativeDone: (id: string, done: boolean) => initiatives.setDone(id, done),
+    initiativeGoal: (id: string) => initiatives.goalOf(id),
+    goal: (id: string) => cascade.goal(id),
     setIndicatorSettings,
     setTarget,
     overview: (): OverviewResponse => overview(),

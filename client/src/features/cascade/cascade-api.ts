@@ -1,5 +1,6 @@
 import {
   type GoalInput,
+  type InitiativeInput,
   GoalListResponse,
   type ImportResponse,
   ImportResponse as ImportResponseSchema,
@@ -43,6 +44,9 @@ export const cascadeApi = {
   goals: async () => GoalListResponse.parse(await request('/api/goals')),
   createGoal: (goal: GoalInput) => write('POST', '/api/goals', goal),
   updateGoal: (id: string, changes: Partial<GoalInput>) => write('PATCH', `/api/goals/${encodeURIComponent(id)}`, changes),
+  addInitiative: (goalId: string, initiative: InitiativeInput) =>
+    write('POST', `/api/goals/${encodeURIComponent(goalId)}/initiatives`, initiative),
+  setInitiativeDone: (id: string, done: boolean) => write('PATCH', `/api/initiatives/${encodeURIComponent(id)}`, { done }),
   indicator: async (id: string, unitId: string) =>
     IndicatorPageResponse.parse(await request(`/api/indicators/${encodeURIComponent(id)}?unit=${encodeURIComponent(unitId)}`)),
   recordMeasurement: (id: string, m: { unitId: string; periodStart: string; value: number; respondents: number | null; note: string }) =>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { GoalInput, GoalListResponse, GoalView } from '../../../../shared/cascade';
 import { cascadeApi } from './cascade-api';
 import { useCascadeTexts } from './texts';
@@ -27,6 +27,7 @@ export function GoalForm({ mode, data, onDone }: Props) {
   const [indicatorId, setIndicatorId] = useState(base?.indicatorId ?? parent?.indicatorId ?? '');
   const [target, setTarget] = useState(base?.target != null ? String(base.target) : '');
   const [error, setError] = useState<string | null>(null);
+  const hintId = useId();
   const heading = mode.kind === 'new' ? x.newGoal : mode.kind === 'translate' ? x.translateGoal(mode.parent.title) : x.editGoal(mode.goal.title);
   // A translation is for units below the parent's owners.
   const unitChoices = parent ? data.units.filter((u) => isBelow(u.id, parent.ownerIds, data)) : data.units;
@@ -70,12 +71,12 @@ export function GoalForm({ mode, data, onDone }: Props) {
           required
           value={owners}
           onChange={(e) => setOwners([...e.target.selectedOptions].map((o) => o.value))}
-          aria-describedby="owners-hint"
+          aria-describedby={hintId}
         >
           {unitChoices.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>
-        <span id="owners-hint" className="muted">{x.ownersHint}</span>
       </label>
+      <p id={hintId} className="muted">{x.ownersHint}</p>
       {!parent && !base?.parentId && (
         <label>
           {x.external}

@@ -6,6 +6,7 @@ import { useI18n } from '../../lib/i18n-context';
 import { StatusBadge } from '../indicators/status-badge';
 import { cascadeApi } from './cascade-api';
 import { GoalForm, type GoalFormMode } from './goal-form';
+import { Initiatives } from './initiatives';
 import { LineOfSight } from './line-of-sight';
 import { useCascadeTexts } from './texts';
 import { useLoad } from './use-load';
@@ -49,12 +50,18 @@ export function GoalsPage() {
           }}
         />
       )}
-      <GoalLayers data={data} unitFilter={unitFilter} onForm={setForm} />
+      <GoalLayers data={data} unitFilter={unitFilter} onForm={setForm} onChanged={reload} />
     </div>
   );
 }
 
-function GoalLayers({ data, unitFilter, onForm }: { data: GoalListResponse; unitFilter: string; onForm: (m: GoalFormMode) => void }) {
+interface GoalListProps {
+  data: GoalListResponse;
+  onForm: (m: GoalFormMode) => void;
+  onChanged: () => void;
+}
+
+function GoalLayers({ data, unitFilter, onForm, onChanged }: GoalListProps & { unitFilter: string }) {
   const x = useCascadeTexts();
   const visible = useMemo(() => {
     if (!unitFilter) return data.goals;
@@ -75,7 +82,7 @@ function GoalLayers({ data, unitFilter, onForm }: { data: GoalListResponse; unit
           <section key={layer.id} className="goal-layer" aria-label={x.layerHeading(layer.name)}>
             <h2>{layer.name}</h2>
             <ul className="goal-list" role="list">
-              {goals.map((g) => <GoalItem key={g.id} goal={g} data={data} onForm={onForm} />)}
+              {goals.map((g) => <GoalItem key={g.id} goal={g} data={data} onForm={onForm} onChanged={onChanged} />)}
             </ul>
           </section>
         );
@@ -84,7 +91,7 @@ function GoalLayers({ data, unitFilter, onForm }: { data: GoalListResponse; unit
   );
 }
 
-function GoalItem({ goal, data, onForm }: { goal: GoalView; data: GoalListResponse; onForm: (m: GoalFormMode) => void }) {
+function GoalItem({ goal, data, onForm, onChanged }: GoalListProps & { goal: GoalView }) {
   const { t } = useI18n();
   const x = useCascadeTexts();
   const titleId = useId();
@@ -123,6 +130,7 @@ function GoalItem({ goal, data, onForm }: { goal: GoalView; data: GoalListRespon
           </ul>
         )}
       </div>
+      <Initiatives goal={goal} data={data} onChanged={onChanged} />
       <div className="goal__actions">
         <button type="button" className="button button--small" onClick={() => onForm({ kind: 'translate', parent: goal })}>
           {x.translate}<span className="visually-hidden">: {goal.title}</span>

@@ -94,6 +94,18 @@ const da = {
   live: 'Opdateres automatisk ved nye målinger.',
   unit: 'Enhed',
   indicatorPage: 'Indikator',
+  initiatives: 'Indsatser',
+  newInitiative: 'Ny indsats',
+  newInitiativeFor: (goal: string) => `Ny indsats for "${goal}"`,
+  initiativeTitle: 'Indsats',
+  initiativeBaseline: 'Udgangspunkt (baseline)',
+  expectedEffect: 'Forventet effekt',
+  endDate: 'Slutdato',
+  kpis: 'KPI\'er (indikatorer)',
+  done: 'afsluttet',
+  active: 'i gang',
+  markDone: 'Markér som afsluttet',
+  reopen: 'Genåbn',
 };
 export type CascadeTexts = typeof da;
 
@@ -189,6 +201,18 @@ const en: CascadeTexts = {
   live: 'Updates by itself when new measurements arrive.',
   unit: 'Unit',
   indicatorPage: 'Indicator',
+  initiatives: 'Initiatives',
+  newInitiative: 'New initiative',
+  newInitiativeFor: (goal) => `New initiative for "${goal}"`,
+  initiativeTitle: 'Initiative',
+  initiativeBaseline: 'Baseline',
+  expectedEffect: 'Expected effect',
+  endDate: 'End date',
+  kpis: 'KPIs (indicators)',
+  done: 'done',
+  active: 'active',
+  markDone: 'Mark as done',
+  reopen: 'Reopen',
 };
 
 const TEXTS: Record<Lang, CascadeTexts> = { da, en };
