@@ -31,7 +31,7 @@ async function snapshotBench(db: ReturnType<typeof createBenchDatabase>): Promis
     const url = `${server.url}/api/boards/${db.bigBoard}`;
     let gzipBytes = 0;
     const http = async () => {
-      const r = await load.request<{ perRequestMs: number; bytes: number; encoding: string }>({ type: 'run', url, requests: size.snapshotRequests, concurrency: 10 });
+      const r = await load.request<{ perRequestMs: number; bytes: number; encoding: string }>({ type: 'run', url, token: server.token, requests: size.snapshotRequests, concurrency: 10 });
       if (r.encoding !== 'gzip') throw new Error(`snapshot served with ${r.encoding}, expected gzip`);
       gzipBytes = r.bytes;
       return r.perRequestMs;

@@ -7,6 +7,7 @@ import { build } from 'vite';
 import { projectRoot } from '../../server/config';
 import { launchBrowser } from '../../tests/helpers/browser';
 import { type BenchDatabase } from './fixture';
+import { onCleanup } from './procs';
 import { startKaskade } from './realtime-benches';
 import { type Entry, entry, interleave, median, percentile } from './stats';
 
@@ -43,14 +44,16 @@ export interface BuiltClient {
 /** Builds the product client (the project's own vite config) into a temp folder. */
 export async function buildProductClient(): Promise<BuiltClient> {
   const dir = join(projectRoot, 'dist', `bench-client-${process.pid}`);
+  const cleanup = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'silent', build: { outDir: dir, emptyOutDir: true } });
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, cleanup };
 }
 
 /** Gzipped bytes of every JS file of the skeleton build (it has one page, so all of it loads). */
 async function skeletonBytes(): Promise<number> {
   const root = join(projectRoot, 'dist', `bench-skeleton-${process.pid}`);
   mkdirSync(root, { recursive: true });
+  const cleanup = onCleanup(() => rmSync(root, { recursive: true, force: true }));
   try {
     writeFileSync(join(root, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="./main.jsx"></script>');
     writeFileSync(join(root, 'main.jsx'), SKELETON);
@@ -58,7 +61,7 @@ async function skeletonBytes(): Promise<number> {
     const assets = join(root, 'out', 'assets');
     return readdirSync(assets).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gz(join(assets, f)), 0);
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    cleanup();
   }
 }
 
@@ -170,8 +173,11 @@ export async function browserBenches(db: BenchDatabase, reps: number): Promise<E
   const browser = await launchBrowser();
   try {
     const boardUrl = `${server.url}/boards/${db.bigBoard}`;
-    const bundle = await bundleBench(await browser.newPage(), boardUrl, client);
-    const drag = await dragBench(await browser.newPage(), boardUrl, reps);
+    // Signed in as a browser is after login: the session cookie.
+    const context = await browser.newContext();
+    if (server.token) await context.addCookies([{ name: 'kaskade_session', value: server.token, url: server.url }]);
+    const bundle = await bundleBench(await context.newPage(), boardUrl, client);
+    const drag = await dragBench(await context.newPage(), boardUrl, reps);
     return [...bundle, ...drag];
   } finally {
     await browser.close();

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { projectRoot } from '../../server/config';
+import { benchCredentials } from './auth';
 import { type BenchDatabase } from './fixture';
-import { CORES, pinned } from './procs';
+import { CORES, onCleanup, pinned } from './procs';
 import { type Entry, entry, interleave, median } from './stats';
 
 const freePort = (): Promise<number> =>
@@ -20,9 +21,9 @@ const freePort = (): Promise<number> =>
     s.on('error', reject);
   });
 
-const status = (url: string): Promise<number> =>
+const status = (url: string, token: string): Promise<number> =>
   new Promise((resolve) => {
-    const req = request(url, (res) => {
+    const req = request(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode ?? 0));
     });
@@ -31,7 +32,7 @@ const status = (url: string): Promise<number> =>
   });
 
 /** Spawns `node file`, polls until the board answers 200, returns the time from spawn to that answer. */
-async function timeToFirstSnapshot(file: string, dbPath: string, boardId: string): Promise<number> {
+async function timeToFirstSnapshot(file: string, dbPath: string, boardId: string, token: string): Promise<number> {
   const port = await freePort();
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: dbPath, SEED_DEMO: 'false' };
   const argv = [process.execPath, file];
@@ -43,7 +44,7 @@ async function timeToFirstSnapshot(file: string, dbPath: string, boardId: string
     const url = `http://127.0.0.1:${port}/api/boards/${boardId}`;
     for (let i = 0; i < 10_000; i++) {
       if (child.exitCode !== null) throw new Error(`${file} exited with ${child.exitCode}`);
-      if ((await status(url)) === 200) return performance.now() - t0;
+      if ((await status(url, token)) === 200) return performance.now() - t0;
       await new Promise((r) => setTimeout(r, 2));
     }
     throw new Error(`${file} did not serve ${url} within the poll budget`);
@@ -57,6 +58,7 @@ async function timeToFirstSnapshot(file: string, dbPath: string, boardId: string
 export async function coldStartBench(db: BenchDatabase, reps: number): Promise<Entry[]> {
   const dir = join(projectRoot, 'dist', `bench-${process.pid}`);
   mkdirSync(dir, { recursive: true });
+  const cleanup = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   try {
     const common = { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'silent' } as const;
     await build({ ...common, entryPoints: [join(projectRoot, 'server', 'main.ts')], outfile: join(dir, 'main.js') });
@@ -64,13 +66,14 @@ export async function coldStartBench(db: BenchDatabase, reps: number): Promise<E
     const dbPath = join(dir, 'cold.db');
     copyFileSync(db.path, dbPath);
     const boardId = db.moveBoard.id;
-    const product = () => timeToFirstSnapshot(join(dir, 'main.js'), dbPath, boardId);
-    const skeleton = () => timeToFirstSnapshot(join(dir, 'skeleton.js'), dbPath, boardId);
+    const { token } = await benchCredentials(dbPath);
+    const product = () => timeToFirstSnapshot(join(dir, 'main.js'), dbPath, boardId, token);
+    const skeleton = () => timeToFirstSnapshot(join(dir, 'skeleton.js'), dbPath, boardId, token);
     await product();
     await skeleton();
     const { a, b } = await interleave(reps, product, skeleton);
     return [entry('cold_start_ratio', median(a), median(b), 'ms', { maxRatio: 1.5 })];
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    cleanup();
   }
 }

@@ -6,6 +6,7 @@ import { projectRoot } from '../../server/config';
 import { migrate } from '../../server/db/migrate';
 import { openDatabase } from '../../server/db/open-database';
 import { seedDemo } from '../../server/seed/seed-demo';
+import { onCleanup } from './procs';
 
 export interface BenchDatabase {
   dir: string;
@@ -27,6 +28,7 @@ export function benchTempDir(label: string): string {
 /** A migrated, demo-seeded database with the board sizes the benchmarks need. */
 export function createBenchDatabase(): BenchDatabase {
   const dir = benchTempDir('db');
+  const cleanup = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'kaskade.db');
   const db = openDatabase(path);
   migrate(db, join(projectRoot, 'migrations'));
@@ -78,6 +80,6 @@ export function createBenchDatabase(): BenchDatabase {
     path,
     bigBoard: big.id,
     moveBoard: { id: other.id, columns: [cols[0]!.id, cols[1]!.id], cards },
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup,
   };
 }

@@ -3,10 +3,22 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 const children = new Set<ChildProcess>();
+const cleanups = new Set<() => void>();
+
+/** Registers a synchronous clean-up (temp files) that also runs when the bench is interrupted; returns it. */
+export function onCleanup(fn: () => void): () => void {
+  const once = () => {
+    if (!cleanups.delete(once)) return;
+    fn();
+  };
+  cleanups.add(once);
+  return once;
+}
 
 /** Kill every child this bench started (by its own handle, never by name) when the bench ends in any way. */
 function killAll(): void {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const fn of [...cleanups]) fn();
 }
 process.on('exit', killAll);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { benchCredentials } from './auth';
 import { type BenchDatabase } from './fixture';
 import { CORES, type Spawned, spawnNode } from './procs';
 import { type Entry, entry, interleave, median, percentile } from './stats';
@@ -11,18 +12,20 @@ const LOAD = join(here, '..', 'load', 'clients.ts');
 export interface ServerHandle {
   proc: Spawned;
   url: string;
+  /** A session token its clients sign in with ('' for the bare server, which takes anyone). */
+  token: string;
 }
 
 export async function startKaskade(db: BenchDatabase, extra: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<ServerHandle> {
   const proc = spawnNode(KASKADE, { core: CORES.server, env: { DATABASE_PATH: db.path, ...extra.env }, nodeArgs: extra.nodeArgs ?? [] });
   const { url } = await proc.next<{ url: string }>('ready', 60_000);
-  return { proc, url };
+  return { proc, url, token: (await benchCredentials(db.path)).token };
 }
 
 export async function startBare(extra: { nodeArgs?: string[] } = {}): Promise<ServerHandle> {
   const proc = spawnNode(BARE, { core: CORES.server, nodeArgs: extra.nodeArgs ?? [] });
   const { url } = await proc.next<{ url: string }>('ready', 60_000);
-  return { proc, url };
+  return { proc, url, token: '' };
 }
 
 async function startLoad(): Promise<Spawned> {
@@ -49,8 +52,8 @@ export async function fanoutBench(db: BenchDatabase, n: number, reps: number, me
   const loadB = await startLoad();
   try {
     const { id: boardId, columns, cards } = db.moveBoard;
-    await loadK.request({ type: 'connect', url: kaskade.url, receivers: n, senders: 1, boardId }, 180_000);
-    await loadB.request({ type: 'connect', url: bare.url, receivers: n, senders: 1, boardId }, 180_000);
+    await loadK.request({ type: 'connect', url: kaskade.url, token: kaskade.token, receivers: n, senders: 1, boardId }, 180_000);
+    await loadB.request({ type: 'connect', url: bare.url, token: bare.token, receivers: n, senders: 1, boardId }, 180_000);
     const run = (load: Spawned) => async (): Promise<FanoutRep> => {
       const r = await load.request<{ latencies: number[]; delivered: number; expected: number }>(
         { type: 'fanout', messages, boardId, cardId: cards[15]!, columns },
@@ -82,13 +85,13 @@ export async function fanoutBench(db: BenchDatabase, n: number, reps: number, me
  * transaction (see raw-moves.ts), run on the server's core.
  */
 export async function movesBench(db: BenchDatabase, reps: number, durationMs: number): Promise<Entry[]> {
-  const kaskade = await startKaskade(db);
+  const kaskade = await startKaskade(db, { env: { BENCH_UNLIMITED_COMMANDS: '1' } });
   const load = await startLoad();
   const raw = spawnNode(join(here, '..', 'servers', 'raw-moves.ts'), { core: CORES.server, env: { DATABASE_PATH: db.path } });
   try {
     await raw.next('ready', 60_000);
     const { id: boardId, columns, cards } = db.moveBoard;
-    await load.request({ type: 'connect', url: kaskade.url, receivers: 50, senders: 8, boardId }, 120_000);
+    await load.request({ type: 'connect', url: kaskade.url, token: kaskade.token, receivers: 50, senders: 8, boardId }, 120_000);
     let delivered = 0;
     let expected = 0;
     const product = async () => {
@@ -126,11 +129,11 @@ export async function memoryBench(db: BenchDatabase, reps: number, clients: numb
     const load = await startLoad();
     try {
       // Warm the server up with a few clients first, so lazily loaded code is not counted per client.
-      await load.request({ type: 'connect', url: server.url, receivers: 20, senders: 0, boardId: db.moveBoard.id }, 60_000);
+      await load.request({ type: 'connect', url: server.url, token: server.token, receivers: 20, senders: 0, boardId: db.moveBoard.id }, 60_000);
       await load.request({ type: 'close' });
       await new Promise((r) => setTimeout(r, 500));
       const before = (await server.proc.request<{ rss: number }>({ type: 'rss' })).rss;
-      await load.request({ type: 'connect', url: server.url, receivers: clients, senders: 0, boardId: db.moveBoard.id }, 300_000);
+      await load.request({ type: 'connect', url: server.url, token: server.token, receivers: clients, senders: 0, boardId: db.moveBoard.id }, 300_000);
       await new Promise((r) => setTimeout(r, 1000));
       const after = (await server.proc.request<{ rss: number }>({ type: 'rss' })).rss;
       return (after - before) / clients / 1024;

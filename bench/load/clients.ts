@@ -21,11 +21,11 @@ let onArrival: (() => void) | null = null;
 let eventsReceived = 0;
 let counter = 0;
 
-/** How a bench client identifies itself to the server (the same auth as a browser's). */
-const auth = (i: number) => ({ name: `Bench ${i}` });
+/** The session token the bench signed in with (the bare baseline server ignores it). */
+let token = '';
 
-function connectOne(url: string, i: number): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], auth: auth(i), reconnection: false, forceNew: true, timeout: 20_000 });
+function connectOne(url: string): Promise<Socket> {
+  const socket = io(url, { transports: ['websocket'], auth: token ? { token } : { name: 'Bench' }, reconnection: false, forceNew: true, timeout: 20_000 });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (err) => reject(err));
@@ -35,7 +35,7 @@ function connectOne(url: string, i: number): Promise<Socket> {
 async function connectMany(url: string, n: number, boardId: string, listen: boolean): Promise<Socket[]> {
   const out: Socket[] = [];
   for (let start = 0; start < n; start += 100) {
-    const batch = await Promise.all(Array.from({ length: Math.min(100, n - start) }, (_, k) => connectOne(url, start + k)));
+    const batch = await Promise.all(Array.from({ length: Math.min(100, n - start) }, () => connectOne(url)));
     await Promise.all(
       batch.map(async (s) => {
         const ack = (await s.timeout(20_000).emitWithAck('board:join', { boardId, protocol: PROTOCOL_VERSION })) as Ack;
@@ -63,6 +63,7 @@ const opId = () => `bench-${process.pid}-${++counter}`;
 serveParent({
   async connect(m) {
     const { url, receivers: n, senders: s, boardId } = m as { url: string; receivers: number; senders: number; boardId: string };
+    token = String(m.token ?? '');
     receivers = await connectMany(url, n, boardId, true);
     senders = await connectMany(url, s, boardId, false);
     return { connected: receivers.length + senders.length };

@@ -5,9 +5,9 @@ import { serveParent } from '../lib/procs';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-function get(url: string): Promise<{ status: number; bytes: number; encoding: string }> {
+function get(url: string, token: string): Promise<{ status: number; bytes: number; encoding: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers: { 'accept-encoding': 'gzip', accept: 'application/json' } }, (res) => {
+    const req = request(url, { agent, headers: { 'accept-encoding': 'gzip', accept: 'application/json', ...(token && { authorization: `Bearer ${token}` }) } }, (res) => {
       let bytes = 0;
       res.on('data', (chunk: Buffer) => (bytes += chunk.length));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, encoding: String(res.headers['content-encoding'] ?? 'identity') }));
@@ -21,7 +21,7 @@ function get(url: string): Promise<{ status: number; bytes: number; encoding: st
 
 serveParent({
   async run(m) {
-    const { url, requests, concurrency } = m as { url: string; requests: number; concurrency: number };
+    const { url, requests, concurrency, token } = m as { url: string; requests: number; concurrency: number; token: string };
     let next = 0;
     let bytes = 0;
     let encoding = '';
@@ -30,7 +30,7 @@ serveParent({
       Array.from({ length: concurrency }, async () => {
         while (next < requests) {
           next++;
-          const r = await get(url);
+          const r = await get(url, token);
           if (r.status !== 200) throw new Error(`GET ${url}: ${r.status}`);
           bytes = r.bytes;
           encoding = r.encoding;

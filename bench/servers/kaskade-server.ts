@@ -4,14 +4,23 @@ import { projectRoot } from '../../server/config';
 import { startServer } from '../../server/server';
 import { serveParent } from '../lib/procs';
 
-const server = await startServer({
-  port: 0,
-  host: '127.0.0.1',
-  databasePath: process.env.DATABASE_PATH!,
-  migrationsDir: join(projectRoot, 'migrations'),
-  clientDir: process.env.CLIENT_DIR || null,
-  seedDemo: false,
-});
+// The moves benchmark measures what the pipeline carries, not the per-connection command rate limit (where the
+// server has one: 100/s per socket by default).
+const options = {
+  logger: false,
+  ...(process.env.BENCH_UNLIMITED_COMMANDS === '1' && { app: { commandRate: { burst: 1e9, perSecond: 1e9 } } }),
+};
+const server = await startServer(
+  {
+    port: 0,
+    host: '127.0.0.1',
+    databasePath: process.env.DATABASE_PATH!,
+    migrationsDir: join(projectRoot, 'migrations'),
+    clientDir: process.env.CLIENT_DIR || null,
+    seedDemo: false,
+  },
+  options,
+);
 
 serveParent({
   rss: () => {
