@@ -5,11 +5,18 @@ import type { Db } from './db/open-database';
 import { registerClientFiles } from './plugins/client-files';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
-import { type Heartbeat, createSocketServer } from './realtime/socket-server';
+import { registerSecurity } from './plugins/security';
+import { type CommandRate, type Heartbeat, createSocketServer, disconnectWhere } from './realtime/socket-server';
 import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
-import { type AccessPolicy, openAccess } from './services/access-policy';
+import { accountsRepository } from './repositories/accounts-repository';
+import { orgAdminRepository } from './repositories/org-admin-repository';
+import { type UnitAccessPolicy, createRoleAccess } from './services/access-policy';
+import { type AuthOptions, createAuthService } from './services/auth-service';
+import { type OidcConfig, createOidc } from './services/oidc';
+import { adminRoutes } from './routes/admin-routes';
+import { type LiveSockets, authRoutes } from './routes/auth-routes';
 import { createBoardService } from './services/board-service';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
 import { boardsRoutes } from './routes/boards/boards-routes';
@@ -24,8 +31,22 @@ export interface AppDeps {
   version?: string;
   clientDir?: string | null;
   clock?: Clock;
-  access?: AccessPolicy;
+  /** Who may do what; by default roles from the database (see access-policy.ts). */
+  access?: UnitAccessPolicy;
   logger?: boolean;
+  /** Browser origins allowed besides the server's own. */
+  allowedOrigins?: readonly string[];
+  oidc?: OidcConfig | null;
+  /** Login and enrolment attempts per client address and minute (default 10). */
+  loginAttemptsPerMinute?: number;
+  /** Socket command rate per connection (default burst 300, then 100/s). */
+  commandRate?: CommandRate;
+  /** Session and enrolment lifetimes. */
+  authOptions?: AuthOptions;
+  /** How often open sockets are re-checked for ended sessions and revoked devices (default 5 s). */
+  revalidateMs?: number;
+  /** Demo mode: the sign-in page offers the demo logins. */
+  demo?: boolean;
   /** Socket heartbeat; defaults to 20 s + 20 s (tests of network loss use short values). */
   heartbeat?: Heartbeat;
 }
@@ -55,16 +76,38 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();
   const commands = notifyingCommands(createCommandService(deps.db, repos, deps.clock ?? systemClock), updates);
+  const accounts = accountsRepository(deps.db);
+  const auth = createAuthService(accounts, deps.clock ?? systemClock, deps.authOptions);
+  const access = deps.access ?? createRoleAccess(accounts);
+  const allowedOrigins = deps.allowedOrigins ?? [];
+  const loginAttemptsPerMinute = deps.loginAttemptsPerMinute ?? 10;
+  // Socket.IO is created after the routes; the routes end sessions' and devices' sockets through this.
+  const live: LiveSockets & { io?: KaskadeServer } = {
+    disconnect(match) {
+      if (live.io) disconnectWhere(live.io, match);
+    },
+  };
 
   // Snapshots are repetitive JSON: gzip makes a 21-indicator board a fraction of its size on a wall screen's link.
   await app.register(fastifyCompress, { threshold: 1024 });
+  await registerSecurity(app, { auth, allowedOrigins, loginAttemptsPerMinute });
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
-  await app.register(boardsRoutes, { boards });
-  await registerCascadeRoutes(app, { db: deps.db, repos, commands, access: deps.access ?? openAccess, clock: deps.clock ?? systemClock, updates });
+  await app.register(authRoutes, {
+    auth,
+    accounts,
+    access,
+    live,
+    oidc: deps.oidc ? createOidc(deps.oidc) : null,
+    demo: deps.demo ?? false,
+    loginAttemptsPerMinute,
+  });
+  await app.register(adminRoutes, { accounts, org: orgAdminRepository(deps.db), access, auth, live, clock: deps.clock ?? systemClock });
+  await app.register(boardsRoutes, { boards, access });
+  await registerCascadeRoutes(app, { db: deps.db, repos, commands, access, clock: deps.clock ?? systemClock, updates });
   await app.register(meetingsRoutes, {
     reads: createMeetingReads(deps.db, repos, deps.clock ?? systemClock),
-    access: deps.access ?? openAccess,
+    access,
     boardName: (id) => repos.boards.get(id)?.name,
   });
   if (deps.clientDir) await registerClientFiles(app, deps.clientDir);
@@ -73,9 +116,14 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   const io = createSocketServer(app.server, {
     boards,
     commands,
-    access: deps.access ?? openAccess,
+    access,
+    auth,
+    allowedOrigins,
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
+    ...(deps.commandRate && { commandRate: deps.commandRate }),
+    ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
   });
+  live.io = io;
   updates.attach(io);
   // Fastify owns the HTTP server: close only the sockets here (io.close() would also wait on the HTTP server,
   // and hang on a client whose network vanished), then Fastify force-closes what is left.

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type OidcConfig, parseOidcConfig } from './services/oidc';
 
 export interface Config {
   port: number;
@@ -11,6 +12,12 @@ export interface Config {
   clientDir: string | null;
   /** Seed the demo organisation into an empty database. */
   seedDemo: boolean;
+  /** Browser origins allowed besides the server's own (e.g. the Vite dev server on :5173). */
+  allowedOrigins?: string[];
+  /** Sign-in with OpenID Connect; null (the default) is local accounts only. */
+  oidc?: OidcConfig | null;
+  /** Login and enrolment attempts per client address and minute. */
+  loginAttemptsPerMinute?: number;
 }
 
 /** The project root, found from this file so the same code works from source (tsx, vitest) and from dist/. */
@@ -37,5 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     migrationsDir: join(projectRoot, 'migrations'),
     clientDir: existsSync(clientDir) ? clientDir : null,
     seedDemo: env.SEED_DEMO !== 'false',
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    oidc: parseOidcConfig(env),
+    loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
   };
 }

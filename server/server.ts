@@ -1,38 +1,69 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp, type KaskadeApp } from './app';
+import { type AppDeps, buildApp, type KaskadeApp } from './app';
 import { type Config, projectRoot } from './config';
 import { migrate } from './db/migrate';
 import { type Db, openDatabase } from './db/open-database';
 import { isOrganisationEmpty, seedDemo } from './seed/seed-demo';
+import { DEMO_PASSWORD, bootstrapAdmin, seedDemoUsers } from './seed/seed-users';
 
 export interface RunningServer extends KaskadeApp {
   db: Db;
   url: string;
+  /** Demo mode: the demo logins (printed at start-up). */
+  demoLogins: { username: string; password: string; role: string; unitId: string }[];
   close(): Promise<void>;
 }
 
 /** Opens and migrates the database, seeds the demo organisation into an empty one, and listens. */
-export async function startServer(config: Config, options: { logger?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { logger?: boolean; env?: NodeJS.ProcessEnv; app?: Partial<AppDeps> } = {},
+): Promise<RunningServer> {
   const db = openDatabase(config.databasePath);
+  const env = options.env ?? process.env;
   try {
     migrate(db, config.migrationsDir);
     if (config.seedDemo && isOrganisationEmpty(db)) seedDemo(db);
+    if (config.seedDemo) await seedDemoUsers(db);
+    if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) await bootstrapAdmin(db, env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
   } catch (err) {
     db.close();
     throw err;
   }
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  const kaskade = await buildApp({ db, version, clientDir: config.clientDir, logger: options.logger ?? false });
+  const kaskade = await buildApp({
+    db,
+    version,
+    clientDir: config.clientDir,
+    logger: options.logger ?? false,
+    allowedOrigins: config.allowedOrigins ?? [],
+    oidc: config.oidc ?? null,
+    demo: config.seedDemo,
+    ...(config.loginAttemptsPerMinute !== undefined && { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
+    ...options.app,
+  });
   const address = await kaskade.app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   return {
     ...kaskade,
     db,
     url: `http://localhost:${port}`,
+    demoLogins: config.seedDemo ? demoLogins(db) : [],
     close: async () => {
       await kaskade.app.close();
       db.close();
     },
   };
+}
+
+/** The demo logins that still have the demo password's accounts (by username), for the start-up message. */
+function demoLogins(db: Db): RunningServer['demoLogins'] {
+  const rows = db
+    .prepare<[], { username: string; role: string; unit_id: string }>(
+      `SELECT u.username, r.role, r.unit_id FROM users u JOIN role_assignments r ON r.user_id = u.id
+       WHERE u.id LIKE 'u-demo-%' ORDER BY u.created_at, u.username`,
+    )
+    .all();
+  return rows.map((r) => ({ username: r.username, password: DEMO_PASSWORD, role: r.role, unitId: r.unit_id }));
 }

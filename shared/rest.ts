@@ -21,8 +21,13 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 export const ErrorResponse = z.object({ error: ApiError });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
-/** Socket handshake `auth` data. Until accounts land, people give the name their changes are signed with. */
+/**
+ * Socket handshake `auth` data. Browsers are known by their session cookie; a wall screen (or another client
+ * without the cookie) sends its token here. `name` is accepted from older clients and ignored: changes are
+ * recorded as the signed-in person or device.
+ */
 export const HandshakeAuth = z.object({
+  token: z.string().min(1).max(200).optional(),
   name: z.string().trim().min(1).max(80).optional(),
 });
 export type HandshakeAuth = z.infer<typeof HandshakeAuth>;

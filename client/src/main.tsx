@@ -3,26 +3,32 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { createAppStore } from './app/store/app-store';
 import { createFetchApi } from './lib/api-client';
-import { readDisplayName } from './lib/local-setting';
 import { createSocketTransport } from './lib/socket-transport';
+import { SessionGate } from './features/auth/session';
+import { startWall } from './features/wall/wall-app';
+import { I18nProvider } from './lib/i18n-context';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/tiles.css';
 import './styles/cards.css';
 import './styles/forms.css';
-
-const transport = createSocketTransport({
-  auth: () => {
-    const name = readDisplayName();
-    return name ? { name } : {};
-  },
-});
-const store = createAppStore({ transport, actorName: readDisplayName });
+import './styles/access.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain #root');
-createRoot(root).render(
-  <StrictMode>
-    <App store={store} api={createFetchApi()} />
-  </StrictMode>,
-);
+
+if (window.location.pathname.startsWith('/wall')) {
+  // A wall screen: its own device token, no header, no sign-in (features/wall).
+  startWall(root);
+} else {
+  // The browser is known by its session cookie; signed out, the socket is refused and the page signs in again.
+  const transport = createSocketTransport({ auth: () => ({}), onAuthError: () => window.location.reload() });
+  const store = createAppStore({ transport });
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider>
+        <SessionGate>{() => <App store={store} api={createFetchApi()} />}</SessionGate>
+      </I18nProvider>
+    </StrictMode>,
+  );
+}

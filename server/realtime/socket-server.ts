@@ -1,7 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { HandshakeAuth } from '../../shared/rest';
+import { credentialFrom, originAllowed } from '../plugins/security';
 import type { AccessPolicy } from '../services/access-policy';
+import type { AuthService, Principal } from '../services/auth-service';
 import type { BoardService } from '../services/board-service';
 import type { CommandService } from '../services/command-service';
 import { ackOf, failure } from './acks';
@@ -16,7 +18,22 @@ export interface RealtimeDeps {
   access: AccessPolicy;
   /** Heartbeat; a dead link is noticed after about interval + timeout. Tests use short values. */
   heartbeat?: Heartbeat;
+  /** Resolves the handshake's session cookie or token; sockets without a valid one are refused. */
+  auth: AuthService;
+  /** Origins allowed besides the server's own. */
+  allowedOrigins: readonly string[];
+  /** Commands a socket may send in a burst, and how fast that allowance refills. */
+  commandRate?: CommandRate;
+  /** How often open sockets are checked for an ended session, a disabled user or a revoked device. */
+  revalidateMs?: number;
 }
+
+export interface CommandRate {
+  burst: number;
+  perSecond: number;
+}
+
+export const DEFAULT_COMMAND_RATE: CommandRate = { burst: 300, perSecond: 100 };
 
 export interface Heartbeat {
   pingIntervalMs: number;
@@ -30,6 +47,14 @@ export const DEFAULT_HEARTBEAT: Heartbeat = { pingIntervalMs: 20_000, pingTimeou
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 
 const KNOWN_EVENTS = new Set<string>(['board:join', 'board:leave', ...Object.keys(COMMANDS)]);
+const COMMAND_NAMES = new Set<string>(Object.keys(COMMANDS));
+
+/** Disconnects, at once, every socket whose principal matches (logout, revoked device, disabled user). */
+export function disconnectWhere(io: KaskadeServer, match: (p: Principal) => boolean): void {
+  for (const socket of io.of('/').sockets.values()) {
+    if (socket.data.principal && match(socket.data.principal)) socket.disconnect(true);
+  }
+}
 
 /** Socket.IO on the HTTP server Fastify listens with, so the app and its live updates share one port. */
 export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): KaskadeServer {
@@ -37,16 +62,55 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingIntervalMs,
     pingTimeout: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingTimeoutMs,
+    // `cors` does not guard WebSocket upgrades; every new connection's Origin is checked here, for both transports.
+    allowRequest: (req, callback) => {
+      if (originAllowed(req.headers, deps.allowedOrigins)) callback(null, true);
+      else callback('FORBIDDEN: origin not allowed', false);
+    },
   });
 
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error('VALIDATION_FAILED: invalid handshake auth'));
-    socket.data.actor = auth.data.name ?? 'Gæst';
+    const token = auth.data.token ?? credentialFrom(socket.handshake.headers)?.token;
+    const principal = deps.auth.resolve(token);
+    if (!principal) return next(new Error('UNAUTHENTICATED: sign in first'));
+    socket.data.principal = principal;
+    socket.data.actor = principal.actor;
     next();
   });
 
+  const rate = deps.commandRate ?? DEFAULT_COMMAND_RATE;
+  // Sessions end, users are disabled and devices revoked while their sockets are open: check every few seconds,
+  // and take sockets out of the rooms of boards they may no longer read (commands are checked on each one anyway).
+  const revalidate = setInterval(() => {
+    disconnectWhere(io, (p) => !deps.auth.stillValid(p));
+    for (const socket of io.of('/').sockets.values()) {
+      for (const room of socket.rooms) {
+        if (room.startsWith('board:') && !deps.access.can(socket.data.actor, 'read', room.slice(6))) void socket.leave(room);
+      }
+    }
+  }, deps.revalidateMs ?? 5000);
+  revalidate.unref();
+  httpServer.once('close', () => clearInterval(revalidate));
+
   io.on('connection', (socket) => {
+    // A token bucket per socket: a burst of `burst` commands, then `perSecond`; beyond that RATE_LIMITED.
+    let tokens = rate.burst;
+    let last = Date.now();
+    socket.use(([event, ...args], next) => {
+      if (!COMMAND_NAMES.has(event)) return next();
+      const principal = socket.data.principal;
+      if (principal.kind === 'device' && !event.startsWith('card:')) {
+        return ackOf(args)?.(failure('FORBIDDEN', 'A wall screen may only move and edit cards.'));
+      }
+      const now = Date.now();
+      tokens = Math.min(rate.burst, tokens + ((now - last) / 1000) * rate.perSecond);
+      last = now;
+      if (tokens < 1) return ackOf(args)?.(failure('RATE_LIMITED', 'Too many changes at once; slow down.'));
+      tokens -= 1;
+      next();
+    });
     registerBoardHandlers(socket, deps.boards, deps.access);
     registerCommandHandlers(socket, deps.commands, deps.access);
     socket.onAny((event: string, ...args: unknown[]) => {

@@ -1,3 +1,5 @@
+import type { AccountsRepository, DeviceMode, Role } from '../repositories/accounts-repository';
+
 /**
  * What a person may do, from least to most: read a board; write (move and edit cards, record measurements);
  * facilitate (run meetings, answer escalations, set targets); administer (units, users, indicators, devices).
@@ -5,15 +7,54 @@
  */
 export type Capability = 'read' | 'write' | 'facilitate' | 'administer';
 
-/** Who may do what on a board. Asked when a socket joins a board and again on every command, as it is applied. */
+/**
+ * Who may do what on a board. Asked when a socket joins a board and again on every command, as it is applied.
+ * `actor` is the principal's stable id: `user:<id>` or `device:<id>` (see auth-service.ts).
+ */
 export interface AccessPolicy {
   can(actor: string, capability: Capability, boardId: string): boolean;
 }
 
+/** The same question for an org unit (admin screens, indicators, goals of a unit). */
+export interface UnitAccessPolicy extends AccessPolicy {
+  canOnUnit(actor: string, capability: Capability, unitId: string): boolean;
+}
+
+const RANK: Record<Role, number> = { viewer: 0, member: 1, facilitator: 2, admin: 3 };
+const NEEDED: Record<Capability, number> = { read: 0, write: 1, facilitate: 2, administer: 3 };
+
+/** The strongest of the roles, or null. */
+export function strongest(roles: readonly Role[]): Role | null {
+  return roles.reduce<Role | null>((best, r) => (best === null || RANK[r] > RANK[best] ? r : best), null);
+}
+
+export const roleAllows = (role: Role | null, capability: Capability): boolean =>
+  role !== null && RANK[role] >= NEEDED[capability];
+
+/** A wall screen may read its own board, and with touch-edit also write to it; nothing else, anywhere. */
+export const deviceAllows = (mode: DeviceMode, capability: Capability): boolean =>
+  capability === 'read' || (capability === 'write' && mode === 'touch');
+
 /**
- * Until accounts and roles exist, every connected person may do everything on every board, as on the
- * whiteboard in the corridor. The handlers already ask the policy, so roles replace this in one place.
+ * Roles from the database, read at every question, so a role removed or a device revoked takes effect on the
+ * very next command. A user's role on a unit is the strongest role held on it or on any unit above it.
  */
-export const openAccess: AccessPolicy = {
-  can: () => true,
-};
+export function createRoleAccess(accounts: AccountsRepository): UnitAccessPolicy {
+  const canOnUnit = (actor: string, capability: Capability, unitId: string): boolean => {
+    if (!actor.startsWith('user:')) return false;
+    const user = accounts.userById(actor.slice(5));
+    if (!user || user.disabled) return false;
+    return roleAllows(strongest(accounts.rolesAlongPath(user.id, unitId)), capability);
+  };
+  return {
+    canOnUnit,
+    can(actor, capability, boardId) {
+      if (actor.startsWith('device:')) {
+        const device = accounts.deviceById(actor.slice(7));
+        return Boolean(device && !device.revoked_at && device.token_hash && device.board_id === boardId && deviceAllows(device.mode, capability));
+      }
+      const unitId = accounts.boardUnit(boardId);
+      return unitId !== undefined && canOnUnit(actor, capability, unitId);
+    },
+  };
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config';
+import { testToken } from '../helpers/auth';
 import { launchBrowser } from '../helpers/browser';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
@@ -32,6 +33,8 @@ afterAll(async () => {
 async function openBoard(path = WARD_BOARD, options: { hasTouch?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, hasTouch: options.hasTouch ?? false });
   contexts.push(context);
+  // Signed in as a member of the whole organisation (a session cookie, as after "Log ind").
+  await context.addCookies([{ name: 'kaskade_session', value: testToken(srv.url, 'Testperson', { role: 'member' }), url: srv.url }]);
   const page = await context.newPage();
   page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.goto(`${srv.url}${path}`);

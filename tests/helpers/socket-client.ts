@@ -7,12 +7,15 @@ import {
   PROTOCOL_VERSION,
   type ServerToClientEvents,
 } from '../../shared/protocol';
+import { type TestUserOptions, createTestSessionFor } from './auth';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A real socket.io-client connection that records every board event it receives. */
 export interface TestClient {
   socket: TestSocket;
+  /** The signed-in test user's actor id (`user:<id>`), as events record it. */
+  actor: string;
   events: BoardEvent[];
   /** Emits any event with any payload (hostile tests send what the types forbid) and waits for the ack. */
   request<T = unknown>(event: string, payload: unknown, timeoutMs?: number): Promise<Ack<T>>;
@@ -22,8 +25,17 @@ export interface TestClient {
   close(): void;
 }
 
-export async function connectClient(url: string, name = 'Testperson'): Promise<TestClient> {
-  const socket: TestSocket = io(url, { transports: ['websocket'], auth: { name }, reconnection: false, forceNew: true });
+/**
+ * Connects as a new signed-in test user named `name` (admin of the whole organisation unless `options` say
+ * otherwise), or with a given `token` (a session or device token).
+ */
+export async function connectClient(
+  url: string,
+  name = 'Testperson',
+  options: TestUserOptions & { token?: string } = {},
+): Promise<TestClient> {
+  const session = options.token ? { token: options.token, actor: '' } : createTestSessionFor(url, name, options);
+  const socket: TestSocket = io(url, { transports: ['websocket'], auth: { token: session.token }, reconnection: false, forceNew: true });
   const events: BoardEvent[] = [];
   const waiters: ((e: BoardEvent) => void)[] = [];
   socket.on('board:event', (event) => {
@@ -38,6 +50,7 @@ export async function connectClient(url: string, name = 'Testperson'): Promise<T
     (socket.timeout(timeoutMs) as unknown as Socket).emitWithAck(event, payload) as Promise<Ack<T>>;
   return {
     socket,
+    actor: session.actor,
     events,
     request,
     join: (boardId, sinceSeq) =>

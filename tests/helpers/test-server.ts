@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Config, projectRoot } from '../../server/config';
+import type { AppDeps } from '../../server/app';
 import { type RunningServer, startServer } from '../../server/server';
 import { migrate } from '../../server/db/migrate';
 import { openDatabase } from '../../server/db/open-database';
+import { registerTestDatabase } from './auth';
 import { createFixtureOrganisation } from './fixtures';
 
 export interface TestServer {
@@ -24,7 +26,9 @@ export interface TestServer {
  * A real server on a real temp SQLite file, listening on loopback. By default the database holds the small
  * fixture organisation; `demo: true` seeds the demo psychiatry organisation instead.
  */
-export async function startTestServer(options: { demo?: boolean; clientDir?: string | null } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { demo?: boolean; clientDir?: string | null; app?: Partial<AppDeps> } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kaskade-test-'));
   const databasePath = join(dir, 'kaskade.db');
   if (!options.demo) {
@@ -42,7 +46,7 @@ export async function startTestServer(options: { demo?: boolean; clientDir?: str
     seedDemo: options.demo ?? false,
   };
   const handle: TestServer = {
-    server: await startServer(config),
+    server: await startServer(config, { app: options.app }),
     get url() {
       return handle.server.url;
     },
@@ -56,12 +60,14 @@ export async function startTestServer(options: { demo?: boolean; clientDir?: str
       await handle.server.close();
     },
     async resume() {
-      handle.server = await startServer(config);
+      handle.server = await startServer(config, { app: options.app });
+      registerTestDatabase(handle.server.url, databasePath);
     },
     async stop() {
       await handle.server.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  registerTestDatabase(handle.server.url, databasePath);
   return handle;
 }

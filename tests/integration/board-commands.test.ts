@@ -56,7 +56,7 @@ describe.each(Object.keys(validCommands) as CommandName[])('%s', (name) => {
     if (!ack.ok) return;
     const event = await peerHears;
     expect(BoardEvent.parse(event)).toEqual(ack.data.events[0]);
-    expect(event).toMatchObject({ boardId: board, seq: 1, opId: cmd.opId, actor: 'Alice' });
+    expect(event).toMatchObject({ boardId: board, seq: 1, opId: cmd.opId, actor: alice.actor });
     // Durable before the ack: the event is in the log and the board's seq moved.
     expect(dbState().seq).toEqual({ seq: 1 });
     await settle();
@@ -108,7 +108,8 @@ describe('refusals by the rules', () => {
     const wrongPeriod = await alice.request('measurement:record', { opId: opId(), boardId: board, indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-10-05', value: 1 });
     expect(wrongPeriod).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'periodStart' }] } });
     const unknownBoard = await alice.request('card:archive', { opId: opId(), boardId: 'board-nowhere', cardId: FIXTURE.cards.huddle });
-    expect(unknownBoard).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A board no role reaches (it does not exist) is refused before the rules run: no hint of what exists.
+    expect(unknownBoard).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(dbState()).toEqual(before);
     await settle();
     expect(bob.events).toEqual([]);
@@ -130,7 +131,7 @@ describe('a measurement', () => {
     const ack = await alice.request<{ events: BoardEvent[] }>('measurement:record', cmd);
     expect(ack).toMatchObject({ ok: true });
     const event = await bob.nextEvent();
-    expect(event.body).toMatchObject({ type: 'measurement.recorded', measurement: { value: 4.4, recordedBy: 'Alice' }, previous: { value: 5.5 } });
+    expect(event.body).toMatchObject({ type: 'measurement.recorded', measurement: { value: 4.4, recordedBy: alice.actor }, previous: { value: 5.5 } });
     // The ward board shows the same indicator for its own unit, so a clinic figure is not its event.
     await settle();
     expect(ward.events).toEqual([]);

@@ -3,6 +3,7 @@ import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS } from '../../sha
 import { BoardSnapshot } from '../../shared/schemas';
 import { FIXTURE } from '../helpers/fixtures';
 import { type TestClient, connectClient, opId } from '../helpers/socket-client';
+import { sessionCookie, testToken } from '../helpers/auth';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
 const board = FIXTURE.clinicBoard;
@@ -47,7 +48,7 @@ const comparable = (s: BoardSnapshot) => ({
 });
 
 async function serverSnapshot(): Promise<BoardSnapshot> {
-  const res = await fetch(`${srv.url}/api/boards/${board}`);
+  const res = await fetch(`${srv.url}/api/boards/${board}`, { headers: { cookie: sessionCookie(testToken(srv.url)) } });
   return BoardSnapshot.parse(await res.json());
 }
 

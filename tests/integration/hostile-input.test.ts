@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from '../helpers/fixtures';
+import { testToken } from '../helpers/auth';
 import { connectClient, opId } from '../helpers/socket-client';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
@@ -42,7 +43,7 @@ describe('hostile socket input', () => {
   });
 
   it('disconnects a client that sends an oversize message, and keeps serving others', async () => {
-    const big = io(srv.url, { transports: ['websocket'], reconnection: false, forceNew: true });
+    const big = io(srv.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: testToken(srv.url) } });
     await new Promise<void>((r) => big.once('connect', () => r()));
     const closed = new Promise<void>((r) => big.once('disconnect', () => r()));
     big.emit('card:create', { opId: opId(), boardId: board, blob: 'x'.repeat(2_000_000) });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardListResponse, ErrorResponse, HealthResponse } from '../../shared/rest';
 import { BoardSnapshot } from '../../shared/schemas';
 import { FIXTURE } from '../helpers/fixtures';
+import { sessionCookie, testToken } from '../helpers/auth';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
 let srv: TestServer;
@@ -12,7 +13,8 @@ afterAll(async () => {
   await srv.stop();
 });
 
-const get = (path: string) => fetch(`${srv.url}${path}`);
+// Signed in with a session cookie, as the browser is.
+const get = (path: string) => fetch(`${srv.url}${path}`, { headers: { cookie: sessionCookie(testToken(srv.url)) } });
 
 describe('REST', () => {
   it('lists boards with their unit and layer', async () => {

@@ -10,6 +10,7 @@ import { RawWebSocket } from './helpers/raw-websocket';
 import { createRng } from './helpers/rng';
 import { SEED, seedMsg, size } from './helpers/run-config';
 import { SyncClient } from './helpers/sync-client';
+import { testToken } from '../helpers/auth';
 
 const CASES = size(1000, 100_000);
 const TYPED = new Set<string>(ERROR_CODES);
@@ -19,6 +20,7 @@ let before: string;
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 beforeAll(async () => {
   srv = await startInProcessServer({ boards: 2 });
+  for (const name of ['Fuzz', 'Raw', 'Normal']) testToken(srv.url, name); // their sign-ins happen before the fingerprint
   before = fingerprint(srv.db);
 });
 afterAll(async () => {
@@ -43,7 +45,7 @@ async function expectUnharmed(what: string): Promise<void> {
 const tally = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
 const connectSocket = async (): Promise<Socket> => {
-  const s = io(srv.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { name: 'Fuzz' } });
+  const s = io(srv.url, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { name: 'Fuzz', token: testToken(srv.url, 'Fuzz') } });
   await new Promise<void>((resolve, reject) => {
     s.once('connect', resolve);
     s.once('connect_error', reject);

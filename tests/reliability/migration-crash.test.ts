@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,10 @@ CREATE INDEX big_history_by_note ON big_history (note);
 ALTER TABLE cards ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
 `;
 
+// The project's own migrations come first (the fixture database has them all applied); the big one runs after them.
+const PROJECT_MIGRATIONS = readdirSync(join(projectRoot, 'migrations')).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+const BASE = PROJECT_MIGRATIONS.length;
+
 const dir = mkdtempSync(join(tmpdir(), 'kaskade-migrate-crash-'));
 afterAll(() => {
   killAllChildren();
@@ -41,8 +45,8 @@ function schemaOf(path: string): { schema: Schema; problems: string[] } {
     const column = (db.prepare('PRAGMA table_info(cards)').all() as { name: string }[]).some((c) => c.name === 'flagged');
     const rows = table > 0 ? (db.prepare('SELECT count(*) FROM big_history').pluck().get() as number) : 0;
     const problems = integrityProblems(db);
-    if (applied === 1 && table === 0 && !column) return { schema: 'old', problems };
-    if (applied === 2 && table === 2 && column && rows === ROWS) return { schema: 'new', problems };
+    if (applied === BASE && table === 0 && !column) return { schema: 'old', problems };
+    if (applied === BASE + 1 && table === 2 && column && rows === ROWS) return { schema: 'new', problems };
     return { schema: `mixed: ${applied} migrations, ${table} objects, column ${column}, ${rows} rows`, problems };
   } finally {
     db.close();
@@ -80,8 +84,8 @@ describe('SIGKILL during a migration', () => {
     createReliabilityDatabase(path, 1);
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
-    copyFileSync(join(projectRoot, 'migrations', '0001_init.sql'), join(migrations, '0001_init.sql'));
-    writeFileSync(join(migrations, '0002_reliability_big.sql'), BIG_MIGRATION);
+    for (const file of PROJECT_MIGRATIONS) copyFileSync(join(projectRoot, 'migrations', file), join(migrations, file));
+    writeFileSync(join(migrations, '9999_reliability_big.sql'), BIG_MIGRATION);
 
     // Time one undisturbed run on a copy, so the kills land inside the migration on a fast or a busy machine.
     const calibration = join(dir, 'calibration.db');

@@ -9,6 +9,7 @@ import { createRng } from './helpers/rng';
 import { LONG, SEED, seedMsg, size } from './helpers/run-config';
 import { SyncClient } from './helpers/sync-client';
 import { TcpProxy } from './helpers/tcp-proxy';
+import { testToken } from '../helpers/auth';
 
 // The app's own sync engine and Socket.IO transport (client/src), run headless in Node behind the proxy.
 const HEARTBEAT = { pingIntervalMs: 300, pingTimeoutMs: 300 };
@@ -50,7 +51,8 @@ describe("the app's sync engine over a flaky link", () => {
     const board = srv.boards[0]!;
     proxy = await TcpProxy.start(srv.port);
     const url = proxy.url;
-    const transport = createSocketTransport({ auth: () => ({ name: 'Vægskærm' }), url });
+    const token = testToken(srv.url, 'Vægskærm');
+    const transport = createSocketTransport({ auth: () => ({ name: 'Vægskærm', token }), url });
     const store = createAppStore({ transport, actorName: () => 'Vægskærm' });
     stores.push(store);
     const state = () => store.getState();

@@ -3,6 +3,8 @@ import { Route, Switch } from 'wouter';
 import { OverviewPage } from '../features/overview/overview-page';
 import { BoardPage } from './routes/board-page';
 import { NotFoundPage } from './routes/not-found-page';
+import { AdminPage } from '../features/admin/admin-page';
+import { GuardedBoard } from '../features/board/board-access';
 
 // The cascade's pages are loaded when first opened, so the board page's bundle does not carry them.
 const IndicatorPage = lazy(() => import('../features/cascade/indicator-page').then((m) => ({ default: m.IndicatorPage })));
@@ -15,12 +17,20 @@ export function AppRoutes() {
   return (
     <Switch>
       <Route path="/" component={OverviewPage} />
-      <Route path="/boards/:id">{(params) => <BoardPage key={params.id} boardId={params.id} />}</Route>
+      <Route path="/boards/:id">
+        {(params) => (
+          <GuardedBoard boardId={params.id}>
+            <BoardPage key={params.id} boardId={params.id} />
+          </GuardedBoard>
+        )}
+      </Route>
       <Route path="/boards/:id/meeting">
         {(params) => (
-          <Suspense fallback={null}>
-            <MeetingPage key={params.id} boardId={params.id} />
-          </Suspense>
+          <GuardedBoard boardId={params.id}>
+            <Suspense fallback={null}>
+              <MeetingPage key={params.id} boardId={params.id} />
+            </Suspense>
+          </GuardedBoard>
         )}
       </Route>
       <Route path="/boards/:id/meetings/:meetingId">
@@ -30,6 +40,7 @@ export function AppRoutes() {
           </Suspense>
         )}
       </Route>
+      <Route path="/admin" component={AdminPage} />
       <Route path="/indicators/:id">
         {(params) => (
           <Suspense fallback={null}>

@@ -1,4 +1,5 @@
 import type { Messages } from './i18n';
+import { accessDa } from './i18n-access';
 import { meetingsDa } from './i18n-meetings';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -98,5 +99,6 @@ export const da: Messages = {
     dropped: (card, column, pos) => `${card} er flyttet til ${column}, position ${pos}.`,
     cancelled: (card) => `Flytningen af ${card} er fortrudt.`,
   },
+  access: accessDa,
   meetings: meetingsDa,
 };

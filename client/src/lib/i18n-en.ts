@@ -1,4 +1,5 @@
 import type { Messages } from './i18n';
+import { accessEn } from './i18n-access';
 import { meetingsEn } from './i18n-meetings';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -98,5 +99,6 @@ export const en: Messages = {
     dropped: (card, column, pos) => `${card} was moved to ${column}, position ${pos}.`,
     cancelled: (card) => `Moving ${card} was cancelled.`,
   },
+  access: accessEn,
   meetings: meetingsEn,
 };

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../../../shared/protocol';
 import type { CardType, Direction } from '../../../shared/schemas';
 import type { Status } from '../../../shared/domain/status';
+import type { AccessMessages } from './i18n-access';
 import type { MeetingMessages } from './i18n-meetings';
 
 export const LANGS = ['da', 'en'] as const;
@@ -91,6 +92,8 @@ export interface Messages {
     dropped: (card: string, column: string, position: number) => string;
     cancelled: (card: string) => string;
   };
+  /** Sign-in, wall screens and administration (i18n-access.ts). */
+  access: AccessMessages;
   /** Meetings, minutes, escalations and history (i18n-meetings.ts). */
   meetings: MeetingMessages;
 }

@@ -9,6 +9,8 @@ interface SocketTransportOptions {
   /** Read on every (re)connect, so a changed display name is used from the next connection on. */
   auth: () => HandshakeAuth;
   url?: string;
+  /** The server refused the credentials (signed out, session expired, wall screen revoked). */
+  onAuthError?: () => void;
 }
 
 /** The Socket.IO transport: same origin by default, auto-reconnect, events validated in development. */
@@ -21,7 +23,10 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
   const each = (fn: (l: TransportListener) => void) => listeners.forEach(fn);
 
   socket.on('connect', () => each((l) => l.connected()));
-  socket.on('connect_error', () => each((l) => l.disconnected()));
+  socket.on('connect_error', (err) => {
+    each((l) => l.disconnected());
+    if (err.message.startsWith('UNAUTHENTICATED')) options.onAuthError?.();
+  });
   socket.on('disconnect', (reason) => {
     each((l) => l.disconnected());
     // The server closed us on purpose (e.g. a restart): Socket.IO does not retry that by itself.

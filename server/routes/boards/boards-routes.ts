@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BoardListResponse, BoardParams, BoardSnapshotResponse, ErrorResponse } from '../../../shared/rest';
+import { forbid, requirePrincipal } from '../../plugins/security';
+import type { AccessPolicy } from '../../services/access-policy';
 import type { BoardService } from '../../services/board-service';
 
-/** Boards over REST: the list (with unit and layer) and a board's snapshot. Changes go through the socket. */
-export const boardsRoutes: FastifyPluginAsyncZod<{ boards: BoardService }> = async (app, { boards }) => {
+/**
+ * Boards over REST: the list (with unit and layer) and a board's snapshot. Changes go through the socket.
+ * Only for someone signed in (or a wall screen), and only the boards they may read.
+ */
+export const boardsRoutes: FastifyPluginAsyncZod<{ boards: BoardService; access: AccessPolicy }> = async (app, { boards, access }) => {
+  app.addHook('preHandler', requirePrincipal);
   app.get(
     '/api/boards',
     {
@@ -13,7 +19,7 @@ export const boardsRoutes: FastifyPluginAsyncZod<{ boards: BoardService }> = asy
         response: { 200: BoardListResponse },
       },
     },
-    async () => ({ boards: boards.list() }),
+    async (request) => ({ boards: boards.list().filter((b) => access.can(request.principal!.actor, 'read', b.id)) }),
   );
 
   app.get(
@@ -23,10 +29,13 @@ export const boardsRoutes: FastifyPluginAsyncZod<{ boards: BoardService }> = asy
         summary: "A board's snapshot: columns, cards, indicators with targets and recent measurements, as of seq",
         tags: ['boards'],
         params: BoardParams,
-        response: { 200: BoardSnapshotResponse, 404: ErrorResponse },
+        response: { 200: BoardSnapshotResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {
+      if (boards.exists(request.params.id) && !access.can(request.principal!.actor, 'read', request.params.id)) {
+        return forbid(reply, 'You may not see this board.');
+      }
       const snapshot = boards.snapshot(request.params.id);
       if (!snapshot) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'The board does not exist.' } });
       return snapshot;

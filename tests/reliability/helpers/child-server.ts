@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../../server/config';
+import { registerTestDatabase } from '../../helpers/auth';
 
 /** A free loopback port: the child server needs a known one, and the test needs to find it again after a kill. */
 export function freePort(): Promise<number> {
@@ -58,6 +59,7 @@ export async function startChildServer(databasePath: string, port: number): Prom
     SEED_DEMO: 'false',
   });
   const url = `http://127.0.0.1:${port}`;
+  registerTestDatabase(port, databasePath); // clients sign in with a session in this file (tests/helpers/auth.ts)
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output()}`);

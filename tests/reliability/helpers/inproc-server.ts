@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../../server/app';
 import { type Db, openDatabase } from '../../../server/db/open-database';
 import type { Heartbeat } from '../../../server/realtime/socket-server';
+import { registerTestDatabase } from '../../helpers/auth';
 import { type ReliabilityBoard, createReliabilityDatabase, reliabilityBoards } from './fixture';
 
 export interface InProcessServer {
@@ -31,6 +32,7 @@ export async function startInProcessServer(options: {
   const { app } = await buildApp({ db, ...(options.heartbeat && { heartbeat: options.heartbeat }) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(address).port);
+  registerTestDatabase(port, databasePath); // clients sign in with a session in this file (tests/helpers/auth.ts)
   return {
     url: `http://127.0.0.1:${port}`,
     port,

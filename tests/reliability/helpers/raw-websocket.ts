@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Socket, connect } from 'node:net';
+import { testToken } from '../../helpers/auth';
 
 /**
  * A bare WebSocket client over a TCP socket, speaking engine.io/socket.io by hand so the fuzzer can send what no
@@ -52,7 +53,7 @@ export class RawWebSocket {
     if (head.length > 0) ws.onData(head);
     const open = await ws.nextText(5000);
     if (!open.startsWith('0')) throw new Error(`expected engine.io open, got ${open.slice(0, 80)}`);
-    ws.sendText('40');
+    ws.sendText(`40${JSON.stringify({ token: testToken(port, 'Raw') })}`); // connect signed in (tests/helpers/auth.ts)
     const connected = await ws.nextText(5000);
     if (!connected.startsWith('40')) throw new Error(`expected namespace connect, got ${connected.slice(0, 80)}`);
     return ws;

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { testToken } from '../../helpers/auth';
 import {
   type Ack,
   type BoardEvent,
@@ -28,6 +29,8 @@ export interface SyncClientOptions {
   boardId: string;
   /** Reconnect on its own after a lost connection (network tests); off for plain convergence runs. */
   reconnect?: boolean;
+  /** Session or device token; by default a new signed-in test user named `name`. */
+  token?: string;
 }
 
 /**
@@ -56,7 +59,7 @@ export class SyncClient {
     const reconnect = options.reconnect ?? false;
     this.socket = io(url, {
       transports: ['websocket'],
-      auth: { name: options.name },
+      auth: { name: options.name, token: options.token ?? testToken(url, options.name) },
       forceNew: true,
       reconnection: reconnect,
       // Short back-off and connect timeout: a wall screen should be back within a second of the network.

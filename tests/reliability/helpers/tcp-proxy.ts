@@ -1,4 +1,5 @@
 import { type Server, type Socket, connect, createServer } from 'node:net';
+import { aliasTestPort } from '../../helpers/auth';
 
 interface Pair {
   client: Socket;
@@ -28,6 +29,7 @@ export class TcpProxy {
       server.listen(0, '127.0.0.1', () => {
         const address = server.address();
         if (typeof address !== 'object' || !address) return reject(new Error('proxy has no address'));
+        aliasTestPort(address.port, targetPort); // clients of the proxy sign in to the server behind it
         resolve(new TcpProxy(server, address.port, targetPort));
       });
     });

@@ -4,6 +4,7 @@ import { LIMITS } from '../../../../shared/protocol';
 import { PlusIcon } from '../../components/icons';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useBoardSensors } from '../../lib/dnd-sensors';
+import { useCanWrite } from '../board/board-access';
 import { useT } from '../../lib/i18n-context';
 import { CardBody } from './card-body';
 import { CardColumn } from './card-column';
@@ -22,6 +23,9 @@ function OverlayCard({ cardId }: { cardId: string }) {
   ) : null;
 }
 
+/** No sensors: nothing can be picked up (a viewer, or a wall screen for viewing only). */
+const NO_SENSORS: ReturnType<typeof useBoardSensors> = [];
+
 /** The card columns with drag and drop between and within them, and adding a column. */
 export function CardBoard() {
   const t = useT();
@@ -29,6 +33,7 @@ export function CardBoard() {
   const columns = useColumns();
   const createColumn = useAppStore((s) => s.createColumn);
   const sensors = useBoardSensors();
+  const canWrite = useCanWrite();
   const drag = useCardDrag();
   const [adding, setAdding] = useState(false);
   const accessibility = useMemo(() => dndAccessibility(store, t), [store, t]);
@@ -38,7 +43,7 @@ export function CardBoard() {
       <section className="board-section">
         <h2 className="board-section__title">{t.cards}</h2>
         <DndContext
-          sensors={sensors}
+          sensors={canWrite ? sensors : NO_SENSORS}
           collisionDetection={drag.collisionDetection}
           accessibility={accessibility}
           onDragStart={drag.onDragStart}
@@ -50,7 +55,7 @@ export function CardBoard() {
             {columns.map((column) => (
               <CardColumn key={column.id} columnId={column.id} dragIds={drag.items?.[column.id]} />
             ))}
-            <div className="column column--new">
+            {canWrite && <div className="column column--new">
               {adding ? (
                 <NameForm
                   label={t.columnName}
@@ -68,7 +73,7 @@ export function CardBoard() {
                   <PlusIcon /> {t.newColumn}
                 </button>
               )}
-            </div>
+            </div>}
           </div>
           <DragOverlay>{drag.activeId ? <OverlayCard cardId={drag.activeId} /> : null}</DragOverlay>
         </DndContext>

@@ -1,0 +1,103 @@
+import { createContext, useCallback, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { AuthConfig, Me } from '../../../../shared/auth';
+import { Field } from '../../components/field';
+import { ApiRequestError } from '../../lib/api-client';
+import { authApi } from '../../lib/auth-api';
+import { useT } from '../../lib/i18n-context';
+
+type UserMe = Extract<Me, { kind: 'user' }>;
+
+const MeContext = createContext<UserMe | null>(null);
+
+/** The signed-in person, or null outside a session (tests, wall screens). */
+export const useMe = (): UserMe | null => useContext(MeContext);
+export const MeProvider = MeContext.Provider;
+
+/** Shows the sign-in page until someone is signed in, then the app with them in context. */
+export function SessionGate({ children }: { children: (me: UserMe) => ReactNode }) {
+  const [me, setMe] = useState<UserMe | null | 'loading'>('loading');
+  useEffect(() => {
+    let live = true;
+    authApi
+      .me()
+      .then((m) => live && setMe(m.kind === 'user' ? m : null))
+      .catch(() => live && setMe(null));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (me === 'loading') return null;
+  if (me === null) return <LoginPage onSignedIn={(m) => setMe(m)} />;
+  return <MeProvider value={me}>{children(me)}</MeProvider>;
+}
+
+/** "Log ind": username and password, or the organisation's OpenID Connect provider when one is configured. */
+export function LoginPage({ onSignedIn }: { onSignedIn: (me: UserMe) => void }) {
+  const t = useT();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [config, setConfig] = useState<AuthConfig | null>(null);
+  useEffect(() => {
+    authApi.config().then(setConfig).catch(() => setConfig(null));
+    document.title = `${t.access.signIn} – ${t.appName}`;
+  }, [t]);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const m = await authApi.login(username, password);
+      if (m.kind === 'user') onSignedIn(m);
+    } catch (err) {
+      setError(err instanceof ApiRequestError && err.code === 'RATE_LIMITED' ? t.access.tooManyAttempts : t.access.signInFailed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main id="main" className="login">
+      <div className="login__panel">
+        <h1 className="page__title">{t.access.signInTitle}</h1>
+        <p className="muted">{t.access.signInIntro}</p>
+        <form className="form" onSubmit={(e) => void onSubmit(e)}>
+          <Field label={t.access.username}>
+            {({ id }) => <input id={id} type="text" autoComplete="username" required value={username} onChange={(e) => setUsername(e.target.value)} />}
+          </Field>
+          <Field label={t.access.password}>
+            {({ id }) => (
+              <input id={id} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            )}
+          </Field>
+          {error && <p role="alert" className="field__error">{error}</p>}
+          <div className="form__actions">
+            <button type="submit" className="button button--primary" disabled={busy}>{t.access.signIn}</button>
+          </div>
+        </form>
+        {config?.oidc && (
+          <p><a className="button" href="/api/auth/oidc/start">{t.access.signInWithOidc}</a></p>
+        )}
+        {config?.demo && <p className="muted">{t.access.demoLogins}</p>}
+      </div>
+    </main>
+  );
+}
+
+/** The header's account: who is signed in, the admin screens for administrators, and "Log ud". */
+export function AccountMenu() {
+  const t = useT();
+  const me = useMe();
+  const signOut = useCallback(() => {
+    void authApi.logout().finally(() => window.location.assign('/'));
+  }, []);
+  if (!me) return null;
+  return (
+    <>
+      <span className="muted" title={t.access.signedInAs(me.name)}>{me.name}</span>
+      <button type="button" className="button button--quiet" onClick={signOut}>{t.access.signOut}</button>
+    </>
+  );
+}

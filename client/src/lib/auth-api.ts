@@ -1,0 +1,93 @@
+import {
+  type AdminDevice,
+  type AdminLayer,
+  type AdminUnit,
+  type AdminUser,
+  type AuditEntry,
+  type AuthConfig,
+  type BoardAccess,
+  CSRF_HEADER,
+  type CreateDeviceResponse,
+  type EnrolResponse,
+  type Me,
+  type RoleName,
+} from '../../../shared/auth';
+import { ErrorResponse } from '../../../shared/rest';
+import { ApiRequestError } from './api-client';
+
+/** Where a wall screen keeps its device token (it has no session; the token is revocable by an admin). */
+const DEVICE_TOKEN_KEY = 'kaskade.deviceToken';
+export const readDeviceToken = (): string | null => {
+  try {
+    return localStorage.getItem(DEVICE_TOKEN_KEY);
+  } catch {
+    return null;
+  }
+};
+export const storeDeviceToken = (token: string | null): void => {
+  try {
+    if (token) localStorage.setItem(DEVICE_TOKEN_KEY, token);
+    else localStorage.removeItem(DEVICE_TOKEN_KEY);
+  } catch {
+    // private mode: the screen must be enrolled again after a restart
+  }
+};
+
+/** JSON over same-origin fetch: the session cookie rides along; state-changing calls carry the CSRF header. */
+export async function requestJson<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers[CSRF_HEADER] = '1';
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = ErrorResponse.safeParse(data);
+    const error = parsed.success ? parsed.data.error : null;
+    throw new ApiRequestError(error?.message ?? response.statusText, response.status, error?.code ?? null);
+  }
+  return data as T;
+}
+
+export const authApi = {
+  config: () => requestJson<AuthConfig>('GET', '/api/auth/config'),
+  me: (token?: string | null) => requestJson<Me>('GET', '/api/auth/me', undefined, token),
+  login: (username: string, password: string) => requestJson<Me>('POST', '/api/auth/login', { username, password }),
+  logout: () => requestJson<void>('POST', '/api/auth/logout'),
+  enrol: (code: string) => requestJson<EnrolResponse>('POST', '/api/devices/enrol', { code }),
+  boardAccess: (boardId: string, token?: string | null) =>
+    requestJson<BoardAccess>('GET', `/api/boards/${encodeURIComponent(boardId)}/access`, undefined, token),
+};
+
+export const adminApi = {
+  units: () => requestJson<{ units: AdminUnit[]; layers: AdminLayer[] }>('GET', '/api/admin/units'),
+  createUnit: (body: { name: string; parentId: string; layerId: string }) => requestJson<{ id: string }>('POST', '/api/admin/units', body),
+  updateUnit: (id: string, body: { name?: string; parentId?: string; layerId?: string }) =>
+    requestJson<void>('PATCH', `/api/admin/units/${encodeURIComponent(id)}`, body),
+  createLayer: (body: { name: string; kind: string }) => requestJson<{ id: string }>('POST', '/api/admin/layers', body),
+  renameLayer: (id: string, name: string) => requestJson<void>('PATCH', `/api/admin/layers/${encodeURIComponent(id)}`, { name }),
+  users: () => requestJson<{ users: AdminUser[] }>('GET', '/api/admin/users'),
+  createUser: (body: { username: string; displayName: string; email: string | null; password: string | null }) =>
+    requestJson<AdminUser>('POST', '/api/admin/users', body),
+  updateUser: (id: string, body: { displayName?: string; disabled?: boolean; password?: string }) =>
+    requestJson<void>('PATCH', `/api/admin/users/${encodeURIComponent(id)}`, body),
+  setRole: (userId: string, unitId: string, role: RoleName) =>
+    requestJson<void>('PUT', `/api/admin/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(unitId)}`, { role }),
+  removeRole: (userId: string, unitId: string) =>
+    requestJson<void>('DELETE', `/api/admin/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(unitId)}`),
+  boards: () => requestJson<{ boards: { id: string; name: string; unitId: string }[] }>('GET', '/api/admin/boards'),
+  devices: () => requestJson<{ devices: AdminDevice[] }>('GET', '/api/admin/devices'),
+  createDevice: (body: { boardId: string; name: string; mode: 'read' | 'touch' }) =>
+    requestJson<CreateDeviceResponse>('POST', '/api/admin/devices', body),
+  revokeDevice: (id: string) => requestJson<void>('POST', `/api/admin/devices/${encodeURIComponent(id)}/revoke`),
+  audit: (query: { boardId?: string; actor?: string }) =>
+    requestJson<{ entries: AuditEntry[] }>('GET', `/api/admin/audit?${new URLSearchParams(query as Record<string, string>).toString()}`),
+  auditExportUrl: (query: { boardId?: string; actor?: string }, format: 'csv' | 'json') =>
+    `/api/admin/audit?${new URLSearchParams({ ...(query as Record<string, string>), format, limit: '100000' }).toString()}`,
+};

@@ -1,0 +1,159 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CSRF_HEADER } from '../../shared/auth';
+import type { ErrorResponse } from '../../shared/rest';
+import type { AuthService, Principal } from '../services/auth-service';
+
+/** The session cookie: `__Host-` (Secure, Path=/, no Domain) when served over HTTPS, a plain name over HTTP. */
+export const SESSION_COOKIE = 'kaskade_session';
+export const SECURE_SESSION_COOKIE = '__Host-kaskade_session';
+/** Every cookie-authenticated state-changing request carries this header (a cross-site form or fetch cannot). */
+export { CSRF_HEADER };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    /** How the principal was found: a cookie (CSRF applies) or a bearer token (it does not). */
+    credentialSource: 'cookie' | 'bearer' | null;
+  }
+}
+
+export interface SecurityOptions {
+  auth: AuthService;
+  /** Origins allowed besides the server's own (e.g. the Vite dev server); same-origin is always allowed. */
+  allowedOrigins: readonly string[];
+  /** Login attempts per client address and minute. */
+  loginAttemptsPerMinute: number;
+}
+
+/**
+ * Is this Origin acceptable? Absent (not a browser, or a same-origin navigation) is; "null" (sandboxed frames,
+ * file: pages, some redirects) never is; otherwise it must be this server's own origin (the Host it was asked
+ * by) or one of the configured ones.
+ */
+export function originAllowed(headers: IncomingHttpHeaders, allowedOrigins: readonly string[]): boolean {
+  const origin = headers.origin;
+  if (origin === undefined) return true;
+  if (origin === 'null' || Array.isArray(origin)) return false;
+  if (allowedOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i < 0) continue;
+    const name = part.slice(0, i).trim();
+    if (!(name in out)) out[name] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+/** The credential a request or a socket handshake carries: a bearer token first, else the session cookie. */
+export function credentialFrom(headers: IncomingHttpHeaders): { token: string; source: 'cookie' | 'bearer' } | null {
+  const authz = headers.authorization;
+  if (typeof authz === 'string' && authz.startsWith('Bearer ')) return { token: authz.slice(7).trim(), source: 'bearer' };
+  const cookies = parseCookies(headers.cookie);
+  const token = cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE];
+  return token ? { token, source: 'cookie' } : null;
+}
+
+const error = (reply: FastifyReply, status: number, code: ErrorResponse['error']['code'], message: string) =>
+  reply.code(status).send({ error: { code, message } } satisfies ErrorResponse);
+
+/** Security headers, cookies, rate limits, Origin and CSRF checks, and who is asking (`request.principal`). */
+export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'same-origin' },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'RATE_LIMITED', message: `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.` },
+    }),
+  });
+
+  app.decorateRequest('principal', null);
+  app.decorateRequest('credentialSource', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    if (!originAllowed(request.headers, options.allowedOrigins)) {
+      return error(reply, 403, 'FORBIDDEN', 'Requests from this origin are not allowed.');
+    }
+    const credential = credentialFrom(request.headers);
+    const principal = credential ? options.auth.resolve(credential.token) : null;
+    if (principal && credential) {
+      request.principal = principal;
+      request.credentialSource = credential.source;
+    }
+  });
+
+  // CSRF: a state-changing request that a browser could send with the cookie must prove it comes from our page.
+  // After body parsing (preValidation), so a malformed body still answers 400 first.
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    if (!request.url.startsWith('/api/') || request.credentialSource === 'bearer') return;
+    if (request.headers[CSRF_HEADER] !== '1') {
+      return error(reply, 403, 'FORBIDDEN', `Missing the ${CSRF_HEADER} header.`);
+    }
+  });
+}
+
+/** A preHandler that answers 401 unless someone signed in (or a device) asks. */
+export async function requirePrincipal(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!request.principal) await error(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+}
+
+/** A preHandler that answers 401 unless a signed-in person (not a device) asks. */
+export async function requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!request.principal) return void (await error(reply, 401, 'UNAUTHENTICATED', 'Sign in first.'));
+  if (request.principal.kind !== 'user') await error(reply, 403, 'FORBIDDEN', 'Only people may do this.');
+}
+
+export const forbid = (reply: FastifyReply, message = 'You may not do this.') => error(reply, 403, 'FORBIDDEN', message);
+export const notFound = (reply: FastifyReply, message: string) => error(reply, 404, 'NOT_FOUND', message);
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure and `__Host-` over HTTPS. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expires: Date): void {
+  const secure = request.protocol === 'https';
+  reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    expires,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  const secure = request.protocol === 'https';
+  reply.clearCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}

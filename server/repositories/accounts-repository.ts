@@ -1,0 +1,135 @@
+import type { Db } from '../db/open-database';
+
+export const ROLES = ['viewer', 'member', 'facilitator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const DEVICE_MODES = ['read', 'touch'] as const;
+export type DeviceMode = (typeof DEVICE_MODES)[number];
+
+export interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface DeviceRow {
+  id: string;
+  board_id: string;
+  name: string;
+  mode: DeviceMode;
+  enrol_code_hash: string | null;
+  enrol_expires_at: string | null;
+  token_hash: string | null;
+  created_by: string;
+  created_at: string;
+  enrolled_at: string | null;
+  last_seen_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface RoleRow {
+  user_id: string;
+  unit_id: string;
+  role: Role;
+}
+
+export interface AdminEventRow {
+  id: number;
+  actor: string;
+  at: string;
+  type: string;
+  subject: string;
+  payload: string;
+}
+
+/** People, their roles, sessions, wall-screen devices and the admin audit log: every statement prepared once. */
+export function accountsRepository(db: Db) {
+  const s = {
+    userById: db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?'),
+    userByUsername: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
+    userByEmail: db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?'),
+    users: db.prepare<[], UserRow>('SELECT * FROM users ORDER BY display_name, username'),
+    insertUser: db.prepare(
+      `INSERT INTO users (id, username, display_name, email, password_hash, disabled, created_at)
+       VALUES (@id, @username, @display_name, @email, @password_hash, @disabled, @created_at)`,
+    ),
+    updateUser: db.prepare(
+      'UPDATE users SET display_name = @display_name, email = @email, disabled = @disabled WHERE id = @id',
+    ),
+    setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
+    rolesOf: db.prepare<[string], RoleRow>('SELECT * FROM role_assignments WHERE user_id = ? ORDER BY unit_id'),
+    allRoles: db.prepare<[], RoleRow>('SELECT * FROM role_assignments ORDER BY user_id, unit_id'),
+    setRole: db.prepare(
+      `INSERT INTO role_assignments (user_id, unit_id, role) VALUES (?, ?, ?)
+       ON CONFLICT (user_id, unit_id) DO UPDATE SET role = excluded.role`,
+    ),
+    removeRole: db.prepare('DELETE FROM role_assignments WHERE user_id = ? AND unit_id = ?'),
+    // The roles a user holds on a unit or any unit above it: inheritance down the tree in one statement.
+    rolesAlongPath: db.prepare<[string, string], { role: Role }>(
+      `WITH RECURSIVE up (id, parent_id) AS (
+         SELECT id, parent_id FROM org_units WHERE id = ?
+         UNION ALL SELECT o.id, o.parent_id FROM org_units o JOIN up ON o.id = up.parent_id)
+       SELECT r.role FROM role_assignments r JOIN up ON r.unit_id = up.id WHERE r.user_id = ?`,
+    ),
+    boardUnit: db.prepare<[string], { unit_id: string }>('SELECT unit_id FROM boards WHERE id = ?'),
+    insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+    session: db.prepare<[string], { token_hash: string; user_id: string; expires_at: string; revoked_at: string | null }>(
+      'SELECT token_hash, user_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
+    ),
+    revokeSession: db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
+    revokeUserSessions: db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL'),
+    insertDevice: db.prepare(
+      `INSERT INTO devices (id, board_id, name, mode, enrol_code_hash, enrol_expires_at, created_by, created_at)
+       VALUES (@id, @board_id, @name, @mode, @enrol_code_hash, @enrol_expires_at, @created_by, @created_at)`,
+    ),
+    deviceById: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
+    deviceByCode: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE enrol_code_hash = ?'),
+    deviceByToken: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ?'),
+    devices: db.prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY created_at DESC'),
+    enrolDevice: db.prepare(
+      `UPDATE devices SET enrol_code_hash = NULL, enrol_expires_at = NULL, token_hash = ?, enrolled_at = ?
+       WHERE id = ? AND enrol_code_hash IS NOT NULL AND revoked_at IS NULL`,
+    ),
+    revokeDevice: db.prepare(
+      'UPDATE devices SET revoked_at = ?, enrol_code_hash = NULL WHERE id = ? AND revoked_at IS NULL',
+    ),
+    seenDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    insertAdminEvent: db.prepare('INSERT INTO admin_events (actor, at, type, subject, payload) VALUES (?, ?, ?, ?, ?)'),
+  };
+
+  return {
+    userById: (id: string) => s.userById.get(id),
+    userByUsername: (username: string) => s.userByUsername.get(username),
+    userByEmail: (email: string) => s.userByEmail.get(email),
+    users: () => s.users.all(),
+    insertUser: (row: UserRow) => void s.insertUser.run(row),
+    updateUser: (row: Pick<UserRow, 'id' | 'display_name' | 'email' | 'disabled'>) => void s.updateUser.run(row),
+    setPassword: (userId: string, hash: string) => void s.setPassword.run(hash, userId),
+    rolesOf: (userId: string) => s.rolesOf.all(userId),
+    allRoles: () => s.allRoles.all(),
+    setRole: (userId: string, unitId: string, role: Role) => void s.setRole.run(userId, unitId, role),
+    removeRole: (userId: string, unitId: string) => s.removeRole.run(userId, unitId).changes > 0,
+    rolesAlongPath: (userId: string, unitId: string): Role[] => s.rolesAlongPath.all(unitId, userId).map((r) => r.role),
+    boardUnit: (boardId: string) => s.boardUnit.get(boardId)?.unit_id,
+    insertSession: (hash: string, userId: string, createdAt: string, expiresAt: string) =>
+      void s.insertSession.run(hash, userId, createdAt, expiresAt),
+    session: (hash: string) => s.session.get(hash),
+    revokeSession: (hash: string, at: string) => void s.revokeSession.run(at, hash),
+    revokeUserSessions: (userId: string, at: string) => void s.revokeUserSessions.run(at, userId),
+    insertDevice: (row: Omit<DeviceRow, 'token_hash' | 'enrolled_at' | 'last_seen_at' | 'revoked_at'>) =>
+      void s.insertDevice.run(row),
+    deviceById: (id: string) => s.deviceById.get(id),
+    deviceByCode: (hash: string) => s.deviceByCode.get(hash),
+    deviceByToken: (hash: string) => s.deviceByToken.get(hash),
+    devices: () => s.devices.all(),
+    enrolDevice: (id: string, tokenHash: string, at: string) => s.enrolDevice.run(tokenHash, at, id).changes > 0,
+    revokeDevice: (id: string, at: string) => s.revokeDevice.run(at, id).changes > 0,
+    seenDevice: (id: string, at: string) => void s.seenDevice.run(at, id),
+    adminEvent: (actor: string, at: string, type: string, subject: string, payload: unknown) =>
+      void s.insertAdminEvent.run(actor, at, type, subject, JSON.stringify(payload)),
+  };
+}
+export type AccountsRepository = ReturnType<typeof accountsRepository>;

@@ -1,0 +1,162 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Id } from '../../shared/schemas';
+import { AuthConfig, BoardAccess, EnrolRequest, EnrolResponse, LoginRequest, Me } from '../../shared/auth';
+import { ErrorResponse } from '../../shared/rest';
+import type { AccountsRepository } from '../repositories/accounts-repository';
+import {
+  clearSessionCookie,
+  credentialFrom,
+  requirePrincipal,
+  setSessionCookie,
+} from '../plugins/security';
+import type { AccessPolicy } from '../services/access-policy';
+import type { AuthService, Principal } from '../services/auth-service';
+import type { Oidc } from '../services/oidc';
+
+/** Open sockets, for ending a session's or a device's connections at once. Filled in when Socket.IO exists. */
+export interface LiveSockets {
+  disconnect(match: (principal: Principal) => boolean): void;
+}
+
+export interface AuthRoutesOptions {
+  auth: AuthService;
+  accounts: AccountsRepository;
+  access: AccessPolicy;
+  live: LiveSockets;
+  oidc: Oidc | null;
+  demo: boolean;
+  loginAttemptsPerMinute: number;
+}
+
+const OIDC_STATE_COOKIE = 'kaskade_oidc_state';
+
+/** Sign-in (password or OpenID Connect), sign-out, who am I, and the wall screen's enrolment. */
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
+  const { auth, accounts, live } = opts;
+  const limited = { rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: 60_000 } };
+
+  app.get('/api/auth/config', { schema: { summary: 'Which sign-in methods are on', tags: ['auth'], response: { 200: AuthConfig } } }, async () => ({
+    oidc: opts.oidc !== null,
+    demo: opts.demo,
+  }));
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: limited,
+      schema: { summary: 'Sign in with username and password', tags: ['auth'], body: LoginRequest, response: { 200: Me, 401: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const result = await auth.login(request.body.username, request.body.password);
+      if (!result) {
+        return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password.' } });
+      }
+      setSessionCookie(request, reply, result.token, result.expiresAt);
+      return me(result.principal);
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { summary: 'Sign out', tags: ['auth'] } }, async (request, reply) => {
+    const credential = credentialFrom(request.headers);
+    const principal = request.principal;
+    if (credential?.source === 'cookie') auth.logout(credential.token);
+    if (principal?.kind === 'user' && principal.sessionHash) {
+      const hash = principal.sessionHash;
+      live.disconnect((p) => p.kind === 'user' && p.sessionHash === hash);
+    }
+    clearSessionCookie(request, reply);
+    return reply.code(204).send();
+  });
+
+  app.get(
+    '/api/auth/me',
+    { preHandler: requirePrincipal, schema: { summary: 'Who is signed in (a person or a wall screen)', tags: ['auth'], response: { 200: Me, 401: ErrorResponse } } },
+    async (request) => me(request.principal!),
+  );
+
+  app.post(
+    '/api/devices/enrol',
+    {
+      config: limited,
+      schema: {
+        summary: 'Exchange a one-time enrolment code for a wall screen token',
+        tags: ['devices'],
+        body: EnrolRequest,
+        response: { 200: EnrolResponse, 401: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = auth.enrol(request.body.code);
+      if (!result || result.device.kind !== 'device') {
+        return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'The code is unknown, used or expired.' } });
+      }
+      const d = result.device;
+      accounts.adminEvent(d.actor, new Date().toISOString(), 'device.enrolled', d.actor, { boardId: d.boardId });
+      return { token: result.token, device: { id: d.id, name: d.name, boardId: d.boardId, mode: d.mode } };
+    },
+  );
+
+  app.get(
+    '/api/boards/:id/access',
+    {
+      preHandler: requirePrincipal,
+      schema: { summary: 'What the caller may do on a board', tags: ['auth'], params: z.object({ id: Id }), response: { 200: BoardAccess, 401: ErrorResponse } },
+    },
+    async (request) => {
+      const actor = request.principal!.actor;
+      const id = request.params.id;
+      return {
+        read: opts.access.can(actor, 'read', id),
+        write: opts.access.can(actor, 'write', id),
+        facilitate: opts.access.can(actor, 'facilitate', id),
+        administer: opts.access.can(actor, 'administer', id),
+      };
+    },
+  );
+
+  const oidc = opts.oidc;
+  if (oidc) {
+    app.get('/api/auth/oidc/start', { config: limited, schema: { hide: true } }, async (request, reply) => {
+      const { url, state } = await oidc.start();
+      reply.setCookie(OIDC_STATE_COOKIE, state, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        path: '/api/auth/oidc',
+        maxAge: 600,
+      });
+      return reply.redirect(url);
+    });
+    app.get('/api/auth/oidc/callback', { config: limited, schema: { hide: true } }, async (request, reply) => {
+      const callback = new URL(request.url, `${request.protocol}://${request.host}`);
+      let email: string;
+      try {
+        email = await oidc.finish(callback, request.cookies[OIDC_STATE_COOKIE]);
+      } catch (err) {
+        request.log.warn({ err }, 'OIDC sign-in failed');
+        return reply.redirect('/login?error=oidc');
+      }
+      const session = auth.sessionForEmail(email);
+      if (!session) return reply.redirect('/login?error=unknown-user');
+      setSessionCookie(request, reply, session.token, session.expiresAt);
+      reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
+      return reply.redirect('/');
+    });
+  }
+
+  function me(principal: Principal): Me {
+    if (principal.kind === 'device') {
+      return { kind: 'device', id: principal.id, name: principal.name, boardId: principal.boardId, mode: principal.mode };
+    }
+    const roles = accounts.rolesOf(principal.id).map((r) => ({ unitId: r.unit_id, role: r.role }));
+    return {
+      kind: 'user',
+      id: principal.id,
+      username: principal.username,
+      name: principal.name,
+      roles,
+      isAdmin: roles.some((r) => r.role === 'admin'),
+    };
+  }
+};

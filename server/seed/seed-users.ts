@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import argon2 from 'argon2';
+import type { Db } from '../db/open-database';
+import { accountsRepository, type Role } from '../repositories/accounts-repository';
+
+/** The demo's password for every demo login; printed at start-up in demo mode and documented in the README. */
+export const DEMO_PASSWORD = 'kaskade-demo';
+
+/** One login per role, so the quick start shows the model: roles on a unit apply to the units below it. */
+export const DEMO_USERS: readonly { username: string; name: string; unitId: string; role: Role }[] = [
+  { username: 'admin', name: 'Ada Administrator', unitId: 'region', role: 'admin' },
+  { username: 'leder', name: 'Lene Mødeleder', unitId: 'psyk', role: 'facilitator' },
+  { username: 'nord', name: 'Niels Klinikleder Nord', unitId: 'k-nord', role: 'facilitator' },
+  { username: 'n2', name: 'Nadia Sygeplejerske N2', unitId: 'n2', role: 'member' },
+  { username: 'laeser', name: 'Lars Læser', unitId: 'psyk', role: 'viewer' },
+];
+
+const hasUsers = (db: Db) => db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
+const unitExists = (db: Db, id: string) => db.prepare('SELECT 1 FROM org_units WHERE id = ?').get(id) !== undefined;
+
+/** Adds the demo logins to a demo organisation that has no users yet; answers the logins added. */
+export async function seedDemoUsers(db: Db): Promise<typeof DEMO_USERS> {
+  if (hasUsers(db) || !unitExists(db, 'region')) return [];
+  const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  const accounts = accountsRepository(db);
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const u of DEMO_USERS) {
+      const id = `u-demo-${u.username}`;
+      accounts.insertUser({ id, username: u.username, display_name: u.name, email: `${u.username}@kaskade.example`, password_hash: hash, disabled: 0, created_at: now });
+      accounts.setRole(id, u.unitId, u.role);
+    }
+  }).immediate();
+  return DEMO_USERS;
+}
+
+/**
+ * The first administrator of a real installation (ADMIN_USERNAME and ADMIN_PASSWORD): created when there are no
+ * users at all, as admin of every top unit (and of a new top unit "Organisation" if the tree is empty).
+ */
+export async function bootstrapAdmin(db: Db, username: string, password: string): Promise<boolean> {
+  if (hasUsers(db)) return false;
+  if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters.');
+  const hash = await argon2.hash(password, { type: argon2.argon2id });
+  const accounts = accountsRepository(db);
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    let roots = db.prepare<[], { id: string }>('SELECT id FROM org_units WHERE parent_id IS NULL').all();
+    if (roots.length === 0) {
+      const layer = db.prepare<[], { id: string }>('SELECT id FROM layers ORDER BY rank LIMIT 1').get()?.id ?? 'layer-top';
+      db.prepare("INSERT OR IGNORE INTO layers (id, rank, name, kind) VALUES (?, 0, 'Organisation', '')").run(layer);
+      db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('unit-top', NULL, ?, 'Organisation')").run(layer);
+      roots = [{ id: 'unit-top' }];
+    }
+    const id = `u-${randomUUID()}`;
+    accounts.insertUser({ id, username, display_name: username, email: null, password_hash: hash, disabled: 0, created_at: now });
+    for (const root of roots) accounts.setRole(id, root.id, 'admin');
+  }).immediate();
+  return true;
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell } from '../routes/admin-routes';
+import { deviceAllows, roleAllows, strongest } from './access-policy';
+
+describe('roles and capabilities', () => {
+  it('orders the roles viewer < member < facilitator < admin', () => {
+    expect(roleAllows('viewer', 'read')).toBe(true);
+    expect(roleAllows('viewer', 'write')).toBe(false);
+    expect(roleAllows('member', 'write')).toBe(true);
+    expect(roleAllows('member', 'facilitate')).toBe(false);
+    expect(roleAllows('facilitator', 'facilitate')).toBe(true);
+    expect(roleAllows('facilitator', 'administer')).toBe(false);
+    expect(roleAllows('admin', 'administer')).toBe(true);
+    expect(roleAllows(null, 'read')).toBe(false);
+  });
+
+  it('takes the strongest role along the path', () => {
+    expect(strongest(['viewer', 'facilitator', 'member'])).toBe('facilitator');
+    expect(strongest([])).toBeNull();
+  });
+
+  it('lets a wall screen read, and write only in touch mode', () => {
+    expect(deviceAllows('read', 'read')).toBe(true);
+    expect(deviceAllows('read', 'write')).toBe(false);
+    expect(deviceAllows('touch', 'write')).toBe(true);
+    expect(deviceAllows('touch', 'facilitate')).toBe(false);
+    expect(deviceAllows('touch', 'administer')).toBe(false);
+  });
+});
+
+describe('audit CSV', () => {
+  it('quotes cells and neutralises formulas', () => {
+    expect(csvCell('a "b"')).toBe('"a ""b"""');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell(null)).toBe('""');
+    expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
+  });
+});

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { Id } from './schemas';
+
+/** People, roles, wall screens and the audit log over REST; the server's route schemas are made from these. */
+export const ROLE_NAMES = ['viewer', 'member', 'facilitator', 'admin'] as const;
+export const RoleName = z.enum(ROLE_NAMES);
+export type RoleName = z.infer<typeof RoleName>;
+
+export const DeviceMode = z.enum(['read', 'touch']);
+export type DeviceMode = z.infer<typeof DeviceMode>;
+
+/** Sent by every cookie-authenticated state-changing request (CSRF); the server refuses such a request without it. */
+export const CSRF_HEADER = 'x-kaskade-csrf';
+
+export const LoginRequest = z.strictObject({
+  username: z.string().trim().min(1).max(120),
+  password: z.string().min(1).max(200),
+});
+
+export const RoleAssignment = z.object({ unitId: Id, role: RoleName });
+export type RoleAssignment = z.infer<typeof RoleAssignment>;
+
+export const Me = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('user'),
+    id: z.string(),
+    username: z.string(),
+    name: z.string(),
+    roles: z.array(RoleAssignment),
+    /** Administers at least one unit: the admin screens are offered. */
+    isAdmin: z.boolean(),
+  }),
+  z.object({ kind: z.literal('device'), id: z.string(), name: z.string(), boardId: z.string(), mode: DeviceMode }),
+]);
+export type Me = z.infer<typeof Me>;
+
+export const BoardAccess = z.object({ read: z.boolean(), write: z.boolean(), facilitate: z.boolean(), administer: z.boolean() });
+export type BoardAccess = z.infer<typeof BoardAccess>;
+
+export const AuthConfig = z.object({ oidc: z.boolean(), demo: z.boolean() });
+export type AuthConfig = z.infer<typeof AuthConfig>;
+
+export const EnrolRequest = z.strictObject({ code: z.string().trim().min(6).max(20) });
+export const EnrolResponse = z.object({
+  token: z.string(),
+  device: z.object({ id: z.string(), name: z.string(), boardId: z.string(), mode: DeviceMode }),
+});
+export type EnrolResponse = z.infer<typeof EnrolResponse>;
+
+export const AdminUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  disabled: z.boolean(),
+  roles: z.array(RoleAssignment),
+});
+export type AdminUser = z.infer<typeof AdminUser>;
+
+export const CreateUserRequest = z.strictObject({
+  username: z.string().trim().min(2).max(60).regex(/^[A-Za-z0-9._@-]+$/, 'letters, digits, . _ @ -'),
+  displayName: z.string().trim().min(1).max(120),
+  email: z.string().trim().email().max(200).nullable().default(null),
+  password: z.string().min(10).max(200).nullable().default(null),
+});
+
+export const UpdateUserRequest = z.strictObject({
+  displayName: z.string().trim().min(1).max(120).optional(),
+  email: z.string().trim().email().max(200).nullable().optional(),
+  disabled: z.boolean().optional(),
+  password: z.string().min(10).max(200).optional(),
+});
+
+export const SetRoleRequest = z.strictObject({ role: RoleName });
+
+export const AdminUnit = z.object({ id: Id, parentId: Id.nullable(), layerId: Id, name: z.string(), administrable: z.boolean() });
+export type AdminUnit = z.infer<typeof AdminUnit>;
+export const AdminLayer = z.object({ id: Id, rank: z.number().int(), name: z.string(), kind: z.string() });
+export type AdminLayer = z.infer<typeof AdminLayer>;
+
+export const CreateUnitRequest = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  parentId: Id,
+  layerId: Id,
+});
+export const UpdateUnitRequest = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  parentId: Id.optional(),
+  layerId: Id.optional(),
+});
+export const CreateLayerRequest = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  kind: z.string().trim().max(60).default(''),
+});
+export const UpdateLayerRequest = z.strictObject({ name: z.string().trim().min(1).max(60) });
+
+export const AdminDevice = z.object({
+  id: z.string(),
+  boardId: z.string(),
+  name: z.string(),
+  mode: DeviceMode,
+  createdAt: z.string(),
+  enrolledAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type AdminDevice = z.infer<typeof AdminDevice>;
+
+export const CreateDeviceRequest = z.strictObject({
+  boardId: Id,
+  name: z.string().trim().min(1).max(120),
+  mode: DeviceMode,
+});
+export const CreateDeviceResponse = z.object({ device: AdminDevice, code: z.string(), expiresAt: z.string(), link: z.string() });
+export type CreateDeviceResponse = z.infer<typeof CreateDeviceResponse>;
+
+export const AuditEntry = z.object({
+  source: z.enum(['board', 'admin']),
+  boardId: z.string().nullable(),
+  seq: z.number().int().nullable(),
+  at: z.string(),
+  actor: z.string(),
+  actorName: z.string(),
+  type: z.string(),
+  subject: z.string(),
+  payload: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.object({
+  boardId: Id.optional(),
+  actor: z.string().max(80).optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+  limit: z.coerce.number().int().min(1).max(100_000).default(500),
+});

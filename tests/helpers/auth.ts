@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../../server/db/open-database';
+import { type Role, accountsRepository } from '../../server/repositories/accounts-repository';
+import { hashToken } from '../../server/services/auth-service';
+
+/**
+ * Credentials for tests. Every test server registers its database file by port; a test client then gets a real
+ * session for a real user (created on first use, with a role on every top unit, so it covers the whole tree) by
+ * writing the rows the server itself writes at sign-in. Tests of sign-in itself go through /api/auth/login.
+ */
+const databases = new Map<number, string>();
+
+const portOf = (url: string | number): number => (typeof url === 'number' ? url : Number(new URL(url).port));
+
+/** Makes a server's (or a proxy's) port known, so clients of it can get credentials. */
+export function registerTestDatabase(url: string | number, databasePath: string): void {
+  databases.set(portOf(url), databasePath);
+}
+
+/** A proxy in front of a registered server: its clients get credentials for the server behind it. */
+export function aliasTestPort(proxyPort: number, targetPort: number): void {
+  const path = databases.get(targetPort);
+  if (path) databases.set(proxyPort, path);
+}
+
+export interface TestUserOptions {
+  /** The role on every top unit (default admin: may do everything everywhere, as before accounts existed). */
+  role?: Role;
+  /** Or roles on given units. */
+  roles?: { unitId: string; role: Role }[];
+}
+
+/** Creates a user (display name `name`) and a session; answers the session token and the user's actor id. */
+export function createTestSession(databasePath: string, name: string, options: TestUserOptions = {}): { token: string; userId: string; actor: string } {
+  const db = openDatabase(databasePath);
+  try {
+    const accounts = accountsRepository(db);
+    const id = `u-test-${randomBytes(6).toString('hex')}`;
+    const now = new Date();
+    const token = `ks_${randomBytes(32).toString('base64url')}`;
+    db.transaction(() => {
+      accounts.insertUser({ id, username: id, display_name: name, email: null, password_hash: null, disabled: 0, created_at: now.toISOString() });
+      const roles =
+        options.roles ??
+        db
+          .prepare<[], { id: string }>('SELECT id FROM org_units WHERE parent_id IS NULL')
+          .all()
+          .map((u) => ({ unitId: u.id, role: options.role ?? 'admin' }));
+      for (const r of roles) accounts.setRole(id, r.unitId, r.role);
+      accounts.insertSession(hashToken(token), id, now.toISOString(), new Date(now.getTime() + 24 * 3600_000).toISOString());
+    }).immediate();
+    return { token, userId: id, actor: `user:${id}` };
+  } finally {
+    db.close();
+  }
+}
+
+/** A new test user and session for a client of the test server on `url`'s port. */
+export function createTestSessionFor(url: string | number, name = 'Testperson', options: TestUserOptions = {}) {
+  const path = databases.get(portOf(url));
+  if (!path) throw new Error(`No test database registered for ${String(url)} (start it with the test helpers).`);
+  return createTestSession(path, name, options);
+}
+
+const cached = new Map<string, string>();
+
+/** A session token for a client of the test server on `url`'s port: one user and session per name (and options). */
+export function testToken(url: string | number, name = 'Testperson', options: TestUserOptions = {}): string {
+  const path = databases.get(portOf(url));
+  const key = `${path}|${name}|${JSON.stringify(options)}`;
+  let token = cached.get(key);
+  if (!token) {
+    token = createTestSessionFor(url, name, options).token;
+    cached.set(key, token);
+  }
+  return token;
+}
+
+/** The cookie header a browser signed in with this token would send. */
+export const sessionCookie = (token: string): string => `kaskade_session=${token}`;
+
+/** Headers for a cookie-authenticated state-changing REST call (with the CSRF header the app's client sends). */
+export const cookieHeaders = (token: string): Record<string, string> => ({
+  cookie: sessionCookie(token),
+  'x-kaskade-csrf': '1',
+  'content-type': 'application/json',
+});
