@@ -84,4 +84,24 @@ describe('the cascade in Chromium', () => {
     const column = page.getByRole('region', { name: 'Nye forslag', exact: true });
     await column.getByRole('listitem', { name: 'Fraværssamtaler og vikarplan for december' }).waitFor();
   });
+
+  it('updates the overview heat-map live when a measurement comes in from a feed', async () => {
+    const page = await open('/');
+    const heat = page.getByRole('list', { name: `Status for ${WARD}` });
+    await heat.waitFor();
+    const red = async () => Number((await heat.getByText(/ rød$/).textContent())!.split(' ')[0]);
+    const before = await red();
+    expect(before).toBeGreaterThan(0);
+    // Sick leave is red on N2; a value well under the 5 % target for the current month turns it green.
+    const { token } = createTestSession(srv.databasePath, 'Datavarehus');
+    const now = new Date();
+    const periodStart = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
+    const res = await fetch(`${srv.url}/api/indicators/sygefravaer/measurements`, {
+      method: 'PUT',
+      headers: { cookie: `kaskade_session=${token}`, 'x-kaskade-csrf': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ measurements: [{ unitId: 'n2', periodStart, value: 2.1 }] }),
+    });
+    expect(res.status).toBe(200);
+    await heat.getByText(`${before - 1} rød`).waitFor({ timeout: 5000 });
+  });
 });
