@@ -1,11 +1,11 @@
 import { Link } from 'wouter';
-import { useCascadeTexts } from './texts';
+import { useOverviewTexts } from '../overview/overview-texts';
 
 /** The header's way to the goals screen. */
 export function GoalsNavLink({ className }: { className: string }) {
   return (
     <Link href="/goals" className={className}>
-      {useCascadeTexts().goals}
+      {useOverviewTexts().goals}
     </Link>
   );
 }

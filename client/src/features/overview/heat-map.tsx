@@ -3,13 +3,13 @@ import './heat-map.css';
 import type { OverviewUnit } from '../../../../shared/cascade';
 import type { Status } from '../../../../shared/domain/status';
 import { useI18n } from '../../lib/i18n-context';
-import { useCascadeTexts } from '../cascade/texts';
+import { useOverviewTexts } from './overview-texts';
 
 const ORDER: Status[] = ['red', 'amber', 'green', 'none'];
 
 /** A unit's indicator statuses at a glance: counts per colour (with words), mandatory ones, links to the red ones. */
 export function HeatMap({ entry, mandatoryNames }: { entry: OverviewUnit; mandatoryNames: ReadonlyMap<string, string> }) {
-  const x = useCascadeTexts();
+  const x = useOverviewTexts();
   const { t } = useI18n();
   const link = (indicatorId: string) =>
     `/indicators/${encodeURIComponent(indicatorId)}?unit=${encodeURIComponent(entry.unit.id)}`;
@@ -18,7 +18,7 @@ export function HeatMap({ entry, mandatoryNames }: { entry: OverviewUnit; mandat
       <ul className="heat-map__counts" aria-label={x.heatmapLabel(entry.unit.name)}>
         {ORDER.map((s) => (
           <li key={s} className={`heat-map__count heat-map__count--${s}${entry.counts[s] === 0 ? ' heat-map__count--zero' : ''}`}>
-            {x.countText(entry.counts[s], x.count[s]!)}
+            {entry.counts[s]} {x.count[s]}
           </li>
         ))}
       </ul>
