@@ -31,6 +31,11 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
   const [aside, setAside] = useState<'escalate' | 'history' | null>(null);
   const issue = useAppStore((s) => s.issue);
   const boardId = useAppStore((s) => s.view?.board.id ?? '');
+  // Only a board with a unit above can escalate, and a card only once at a time.
+  const canEscalate = useAppStore((s) =>
+    Boolean(s.view?.board.unit.parentId) &&
+    !Object.values(s.view?.escalations ?? {}).some((e) => e.cardId === cardId && e.status === 'open'),
+  );
 
   useEffect(() => {
     if (!exists) onClose(); // archived elsewhere while open
@@ -100,7 +105,7 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
           <button type="button" className="button" onClick={onClose}>{t.cancel}</button>
           {target.mode === 'edit' && (
             <>
-              <button type="button" className="button" onClick={() => setAside('escalate')}>{t.meetings.escalate}</button>
+              {canEscalate && <button type="button" className="button" onClick={() => setAside('escalate')}>{t.meetings.escalate}</button>}
               <button type="button" className="button" onClick={() => setAside('history')}>{t.meetings.history}</button>
             </>
           )}

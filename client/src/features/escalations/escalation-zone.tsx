@@ -19,6 +19,7 @@ export function EscalationZone() {
   const boardId = useAppStore((s) => s.view?.board.id ?? '');
   const escalations = useAppStore(useShallow((s) => Object.values(s.view?.escalations ?? {})));
   const issue = useAppStore((s) => s.issue);
+  const hasBoardAbove = useAppStore((s) => Boolean(s.view?.board.unit.parentId));
   const [prompt, setPrompt] = useState<Prompt | null>(null);
   if (escalations.length === 0) return null;
   const { received, others } = splitEscalations(escalations, boardId);
@@ -44,7 +45,9 @@ export function EscalationZone() {
                   <div className="escalation__actions">
                     <button type="button" className="button button--primary" onClick={() => setPrompt({ kind: 'answer', escalation: e })}>{m.answer}</button>
                     <button type="button" className="button" onClick={() => setPrompt({ kind: 'return', escalation: e })}>{m.sendBack}</button>
-                    <button type="button" className="button" onClick={() => setPrompt({ kind: 'forward', escalation: e })}>{m.escalateFurther}</button>
+                    {hasBoardAbove && (
+                      <button type="button" className="button" onClick={() => setPrompt({ kind: 'forward', escalation: e })}>{m.escalateFurther}</button>
+                    )}
                   </div>
                 </li>
               ))}
