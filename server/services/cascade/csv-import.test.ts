@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Indicator } from '../../../shared/schemas';
+import { parseCsv, toCsv } from './csv';
+import { MAX_IMPORT_ROWS, parseMeasurementsCsv } from './csv-import';
+
+const indicator: Indicator = {
+  id: 'baelte-andel', unitId: 'psyk', name: 'Andel bæltefikseret', unitLabel: '%', direction: 'lower',
+  frequency: 'monthly', kind: 'hard', decimals: 1, minRespondents: null,
+};
+const known = (id: string) => (id === indicator.id ? indicator : undefined);
+
+describe('CSV', () => {
+  it('reads quoted fields with separators, doubled quotes and CRLF, and writes them back', () => {
+    const text = 'a;b\r\n"x;y";"say ""hi"""\r\n';
+    expect(parseCsv(text, ';')).toEqual([['a', 'b'], ['x;y', 'say "hi"']]);
+    expect(toCsv(['a', 'b'], [['x;y', 4.5]])).toBe('\uFEFFa;b\r\n"x;y";4,5\r\n');
+  });
+});
+
+describe('parseMeasurementsCsv', () => {
+  it('reads Danish Excel (semicolons, decimal commas) with the unit from the request', () => {
+    const { rows, problems } = parseMeasurementsCsv('\uFEFFIndicator;Period;Value;Denominator\nbaelte-andel;2026-10-01;3,4;350\n', 'k-nord', known);
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      { row: 2, indicatorId: 'baelte-andel', unitId: 'k-nord', periodStart: '2026-10-01', value: 3.4, numerator: null, denominator: 350, respondents: null, note: '' },
+    ]);
+  });
+
+  it('reads commas with decimal points and a unit column', () => {
+    const { rows } = parseMeasurementsCsv('indicator,period,value,unit\nbaelte-andel,2026-10-01,3.4,n2\n', null, known);
+    expect(rows[0]).toMatchObject({ unitId: 'n2', value: 3.4 });
+  });
+
+  it('names the row, the column and what is wrong', () => {
+    const { problems } = parseMeasurementsCsv(
+      'indicator;period;value;respondents\nnope;2026-10-01;1;\nbaelte-andel;okt 2026;1,2,3;2,5\nbaelte-andel;2026-10-01;;\n',
+      'k-nord',
+      known,
+    );
+    expect(problems).toEqual([
+      { row: 2, column: 'indicator', message: 'no indicator has the id "nope".' },
+      { row: 3, column: 'period', message: '"okt 2026" is not a date like 2026-10-01.' },
+      { row: 3, column: 'value', message: '"1,2,3" is not a number (use a decimal comma, e.g. 4,5).' },
+      { row: 3, column: 'respondents', message: 'must be a whole number of answers, 0 or more.' },
+      { row: 4, column: 'value', message: 'is empty; a number is needed.' },
+    ]);
+  });
+
+  it('refuses a header without the needed columns, unknown columns and duplicate periods', () => {
+    expect(parseMeasurementsCsv('indicator;value;colour\n', 'u', known).problems.map((p) => p.column)).toEqual(['period', 'colour']);
+    const dup = parseMeasurementsCsv('indicator;period;value\nbaelte-andel;2026-10-01;1\nbaelte-andel;2026-10-01;2\n', 'u', known);
+    expect(dup.problems).toEqual([{ row: 3, column: 'period', message: 'this indicator, unit and period appear twice in the file.' }]);
+  });
+
+  it('refuses more rows than can be imported at once', () => {
+    const text = `indicator;period;value\n${'baelte-andel;2026-10-01;1\n'.repeat(MAX_IMPORT_ROWS + 1)}`;
+    expect(parseMeasurementsCsv(text, 'u', known).problems[0]!.message).toMatch(/at most 5000/);
+  });
+});
