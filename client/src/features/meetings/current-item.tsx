@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { Timer } from './timer';
 import type { MeetingActions } from './use-meeting-actions';
+import { useSyncedDraft } from './use-synced-draft';
 
 /** The item being discussed: its timer, outcome, decisions and new actions, captured inline. */
 export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item: AgendaItem; actions: MeetingActions }) {
@@ -15,7 +16,7 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
   const m = t.meetings;
   const cards = useAppStore((s) => s.view?.cards);
   const columns = useAppStore(useShallow((s) => sortByKey(Object.values(s.view?.columns ?? {}))));
-  const [outcome, setOutcome] = useState(item.outcome);
+  const [outcome, setOutcome, outcomeRef] = useSyncedDraft<HTMLTextAreaElement>(item.outcome);
   const [decision, setDecision] = useState('');
   const [action, setAction] = useState({ title: '', ownerName: '', dueDate: '', columnId: '' });
 
@@ -40,7 +41,7 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
       {item.startedAt && <Timer label={m.itemTimer} startedAt={item.startedAt} minutes={meeting.itemMinutes} large />}
       <Field label={m.outcome}>
         {({ id }) => (
-          <textarea id={id} rows={2} value={outcome} onChange={(e) => setOutcome(e.target.value)}
+          <textarea ref={outcomeRef} id={id} rows={2} value={outcome} onChange={(e) => setOutcome(e.target.value)}
             onBlur={() => outcome !== item.outcome && actions.outcome(item.id, outcome)} />
         )}
       </Field>

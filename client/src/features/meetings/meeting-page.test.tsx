@@ -2,7 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { buildAgenda } from '../../../../shared/domain/agenda';
 import type { Meeting } from '../../../../shared/schemas';
-import { makeSnapshot } from '../../test/fixtures';
+import { act } from '@testing-library/react';
+import { makeEvent, makeSnapshot } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 function running(): Meeting {
@@ -40,6 +41,20 @@ describe('meeting mode', () => {
 
     await user.click(screen.getByRole('button', { name: `Spring over: ${running().items[1]!.title}` }));
     expect(fake.lastCall('meeting:change')?.payload).toMatchObject({ change: { kind: 'skip-item', skipped: true } });
+  });
+
+  it('a second screen follows the facilitator: attendance and the item outcome arrive live', async () => {
+    const meeting = running();
+    const item = meeting.items[0]!;
+    const { fake } = renderApp({ path: '/boards/b1/meeting', snapshot: makeSnapshot({ meeting: { ...meeting, currentItemId: item.id } }) });
+    await screen.findByRole('region', { name: 'Aktuelt punkt' });
+    const changed = {
+      ...meeting, currentItemId: item.id, attendees: ['Eva', 'Ole'],
+      items: meeting.items.map((i) => (i.id === item.id ? { ...i, outcome: 'Vi holder øje med den' } : i)),
+    };
+    act(() => fake.pushEvent(makeEvent(11, { type: 'meeting.changed', meeting: changed, change: 'outcome' })));
+    expect(screen.getByLabelText('Resultat')).toHaveValue('Vi holder øje med den');
+    expect(screen.getByLabelText('Fremmøde')).toHaveValue('Eva, Ole');
   });
 
   it('without a running meeting offers "Start møde", which sends meeting:start', async () => {

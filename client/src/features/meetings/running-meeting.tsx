@@ -6,6 +6,7 @@ import { AgendaList } from './agenda-list';
 import { CurrentItem } from './current-item';
 import { Timer } from './timer';
 import { useMeetingActions } from './use-meeting-actions';
+import { useSyncedDraft } from './use-synced-draft';
 
 /** A running meeting: the meeting timer, attendance, the agenda and the item being discussed. */
 export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: () => void }) {
@@ -13,7 +14,7 @@ export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: ()
   const m = t.meetings;
   const actions = useMeetingActions(meeting);
   const current = meeting.items.find((i) => i.id === meeting.currentItemId);
-  const [attendees, setAttendees] = useState(meeting.attendees.join(', '));
+  const [attendees, setAttendees, attendeesRef] = useSyncedDraft<HTMLInputElement>(meeting.attendees.join(', '));
   const [newItem, setNewItem] = useState('');
 
   function saveAttendance(event: FormEvent) {
@@ -42,7 +43,7 @@ export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: ()
         <div className="meeting__side">
           <form className="form no-print" onSubmit={saveAttendance}>
             <Field label={m.attendance} hint={m.attendeesHint}>
-              {({ id, describedBy }) => <input id={id} type="text" value={attendees} aria-describedby={describedBy} onChange={(e) => setAttendees(e.target.value)} onBlur={saveAttendance} />}
+              {({ id, describedBy }) => <input ref={attendeesRef} id={id} type="text" value={attendees} aria-describedby={describedBy} onChange={(e) => setAttendees(e.target.value)} onBlur={saveAttendance} />}
             </Field>
           </form>
           <p className="print-only">{m.attendance}: {meeting.attendees.join(', ')}</p>
