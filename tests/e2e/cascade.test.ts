@@ -82,7 +82,9 @@ describe('the cascade in Chromium', () => {
     await page.getByRole('link', { name: 'Til tavlen' }).click();
     await page.getByText(/^(Forbundet|Connected)$/).waitFor();
     const column = page.getByRole('region', { name: 'Nye forslag', exact: true });
-    await column.getByRole('listitem', { name: 'Fraværssamtaler og vikarplan for december' }).waitFor();
+    const card = column.getByRole('listitem', { name: 'Fraværssamtaler og vikarplan for december' });
+    await card.waitFor();
+    await expect(card.getByRole('link', { name: 'Indikator: Sygefravær' }).getAttribute('href')).resolves.toBe('/indicators/sygefravaer?unit=n2');
   });
 
   it('updates the overview heat-map live when a measurement comes in from a feed', async () => {

@@ -5,6 +5,7 @@ import { formatDate, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { MoveMenu } from './move-menu';
 import { CardEscalation } from '../escalations/card-escalation';
+import { CardIndicatorLink } from '../indicators/card-indicator-link';
 
 interface CardBodyProps {
   card: Card;
@@ -49,6 +50,7 @@ export const CardBody = memo(function CardBody({ card, titleId, handleRef, handl
           )}
         </p>
       )}
+      {card.indicatorId && <CardIndicatorLink indicatorId={card.indicatorId} />}
       <CardEscalation cardId={card.id} />
       {interactive && <MoveMenu cardId={card.id} columnId={card.columnId} />}
     </div>

@@ -6,11 +6,13 @@ const TEXTS = {
     contributesTo: 'Bidrager til',
     deviationAsk: 'Rød: angiv årsag og handling',
     openIndicator: (name: string) => `Åbn indikatoren ${name}`,
+    indicatorLink: (name: string) => `Indikator: ${name}`,
   },
   en: {
     contributesTo: 'Contributes to',
     deviationAsk: 'Red: give cause and action',
     openIndicator: (name: string) => `Open the indicator ${name}`,
+    indicatorLink: (name: string) => `Indicator: ${name}`,
   },
 };
 
