@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GoalListResponse, ImportResponse, IndicatorPageResponse, OverviewResponse } from '../../shared/cascade';
 import { BoardSnapshot } from '../../shared/schemas';
 import { cookieHeaders, createTestSession } from '../helpers/auth';
+import { connectClient } from '../helpers/socket-client';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
 let srv: TestServer;
@@ -144,6 +145,26 @@ describe('REST feed with API tokens', () => {
     const list = await get('/api/indicators/baelte-andel/measurements?unit=k-nord', bearer(secret));
     const { measurements } = (await list.json()) as { measurements: { periodStart: string; value: number }[] };
     expect(measurements[0]).toMatchObject({ periodStart: '2023-01-01', value: 3.3 });
+  });
+
+  it('reaches the live boards showing the indicator for that unit as measurement.recorded, previous value kept', async () => {
+    const secret = await newToken('k-nord');
+    const board = await connectClient(srv.url);
+    try {
+      expect((await board.join('board-k-nord')).ok).toBe(true);
+      const body = { measurements: [{ unitId: 'k-nord', periodStart: '2023-01-01', value: 3.1 }] };
+      const next = board.nextEvent(3000);
+      expect((await send('PUT', '/api/indicators/baelte-andel/measurements', body, bearer(secret))).status).toBe(200);
+      const event = await next;
+      expect(event.body).toMatchObject({
+        type: 'measurement.recorded',
+        measurement: { indicatorId: 'baelte-andel', unitId: 'k-nord', periodStart: '2023-01-01', value: 3.1 },
+        previous: { value: 3.3 },
+      });
+      expect(event.actor).toMatch(/^token:/);
+    } finally {
+      board.close();
+    }
   });
 
   it('rejects a batch with one bad row with 400 naming the field, and stores nothing', async () => {
