@@ -15,7 +15,7 @@ const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const REPS = 5;
 const size = quick
-  ? { fanoutMessages: 15, n1000: 1000, moveMs: 700, memoryClients: 1000, snapshotRequests: 60, coldReps: 5 }
+  ? { fanoutMessages: 10, n1000: 1000, moveMs: 700, memoryClients: 500, snapshotRequests: 60, coldReps: 5 }
   : { fanoutMessages: 60, n1000: 1000, moveMs: 3000, memoryClients: 2000, snapshotRequests: 300, coldReps: 7 };
 
 const here = import.meta.dirname;
