@@ -2,7 +2,7 @@ import type { Db } from '../db/open-database';
 import { loadDemoOrganisation } from './demo-organisation';
 import { buildDemoRows, type DemoRows } from './demo-rows';
 import { writeDemoGoals } from './demo-goals';
-import { writeDemoCadences } from './demo-meetings';
+import { writeDemoCadences, writeDemoMeetingHistory } from './demo-meetings';
 
 export interface SeedDemoOptions {
   /** The day the demo is "as of": measurements end with the last complete period before it. Default: now. */
@@ -46,6 +46,7 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): SeedDemoResult 
     writeRows(db, rows);
     writeDemoGoals(db, org, (options.today ?? new Date()).toISOString());
     writeDemoCadences(db, options.today ?? new Date());
+    writeDemoMeetingHistory(db, options.today ?? new Date());
   }).immediate();
   return {
     boards: rows.boards.length,
