@@ -242,6 +242,20 @@ describe('CSV import and export', () => {
   });
 });
 
+describe('access by role', () => {
+  it('lets a viewer read but not set targets or create tokens, and a ward member write only for the ward', async () => {
+    const viewer = cookieHeaders(createTestSession(srv.databasePath, 'Lars Læser', { roles: [{ unitId: 'psyk', role: 'viewer' }] }).token);
+    expect((await get('/api/indicators/baelte-andel?unit=k-nord', viewer)).status).toBe(200);
+    expect((await send('PUT', '/api/indicators/baelte-andel/target', { unitId: 'k-nord', target: 2 }, viewer)).status).toBe(403);
+    expect((await send('POST', '/api/api-tokens', { name: 'x', unitId: 'k-nord' }, viewer)).status).toBe(403);
+    const member = cookieHeaders(createTestSession(srv.databasePath, 'Nadia', { roles: [{ unitId: 'n2', role: 'member' }] }).token);
+    const write = (unitId: string) =>
+      send('PUT', '/api/indicators/sygefravaer/measurements', { measurements: [{ unitId, periodStart: '2023-01-01', value: 4 }] }, member);
+    expect((await write('k-nord')).status).toBe(403);
+    expect((await write('n2')).status).toBe(200);
+  });
+});
+
 describe('deviations', () => {
   it('turn the action into a card on the unit board, linked to the indicator', async () => {
     const res = await send('POST', '/api/indicators/genindl-30/deviations', {

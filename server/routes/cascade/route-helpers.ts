@@ -24,9 +24,10 @@ export function allowed(
 ): boolean {
   const actor = actorOf(request);
   const policy = access as AccessPolicy & { canOnUnit?: (actor: string, capability: Capability, unitId: string) => boolean };
-  const ok = policy.canOnUnit
-    ? policy.canOnUnit(actor, capability, where.unitId)
-    : where.boardId !== null && access.can(actor, capability, where.boardId);
+  // The board question also covers wall screens (enrolled to one board); the unit question covers units without one.
+  const ok =
+    (where.boardId !== null && access.can(actor, capability, where.boardId)) ||
+    (policy.canOnUnit ? policy.canOnUnit(actor, capability, where.unitId) : where.boardId === null);
   if (ok) return true;
   const anonymous = (request as unknown as { principal?: unknown }).principal == null;
   void (anonymous
