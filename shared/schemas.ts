@@ -138,6 +138,8 @@ export const IndicatorContext = z.object({
   name: z.string(),
   value: z.number().nullable(),
   unitLabel: z.string(),
+  /** How many decimals the indicator shows (absent: 1). */
+  decimals: z.number().int().min(0).max(4).optional(),
   status: z.enum(['green', 'amber', 'red', 'none']),
 });
 export type IndicatorContext = z.infer<typeof IndicatorContext>;
@@ -213,6 +215,8 @@ export const MinutesIndicator = z.object({
   unitLabel: z.string(),
   periodStart: IsoDate.nullable(),
   value: z.number().nullable(),
+  /** How many decimals the indicator shows (absent in minutes saved before it was kept: 1). */
+  decimals: z.number().int().min(0).max(4).optional(),
   status: z.enum(['green', 'amber', 'red', 'none']),
 });
 export type MinutesIndicator = z.infer<typeof MinutesIndicator>;

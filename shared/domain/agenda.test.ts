@@ -135,7 +135,7 @@ describe('meeting changes and minutes', () => {
     expect(minutes.actionsClosed.map((c) => c.id)).toEqual(['a1']);
     expect(minutes.items[0]!.endedAt).toBe('T9');
     expect(minutes.indicators).toEqual([
-      { indicatorId: 'red', name: 'red', unitLabel: '%', periodStart: '2026-10-01', value: 9, status: 'red' },
+      { indicatorId: 'red', name: 'red', unitLabel: '%', decimals: 0, periodStart: '2026-10-01', value: 9, status: 'red' },
     ]);
   });
 });

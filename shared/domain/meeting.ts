@@ -86,6 +86,7 @@ export function buildMinutes(
       indicatorId: indicator.id,
       name: indicator.name,
       unitLabel: indicator.unitLabel,
+      decimals: indicator.decimals,
       ...latestStatus(indicator),
     })),
   };

@@ -83,8 +83,8 @@ describe('a meeting from start to minutes', () => {
     expect(minutes.decisions).toEqual([{ id: 'd1', text: 'Huddle før hver aftenvagt', itemTitle: 'Andel bæltefikseret' }]);
     expect(minutes.actionsCreated.map((c) => [c.title, c.ownerName, c.dueDate])).toEqual([['Gennemgå fikseringer', 'Ole', '2026-12-10']]);
     expect(minutes.indicators).toEqual([
-      { indicatorId: FIXTURE.indicators.restraint, name: 'Andel bæltefikseret', unitLabel: '%', periodStart: '2026-09-01', value: 5.5, status: 'red' },
-      { indicatorId: FIXTURE.indicators.survey, name: 'LUP: godt samlet indtryk', unitLabel: '%', periodStart: '2026-07-01', value: 88, status: 'green' },
+      { indicatorId: FIXTURE.indicators.restraint, name: 'Andel bæltefikseret', unitLabel: '%', decimals: 1, periodStart: '2026-09-01', value: 5.5, status: 'red' },
+      { indicatorId: FIXTURE.indicators.survey, name: 'LUP: godt samlet indtryk', unitLabel: '%', decimals: 0, periodStart: '2026-07-01', value: 88, status: 'green' },
     ]);
     // The next meeting follows from the cadence (biweekly by default).
     const cadence = srv.server.db.prepare('SELECT cadence, next_meeting_date FROM board_cadences WHERE board_id = ?').get(board);

@@ -123,11 +123,11 @@ function indicatorContext(repos: Repositories, board: BoardSummary, today: strin
   const rank = { red: 0, amber: 1, none: 2, green: 3 } as const;
   return repos.indicators
     .forBoard(board.id, board.unit.id, today)
-    .map((i) => ({ indicatorId: i.id, name: i.name, unitLabel: i.unitLabel, ...latestStatus(i) }))
+    .map((i) => ({ indicatorId: i.id, name: i.name, unitLabel: i.unitLabel, decimals: i.decimals, ...latestStatus(i) }))
     .filter((i) => i.status === 'red' || i.status === 'amber')
     .sort((a, b) => rank[a.status] - rank[b.status])
     .slice(0, 6)
-    .map(({ indicatorId, name, unitLabel, value, status }) => ({ indicatorId, name, unitLabel, value, status }));
+    .map(({ indicatorId, name, unitLabel, decimals, value, status }) => ({ indicatorId, name, unitLabel, decimals, value, status }));
 }
 
 export const runEscalationRaise: CommandRunner<Command<'escalation:raise'>> = (cmd, repos, ctx) => {

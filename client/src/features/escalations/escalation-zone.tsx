@@ -93,7 +93,7 @@ function EscalationDetails({ escalation: e }: { escalation: Escalation }) {
       {e.context.length > 0 && (
         <p className="escalation__context">
           {t.meetings.context}:{' '}
-          {e.context.map((c) => `${c.name} ${c.value === null ? '–' : formatValue(c.value, 1, c.unitLabel, lang)} (${t.status[c.status]})`).join(', ')}
+          {e.context.map((c) => `${c.name} ${c.value === null ? '–' : formatValue(c.value, c.decimals ?? 1, c.unitLabel, lang)} (${t.status[c.status]})`).join(', ')}
         </p>
       )}
       <EscalationChain escalation={e} />

@@ -35,7 +35,7 @@ export function MinutesView({ meeting }: { meeting: Meeting }) {
       <section aria-label={m.actionsClosed}><h2>{m.actionsClosed}</h2>{list(minutes.actionsClosed.map(action))}</section>
       <section aria-label={m.indicatorsThen}>
         <h2>{m.indicatorsThen}</h2>
-        {list(minutes.indicators.map((i) => `${i.name}: ${i.value === null ? t.noData : formatValue(i.value, 1, i.unitLabel, lang)} – ${t.statusText(i.status)}`))}
+        {list(minutes.indicators.map((i) => `${i.name}: ${i.value === null ? t.noData : formatValue(i.value, i.decimals ?? 1, i.unitLabel, lang)} – ${t.statusText(i.status)}`))}
       </section>
     </article>
   );
