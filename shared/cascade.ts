@@ -184,6 +184,8 @@ export const IndicatorPageResponse = z.object({
   unit: OrgUnit,
   boardId: Id.nullable(),
   target: Target.nullable(),
+  /** Whether the target is the unit's own, or inherited from a unit above until it sets one. */
+  targetInherited: z.boolean(),
   /** Every measurement of this unit, oldest first. */
   measurements: z.array(Measurement),
   baselineTo: IsoDate.nullable(),

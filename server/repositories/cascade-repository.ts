@@ -123,6 +123,8 @@ export function cascadeRepository(db: Db) {
   const insertDeviation = db.prepare(`INSERT INTO deviations (id, indicator_id, unit_id, period_start, cause, action,
       card_id, recorded_at, recorded_by)
     VALUES (@id, @indicatorId, @unitId, @periodStart, @cause, @action, @cardId, @recordedAt, @recordedBy)`);
+  const ownTarget = db.prepare<[string, string, string], { one: number }>(`SELECT 1 AS one FROM targets
+    WHERE indicator_id = ? AND unit_id = ? AND valid_from <= ? LIMIT 1`);
   const unitsShowing = db.prepare<[string], { unit_id: string; board_id: string }>(`SELECT b.unit_id, b.id AS board_id
     FROM board_indicators bi JOIN boards b ON b.id = bi.board_id WHERE bi.indicator_id = ? ORDER BY b.unit_id, b.id`);
 
@@ -161,6 +163,7 @@ export function cascadeRepository(db: Db) {
     insertDeviation: (d: Deviation): void => {
       insertDeviation.run(d);
     },
+    hasOwnTarget: (indicatorId: string, unitId: string, day: string): boolean => ownTarget.get(indicatorId, unitId, day) !== undefined,
     /** Every (unit, board) whose board shows the indicator. */
     unitsShowing: (indicatorId: string): { unitId: string; boardId: string }[] =>
       unitsShowing.all(indicatorId).map((r) => ({ unitId: r.unit_id, boardId: r.board_id })),

@@ -196,6 +196,7 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
       unit,
       boardId: showing.find((s) => s.unitId === unitId)?.boardId ?? cascade.boardOfUnit(unitId),
       target: repos.indicators.currentTarget(indicator, unitId, day),
+      targetInherited: !cascade.hasOwnTarget(indicatorId, unitId, day),
       measurements: cascade.series(indicatorId, unitId),
       baselineTo: cascade.baselineTo(indicatorId, unitId),
       chain: chainFor(indicatorId, unitId),

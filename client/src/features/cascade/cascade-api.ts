@@ -51,6 +51,10 @@ export const cascadeApi = {
     IndicatorPageResponse.parse(await request(`/api/indicators/${encodeURIComponent(id)}?unit=${encodeURIComponent(unitId)}`)),
   recordMeasurement: (id: string, m: { unitId: string; periodStart: string; value: number; respondents: number | null; note: string }) =>
     write('PUT', `/api/indicators/${encodeURIComponent(id)}/measurements`, { measurements: [m] }),
+  setTarget: (id: string, t: { unitId: string; target: number | null; low: number | null; high: number | null; tolerance: number }) =>
+    write('PUT', `/api/indicators/${encodeURIComponent(id)}/target`, t),
+  setSettings: (id: string, s: { mandatory: boolean; rollup: 'sum' | 'mean' | 'weighted' | null }) =>
+    write('PUT', `/api/indicators/${encodeURIComponent(id)}/settings`, s),
   setBaseline: (id: string, unitId: string, baselineTo: string | null) =>
     write('PUT', `/api/indicators/${encodeURIComponent(id)}/baseline`, { unitId, baselineTo }),
   recordDeviation: (id: string, d: { unitId: string; periodStart: string; cause: string; action: string; ownerName: string; dueDate: string | null }) =>

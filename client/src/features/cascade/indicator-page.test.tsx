@@ -17,6 +17,7 @@ const page: IndicatorPageResponse = {
   unit: { id: 'n2', parentId: 'k-nord', layerId: 'l3', name: 'Afsnit N2' },
   boardId: 'board-n2',
   target: { validFrom: '2024-01-01', validTo: null, target: 5, low: null, high: null, tolerance: 1 },
+  targetInherited: true,
   measurements: values.map((value, i) =>
     makeMeasurement({ indicatorId: 'sick', unitId: 'n2', periodStart: `202${i < 12 ? 5 : 6}-${String((i % 12) + 1).padStart(2, '0')}-01`, value }),
   ),
@@ -93,5 +94,21 @@ describe('indicator page', () => {
     expect(within(table).getByText('for få svar')).toBeInTheDocument();
     expect(within(table).queryByText(/40/)).toBeNull();
     expect(screen.queryByRole('region', { name: 'Afvigelse' })).toBeNull();
+  });
+
+  it("says the target is inherited until the unit sets its own, and sets it", async () => {
+    fetchMock.mockImplementation((_url: string, init?: RequestInit) =>
+      init?.method === 'PUT' ? Promise.resolve(new Response(null, { status: 204 })) : answer(page),
+    );
+    renderPage();
+    const panel = await screen.findByRole('region', { name: 'Måltal for enheden' });
+    expect(within(panel).getByText(/Gældende måltal: ≤ 5,0 %.*arvet fra enheden ovenfor/)).toBeInTheDocument();
+    const form = within(panel).getByRole('form', { name: 'Sæt eget måltal' });
+    await userEvent.clear(within(form).getByLabelText('Måltal'));
+    await userEvent.type(within(form).getByLabelText('Måltal'), '4,5');
+    await userEvent.click(within(form).getByRole('button', { name: 'Sæt eget måltal' }));
+    const put = fetchMock.mock.calls.find(([, init]) => (init as RequestInit | undefined)?.method === 'PUT')!;
+    expect(put[0]).toBe('/api/indicators/sick/target');
+    expect(JSON.parse(String((put[1] as RequestInit).body))).toMatchObject({ unitId: 'n2', target: 4.5, tolerance: 1 });
   });
 });

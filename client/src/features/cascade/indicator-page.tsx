@@ -15,6 +15,7 @@ import { LineOfSight } from './line-of-sight';
 import { MeasurementTable } from './measurement-table';
 import { RunChart } from './run-chart';
 import { SignalSummary } from './signal-summary';
+import { TargetPanel } from './target-panel';
 import { useCascadeTexts } from './texts';
 import { useLoad } from './use-load';
 
@@ -101,6 +102,8 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
       {data.rollup && data.rollup.length > 0 && <RollupTable data={data} fmt={fmt} />}
 
       <MeasurementTable indicator={indicator} unitId={unit.id} measurements={measurements} onSaved={onChanged} />
+
+      <TargetPanel key={`${target?.validFrom}-${target?.target}-${target?.low}`} data={data} onChanged={onChanged} />
 
       {data.deviations.length > 0 && (
         <section className="panel">
