@@ -47,6 +47,8 @@ export interface AppDeps {
   revalidateMs?: number;
   /** Demo mode: the sign-in page offers the demo logins. */
   demo?: boolean;
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto/For (Secure cookies, rate limits per client). */
+  trustProxy?: boolean;
   /** Socket heartbeat; defaults to 20 s + 20 s (tests of network loss use short values). */
   heartbeat?: Heartbeat;
 }
@@ -65,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     clientErrorHandler,
     frameworkErrors,
     forceCloseConnections: true,
+    trustProxy: deps.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are built from the shared types; serialising is plain JSON (no per-request zod encode on hot reads).

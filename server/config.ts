@@ -18,6 +18,8 @@ export interface Config {
   oidc?: OidcConfig | null;
   /** Login and enrolment attempts per client address and minute. */
   loginAttemptsPerMinute?: number;
+  /** Behind a TLS-terminating reverse proxy (TRUST_PROXY=true). */
+  trustProxy?: boolean;
 }
 
 /** The project root, found from this file so the same code works from source (tsx, vitest) and from dist/. */
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     oidc: parseOidcConfig(env),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
+    trustProxy: env.TRUST_PROXY === 'true',
   };
 }

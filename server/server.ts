@@ -41,6 +41,7 @@ export async function startServer(
     oidc: config.oidc ?? null,
     demo: config.seedDemo,
     ...(config.loginAttemptsPerMinute !== undefined && { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
+    ...(config.trustProxy && { trustProxy: true }),
     ...options.app,
   });
   const address = await kaskade.app.listen({ port: config.port, host: config.host });

@@ -114,6 +114,49 @@ export const CreateDeviceRequest = z.strictObject({
 export const CreateDeviceResponse = z.object({ device: AdminDevice, code: z.string(), expiresAt: z.string(), link: z.string() });
 export type CreateDeviceResponse = z.infer<typeof CreateDeviceResponse>;
 
+export const BoardTemplate = z.object({
+  id: z.string(),
+  name: z.string(),
+  columns: z.array(z.string()),
+  indicators: z.array(z.string()),
+});
+export type BoardTemplate = z.infer<typeof BoardTemplate>;
+export const CreateTemplateRequest = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  columns: z.array(z.string().trim().min(1).max(60)).min(1).max(12),
+  indicators: z.array(Id).max(60).default([]),
+});
+/** Without a template a board gets the usual columns and no indicators. */
+export const DEFAULT_COLUMNS = ['Nye forslag', 'I gang', 'Afsluttet'];
+export const CreateBoardRequest = z.strictObject({
+  unitId: Id,
+  name: z.string().trim().min(1).max(200),
+  templateId: z.string().max(80).nullable().default(null),
+});
+
+export const AdminIndicator = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  name: z.string(),
+  unitLabel: z.string(),
+  direction: z.enum(['higher', 'lower', 'range']),
+  frequency: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly']),
+  kind: z.enum(['hard', 'soft']),
+  decimals: z.number().int(),
+  minRespondents: z.number().int().nullable(),
+});
+export type AdminIndicator = z.infer<typeof AdminIndicator>;
+export const CreateIndicatorRequest = z.strictObject({
+  unitId: Id,
+  name: z.string().trim().min(1).max(200),
+  unitLabel: z.string().trim().max(40).default(''),
+  direction: z.enum(['higher', 'lower', 'range']),
+  frequency: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly']),
+  kind: z.enum(['hard', 'soft']).default('hard'),
+  decimals: z.number().int().min(0).max(4).default(0),
+  minRespondents: z.number().int().min(0).max(100_000).nullable().default(null),
+});
+
 export const AuditEntry = z.object({
   source: z.enum(['board', 'admin']),
   boardId: z.string().nullable(),

@@ -77,6 +77,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
     if (!principal) return next(new Error('UNAUTHENTICATED: sign in first'));
     socket.data.principal = principal;
     socket.data.actor = principal.actor;
+    deps.auth.seen(principal);
     next();
   });
 

@@ -1,4 +1,24 @@
+import { generateNKeysBetween } from 'fractional-indexing';
 import type { Db } from '../db/open-database';
+
+export interface TemplateRow {
+  id: string;
+  name: string;
+  columns: string;
+  indicators: string;
+  created_at: string;
+}
+export interface IndicatorDefinitionRow {
+  id: string;
+  unit_id: string;
+  name: string;
+  unit_label: string;
+  direction: string;
+  frequency: string;
+  kind: string;
+  decimals: number;
+  min_respondents: number | null;
+}
 
 interface UnitRow {
   id: string;
@@ -57,7 +77,31 @@ export function orgAdminRepository(db: Db) {
        ORDER BY id DESC LIMIT ?`,
     ),
     boardsBrief: db.prepare<[], { id: string; name: string; unit_id: string }>('SELECT id, name, unit_id FROM boards ORDER BY name'),
+    templates: db.prepare<[], TemplateRow>('SELECT * FROM board_templates ORDER BY name'),
+    template: db.prepare<[string], TemplateRow>('SELECT * FROM board_templates WHERE id = ?'),
+    insertTemplate: db.prepare('INSERT INTO board_templates (id, name, columns, indicators, created_at) VALUES (?, ?, ?, ?, ?)'),
+    indicators: db.prepare<[], IndicatorDefinitionRow>(
+      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents FROM indicators ORDER BY name',
+    ),
+    indicator: db.prepare<[string], { id: string }>('SELECT id FROM indicators WHERE id = ?'),
+    insertIndicator: db.prepare(
+      `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents)
+       VALUES (@id, @unit_id, @name, @unit_label, @direction, @frequency, @kind, @decimals, @min_respondents)`,
+    ),
+    insertBoard: db.prepare('INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, ?, ?, ?)'),
+    insertColumn: db.prepare('INSERT INTO columns (id, board_id, name, order_key) VALUES (?, ?, ?, ?)'),
+    showIndicator: db.prepare('INSERT OR IGNORE INTO board_indicators (board_id, indicator_id, order_key) VALUES (?, ?, ?)'),
   };
+  /** A new board with its columns and indicators, all or nothing. */
+  const createBoard = db.transaction(
+    (board: { id: string; unitId: string; name: string; at: string; columns: string[]; indicators: string[] }) => {
+      s.insertBoard.run(board.id, board.unitId, board.name, board.at);
+      const columnKeys = generateNKeysBetween(null, null, board.columns.length);
+      board.columns.forEach((name, i) => s.insertColumn.run(`${board.id}-col-${i}`, board.id, name, columnKeys[i]!));
+      const indicatorKeys = generateNKeysBetween(null, null, board.indicators.length);
+      board.indicators.forEach((id, i) => s.showIndicator.run(board.id, id, indicatorKeys[i]!));
+    },
+  );
   return {
     units: () => s.units.all(),
     unit: (id: string) => s.unit.get(id),
@@ -76,6 +120,15 @@ export function orgAdminRepository(db: Db) {
         .slice(0, limit),
     adminAudit: (limit: number) => s.adminAudit.all(limit),
     boardsBrief: () => s.boardsBrief.all(),
+    templates: () => s.templates.all(),
+    template: (id: string) => s.template.get(id),
+    insertTemplate: (id: string, name: string, columns: string[], indicators: string[], at: string) =>
+      void s.insertTemplate.run(id, name, JSON.stringify(columns), JSON.stringify(indicators), at),
+    indicators: () => s.indicators.all(),
+    indicatorExists: (id: string) => s.indicator.get(id) !== undefined,
+    insertIndicator: (row: IndicatorDefinitionRow) => void s.insertIndicator.run(row),
+    createBoard: (board: { id: string; unitId: string; name: string; at: string; columns: string[]; indicators: string[] }) =>
+      createBoard.immediate(board),
   };
 }
 export type OrgAdminRepository = ReturnType<typeof orgAdminRepository>;

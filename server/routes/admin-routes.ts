@@ -3,6 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AdminIndicator,
+  BoardTemplate,
+  CreateBoardRequest,
+  CreateIndicatorRequest,
+  CreateTemplateRequest,
+  DEFAULT_COLUMNS,
   AdminDevice,
   AdminLayer,
   AdminUnit,
@@ -290,6 +296,75 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
       reply.header('content-disposition', 'attachment; filename="kaskade-audit.json"');
     }
     return { entries };
+  });
+
+  // ---- boards, board templates and indicator definitions ----
+  const toTemplate = (t: { id: string; name: string; columns: string; indicators: string }): BoardTemplate => ({
+    id: t.id,
+    name: t.name,
+    columns: JSON.parse(t.columns) as string[],
+    indicators: JSON.parse(t.indicators) as string[],
+  });
+
+  app.get('/api/admin/templates', { schema: { tags: ['admin'], response: { 200: z.object({ templates: z.array(BoardTemplate) }) } } }, async () => ({
+    templates: org.templates().map(toTemplate),
+  }));
+
+  app.post('/api/admin/templates', { schema: { tags: ['admin'], body: CreateTemplateRequest, response: { 200: z.object({ id: z.string() }), 403: ErrorResponse, 404: ErrorResponse } } }, async (request, reply) => {
+    if (!isTopAdmin(request)) return forbid(reply, 'Only administrators of the whole organisation may add board templates.');
+    const missing = request.body.indicators.find((id) => !org.indicatorExists(id));
+    if (missing) return notFound(reply, `No indicator ${missing}.`);
+    const id = `tpl-${randomUUID()}`;
+    org.insertTemplate(id, request.body.name, request.body.columns, request.body.indicators, now());
+    log(request, 'template.created', id, request.body);
+    return { id };
+  });
+
+  app.post('/api/admin/boards/create', { schema: { tags: ['admin'], summary: 'A new board for a unit, from a template', body: CreateBoardRequest, response: { 200: z.object({ id: z.string() }), 403: ErrorResponse, 404: ErrorResponse } } }, async (request, reply) => {
+    const { unitId, name, templateId } = request.body;
+    if (!org.unit(unitId)) return notFound(reply, 'No such unit.');
+    if (!canAdminUnit(request, unitId)) return forbid(reply, 'You do not administer this unit.');
+    const template = templateId ? org.template(templateId) : undefined;
+    if (templateId && !template) return notFound(reply, 'No such template.');
+    const spec = template ? toTemplate(template) : { columns: DEFAULT_COLUMNS, indicators: [] as string[] };
+    const id = `board-${randomUUID()}`;
+    org.createBoard({ id, unitId, name, at: now(), columns: spec.columns, indicators: spec.indicators });
+    log(request, 'board.created', id, { unitId, name, templateId });
+    return { id };
+  });
+
+  app.get('/api/admin/indicators', { schema: { tags: ['admin'], response: { 200: z.object({ indicators: z.array(AdminIndicator) }) } } }, async () => ({
+    indicators: org.indicators().map((i) => ({
+      id: i.id,
+      unitId: i.unit_id,
+      name: i.name,
+      unitLabel: i.unit_label,
+      direction: i.direction as AdminIndicator['direction'],
+      frequency: i.frequency as AdminIndicator['frequency'],
+      kind: i.kind as AdminIndicator['kind'],
+      decimals: i.decimals,
+      minRespondents: i.min_respondents,
+    })),
+  }));
+
+  app.post('/api/admin/indicators', { schema: { tags: ['admin'], body: CreateIndicatorRequest, response: { 200: z.object({ id: z.string() }), 403: ErrorResponse, 404: ErrorResponse } } }, async (request, reply) => {
+    const b = request.body;
+    if (!org.unit(b.unitId)) return notFound(reply, 'No such unit.');
+    if (!canAdminUnit(request, b.unitId)) return forbid(reply, 'You do not administer this unit.');
+    const id = `ind-${randomUUID()}`;
+    org.insertIndicator({
+      id,
+      unit_id: b.unitId,
+      name: b.name,
+      unit_label: b.unitLabel,
+      direction: b.direction,
+      frequency: b.frequency,
+      kind: b.kind,
+      decimals: b.decimals,
+      min_respondents: b.kind === 'soft' ? b.minRespondents : null,
+    });
+    log(request, 'indicator.created', id, b);
+    return { id };
   });
 
   app.get('/api/admin/boards', { schema: { tags: ['admin'], response: { 200: z.object({ boards: z.array(z.object({ id: z.string(), name: z.string(), unitId: z.string() })) }) } } }, async (request) => ({

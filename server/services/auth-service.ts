@@ -109,6 +109,11 @@ export function createAuthService(accounts: AccountsRepository, clock: Clock, op
       return Boolean(session && !session.revoked_at && session.expires_at > now());
     },
 
+    /** Notes when a wall screen last connected (shown on the admin screen). */
+    seen(principal: Principal): void {
+      if (principal.kind === 'device') accounts.seenDevice(principal.id, now());
+    },
+
     logout(token: string | undefined): void {
       if (token) accounts.revokeSession(hashToken(token), now());
     },

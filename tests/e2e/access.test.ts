@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config';
-import { cookieHeaders, testToken } from '../helpers/auth';
+import { testToken } from '../helpers/auth';
 import { launchBrowser } from '../helpers/browser';
 import { connectClient, opId } from '../helpers/socket-client';
 import { type TestServer, startTestServer } from '../helpers/test-server';
@@ -120,18 +120,22 @@ describe('people and wall screens in Chromium', () => {
     expect(await card(column(page, 'Afsluttet'), title).count()).toBe(0);
   });
 
-  it('enrols a wall screen, moves a card on it by touch, and loses access when revoked', async () => {
-    const admin = cookieHeaders(testToken(srv.url, 'Administrator', { role: 'admin' }));
-    const created = (await (
-      await fetch(`${srv.url}/api/admin/devices`, { method: 'POST', headers: admin, body: JSON.stringify({ boardId: WARD, name: 'Vægskærm N2', mode: 'touch' }) })
-    ).json()) as { link: string; device: { id: string } };
+  it('enrols a wall screen from the admin screen, moves a card on it by touch, and loses access when revoked', async () => {
+    const admin = await newPage({ token: testToken(srv.url, 'Administrator', { role: 'admin' }) });
+    await admin.goto(`${srv.url}/admin`);
+    await admin.getByRole('tab', { name: 'Skærme' }).click();
+    await admin.getByLabel('Tavle').selectOption({ label: 'Afsnit N2 – intensivt afsnit' });
+    await admin.getByLabel('Skærmens navn').fill('Vægskærm N2');
+    await admin.getByRole('button', { name: 'Tilmeld skærm' }).click();
+    const link = (await admin.locator('.admin__code code').textContent())!;
+    expect(link).toMatch(/\/wall\/enrol#\d{8}$/);
 
     const laptop = await newPage({ token: testToken(srv.url, 'Laptop', { role: 'member' }) });
     await laptop.goto(`${srv.url}/boards/${WARD}`);
     await laptop.getByText(/^(Forbundet|Connected)$/).waitFor();
 
     const wall = await newPage({ hasTouch: true, viewport: { width: 1920, height: 1080 } });
-    await wall.goto(`${srv.url}${created.link}`);
+    await wall.goto(link);
     await wall.waitForURL(`${srv.url}/wall/${WARD}`);
     await wall.getByText(/^(Forbundet|Connected)$/).waitFor();
     expect(await wall.getByRole('link', { name: 'Overblik' }).count()).toBe(0); // no chrome
@@ -142,8 +146,8 @@ describe('people and wall screens in Chromium', () => {
     await touchDrag(wall, card(column(wall, 'Nye forslag'), title), column(wall, 'Afsluttet'));
     await until(async () => (await card(column(laptop, 'Afsluttet'), title).count()) === 1, 'the touch move on the laptop');
 
-    const { 'content-type': _none, ...noBody } = admin;
-    expect((await fetch(`${srv.url}/api/admin/devices/${created.device.id}/revoke`, { method: 'POST', headers: noBody })).status).toBe(204);
+    await admin.bringToFront();
+    await admin.getByRole('button', { name: 'Tilbagekald: Vægskærm N2' }).click();
     await wall.getByText('Skærmen har ikke længere adgang til tavlen.').waitFor({ timeout: 8000 });
     // A reload does not bring it back: the token is dead.
     await wall.reload();

@@ -302,3 +302,42 @@ describe('wall-screen devices', () => {
     await settle(50);
   });
 });
+
+describe('boards from templates, indicator definitions', () => {
+  it('creates a board from a template with its columns and mandatory indicators, only within the admin subtree', async () => {
+    const top = cookieHeaders(session('Topadmin', [{ unitId: 'clinic', role: 'admin' }]).token);
+    const wardAdmin = cookieHeaders(session('Afsnitsadmin 2', [{ unitId: 'ward', role: 'admin' }]).token);
+    const post = (path: string, headers: Record<string, string>, body: unknown) => api(path, { method: 'POST', headers, body: JSON.stringify(body) });
+
+    const template = { name: 'Afsnitstavle', columns: ['Idéer', 'I gang', 'Færdig'], indicators: [FIXTURE.indicators.restraint] };
+    expect((await post('/api/admin/templates', wardAdmin, template)).status).toBe(403); // templates are organisation-wide
+    const { id: templateId } = (await (await post('/api/admin/templates', top, template)).json()) as { id: string };
+
+    expect((await post('/api/admin/boards/create', wardAdmin, { unitId: 'clinic', name: 'Ikke min', templateId })).status).toBe(403);
+    const res = await post('/api/admin/boards/create', wardAdmin, { unitId: 'ward', name: 'Afsnit N2 – nattevagt', templateId });
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as { id: string };
+    const snapshot = (await (await api(`/api/boards/${id}`, { headers: wardAdmin })).json()) as {
+      columns: { name: string }[];
+      indicators: { id: string }[];
+    };
+    expect(snapshot.columns.map((c) => c.name)).toEqual(template.columns);
+    expect(snapshot.indicators.map((i) => i.id)).toEqual([FIXTURE.indicators.restraint]);
+
+    const plain = (await (await post('/api/admin/boards/create', wardAdmin, { unitId: 'ward', name: 'Uden skabelon', templateId: null })).json()) as { id: string };
+    const plainSnap = (await (await api(`/api/boards/${plain.id}`, { headers: wardAdmin })).json()) as { columns: { name: string }[] };
+    expect(plainSnap.columns.map((c) => c.name)).toEqual(['Nye forslag', 'I gang', 'Afsluttet']);
+  });
+
+  it('defines an indicator for a unit one administers, and refuses one outside', async () => {
+    const wardAdmin = cookieHeaders(session('Afsnitsadmin 3', [{ unitId: 'ward', role: 'admin' }]).token);
+    const body = (unitId: string) => JSON.stringify({ unitId, name: 'Ventetid til samtale', unitLabel: 'dage', direction: 'lower', frequency: 'monthly' });
+    expect((await api('/api/admin/indicators', { method: 'POST', headers: wardAdmin, body: body('clinic') })).status).toBe(403);
+    const ok = await api('/api/admin/indicators', { method: 'POST', headers: wardAdmin, body: body('ward') });
+    expect(ok.status).toBe(200);
+    const list = (await (await api('/api/admin/indicators', { headers: wardAdmin })).json()) as { indicators: { name: string; unitId: string }[] };
+    expect(list.indicators).toContainEqual(expect.objectContaining({ name: 'Ventetid til samtale', unitId: 'ward' }));
+    const trail = (await (await api(`/api/admin/audit?actor=${encodeURIComponent(`user:${'x'}`)}`, { headers: wardAdmin })).json()) as { entries: unknown[] };
+    expect(trail.entries).toEqual([]);
+  });
+});

@@ -1,5 +1,7 @@
 import {
   type AdminDevice,
+  type AdminIndicator,
+  type BoardTemplate,
   type AdminLayer,
   type AdminUnit,
   type AdminUser,
@@ -81,6 +83,13 @@ export const adminApi = {
     requestJson<void>('PUT', `/api/admin/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(unitId)}`, { role }),
   removeRole: (userId: string, unitId: string) =>
     requestJson<void>('DELETE', `/api/admin/users/${encodeURIComponent(userId)}/roles/${encodeURIComponent(unitId)}`),
+  templates: () => requestJson<{ templates: BoardTemplate[] }>('GET', '/api/admin/templates'),
+  createTemplate: (body: { name: string; columns: string[]; indicators: string[] }) =>
+    requestJson<{ id: string }>('POST', '/api/admin/templates', body),
+  createBoard: (body: { unitId: string; name: string; templateId: string | null }) =>
+    requestJson<{ id: string }>('POST', '/api/admin/boards/create', body),
+  indicators: () => requestJson<{ indicators: AdminIndicator[] }>('GET', '/api/admin/indicators'),
+  createIndicator: (body: Omit<AdminIndicator, 'id'>) => requestJson<{ id: string }>('POST', '/api/admin/indicators', body),
   boards: () => requestJson<{ boards: { id: string; name: string; unitId: string }[] }>('GET', '/api/admin/boards'),
   devices: () => requestJson<{ devices: AdminDevice[] }>('GET', '/api/admin/devices'),
   createDevice: (body: { boardId: string; name: string; mode: 'read' | 'touch' }) =>

@@ -73,6 +73,29 @@ export interface AccessMessages {
   what: string;
   noEntries: string;
   failed: (message: string) => string;
+  tabBoards: string;
+  tabIndicators: string;
+  templates: string;
+  newTemplate: string;
+  templateColumns: string;
+  templateColumnsHint: string;
+  templateIndicators: string;
+  newBoard: string;
+  boardName: string;
+  template: string;
+  noTemplate: string;
+  boardCreated: string;
+  indicatorName: string;
+  unitLabel: string;
+  direction: string;
+  frequency: string;
+  frequencies: Record<'weekly' | 'biweekly' | 'monthly' | 'quarterly', string>;
+  kindHard: string;
+  kindSoft: string;
+  decimals: string;
+  minRespondents: string;
+  newIndicator: string;
+  targetsHint: string;
 }
 
 export const accessDa: AccessMessages = {
@@ -145,6 +168,29 @@ export const accessDa: AccessMessages = {
   what: 'Hvad',
   noEntries: 'Ingen hændelser.',
   failed: (message) => `Det lykkedes ikke: ${message}`,
+  tabBoards: 'Tavler og skabeloner',
+  tabIndicators: 'Indikatorer',
+  templates: 'Tavleskabeloner',
+  newTemplate: 'Ny skabelon',
+  templateColumns: 'Kolonner',
+  templateColumnsHint: 'Én kolonne pr. linje, fx Nye forslag, I gang, Afsluttet.',
+  templateIndicators: 'Obligatoriske indikatorer',
+  newBoard: 'Ny tavle',
+  boardName: 'Tavlens navn',
+  template: 'Skabelon',
+  noTemplate: 'Ingen (Nye forslag · I gang · Afsluttet)',
+  boardCreated: 'Tavlen er oprettet.',
+  indicatorName: 'Indikatorens navn',
+  unitLabel: 'Enhed for tallet (fx %, dage)',
+  direction: 'Retning',
+  frequency: 'Hyppighed',
+  frequencies: { weekly: 'ugentlig', biweekly: 'hver 14. dag', monthly: 'månedlig', quarterly: 'kvartalsvis' },
+  kindHard: 'hårde tal',
+  kindSoft: 'bløde tal (besvarelser)',
+  decimals: 'Decimaler',
+  minRespondents: 'Mindste antal besvarelser',
+  newIndicator: 'Ny indikator',
+  targetsHint: 'Måltal sættes af mødelederen på indikatorens side.',
 };
 
 export const accessEn: AccessMessages = {
@@ -217,4 +263,27 @@ export const accessEn: AccessMessages = {
   what: 'What',
   noEntries: 'No events.',
   failed: (message) => `That did not work: ${message}`,
+  tabBoards: 'Boards and templates',
+  tabIndicators: 'Indicators',
+  templates: 'Board templates',
+  newTemplate: 'New template',
+  templateColumns: 'Columns',
+  templateColumnsHint: 'One column per line, e.g. New ideas, In progress, Done.',
+  templateIndicators: 'Mandatory indicators',
+  newBoard: 'New board',
+  boardName: "Board's name",
+  template: 'Template',
+  noTemplate: 'None (Nye forslag · I gang · Afsluttet)',
+  boardCreated: 'The board was created.',
+  indicatorName: "Indicator's name",
+  unitLabel: 'Unit of the figure (e.g. %, days)',
+  direction: 'Direction',
+  frequency: 'Frequency',
+  frequencies: { weekly: 'weekly', biweekly: 'every 14 days', monthly: 'monthly', quarterly: 'quarterly' },
+  kindHard: 'hard figures',
+  kindSoft: 'soft figures (answers)',
+  decimals: 'Decimals',
+  minRespondents: 'Minimum number of answers',
+  newIndicator: 'New indicator',
+  targetsHint: 'Targets are set by the facilitator on the indicator page.',
 };

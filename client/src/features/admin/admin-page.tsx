@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ROLE_NAMES, type AdminDevice, type AdminLayer, type AdminUnit, type AdminUser, type AuditEntry, type RoleName } from '../../../../shared/auth';
+import { DIRECTIONS, FREQUENCIES } from '../../../../shared/schemas';
+import { ROLE_NAMES, type AdminDevice, type AdminIndicator, type AdminLayer, type AdminUnit, type AdminUser, type AuditEntry, type RoleName } from '../../../../shared/auth';
 import { adminApi } from '../../lib/auth-api';
 import { useT } from '../../lib/i18n-context';
 import { useMe } from '../auth/session';
 
-type Tab = 'users' | 'units' | 'devices' | 'audit';
+type Tab = 'users' | 'units' | 'boards' | 'indicators' | 'devices' | 'audit';
 
 /** `/admin`: users and roles, org units and layers, wall screens, and the event log — for administrators. */
 export function AdminPage() {
@@ -18,6 +19,8 @@ export function AdminPage() {
   const tabs: [Tab, string][] = [
     ['users', t.access.tabUsers],
     ['units', t.access.tabUnits],
+    ['boards', t.access.tabBoards],
+    ['indicators', t.access.tabIndicators],
     ['devices', t.access.tabDevices],
     ['audit', t.access.tabAudit],
   ];
@@ -34,6 +37,8 @@ export function AdminPage() {
       <div role="tabpanel">
         {tab === 'users' && <UsersPanel />}
         {tab === 'units' && <UnitsPanel />}
+        {tab === 'boards' && <BoardsPanel />}
+        {tab === 'indicators' && <IndicatorsPanel />}
         {tab === 'devices' && <DevicesPanel />}
         {tab === 'audit' && <AuditPanel />}
       </div>
@@ -380,6 +385,136 @@ function AuditPanel() {
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+const loadBoardsData = () =>
+  Promise.all([adminApi.templates(), adminApi.units(), adminApi.indicators()]).then(([tp, u, i]) => ({
+    templates: tp.templates,
+    units: u.units,
+    indicators: i.indicators,
+  }));
+
+/** New boards for a unit, from a template (its columns and mandatory indicators) or the usual three columns. */
+function BoardsPanel() {
+  const t = useT();
+  const { data, error, run } = useAdminData(loadBoardsData);
+  const [board, setBoard] = useState({ unitId: '', name: '', templateId: '' });
+  const [created, setCreated] = useState<string | null>(null);
+  const [template, setTemplate] = useState({ name: '', columns: 'Nye forslag\nI gang\nAfsluttet', indicators: [] as string[] });
+  if (!data) return <><Failure error={error} /><p>{t.loading}</p></>;
+  return (
+    <section>
+      <Failure error={error} />
+      <h2>{t.access.newBoard}</h2>
+      <form className="admin__form" onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          const { id } = await adminApi.createBoard({ unitId: board.unitId, name: board.name, templateId: board.templateId || null });
+          setCreated(id);
+        });
+      }}>
+        <Select label={t.access.unit} value={board.unitId} onChange={(v) => setBoard({ ...board, unitId: v })}>
+          <option value="" disabled>—</option>
+          {data.units.filter((u) => u.administrable).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </Select>
+        <LabeledInput label={t.access.boardName} value={board.name} required onChange={(v) => setBoard({ ...board, name: v })} />
+        <Select label={t.access.template} value={board.templateId} onChange={(v) => setBoard({ ...board, templateId: v })}>
+          <option value="">{t.access.noTemplate}</option>
+          {data.templates.map((tp) => <option key={tp.id} value={tp.id}>{tp.name}</option>)}
+        </Select>
+        <button type="submit" className="button button--primary">{t.access.create}</button>
+      </form>
+      {created && <p role="status">{t.access.boardCreated} <a href={`/boards/${encodeURIComponent(created)}`}>{board.name}</a></p>}
+      <h2>{t.access.templates}</h2>
+      <ul>
+        {data.templates.map((tp) => (
+          <li key={tp.id}>
+            <strong>{tp.name}</strong>: {tp.columns.join(' · ')}
+            {tp.indicators.length > 0 && <> — {tp.indicators.map((id) => data.indicators.find((i) => i.id === id)?.name ?? id).join(', ')}</>}
+          </li>
+        ))}
+      </ul>
+      <h3>{t.access.newTemplate}</h3>
+      <form className="admin__form" onSubmit={(e) => {
+        e.preventDefault();
+        const columns = template.columns.split('\n').map((c) => c.trim()).filter(Boolean);
+        void run(() => adminApi.createTemplate({ name: template.name, columns, indicators: template.indicators }));
+      }}>
+        <LabeledInput label={t.access.displayName} value={template.name} required onChange={(v) => setTemplate({ ...template, name: v })} />
+        <label className="admin__field">
+          <span>{t.access.templateColumns}</span>
+          <textarea rows={4} value={template.columns} title={t.access.templateColumnsHint} onChange={(e) => setTemplate({ ...template, columns: e.target.value })} />
+        </label>
+        <fieldset className="admin__field">
+          <legend>{t.access.templateIndicators}</legend>
+          {data.indicators.map((i) => (
+            <label key={i.id}>
+              <input type="checkbox" checked={template.indicators.includes(i.id)} onChange={(e) =>
+                setTemplate({ ...template, indicators: e.target.checked ? [...template.indicators, i.id] : template.indicators.filter((x) => x !== i.id) })} />{' '}
+              {i.name}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button">{t.access.create}</button>
+      </form>
+    </section>
+  );
+}
+
+const loadIndicators = () => Promise.all([adminApi.indicators(), adminApi.units()]).then(([i, u]) => ({ indicators: i.indicators, units: u.units }));
+
+/** Indicator definitions of the units one administers; targets are set on the indicator page. */
+function IndicatorsPanel() {
+  const t = useT();
+  const { data, error, run } = useAdminData(loadIndicators);
+  const empty = { unitId: '', name: '', unitLabel: '', direction: 'higher', frequency: 'monthly', kind: 'hard', decimals: 0, minRespondents: null } as const;
+  const [draft, setDraft] = useState<Omit<AdminIndicator, 'id'>>({ ...empty });
+  if (!data) return <><Failure error={error} /><p>{t.loading}</p></>;
+  const unitName = (id: string) => data.units.find((u) => u.id === id)?.name ?? id;
+  return (
+    <section>
+      <Failure error={error} />
+      <p className="muted">{t.access.targetsHint}</p>
+      <table className="admin__table">
+        <thead><tr><th>{t.access.indicatorName}</th><th>{t.access.unit}</th><th>{t.access.direction}</th><th>{t.access.frequency}</th></tr></thead>
+        <tbody>
+          {data.indicators.map((i) => (
+            <tr key={i.id}>
+              <td><a href={`/indicators/${encodeURIComponent(i.id)}`}>{i.name}</a>{i.unitLabel && <span className="muted"> ({i.unitLabel})</span>}</td>
+              <td>{unitName(i.unitId)}</td>
+              <td>{t.direction[i.direction]}</td>
+              <td>{t.access.frequencies[i.frequency]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t.access.newIndicator}</h2>
+      <form className="admin__form" onSubmit={(e) => { e.preventDefault(); void run(() => adminApi.createIndicator(draft)).then(() => setDraft({ ...empty })); }}>
+        <Select label={t.access.unit} value={draft.unitId} onChange={(v) => setDraft({ ...draft, unitId: v })}>
+          <option value="" disabled>—</option>
+          {data.units.filter((u) => u.administrable).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+        </Select>
+        <LabeledInput label={t.access.indicatorName} value={draft.name} required onChange={(v) => setDraft({ ...draft, name: v })} />
+        <LabeledInput label={t.access.unitLabel} value={draft.unitLabel} onChange={(v) => setDraft({ ...draft, unitLabel: v })} />
+        <Select label={t.access.direction} value={draft.direction} onChange={(v) => setDraft({ ...draft, direction: v as AdminIndicator['direction'] })}>
+          {DIRECTIONS.map((d) => <option key={d} value={d}>{t.direction[d]}</option>)}
+        </Select>
+        <Select label={t.access.frequency} value={draft.frequency} onChange={(v) => setDraft({ ...draft, frequency: v as AdminIndicator['frequency'] })}>
+          {FREQUENCIES.map((f) => <option key={f} value={f}>{t.access.frequencies[f]}</option>)}
+        </Select>
+        <Select label={t.access.kindHard} value={draft.kind} onChange={(v) => setDraft({ ...draft, kind: v as AdminIndicator['kind'] })}>
+          <option value="hard">{t.access.kindHard}</option>
+          <option value="soft">{t.access.kindSoft}</option>
+        </Select>
+        <LabeledInput label={t.access.decimals} type="number" value={String(draft.decimals)} onChange={(v) => setDraft({ ...draft, decimals: Math.max(0, Math.min(4, Number(v) || 0)) })} />
+        {draft.kind === 'soft' && (
+          <LabeledInput label={t.access.minRespondents} type="number" value={String(draft.minRespondents ?? '')}
+            onChange={(v) => setDraft({ ...draft, minRespondents: v === '' ? null : Math.max(0, Number(v) || 0) })} />
+        )}
+        <button type="submit" className="button button--primary">{t.access.create}</button>
+      </form>
     </section>
   );
 }
