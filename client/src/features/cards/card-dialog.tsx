@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useEffect, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../../../shared/protocol';
 import { CARD_TYPES, type CardType } from '../../../../shared/schemas';
 import { Dialog } from '../../components/dialog';
@@ -8,8 +8,10 @@ import { useT } from '../../lib/i18n-context';
 import type { CardFields } from './cards-slice';
 import type { EditorTarget } from './card-editor-context';
 import { TextPrompt } from '../../components/text-prompt';
-import { CardHistory } from '../history/card-history';
 import { newId } from '../../lib/ids';
+
+// Loaded when first opened, so the board page's bundle does not carry it.
+const CardHistory = lazy(() => import('../history/card-history').then((m) => ({ default: m.CardHistory })));
 
 const EMPTY: CardFields = { type: 'action', title: '', description: '', ownerName: '', dueDate: null };
 
@@ -61,7 +63,13 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
         onSubmit={(reason) => issue('escalation:raise', { escalationId: newId(), cardId, reason })} />
     );
   }
-  if (cardId && aside === 'history') return <CardHistory boardId={boardId} cardId={cardId} title={fields.title} onClose={onClose} />;
+  if (cardId && aside === 'history') {
+    return (
+      <Suspense fallback={null}>
+        <CardHistory boardId={boardId} cardId={cardId} title={fields.title} onClose={onClose} />
+      </Suspense>
+    );
+  }
 
   return (
     <Dialog title={target.mode === 'create' ? t.newCard : t.editCard} onClose={onClose}>

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Link } from 'wouter';
-import { BoardHistory } from '../history/board-history';
 import { useAppStore } from '../../app/store/store-context';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { Timer } from './timer';
+
+// The history is read now and then, not at every board load: kept out of the board page's bundle.
+const BoardHistory = lazy(() => import('../history/board-history').then((m) => ({ default: m.BoardHistory })));
 
 /** On the board: the running meeting with its timer and current item (live on the wall screen), or the next one. */
 export function MeetingBar({ boardId }: { boardId: string }) {
@@ -30,7 +32,11 @@ export function MeetingBar({ boardId }: { boardId: string }) {
         </>
       )}
       <button type="button" className="button" onClick={() => setHistory(true)}>{m.history}</button>
-      {history && <BoardHistory boardId={boardId} onClose={() => setHistory(false)} />}
+      {history && (
+        <Suspense fallback={null}>
+          <BoardHistory boardId={boardId} onClose={() => setHistory(false)} />
+        </Suspense>
+      )}
     </section>
   );
 }
