@@ -1,11 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  ApiTokenCreate,
-  ApiTokenCreated,
-  ApiTokenList,
-  ImportResponse,
   IndicatorParams,
   MeasurementBatch,
   MeasurementListResponse,
@@ -13,17 +8,22 @@ import {
   UnitQuery,
 } from '../../../shared/cascade';
 import { ErrorResponse } from '../../../shared/rest';
-import { Id } from '../../../shared/schemas';
 import type { AccessPolicy, Capability } from '../../services/access-policy';
 import type { ApiTokenPrincipal, ApiTokens } from '../../services/cascade/api-tokens';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import { toCsv as toCsvRows } from '../../services/cascade/csv';
-import { MAX_IMPORT_BYTES, parseMeasurementsCsv, writeProblemsToImport } from '../../services/cascade/csv-import';
 import type { LiveUpdates } from '../../services/cascade/live-updates';
 import type { MeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock } from '../../services/command-service';
 import type { Repositories } from '../../repositories';
 import { actorOf, allowed, sendError } from './route-helpers';
+import { registerApiTokenRoutes } from './api-token-routes';
+import { registerCsvRoutes } from './csv-routes';
+
+/** What the CSV and token routes share with the feed: its deps, the access check and the actor of a request. */
+export interface FeedContext extends FeedDeps {
+  mayOnUnits: (request: FastifyRequest, reply: FastifyReply, capability: Capability, unitIds: Iterable<string>) => boolean;
+  actor: (request: FastifyRequest) => string;
+}
 
 export interface FeedDeps {
   cascade: CascadeService;
@@ -134,172 +134,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedDeps> = async (app, deps) => 
       return { written: result.written, unchanged: result.unchanged };
     },
   );
-
-  await app.register(async (plain) => {
-    const csv = plain.withTypeProvider<ZodTypeProvider>();
-    csv.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES * 4 }, (_req, body, done) =>
-      done(null, body),
-    );
-    csv.post(
-      '/api/imports/measurements',
-      {
-        bodyLimit: MAX_IMPORT_BYTES * 4,
-        schema: {
-          summary: 'Import measurements from CSV: preview (apply=false) or apply all rows, or none',
-          description:
-            'Columns: indicator, period (first day, YYYY-MM-DD), value, and optionally numerator, denominator, ' +
-            'respondents, unit (defaults to the unit parameter), note. `;` with decimal commas or `,` with points.',
-          tags: ['measurements'],
-          querystring: z.object({ unit: Id.optional(), apply: z.enum(['true', 'false']).default('false') }),
-          body: z.string().meta({ examples: ['indicator;period;value;denominator\nbaelte-andel;2026-10-01;3,2;125\n'] }),
-          response: { 200: ImportResponse, 400: ImportResponse, 401: ErrorResponse, 403: ErrorResponse, 413: ErrorResponse },
-        },
-      },
-      async (request, reply) => {
-        if (Buffer.byteLength(request.body) > MAX_IMPORT_BYTES) {
-          return sendError(reply, 413, 'VALIDATION_FAILED', `The file is too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported at once. Split it into smaller files.`);
-        }
-        const parsed = parseMeasurementsCsv(request.body, request.query.unit ?? null, (id) => repos.indicators.get(id));
-        const previewRows = parsed.rows.map((r) => ({
-          row: r.row,
-          indicatorId: r.indicatorId,
-          indicatorName: repos.indicators.get(r.indicatorId)?.name ?? r.indicatorId,
-          periodStart: r.periodStart,
-          value: r.value,
-          previous: repos.indicators.measurement(r.indicatorId, r.unitId, r.periodStart)?.value ?? null,
-        }));
-        if (parsed.problems.length > 0) return reply.code(400).send({ applied: false, rows: previewRows, problems: parsed.problems });
-        if (!mayOnUnits(request, reply, 'write', parsed.rows.map((r) => r.unitId))) return reply;
-        const writes = parsed.rows.map(({ row: _row, ...w }) => w);
-        if (request.query.apply !== 'true') {
-          // A dry run of the writer's own checks, so the preview finds what applying would refuse.
-          const check = writer.check(writes, clock.now());
-          const problems = writeProblemsToImport(parsed.rows, check);
-          return reply.code(problems.length ? 400 : 200).send({ applied: false, rows: previewRows, problems });
-        }
-        const result = writer.write(writes, actor(request), clock.now());
-        if (!result.ok) {
-          return reply.code(400).send({ applied: false, rows: previewRows, problems: writeProblemsToImport(parsed.rows, result.problems) });
-        }
-        live.broadcast(result.events);
-        return { applied: true, rows: previewRows, problems: [] };
-      },
-    );
-  });
-
-  app.get(
-    '/api/indicators/:id/measurements.csv',
-    {
-      schema: {
-        summary: "Export an indicator's measurements for a unit as CSV",
-        tags: ['measurements'],
-        params: IndicatorParams,
-        querystring: UnitQuery,
-        response: { 200: z.string(), 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-      },
-    },
-    async (request, reply) => {
-      if (!mayOnUnits(request, reply, 'read', [request.query.unit])) return reply;
-      const csvText = exportMeasurements(cascade, request.params.id, request.query.unit);
-      if (csvText === null) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${request.params.id}-${request.query.unit}.csv"`)
-        .serializer((s: unknown) => String(s))
-        .send(csvText);
-    },
-  );
-
-  app.get(
-    '/api/units/:id/status.csv',
-    {
-      schema: {
-        summary: "Export a unit's indicator status table as CSV",
-        tags: ['measurements'],
-        params: z.object({ id: Id }),
-        response: { 200: z.string(), 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-      },
-    },
-    async (request, reply) => {
-      if (!mayOnUnits(request, reply, 'read', [request.params.id])) return reply;
-      const csvText = exportStatusTable(cascade, request.params.id);
-      if (csvText === null) return sendError(reply, 404, 'NOT_FOUND', 'The unit has no board.');
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="status-${request.params.id}.csv"`)
-        .serializer((s: unknown) => String(s))
-        .send(csvText);
-    },
-  );
-
-  app.get(
-    '/api/api-tokens',
-    {
-      schema: { summary: 'List API tokens (never their secrets)', tags: ['api tokens'], response: { 200: ApiTokenList, 401: ErrorResponse, 403: ErrorResponse } },
-    },
-    async (request, reply) => {
-      const all = tokens.list();
-      const units = new Set(all.map((t) => t.unitId));
-      if (units.size > 0 && !mayOnUnits(request, reply, 'administer', units)) return reply;
-      return { tokens: all };
-    },
-  );
-
-  app.post(
-    '/api/api-tokens',
-    {
-      schema: {
-        summary: 'Create an API token for a unit and the units below it; the secret is shown only in this answer',
-        tags: ['api tokens'],
-        body: ApiTokenCreate,
-        response: { 201: ApiTokenCreated, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-      },
-    },
-    async (request, reply) => {
-      if (request.apiToken) return sendError(reply, 403, 'FORBIDDEN', 'An API token cannot create tokens.');
-      const { name, unitId } = request.body;
-      if (!cascade.units().some((u) => u.id === unitId)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
-      if (!mayOnUnits(request, reply, 'administer', [unitId])) return reply;
-      return reply.code(201).send(tokens.create(name, unitId, actorOf(request)));
-    },
-  );
-
-  app.delete(
-    '/api/api-tokens/:id',
-    {
-      schema: {
-        summary: 'Revoke an API token (it stops working at once)',
-        tags: ['api tokens'],
-        params: z.object({ id: Id }),
-        response: { 204: z.null().describe('Revoked'), 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-      },
-    },
-    async (request, reply) => {
-      if (request.apiToken) return sendError(reply, 403, 'FORBIDDEN', 'An API token cannot revoke tokens.');
-      const token = tokens.list().find((t) => t.id === request.params.id);
-      if (!token) return sendError(reply, 404, 'NOT_FOUND', 'No such API token.');
-      if (!mayOnUnits(request, reply, 'administer', [token.unitId])) return reply;
-      tokens.revoke(token.id);
-      return reply.code(204).send(null);
-    },
-  );
+  const ctx: FeedContext = { ...deps, mayOnUnits, actor };
+  await registerCsvRoutes(app, ctx);
+  registerApiTokenRoutes(app, ctx);
 };
-
-function exportMeasurements(cascade: CascadeService, indicatorId: string, unitId: string): string | null {
-  const page = cascade.indicatorPage(indicatorId, unitId);
-  if (!page) return null;
-  return toCsvRows(
-    ['indicator', 'unit', 'period', 'value', 'numerator', 'denominator', 'respondents', 'note', 'recorded_at', 'recorded_by'],
-    page.measurements.map((m) => [m.indicatorId, m.unitId, m.periodStart, m.value, m.numerator, m.denominator, m.respondents, m.note, m.recordedAt, m.recordedBy]),
-  );
-}
-
-function exportStatusTable(cascade: CascadeService, unitId: string): string | null {
-  const entry = cascade.overview().units.find((u) => u.unit.id === unitId);
-  if (!entry?.boardId) return null;
-  const rows = cascade.statusTable(unitId);
-  return toCsvRows(
-    ['indicator', 'name', 'period', 'value', 'target', 'low', 'high', 'tolerance', 'status'],
-    rows.map((r) => [r.indicatorId, r.name, r.periodStart, r.value, r.target, r.low, r.high, r.tolerance, r.status]),
-  );
-}

@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '../../../shared/cascade';
+import { ErrorResponse } from '../../../shared/rest';
+import { Id } from '../../../shared/schemas';
+import type { FeedContext } from './feed-routes';
+import { actorOf, sendError } from './route-helpers';
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
+/** API tokens for feeds: created by an administrator of the unit, listed without secrets, revoked at once. */
+export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
+  const { cascade, tokens, mayOnUnits } = ctx;
+  app.get(
+    '/api/api-tokens',
+    {
+      schema: { summary: 'List API tokens (never their secrets)', tags: ['api tokens'], response: { 200: ApiTokenList, 401: ErrorResponse, 403: ErrorResponse } },
+    },
+    async (request, reply) => {
+      const all = tokens.list();
+      const units = new Set(all.map((t) => t.unitId));
+      if (units.size > 0 && !mayOnUnits(request, reply, 'administer', units)) return reply;
+      return { tokens: all };
+    },
+  );
+
+  app.post(
+    '/api/api-tokens',
+    {
+      schema: {
+        summary: 'Create an API token for a unit and the units below it; the secret is shown only in this answer',
+        tags: ['api tokens'],
+        body: ApiTokenCreate,
+        response: { 201: ApiTokenCreated, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (request.apiToken) return sendError(reply, 403, 'FORBIDDEN', 'An API token cannot create tokens.');
+      const { name, unitId } = request.body;
+      if (!cascade.units().some((u) => u.id === unitId)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if (!mayOnUnits(request, reply, 'administer', [unitId])) return reply;
+      return reply.code(201).send(tokens.create(name, unitId, actorOf(request)));
+    },
+  );
+
+  app.delete(
+    '/api/api-tokens/:id',
+    {
+      schema: {
+        summary: 'Revoke an API token (it stops working at once)',
+        tags: ['api tokens'],
+        params: z.object({ id: Id }),
+        response: { 204: z.null().describe('Revoked'), 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (request.apiToken) return sendError(reply, 403, 'FORBIDDEN', 'An API token cannot revoke tokens.');
+      const token = tokens.list().find((t) => t.id === request.params.id);
+      if (!token) return sendError(reply, 404, 'NOT_FOUND', 'No such API token.');
+      if (!mayOnUnits(request, reply, 'administer', [token.unitId])) return reply;
+      tokens.revoke(token.id);
+      return reply.code(204).send(null);
+    },
+  );
+}
