@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { format } from 'date-fns/format';
 import type {
-  Deviation,
   Goal,
   GoalInput,
   GoalLink,
   GoalView,
-  IndicatorDefinition,
   IndicatorPageResponse,
   OverviewResponse,
   OverviewUnit,
@@ -15,20 +13,14 @@ import type {
 import { GoalInput as GoalInputSchema } from '../../../shared/cascade';
 import { goalChain, rollUp, wouldCycle } from '../../../shared/domain/cascade';
 import { type Status, indicatorStatus } from '../../../shared/domain/status';
-import type { ApiError, BoardEvent } from '../../../shared/protocol';
 import type { BoardIndicator, Indicator, Measurement, OrgUnit, Target } from '../../../shared/schemas';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
-import { cascadeRepository, indicatorSettingsRepository, initiativesRepository } from '../../repositories/cascade-repository';
-import { generateKeyBetween } from 'fractional-indexing';
+import { cascadeRepository } from '../../repositories/cascade-repository';
+import { createCascadeChanges } from './cascade-changes';
+import { fail } from './failure';
 import type { Clock, CommandService } from '../command-service';
 
-type Fail = { ok: false; status: 400 | 404 | 409; error: ApiError };
-const fail = (status: Fail['status'], code: ApiError['code'], message: string, path?: string): Fail => ({
-  ok: false,
-  status,
-  error: path ? { code, message, issues: [{ path, message }] } : { code, message },
-});
 
 /** The status of a measurement against a target, as the tile shows it. */
 export function statusOf(indicator: Indicator, target: Target | null, latest: Measurement | null | undefined): Status {
@@ -206,100 +198,11 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
     };
   });
 
-  /** Cause and action for a red value: the action becomes a card on the unit's board, linked to the indicator. */
-  const recordDeviation = (
-    indicatorId: string,
-    input: { unitId: string; periodStart: string; cause: string; action: string; ownerName: string; dueDate: string | null },
-    actor: string,
-  ): { ok: true; deviation: Deviation; events: BoardEvent[] } | Fail =>
-    db.transaction(() => {
-      if (!repos.indicators.get(indicatorId)) return fail(404, 'NOT_FOUND', 'The indicator does not exist.');
-      const boardId = cascade.unitsShowing(indicatorId).find((s) => s.unitId === input.unitId)?.boardId ?? cascade.boardOfUnit(input.unitId);
-      if (!boardId) return fail(404, 'NOT_FOUND', 'The unit has no board to put the action on.', 'unitId');
-      const column = repos.columns.onBoard(boardId)[0];
-      if (!column) return fail(409, 'CONFLICT', 'The board has no columns.');
-      const cardId = `card-${randomUUID()}`;
-      const outcome = commands.execute(
-        'card:create',
-        {
-          opId: `deviation-${randomUUID()}`,
-          boardId,
-          card: {
-            id: cardId,
-            columnId: column.id,
-            type: 'action',
-            title: input.action,
-            description: input.cause,
-            ownerName: input.ownerName,
-            dueDate: input.dueDate,
-            indicatorId,
-          },
-        },
-        actor,
-      );
-      if (!outcome.ok) return fail(409, outcome.error.code, outcome.error.message);
-      const deviation: Deviation = {
-        id: `dev-${randomUUID()}`,
-        indicatorId,
-        unitId: input.unitId,
-        periodStart: input.periodStart,
-        cause: input.cause,
-        action: input.action,
-        cardId,
-        recordedAt: clock.now().toISOString(),
-        recordedBy: actor,
-      };
-      cascade.insertDeviation(deviation);
-      return { ok: true as const, deviation, events: outcome.events };
-    })();
-
-  const settings = indicatorSettingsRepository(db);
-
-  /** Marks an indicator mandatory (it then appears on every board below its owner) and sets its roll-up. */
-  const setIndicatorSettings = db.transaction((indicatorId: string, mandatory: boolean, rollup: IndicatorDefinition['rollup']) => {
-    const def = cascade.definition(indicatorId);
-    if (!def) return null;
-    settings.setFlags(indicatorId, mandatory, rollup);
-    const added: string[] = [];
-    if (mandatory) {
-      for (const board of settings.boardsBelowWithout(def.unitId, indicatorId)) {
-        settings.show(board.id, indicatorId, generateKeyBetween(board.last, null));
-        added.push(board.id);
-      }
-    }
-    return { indicator: cascade.definition(indicatorId)!, boardsAdded: added };
-  });
-
-  const setTarget = db.transaction(
-    (indicatorId: string, t: { unitId: string; validFrom?: string | undefined; target: number | null; low: number | null; high: number | null; tolerance: number }) => {
-      const def = cascade.definition(indicatorId);
-      if (!def || !cascade.units().some((u) => u.id === t.unitId)) return 'not-found' as const;
-      const target = def.direction === 'range' ? null : t.target;
-      const [low, high] = def.direction === 'range' ? [t.low, t.high] : [null, null];
-      if (def.direction === 'range' ? low === null || high === null : target === null) return 'invalid' as const;
-      settings.insertTarget({ indicatorId, unitId: t.unitId, validFrom: t.validFrom ?? today(), target, low, high, tolerance: t.tolerance });
-      return 'ok' as const;
-    },
-  );
-
-  const initiatives = initiativesRepository(db);
-  const addInitiative = db.transaction((goalId: string, input: { title: string; baseline: string; expectedEffect: string; endDate: string | null; indicatorIds: string[] }) => {
-    if (!cascade.goal(goalId)) return fail(404, 'NOT_FOUND', 'The goal does not exist.');
-    const unknown = input.indicatorIds.find((id) => !repos.indicators.get(id));
-    if (unknown) return fail(400, 'VALIDATION_FAILED', `No indicator has the id ${unknown}.`, 'indicatorIds');
-    const id = `ini-${randomUUID()}`;
-    initiatives.insert({ id, goalId, ...input }, clock.now().toISOString());
-    return { ok: true as const, initiative: initiatives.all().find((i) => i.id === id)! };
-  });
+  const changes = createCascadeChanges(db, repos, commands, clock);
 
   return {
-    initiatives: () => initiatives.all(),
-    addInitiative,
-    setInitiativeDone: (id: string, done: boolean) => initiatives.setDone(id, done),
-    initiativeGoal: (id: string) => initiatives.goalOf(id),
+    ...changes,
     goal: (id: string) => cascade.goal(id),
-    setIndicatorSettings,
-    setTarget,
     overview: (): OverviewResponse => overview(),
     goals: (): GoalView[] => goalViews(),
     units: () => cascade.units(),
@@ -313,7 +216,6 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
       cascade.setBaseline(indicatorId, unitId, baselineTo, clock.now().toISOString(), actor);
       return true;
     },
-    recordDeviation,
     boardOfUnit: (unitId: string) => cascade.boardOfUnit(unitId),
     /** The unit's board indicators with latest value, target and status (the status table export). */
     statusTable: (unitId: string) => {
