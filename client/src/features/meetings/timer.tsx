@@ -1,4 +1,5 @@
 import { useI18n } from '../../lib/i18n-context';
+import { useServerClockOffset } from './server-clock';
 import { formatDuration, useNow } from './use-now';
 
 interface TimerProps {
@@ -15,7 +16,8 @@ interface TimerProps {
 /** A countdown from a stored start time, shown the same on the facilitator's laptop and the wall screen. */
 export function Timer({ label, startedAt, minutes, endedAt = null, large = false }: TimerProps) {
   const { t } = useI18n();
-  const now = useNow();
+  // Counted on the server's clock, so a wall screen whose own clock is off still shows the same time left.
+  const now = useNow() + useServerClockOffset();
   const end = endedAt ? Date.parse(endedAt) : now;
   const left = minutes * 60 - (end - Date.parse(startedAt)) / 1000;
   const over = left < 0;
