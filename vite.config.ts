@@ -52,9 +52,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // Reliability under concurrency, crashes, network loss and hostile input (tests/reliability/README in
-          // RELIABILITY.md): CI-sized here; RELIABILITY_LONG=1 for the long run. One file at a time: the files
-          // start servers and child processes, and the machine is small.
+          // Reliability under concurrency, crashes, network loss and hostile input (see RELIABILITY.md):
+          // CI-sized here, RELIABILITY_LONG=1 for the long run. One file at a time: the files start servers and
+          // child processes, and timing checks (heartbeat, resync) need the CPU.
           name: 'reliability',
           root: '.',
           environment: 'node',

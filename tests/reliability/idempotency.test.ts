@@ -14,7 +14,8 @@ type Mode = 'burst' | 'sequential' | 'reconnect' | 'two-sockets';
 let srv: InProcessServer;
 const closers: (() => void)[] = [];
 beforeAll(async () => {
-  srv = await startInProcessServer({ boards: 1, cardsPerBoard: 6 });
+  // Up to 3 emits per command from one socket, back to back: lift the per-socket rate limit (not under test here).
+  srv = await startInProcessServer({ boards: 1, cardsPerBoard: 6, commandRate: { burst: 100_000, perSecond: 100_000 } });
 });
 afterAll(async () => {
   closers.forEach((close) => close());

@@ -32,7 +32,7 @@ describe('ordering invariants (fast-check)', () => {
   it('any interleaving of moves keeps a strict total order in every column', () => {
     const move = fc.record({ card: fc.nat(9), column: fc.constantFrom(...COLUMNS), index: fc.nat(12) });
     fc.assert(
-      fc.property(fc.array(move, { maxLength: size(200, 2000) }), (moves) => {
+      fc.property(fc.array(move, { maxLength: size(200, 1000) }), (moves) => {
         const cards = new Map(Array.from({ length: 10 }, (_, i) => [`c${i}`, card(i, `a${i}`)] as const));
         for (const m of moves) {
           applyMove(cards, `c${m.card}`, m.column, m.index);
@@ -44,7 +44,7 @@ describe('ordering invariants (fast-check)', () => {
         }
         expect(cards.size).toBe(10);
       }),
-      { seed: SEED, numRuns: size(100, 1000) },
+      { seed: SEED, numRuns: size(100, 300) },
     );
   });
 
@@ -66,7 +66,7 @@ describe('ordering invariants (fast-check)', () => {
 
   it('order keys stay short after thousands of inserts at the same spot', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1000, max: size(3000, 20000) }), (spot, inserts) => {
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1000, max: size(3000, 5000) }), (spot, inserts) => {
         let items = Array.from({ length: 6 }, (_, i) => ({ id: `s${i}`, orderKey: `a${i}` }));
         for (let n = 0; n < inserts; n++) {
           const { orderKey, rekeyed } = placeAt(items, spot);
@@ -78,7 +78,7 @@ describe('ordering invariants (fast-check)', () => {
         expect(new Set(items.map((i) => i.orderKey)).size).toBe(items.length);
         expect(sortByKey(items)[spot]!.id).toBe(`n${inserts - 1}`);
       }),
-      { seed: SEED, numRuns: size(5, 30) },
+      { seed: SEED, numRuns: size(5, 8) },
     );
   });
 });
@@ -87,7 +87,8 @@ describe('re-keying on a live server', () => {
   let srv: InProcessServer;
   const clients: SyncClient[] = [];
   beforeAll(async () => {
-    srv = await startInProcessServer({ boards: 1 });
+    // One socket sends thousands of inserts as fast as it can: lift the per-socket rate limit (not under test here).
+    srv = await startInProcessServer({ boards: 1, commandRate: { burst: 100_000, perSecond: 100_000 } });
   });
   afterAll(async () => {
     clients.forEach((c) => c.close());
@@ -103,7 +104,7 @@ describe('re-keying on a live server', () => {
     const inserts = size(450, 2000); // ~370 inserts at one spot push a key past 64 characters
     for (let n = 0; n < inserts; n++) {
       const ack = await writer.send('card:create', { opId: newOpId('spot'), boardId: board.id, card: { id: `spot-${n}`, columnId: column, type: 'idea', title: `Ide ${n}` }, index: 1 });
-      expect(ack.ok, seedMsg(`insert ${n}`)).toBe(true);
+      expect(ack, seedMsg(`insert ${n}`)).toMatchObject({ ok: true });
     }
     const cards = srv.db.prepare('SELECT id, order_key FROM cards WHERE column_id = ? AND archived = 0 ORDER BY order_key').all(column) as { id: string; order_key: string }[];
     expect(Math.max(...cards.map((c) => c.order_key.length)), seedMsg('longest key')).toBeLessThanOrEqual(MAX_ORDER_KEY_LENGTH);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../../server/app';
 import { type Db, openDatabase } from '../../../server/db/open-database';
-import type { Heartbeat } from '../../../server/realtime/socket-server';
+import type { CommandRate, Heartbeat } from '../../../server/realtime/socket-server';
 import { registerTestDatabase } from '../../helpers/auth';
 import { type ReliabilityBoard, createReliabilityDatabase, reliabilityBoards } from './fixture';
 
@@ -24,12 +24,17 @@ export async function startInProcessServer(options: {
   cardsPerBoard?: number;
   /** Serve this existing file (e.g. a restored backup) instead of a fresh one; it is not removed on stop. */
   existingFile?: string;
+  /** Per-socket command rate; default: the product's limit. Bulk tests (one socket, thousands of commands) lift it. */
+  commandRate?: CommandRate;
 }): Promise<InProcessServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kaskade-rel-'));
   const databasePath = options.existingFile ?? join(dir, 'kaskade.db');
   const boards = options.existingFile ? reliabilityBoards(options.boards) : createReliabilityDatabase(databasePath, options.boards, options.cardsPerBoard);
   const db = openDatabase(databasePath);
-  const { app } = await buildApp({ db, ...(options.heartbeat && { heartbeat: options.heartbeat }) });
+  // The per-connection command rate limit is tested in tests/integration/access-control.test.ts; here scripted
+  // clients send hundreds of commands back to back, which is the load under test, not abuse.
+  const commandRate = { burst: 1e9, perSecond: 1e9 };
+  const { app } = await buildApp({ db, commandRate, ...(options.heartbeat && { heartbeat: options.heartbeat }) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(address).port);
   registerTestDatabase(port, databasePath); // clients sign in with a session in this file (tests/helpers/auth.ts)
