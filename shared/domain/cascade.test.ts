@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Goal } from '../cascade';
 import type { Measurement } from '../schemas';
-import { goalChain, reportable, rollUp, wouldCycle } from './cascade';
+import { goalChain, reportable, rollUp, translationDefaults, wouldCycle } from './cascade';
 import { indicatorStatus } from './status';
 
 const goal = (id: string, parentId: string | null): Goal => ({
@@ -42,5 +42,14 @@ describe('soft indicators below the minimum number of answers', () => {
   it('are left out of charts and have no status', () => {
     expect(reportable([m(90, 12), m(20, 3), m(88, 5)], 5).map((x) => x.value)).toEqual([90, 88]);
     expect(indicatorStatus({ value: 20, direction: 'higher', target: 85, tolerance: 5, respondents: 3, minRespondents: 5 })).toBe('none');
+  });
+});
+
+describe('translationDefaults', () => {
+  it("starts from the parent's indicator, target, reason and deadline, never its wording", () => {
+    const parent = { ...goal('psyk', 'nat'), title: 'Halvér bæltefiksering', indicatorId: 'baelte-andel', target: 2, why: 'Tvang er indgribende', deadline: '2027-12-31', rationale: 'x' };
+    expect(translationDefaults(parent)).toEqual({
+      parentId: 'psyk', indicatorId: 'baelte-andel', target: 2, why: 'Tvang er indgribende', deadline: '2027-12-31', title: '', rationale: '',
+    });
   });
 });

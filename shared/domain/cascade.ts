@@ -31,6 +31,22 @@ export function wouldCycle(goalId: string, parentId: string | null, byId: Readon
   return false;
 }
 
+/**
+ * What a new translation starts from: the parent's indicator, target, reason and deadline, which the unit below then
+ * words and sets for itself (its own title and rationale are never copied).
+ */
+export function translationDefaults(parent: Pick<Goal, 'id' | 'indicatorId' | 'target' | 'why' | 'deadline'>) {
+  return {
+    parentId: parent.id,
+    indicatorId: parent.indicatorId,
+    target: parent.target,
+    why: parent.why,
+    deadline: parent.deadline,
+    title: '',
+    rationale: '',
+  };
+}
+
 export interface RollupInput {
   value: number;
   denominator?: number | null;

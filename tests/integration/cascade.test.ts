@@ -114,6 +114,14 @@ describe('mandatory indicators', () => {
     expect(overview.units.find((u) => u.unit.id === 'n2')!.mandatory.map((m) => m.indicatorId).sort()).toEqual(['behandlingsplan', 'sygefravaer']);
   });
 
+  it('freezes the run chart median on a baseline, and unfreezes it', async () => {
+    const set = await send('PUT', '/api/indicators/genindl-30/baseline', { unitId: 'k-nord', baselineTo: '2025-06-01' });
+    expect(set.status).toBe(204);
+    expect(IndicatorPageResponse.parse(await (await get('/api/indicators/genindl-30?unit=k-nord')).json()).baselineTo).toBe('2025-06-01');
+    await send('PUT', '/api/indicators/genindl-30/baseline', { unitId: 'k-nord', baselineTo: null });
+    expect(IndicatorPageResponse.parse(await (await get('/api/indicators/genindl-30?unit=k-nord')).json()).baselineTo).toBeNull();
+  });
+
   it('rolls a parent value up from its children, with the breakdown', async () => {
     const page = IndicatorPageResponse.parse(await (await get('/api/indicators/sygefravaer?unit=psyk')).json());
     const last = page.rollup!.at(-1)!;

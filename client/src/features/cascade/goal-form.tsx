@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { GoalInput, GoalListResponse, GoalView } from '../../../../shared/cascade';
+import { translationDefaults } from '../../../../shared/domain/cascade';
 import { cascadeApi } from './cascade-api';
 import { useCascadeTexts } from './texts';
 
@@ -16,16 +17,18 @@ export function GoalForm({ mode, data, onDone }: Props) {
   const x = useCascadeTexts();
   const base = mode.kind === 'edit' ? mode.goal : null;
   const parent = mode.kind === 'translate' ? mode.parent : null;
+  const start = parent ? translationDefaults(parent) : null;
   const [title, setTitle] = useState(base?.title ?? '');
   const [owners, setOwners] = useState<string[]>(base?.ownerIds ?? []);
   const [external, setExternal] = useState(base?.external ?? '');
   const [measure, setMeasure] = useState(base?.measure ?? '');
-  const [why, setWhy] = useState(base?.why ?? parent?.why ?? '');
+  const [why, setWhy] = useState(base?.why ?? start?.why ?? '');
   const [realism, setRealism] = useState(base?.realism ?? '');
   const [rationale, setRationale] = useState(base?.rationale ?? '');
-  const [deadline, setDeadline] = useState(base?.deadline ?? parent?.deadline ?? '');
-  const [indicatorId, setIndicatorId] = useState(base?.indicatorId ?? parent?.indicatorId ?? '');
-  const [target, setTarget] = useState(base?.target != null ? String(base.target) : '');
+  const [deadline, setDeadline] = useState(base?.deadline ?? start?.deadline ?? '');
+  const [indicatorId, setIndicatorId] = useState(base?.indicatorId ?? start?.indicatorId ?? '');
+  const initialTarget = base ? base.target : (start?.target ?? null);
+  const [target, setTarget] = useState(initialTarget != null ? String(initialTarget) : '');
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
   const heading = mode.kind === 'new' ? x.newGoal : mode.kind === 'translate' ? x.translateGoal(mode.parent.title) : x.editGoal(mode.goal.title);
