@@ -179,6 +179,20 @@ describe('roles', () => {
   });
 });
 
+describe('CSRF', () => {
+  it('refuses a cookie-authenticated change without the CSRF header, or from a foreign origin', async () => {
+    const { token } = session('CSRF-admin', [{ unitId: 'clinic', role: 'admin' }]);
+    const body = JSON.stringify({ name: 'Via CSRF', parentId: 'clinic', layerId: 'l3' });
+    const plain = { cookie: sessionCookie(token), 'content-type': 'application/json' };
+    const units = () => (db().prepare("SELECT count(*) AS n FROM org_units WHERE name = 'Via CSRF'").get() as { n: number }).n;
+    expect((await api('/api/admin/units', { method: 'POST', headers: plain, body })).status).toBe(403);
+    expect((await api('/api/admin/units', { method: 'POST', headers: { ...cookieHeaders(token), origin: 'https://evil.example' }, body })).status).toBe(403);
+    expect(units()).toBe(0);
+    expect((await api('/api/admin/units', { method: 'POST', headers: cookieHeaders(token), body })).status).toBe(200);
+    expect(units()).toBe(1);
+  });
+});
+
 describe('origin checks', () => {
   it('refuses a foreign or null Origin over HTTP', async () => {
     const headers = { cookie: sessionCookie(testToken(srv.url)) };
