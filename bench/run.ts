@@ -51,7 +51,7 @@ async function snapshotBench(db: ReturnType<typeof createBenchDatabase>): Promis
 function machine(): Record<string, string> {
   const sh = (cmd: string, args: string[]) => {
     try {
-      return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+      return execFileSync(cmd, args, { encoding: 'utf8' }).trimEnd();
     } catch {
       return 'n/a';
     }
@@ -64,7 +64,8 @@ function machine(): Record<string, string> {
     cpu: model,
     pinned: pinned ? `yes (taskset: server core ${CORES.server}, load core ${CORES.load})` : 'no (taskset unavailable)',
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free at start`,
-    load: sh('uptime', []),
+    load: sh('uptime', []).trim(),
+    commit: sh('git', ['rev-parse', '--short', 'HEAD']),
   };
 }
 function readFileSafe(path: string): string {
@@ -132,6 +133,8 @@ ${table}
 - node: ${env.node}
 - pinning: ${env.pinned}
 - load at start: ${env.load}
+- load at end: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}
+- commit measured: ${env.commit} (the machine's 2 cores were shared with other work during the run: see the load)
 - \`free -h\`:
 
 \`\`\`
