@@ -159,6 +159,15 @@ describe('a meeting from start to minutes', () => {
 });
 
 describe('permissions', () => {
+  it('minutes and history are for those who may read the board: 401 without signing in', async () => {
+    for (const path of [`/api/boards/${board}/meetings`, `/api/boards/${board}/history`]) {
+      const res = await fetch(`${srv.url}${path}`);
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+    }
+    expect((await get(`/api/boards/nowhere/meetings`)).status).toBe(404);
+  });
+
   it("running a meeting and changing the cadence need 'facilitate'; a member may still edit cards during it", async () => {
     const member = await connectClient(srv.url, 'Medlem', { role: 'member' });
     try {

@@ -32,13 +32,14 @@ export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, 
     const { id } = request.params as { id?: string };
     if (!id || boardName(id) === undefined) return notFound(reply, 'The board does not exist.');
     if (!access.can(actorOf(request), 'read', id)) {
+      if (!actorOf(request)) return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
       return reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'You may not see this board.' } });
     }
   });
 
   app.get('/api/boards/:id/meetings', {
     schema: { summary: "A board's meetings, newest first, with their minutes", tags: ['meetings'], params: BoardParams,
-      response: { 200: MeetingListResponse, 403: ErrorResponse, 404: ErrorResponse } },
+      response: { 200: MeetingListResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse } },
   }, async (request) => ({ meetings: reads.list(request.params.id) }));
 
   app.get('/api/boards/:id/meetings/:meetingId', {
