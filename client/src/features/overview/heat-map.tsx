@@ -31,6 +31,11 @@ export function HeatMap({ entry, mandatoryNames }: { entry: OverviewUnit; mandat
           ))}
         </ul>
       )}
+      {entry.boardId && (
+        <a className="heat-map__csv" href={`/api/units/${encodeURIComponent(entry.unit.id)}/status.csv`} download aria-label={x.statusCsv(entry.unit.name)}>
+          CSV
+        </a>
+      )}
       {entry.red.length > 0 && (
         <p className="heat-map__red">
           <span className="visually-hidden">{x.redIndicators}: </span>

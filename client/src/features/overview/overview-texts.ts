@@ -8,6 +8,7 @@ const TEXTS = {
     count: { red: 'rød', amber: 'gul', green: 'grøn', none: 'ingen data' },
     redIndicators: 'Røde indikatorer',
     mandatoryIndicators: 'Obligatoriske indikatorer',
+    statusCsv: (unit: string) => `Statustabel for ${unit} (CSV)`,
   },
   en: {
     goals: 'Goals',
@@ -15,6 +16,7 @@ const TEXTS = {
     count: { red: 'red', amber: 'amber', green: 'green', none: 'no data' },
     redIndicators: 'Red indicators',
     mandatoryIndicators: 'Mandatory indicators',
+    statusCsv: (unit: string) => `Status table of ${unit} (CSV)`,
   },
 };
 
