@@ -129,14 +129,16 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
 }
 
 /** A preHandler that answers 401 unless someone signed in (or a device) asks. */
-export async function requirePrincipal(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.principal) await error(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+export async function requirePrincipal(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  if (!request.principal) return error(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+  return undefined;
 }
 
 /** A preHandler that answers 401 unless a signed-in person (not a device) asks. */
-export async function requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.principal) return void (await error(reply, 401, 'UNAUTHENTICATED', 'Sign in first.'));
-  if (request.principal.kind !== 'user') await error(reply, 403, 'FORBIDDEN', 'Only people may do this.');
+export async function requireUser(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  if (!request.principal) return error(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+  if (request.principal.kind !== 'user') return error(reply, 403, 'FORBIDDEN', 'Only people may do this.');
+  return undefined;
 }
 
 export const forbid = (reply: FastifyReply, message = 'You may not do this.') => error(reply, 403, 'FORBIDDEN', message);

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { projectRoot } from '../config';
+import { migrate } from '../db/migrate';
+import { openDatabase, type Db } from '../db/open-database';
+import { accountsRepository } from '../repositories/accounts-repository';
+import { createRoleAccess } from '../services/access-policy';
+import { systemClock } from '../services/command-service';
+import { createAuthService } from '../services/auth-service';
+import { seedDemo } from './seed-demo';
+import { DEMO_PASSWORD, bootstrapAdmin, seedDemoUsers } from './seed-users';
+
+const dirs: string[] = [];
+function freshDb(): Db {
+  const dir = mkdtempSync(join(tmpdir(), 'kaskade-users-'));
+  dirs.push(dir);
+  const db = openDatabase(join(dir, 'kaskade.db'));
+  migrate(db, join(projectRoot, 'migrations'));
+  return db;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('demo logins', () => {
+  it('gives the demo one login per role, each reaching what its unit covers', async () => {
+    const db = freshDb();
+    seedDemo(db, { today: new Date(2026, 2, 15) });
+    const added = await seedDemoUsers(db);
+    expect(added.map((u) => u.role).sort()).toEqual(['admin', 'facilitator', 'facilitator', 'member', 'viewer']);
+    expect(await seedDemoUsers(db)).toEqual([]); // once only
+
+    const accounts = accountsRepository(db);
+    const auth = createAuthService(accounts, systemClock);
+    const access = createRoleAccess(accounts);
+    const n2 = await auth.login('n2', DEMO_PASSWORD);
+    expect(n2?.principal.actor).toBe('user:u-demo-n2');
+    expect(access.can('user:u-demo-n2', 'write', 'board-n2')).toBe(true);
+    expect(access.can('user:u-demo-n2', 'read', 'board-n1')).toBe(false);
+    expect(access.can('user:u-demo-laeser', 'read', 'board-n1')).toBe(true);
+    expect(access.can('user:u-demo-laeser', 'write', 'board-n1')).toBe(false);
+    expect(access.can('user:u-demo-admin', 'administer', 'board-b2')).toBe(true);
+    expect(await auth.login('n2', 'wrong password')).toBeNull();
+    expect(await auth.login('nobody', DEMO_PASSWORD)).toBeNull();
+    db.close();
+  });
+
+  it('bootstraps the first administrator of an empty installation, once', async () => {
+    const db = freshDb();
+    expect(await bootstrapAdmin(db, 'forste', 'en-lang-nok-kode')).toBe(true);
+    expect(await bootstrapAdmin(db, 'anden', 'en-lang-nok-kode')).toBe(false);
+    const accounts = accountsRepository(db);
+    const user = accounts.userByUsername('forste')!;
+    expect(accounts.rolesOf(user.id)).toEqual([{ user_id: user.id, unit_id: 'unit-top', role: 'admin' }]);
+    await expect(bootstrapAdmin(freshDb(), 'x', 'kort')).rejects.toThrow(/at least 10/);
+    db.close();
+  });
+});
