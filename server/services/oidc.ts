@@ -47,10 +47,15 @@ interface Pending {
 export function createOidc(config: OidcConfig) {
   let discovered: Promise<client.Configuration> | null = null;
   const configuration = () => {
-    discovered ??= client.discovery(new URL(config.issuer), config.clientId, config.clientSecret).catch((err: unknown) => {
-      discovered = null; // try again next time: the IdP may have been down
-      throw err;
-    });
+    const issuer = new URL(config.issuer);
+    // Plain HTTP only for an IdP on this machine (development, tests); parseOidcConfig refuses it elsewhere.
+    const local = issuer.protocol === 'http:' && issuer.hostname === 'localhost';
+    discovered ??= client
+      .discovery(issuer, config.clientId, config.clientSecret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined)
+      .catch((err: unknown) => {
+        discovered = null; // try again next time: the IdP may have been down
+        throw err;
+      });
     return discovered;
   };
   const pending = new Map<string, Pending>();
