@@ -82,6 +82,10 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   const accounts = accountsRepository(deps.db);
   const auth = createAuthService(accounts, deps.clock ?? systemClock, deps.authOptions);
   const access = deps.access ?? createRoleAccess(accounts);
+  auth.pruneSessions();
+  const prune = setInterval(() => auth.pruneSessions(), 24 * 3600_000);
+  prune.unref();
+  app.addHook('onClose', async () => clearInterval(prune));
   const allowedOrigins = deps.allowedOrigins ?? [];
   const loginAttemptsPerMinute = deps.loginAttemptsPerMinute ?? 10;
   // Socket.IO is created after the routes; the routes end sessions' and devices' sockets through this.

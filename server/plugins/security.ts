@@ -104,6 +104,13 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
   app.decorateRequest('credentialSource', null);
 
   app.addHook('onRequest', async (request, reply) => {
+    // A GET or HEAD has no body. One that carries a large one would be answered while the body is still arriving,
+    // and Node then closes the connection under a long answer: refuse it at once, in a few bytes.
+    const length = Number(request.headers['content-length'] ?? 0);
+    if ((request.method === 'GET' || request.method === 'HEAD') && (length > 0 || request.headers['transfer-encoding'])) {
+      reply.header('connection', 'close');
+      return error(reply, 400, 'VALIDATION_FAILED', 'A GET or HEAD request has no body.');
+    }
     if (!request.url.startsWith('/api/')) return;
     if (!originAllowed(request.headers, options.allowedOrigins)) {
       return error(reply, 403, 'FORBIDDEN', 'Requests from this origin are not allowed.');

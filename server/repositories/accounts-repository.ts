@@ -81,6 +81,7 @@ export function accountsRepository(db: Db) {
     ),
     revokeSession: db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
     revokeUserSessions: db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL'),
+    pruneSessions: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
     insertDevice: db.prepare(
       `INSERT INTO devices (id, board_id, name, mode, enrol_code_hash, enrol_expires_at, created_by, created_at)
        VALUES (@id, @board_id, @name, @mode, @enrol_code_hash, @enrol_expires_at, @created_by, @created_at)`,
@@ -119,6 +120,8 @@ export function accountsRepository(db: Db) {
     session: (hash: string) => s.session.get(hash),
     revokeSession: (hash: string, at: string) => void s.revokeSession.run(at, hash),
     revokeUserSessions: (userId: string, at: string) => void s.revokeUserSessions.run(at, userId),
+    /** Forgets sessions that ended before `before` (they are not the audit trail: events and admin_events are). */
+    pruneSessions: (before: string) => s.pruneSessions.run(before).changes,
     insertDevice: (row: Omit<DeviceRow, 'token_hash' | 'enrolled_at' | 'last_seen_at' | 'revoked_at'>) =>
       void s.insertDevice.run(row),
     deviceById: (id: string) => s.deviceById.get(id),

@@ -44,6 +44,10 @@ describe('demo logins', () => {
     expect(access.can('user:u-demo-admin', 'administer', 'board-b2')).toBe(true);
     expect(await auth.login('n2', 'wrong password')).toBeNull();
     expect(await auth.login('nobody', DEMO_PASSWORD)).toBeNull();
+    // Sessions long expired are forgotten; a live one stays.
+    db.prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('old', 'u-demo-n2', '2020-01-01', '2020-01-02')").run();
+    expect(auth.pruneSessions()).toBe(1);
+    expect(auth.resolve(n2!.token)?.actor).toBe('user:u-demo-n2');
     db.close();
   });
 

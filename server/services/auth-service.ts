@@ -114,6 +114,11 @@ export function createAuthService(accounts: AccountsRepository, clock: Clock, op
       if (principal.kind === 'device') accounts.seenDevice(principal.id, now());
     },
 
+    /** Deletes sessions expired more than a week ago; run at start-up and daily. */
+    pruneSessions(): number {
+      return accounts.pruneSessions(new Date(clock.now().getTime() - 7 * 24 * 3600_000).toISOString());
+    },
+
     logout(token: string | undefined): void {
       if (token) accounts.revokeSession(hashToken(token), now());
     },

@@ -248,6 +248,20 @@ describe('limits', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
   });
 
+  it('refuses a GET that carries a body, in a few bytes', async () => {
+    const { request } = await import('node:http');
+    const port = Number(new URL(srv.url).port);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method: 'GET', path: '/api/openapi.json', headers: { 'content-length': '400000' }, agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? resolve(400) : reject(err)));
+      req.end(Buffer.alloc(400_000, 0x61));
+    });
+    expect(status).toBe(400);
+  });
+
   it('sends security headers with a strict CSP', async () => {
     const res = await api('/api/health');
     const csp = res.headers.get('content-security-policy') ?? '';
