@@ -193,6 +193,8 @@ export const IndicatorPageResponse = z.object({
   below: z.array(UnitIndicatorStatus),
   deviations: z.array(Deviation),
   rollup: z.array(RollupRow).nullable(),
+  /** Display names of who recorded the measurements (`recordedBy` is a user or device id). */
+  recordedByNames: z.record(z.string(), z.string()),
 });
 export type IndicatorPageResponse = z.infer<typeof IndicatorPageResponse>;
 

@@ -216,7 +216,11 @@ describe('CSV import and export', () => {
     const applied = ImportResponse.parse(await (await importCsv(text, true)).json());
     expect(applied.applied).toBe(true);
     const page = IndicatorPageResponse.parse(await (await get('/api/indicators/baelte-andel?unit=k-nord')).json());
-    expect(page.measurements.find((m) => m.periodStart === '2023-03-01')?.value).toBe(3.4);
+    const imported = page.measurements.find((m) => m.periodStart === '2023-03-01');
+    expect(imported?.value).toBe(3.4);
+    // The page names who recorded it; the log keeps the stable id.
+    expect(imported?.recordedBy).toMatch(/^user:/);
+    expect(page.recordedByNames[imported!.recordedBy]).toMatch(/^(?!user:)./);
   });
 
   it('names each bad row and column in plain words and applies nothing', async () => {

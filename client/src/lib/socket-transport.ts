@@ -18,6 +18,11 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
   const socket: ClientSocket = io(options.url ?? '', {
     autoConnect: false,
     auth: (cb) => cb(options.auth()),
+    // Back quickly after a network blip (a resync within about a second), jittered so a region's wall screens
+    // do not all knock at once after a server restart.
+    reconnectionDelay: 250,
+    reconnectionDelayMax: 1000,
+    randomizationFactor: 0.5,
   });
   const listeners = new Set<TransportListener>();
   const each = (fn: (l: TransportListener) => void) => listeners.forEach(fn);

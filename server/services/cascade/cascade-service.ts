@@ -183,13 +183,16 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
         target,
       };
     }).filter((b) => b.boardId !== null || b.latest !== null);
+    const measurements = cascade.series(indicatorId, unitId);
+    const recorders = [...new Set(measurements.map((m) => m.recordedBy))];
     return {
       indicator,
       unit,
       boardId: showing.find((s) => s.unitId === unitId)?.boardId ?? cascade.boardOfUnit(unitId),
       target: repos.indicators.currentTarget(indicator, unitId, day),
       targetInherited: !cascade.hasOwnTarget(indicatorId, unitId, day),
-      measurements: cascade.series(indicatorId, unitId),
+      measurements,
+      recordedByNames: Object.fromEntries(recorders.map((a) => [a, repos.meetings.displayName(a)])),
       baselineTo: cascade.baselineTo(indicatorId, unitId),
       chain: chainFor(indicatorId, unitId),
       below,

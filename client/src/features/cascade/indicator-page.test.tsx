@@ -29,6 +29,7 @@ const page: IndicatorPageResponse = {
   below: [],
   deviations: [],
   rollup: null,
+  recordedByNames: { Test: 'Anne Jensen' },
 };
 
 function renderPage() {
@@ -60,6 +61,8 @@ describe('indicator page', () => {
     expect(screen.getByRole('img', { name: 'Seriediagram for Sygefravær' })).toBeInTheDocument();
     expect(screen.getByText('Signal: en for lang serie på samme side af medianen (skift i niveau).')).toBeInTheDocument();
     expect(screen.getByText(/^Længste serie: 8 \(grænse 7\)/)).toBeInTheDocument();
+    // Who recorded a value is shown by name, not by the id the log keeps.
+    expect(screen.getAllByRole('cell', { name: 'Anne Jensen' })).toHaveLength(values.length);
     const chain = screen.getByRole('navigation', { name: 'Målkæde' });
     expect(within(chain).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Sundt arbejdsmiljø i psykiatrien',

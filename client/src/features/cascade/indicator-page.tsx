@@ -101,7 +101,7 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
 
       {data.rollup && data.rollup.length > 0 && <RollupTable data={data} fmt={fmt} />}
 
-      <MeasurementTable indicator={indicator} unitId={unit.id} measurements={measurements} onSaved={onChanged} />
+      <MeasurementTable indicator={indicator} unitId={unit.id} measurements={measurements} recordedByNames={data.recordedByNames} onSaved={onChanged} />
 
       <TargetPanel key={`${target?.validFrom}-${target?.target}-${target?.low}`} data={data} onChanged={onChanged} />
 

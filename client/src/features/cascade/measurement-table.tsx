@@ -12,11 +12,13 @@ interface Props {
   indicator: IndicatorDefinition;
   unitId: string;
   measurements: readonly Measurement[];
+  /** Who recorded each value, by the id in `recordedBy`. */
+  recordedByNames: Readonly<Record<string, string>>;
   onSaved: () => void;
 }
 
 /** Every measurement, newest first, and a form to enter or correct one (the previous value stays in the log). */
-export function MeasurementTable({ indicator, unitId, measurements, onSaved }: Props) {
+export function MeasurementTable({ indicator, unitId, measurements, recordedByNames, onSaved }: Props) {
   const { lang, t } = useI18n();
   const x = useCascadeTexts();
   const headingId = useId();
@@ -96,7 +98,7 @@ export function MeasurementTable({ indicator, unitId, measurements, onSaved }: P
                 </td>
                 {indicator.kind === 'soft' && <td>{m.respondents ?? '–'}</td>}
                 <td>{m.note}</td>
-                <td>{m.recordedBy}</td>
+                <td>{recordedByNames[m.recordedBy] ?? m.recordedBy}</td>
                 <td>{new Date(m.recordedAt).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')}</td>
               </tr>
             ))}
