@@ -91,15 +91,27 @@ export function orgAdminRepository(db: Db) {
     insertBoard: db.prepare('INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, ?, ?, ?)'),
     insertColumn: db.prepare('INSERT INTO columns (id, board_id, name, order_key) VALUES (?, ?, ?, ?)'),
     showIndicator: db.prepare('INSERT OR IGNORE INTO board_indicators (board_id, indicator_id, order_key) VALUES (?, ?, ?)'),
+    // Indicators that a unit above `unit` has made mandatory for the units below it.
+    mandatoryFromAbove: db.prepare<[string], { id: string }>(`
+      WITH RECURSIVE above (id) AS (
+        SELECT parent_id FROM org_units WHERE id = ? AND parent_id IS NOT NULL
+        UNION ALL SELECT o.parent_id FROM org_units o JOIN above ON o.id = above.id WHERE o.parent_id IS NOT NULL
+      )
+      SELECT i.id FROM indicators i JOIN above ON above.id = i.unit_id WHERE i.mandatory = 1 ORDER BY i.id`),
   };
-  /** A new board with its columns and indicators, all or nothing. */
+  /**
+   * A new board with its columns and indicators, all or nothing: the template's indicators, then those a unit
+   * above has made mandatory (as marking one mandatory puts it on the boards that already exist).
+   */
   const createBoard = db.transaction(
     (board: { id: string; unitId: string; name: string; at: string; columns: string[]; indicators: string[] }) => {
       s.insertBoard.run(board.id, board.unitId, board.name, board.at);
       const columnKeys = generateNKeysBetween(null, null, board.columns.length);
       board.columns.forEach((name, i) => s.insertColumn.run(`${board.id}-col-${i}`, board.id, name, columnKeys[i]!));
-      const indicatorKeys = generateNKeysBetween(null, null, board.indicators.length);
-      board.indicators.forEach((id, i) => s.showIndicator.run(board.id, id, indicatorKeys[i]!));
+      const mandatory = s.mandatoryFromAbove.all(board.unitId).map((r) => r.id);
+      const indicators = [...new Set([...board.indicators, ...mandatory])];
+      const indicatorKeys = generateNKeysBetween(null, null, indicators.length);
+      indicators.forEach((id, i) => s.showIndicator.run(board.id, id, indicatorKeys[i]!));
     },
   );
   return {

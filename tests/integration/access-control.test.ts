@@ -353,8 +353,18 @@ describe('boards from templates, indicator definitions', () => {
     expect(snapshot.indicators.map((i) => i.id)).toEqual([FIXTURE.indicators.restraint]);
 
     const plain = (await (await post('/api/admin/boards/create', wardAdmin, { unitId: 'ward', name: 'Uden skabelon', templateId: null })).json()) as { id: string };
-    const plainSnap = (await (await api(`/api/boards/${plain.id}`, { headers: wardAdmin })).json()) as { columns: { name: string }[] };
+    const plainSnap = (await (await api(`/api/boards/${plain.id}`, { headers: wardAdmin })).json()) as { columns: { name: string }[]; indicators: unknown[] };
     expect(plainSnap.columns.map((c) => c.name)).toEqual(['Nye forslag', 'I gang', 'Afsluttet']);
+    expect(plainSnap.indicators).toEqual([]);
+
+    // An indicator the clinic makes mandatory is on every board created below it later, template or not.
+    db().prepare('UPDATE indicators SET mandatory = 1 WHERE id = ?').run(FIXTURE.indicators.survey);
+    const later = (await (await post('/api/admin/boards/create', wardAdmin, { unitId: 'ward', name: 'Senere', templateId })).json()) as { id: string };
+    const laterSnap = (await (await api(`/api/boards/${later.id}`, { headers: wardAdmin })).json()) as { indicators: { id: string }[] };
+    expect(laterSnap.indicators.map((i) => i.id)).toEqual([FIXTURE.indicators.restraint, FIXTURE.indicators.survey]);
+    const clinicBoard = (await (await post('/api/admin/boards/create', top, { unitId: 'clinic', name: 'Klinikkens egen', templateId: null })).json()) as { id: string };
+    const clinicSnap = (await (await api(`/api/boards/${clinicBoard.id}`, { headers: top })).json()) as { indicators: unknown[] };
+    expect(clinicSnap.indicators).toEqual([]); // mandatory for the units below the owner, not for the owner itself
   });
 
   it('defines an indicator for a unit one administers, and refuses one outside', async () => {
