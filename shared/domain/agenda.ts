@@ -1,6 +1,6 @@
 import type { AgendaItem, AgendaItemKind, BoardIndicator, Card, Column, Escalation, Meeting } from '../schemas';
 import { sortByKey } from './ordering';
-import { type Status, indicatorStatus } from './status';
+import { type Status, measurementStatus } from './status';
 
 /** What the agenda is built from: the board as it is when the meeting starts. */
 export interface AgendaInput {
@@ -23,18 +23,7 @@ export interface AgendaInput {
 /** An indicator's latest value judged against its current target. */
 export function latestStatus(indicator: BoardIndicator): { value: number | null; periodStart: string | null; status: Status } {
   const latest = indicator.recent.at(-1);
-  const t = indicator.target;
-  const status = indicatorStatus({
-    value: latest?.value,
-    direction: indicator.direction,
-    target: t?.target ?? null,
-    low: t?.low ?? null,
-    high: t?.high ?? null,
-    tolerance: t?.tolerance ?? 0,
-    decimals: indicator.decimals,
-    respondents: latest?.respondents ?? null,
-    minRespondents: indicator.minRespondents,
-  });
+  const status = measurementStatus(indicator, indicator.target, latest);
   return { value: latest?.value ?? null, periodStart: latest?.periodStart ?? null, status };
 }
 

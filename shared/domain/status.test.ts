@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasTooFewRespondents, indicatorStatus } from './status';
+import { hasTooFewRespondents, indicatorStatus, measurementStatus } from './status';
 
 describe('indicatorStatus', () => {
   describe('lower is better (target 4, tolerance 1)', () => {
@@ -73,5 +73,17 @@ describe('hasTooFewRespondents', () => {
     expect(hasTooFewRespondents({ respondents: null, minRespondents: null })).toBe(false);
     expect(hasTooFewRespondents({ respondents: 2, minRespondents: 0 })).toBe(false);
     expect(hasTooFewRespondents({ respondents: 2, minRespondents: 5 })).toBe(true);
+  });
+});
+
+describe('measurementStatus', () => {
+  const indicator = { direction: 'higher', decimals: 0, minRespondents: 5 } as const;
+  const target = { validFrom: '2024-01-01', validTo: null, target: 85, low: null, high: null, tolerance: 5 };
+
+  it('judges a measurement of an indicator against a target, respondents included', () => {
+    expect(measurementStatus(indicator, target, { value: 82, respondents: 40 })).toBe('amber');
+    expect(measurementStatus(indicator, target, { value: 82, respondents: 3 })).toBe('none');
+    expect(measurementStatus(indicator, null, { value: 82, respondents: 40 })).toBe('none');
+    expect(measurementStatus(indicator, target, null)).toBe('none');
   });
 });

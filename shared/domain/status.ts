@@ -1,4 +1,4 @@
-import type { Direction } from '../schemas';
+import type { Direction, Indicator, Measurement, Target } from '../schemas';
 
 export const STATUSES = ['green', 'amber', 'red', 'none'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -43,6 +43,28 @@ export function indicatorStatus(input: StatusInput): Status {
       return band(shortfall, tolerance);
     }
   }
+}
+
+/**
+ * A measurement of an indicator judged against a target: the one way tiles, the indicator page, the overview
+ * and the meeting agenda all read status.
+ */
+export function measurementStatus(
+  indicator: Pick<Indicator, 'direction' | 'decimals' | 'minRespondents'>,
+  target: Target | null | undefined,
+  measurement: Pick<Measurement, 'value' | 'respondents'> | null | undefined,
+): Status {
+  return indicatorStatus({
+    value: measurement?.value,
+    direction: indicator.direction,
+    target: target?.target,
+    low: target?.low,
+    high: target?.high,
+    tolerance: target?.tolerance ?? 0,
+    decimals: indicator.decimals,
+    respondents: measurement?.respondents,
+    minRespondents: indicator.minRespondents,
+  });
 }
 
 /** Soft indicators below their minimum number of answers are shown as "too few answers", not as a number. */

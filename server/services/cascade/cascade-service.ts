@@ -12,8 +12,8 @@ import type {
 } from '../../../shared/cascade';
 import { GoalInput as GoalInputSchema } from '../../../shared/cascade';
 import { goalChain, rollUp, wouldCycle } from '../../../shared/domain/cascade';
-import { type Status, indicatorStatus } from '../../../shared/domain/status';
-import type { BoardIndicator, Indicator, Measurement, OrgUnit, Target } from '../../../shared/schemas';
+import { type Status, measurementStatus } from '../../../shared/domain/status';
+import type { BoardIndicator, Measurement, OrgUnit } from '../../../shared/schemas';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
 import { cascadeRepository } from '../../repositories/cascade-repository';
@@ -22,22 +22,8 @@ import { fail } from './failure';
 import type { Clock, CommandService } from '../command-service';
 
 
-/** The status of a measurement against a target, as the tile shows it. */
-export function statusOf(indicator: Indicator, target: Target | null, latest: Measurement | null | undefined): Status {
-  return indicatorStatus({
-    value: latest?.value,
-    direction: indicator.direction,
-    target: target?.target,
-    low: target?.low,
-    high: target?.high,
-    tolerance: target?.tolerance ?? 0,
-    decimals: indicator.decimals,
-    respondents: latest?.respondents,
-    minRespondents: indicator.minRespondents,
-  });
-}
 
-const tileStatus = (i: BoardIndicator): Status => statusOf(i, i.target, i.recent.at(-1));
+const tileStatus = (i: BoardIndicator): Status => measurementStatus(i, i.target, i.recent.at(-1));
 
 /** Goals, line of sight, the overview heat-map and indicator pages: reads over the cascade, and goal edits. */
 export function createCascadeService(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
@@ -109,7 +95,7 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
       let status: Status = 'none';
       if (indicator && owner) {
         const latest = cascade.series(indicator.id, owner).at(-1);
-        status = statusOf(indicator, repos.indicators.currentTarget(indicator, owner, day), latest);
+        status = measurementStatus(indicator, repos.indicators.currentTarget(indicator, owner, day), latest);
       }
       const rank = Math.min(...g.ownerIds.map((id) => ranks.get(units.get(id)?.layerId ?? '') ?? 99));
       return {
@@ -178,7 +164,7 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
         unitId: child.id,
         unitName: child.name,
         boardId: showing.find((s) => s.unitId === child.id)?.boardId ?? null,
-        status: statusOf(indicator, target, latest),
+        status: measurementStatus(indicator, target, latest),
         latest,
         target,
       };

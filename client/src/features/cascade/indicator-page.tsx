@@ -4,7 +4,7 @@ import { Link, useSearch } from 'wouter';
 import type { IndicatorPageResponse } from '../../../../shared/cascade';
 import { analyseRunChart } from '../../../../shared/domain/anhoej';
 import { reportable } from '../../../../shared/domain/cascade';
-import { statusOfTarget } from './status';
+import { measurementStatus } from '../../../../shared/domain/status';
 import { formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { StatusBadge } from '../indicators/status-badge';
@@ -50,7 +50,7 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
   const baselineCount = data.baselineTo ? shown.filter((m) => m.periodStart <= data.baselineTo!).length : null;
   const analysis = useMemo(() => analyseRunChart(shown.map((m) => m.value), { baseline: baselineCount }), [shown, baselineCount]);
   const latest = measurements.at(-1) ?? null;
-  const status = statusOfTarget(indicator, target, latest);
+  const status = measurementStatus(indicator, target, latest);
   const fmt = (v: number) => formatValue(v, indicator.decimals, indicator.unitLabel, lang);
   const targetValue = indicator.direction === 'range' ? null : (target?.target ?? null);
 

@@ -1,4 +1,4 @@
-import { hasTooFewRespondents, indicatorStatus, type Status } from '../../../../shared/domain/status';
+import { hasTooFewRespondents, measurementStatus, type Status } from '../../../../shared/domain/status';
 import type { BoardIndicator, Target } from '../../../../shared/schemas';
 import { formatNumber, formatPeriod, formatValue } from '../../lib/format';
 import type { Lang, Messages } from '../../lib/i18n';
@@ -33,17 +33,7 @@ export function describeTile(indicator: BoardIndicator, lang: Lang, t: Messages)
   const latest = indicator.recent.at(-1) ?? null;
   const target = indicator.target;
   const minRespondents = indicator.minRespondents;
-  const status = indicatorStatus({
-    value: latest?.value,
-    direction: indicator.direction,
-    target: target?.target,
-    low: target?.low,
-    high: target?.high,
-    tolerance: target?.tolerance ?? 0,
-    decimals: indicator.decimals,
-    respondents: latest?.respondents,
-    minRespondents,
-  });
+  const status = measurementStatus(indicator, target, latest);
   const tooFew = latest !== null && hasTooFewRespondents({ respondents: latest.respondents, minRespondents });
   const reportable = indicator.recent.filter((m) => !hasTooFewRespondents({ respondents: m.respondents, minRespondents }));
   const trend = reportable.map((m) => m.value);
