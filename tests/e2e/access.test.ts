@@ -1,43 +1,17 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/config';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testToken } from '../helpers/auth';
-import { launchBrowser } from '../helpers/browser';
 import { connectClient, opId } from '../helpers/socket-client';
-import { type TestServer, startTestServer } from '../helpers/test-server';
+import { until, useE2eHarness } from '../helpers/e2e-harness';
 
-const clientDir = join(projectRoot, 'dist', 'client');
 const WARD = 'board-n2';
 
-let srv: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
 /** Console errors and CSP violations seen in any page: the XSS test expects none. */
 const violations: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(join(clientDir, 'index.html'))) throw new Error('Build the client first: npm run build:client');
-  srv = await startTestServer({ demo: true, clientDir, app: { revalidateMs: 500 } });
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(pageErrors.splice(0), 'errors thrown in the pages').toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const e2e = useE2eHarness({ revalidateMs: 500 });
 
 async function newPage(options: { hasTouch?: boolean; token?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 1000 }, hasTouch: options.hasTouch ?? false });
-  contexts.push(context);
-  if (options.token) await context.addCookies([{ name: 'kaskade_session', value: options.token, url: srv.url }]);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  const page = await e2e.newPage({ ...options, sessionToken: options.token });
   page.on('console', (msg) => {
     if (msg.type() === 'error') violations.push(`console: ${msg.text()}`);
   });
@@ -52,14 +26,6 @@ async function newPage(options: { hasTouch?: boolean; token?: string; viewport?:
 const column = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 const card = (scope: Page | Locator, title: string): Locator => scope.getByRole('listitem', { name: title });
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function touchDrag(page: Page, from: Locator, to: Locator): Promise<void> {
   await from.scrollIntoViewIfNeeded();
@@ -94,7 +60,7 @@ async function mouseDrag(page: Page, from: Locator, to: Locator): Promise<void> 
 describe('people and wall screens in Chromium', () => {
   it('asks to sign in, signs in with a demo login, and signs out', async () => {
     const page = await newPage();
-    await page.goto(`${srv.url}/boards/${WARD}`);
+    await page.goto(`${e2e.srv.url}/boards/${WARD}`);
     await page.getByRole('heading', { name: 'Log ind på Kaskade' }).waitFor();
     await page.getByLabel('Brugernavn').fill('n2');
     await page.getByLabel('Adgangskode').fill('forkert');
@@ -109,8 +75,8 @@ describe('people and wall screens in Chromium', () => {
   });
 
   it('a viewer sees the board but cannot drag a card', async () => {
-    const page = await newPage({ token: testToken(srv.url, 'Læser', { role: 'viewer' }) });
-    await page.goto(`${srv.url}/boards/${WARD}`);
+    const page = await newPage({ token: testToken(e2e.srv.url, 'Læser', { role: 'viewer' }) });
+    await page.goto(`${e2e.srv.url}/boards/${WARD}`);
     await page.getByText(/^(Forbundet|Connected)$/).waitFor();
     await page.getByText('Du kan se tavlen, men ikke ændre den.').waitFor();
     const title = 'Sansestue i stedet for skærmning ved uro';
@@ -121,8 +87,8 @@ describe('people and wall screens in Chromium', () => {
   });
 
   it('enrols a wall screen from the admin screen, moves a card on it by touch, and loses access when revoked', async () => {
-    const admin = await newPage({ token: testToken(srv.url, 'Administrator', { role: 'admin' }) });
-    await admin.goto(`${srv.url}/admin`);
+    const admin = await newPage({ token: testToken(e2e.srv.url, 'Administrator', { role: 'admin' }) });
+    await admin.goto(`${e2e.srv.url}/admin`);
     await admin.getByRole('tab', { name: 'Skærme' }).click();
     await admin.getByLabel('Tavle').selectOption({ label: 'Afsnit N2 – intensivt afsnit' });
     await admin.getByLabel('Skærmens navn').fill('Vægskærm N2');
@@ -130,13 +96,13 @@ describe('people and wall screens in Chromium', () => {
     const link = (await admin.locator('.admin__code code').textContent())!;
     expect(link).toMatch(/\/wall\/enrol#\d{8}$/);
 
-    const laptop = await newPage({ token: testToken(srv.url, 'Laptop', { role: 'member' }) });
-    await laptop.goto(`${srv.url}/boards/${WARD}`);
+    const laptop = await newPage({ token: testToken(e2e.srv.url, 'Laptop', { role: 'member' }) });
+    await laptop.goto(`${e2e.srv.url}/boards/${WARD}`);
     await laptop.getByText(/^(Forbundet|Connected)$/).waitFor();
 
     const wall = await newPage({ hasTouch: true, viewport: { width: 1920, height: 1080 } });
     await wall.goto(link);
-    await wall.waitForURL(`${srv.url}/wall/${WARD}`);
+    await wall.waitForURL(`${e2e.srv.url}/wall/${WARD}`);
     await wall.getByText(/^(Forbundet|Connected)$/).waitFor();
     expect(await wall.getByRole('link', { name: 'Overblik' }).count()).toBe(0); // no chrome
     expect(await wall.getByRole('heading', { name: 'Log ind på Kaskade' }).count()).toBe(0);
@@ -163,7 +129,7 @@ describe('people and wall screens in Chromium', () => {
       '<iframe srcdoc="<script>parent.__xss = 5</script>"></iframe>',
       '{{constructor.constructor("window.__xss = 6")()}}',
     ];
-    const writer = await connectClient(srv.url, 'Skribent', { role: 'member' });
+    const writer = await connectClient(e2e.srv.url, 'Skribent', { role: 'member' });
     const join = await writer.join(WARD);
     const columnId = join.ok && join.data.kind === 'snapshot' ? join.data.snapshot.columns[0]!.id : '';
     for (const [i, title] of payloads.entries()) {
@@ -177,8 +143,8 @@ describe('people and wall screens in Chromium', () => {
     writer.close();
 
     violations.splice(0);
-    const page = await newPage({ token: testToken(srv.url, 'Læser XSS', { role: 'viewer' }) });
-    await page.goto(`${srv.url}/boards/${WARD}`);
+    const page = await newPage({ token: testToken(e2e.srv.url, 'Læser XSS', { role: 'viewer' }) });
+    await page.goto(`${e2e.srv.url}/boards/${WARD}`);
     await page.getByText(/^(Forbundet|Connected)$/).waitFor();
     for (const title of payloads) {
       await card(page, title).first().waitFor();

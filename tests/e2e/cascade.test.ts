@@ -1,43 +1,17 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/config';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createTestSession } from '../helpers/auth';
-import { launchBrowser } from '../helpers/browser';
-import { type TestServer, startTestServer } from '../helpers/test-server';
+import { useE2eHarness } from '../helpers/e2e-harness';
 
-const clientDir = join(projectRoot, 'dist', 'client');
 const WARD = 'Afsnit N2 – intensivt afsnit';
 
-let srv: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(join(clientDir, 'index.html'))) throw new Error('Build the client first: npm run build:client');
-  srv = await startTestServer({ demo: true, clientDir });
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(pageErrors.splice(0), 'errors thrown in the pages').toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const e2e = useE2eHarness();
 
 /** A signed-in browser window (the session cookie of a test user who may do everything). */
 async function open(path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const { token } = createTestSession(srv.databasePath, 'Testperson');
-  await context.addCookies([{ name: 'kaskade_session', value: token, url: srv.url }]);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(`${srv.url}${path}`);
+  const { token } = createTestSession(e2e.srv.databasePath, 'Testperson');
+  const page = await e2e.newPage({ sessionToken: token });
+  await page.goto(`${e2e.srv.url}${path}`);
   return page;
 }
 
@@ -95,10 +69,10 @@ describe('the cascade in Chromium', () => {
     const before = await red();
     expect(before).toBeGreaterThan(0);
     // Sick leave is red on N2; a value well under the 5 % target for the current month turns it green.
-    const { token } = createTestSession(srv.databasePath, 'Datavarehus');
+    const { token } = createTestSession(e2e.srv.databasePath, 'Datavarehus');
     const now = new Date();
     const periodStart = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`;
-    const res = await fetch(`${srv.url}/api/indicators/sygefravaer/measurements`, {
+    const res = await fetch(`${e2e.srv.url}/api/indicators/sygefravaer/measurements`, {
       method: 'PUT',
       headers: { cookie: `kaskade_session=${token}`, 'x-kaskade-csrf': '1', 'content-type': 'application/json' },
       body: JSON.stringify({ measurements: [{ unitId: 'n2', periodStart, value: 2.1 }] }),

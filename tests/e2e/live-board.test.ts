@@ -1,43 +1,18 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/config';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testToken } from '../helpers/auth';
-import { launchBrowser } from '../helpers/browser';
-import { type TestServer, startTestServer } from '../helpers/test-server';
+import { until, useE2eHarness } from '../helpers/e2e-harness';
 
-const clientDir = join(projectRoot, 'dist', 'client');
 const WARD_BOARD = '/boards/board-n2';
 
-let srv: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(join(clientDir, 'index.html'))) throw new Error('Build the client first: npm run build:client');
-  srv = await startTestServer({ demo: true, clientDir });
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(pageErrors.splice(0), 'errors thrown in the pages').toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const e2e = useE2eHarness();
 
 /** Each screen in its own context, as two laptops would be (a background tab would pause animation frames). */
 async function openBoard(path = WARD_BOARD, options: { hasTouch?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, hasTouch: options.hasTouch ?? false });
-  contexts.push(context);
   // Signed in as a member of the whole organisation (a session cookie, as after "Log ind").
-  await context.addCookies([{ name: 'kaskade_session', value: testToken(srv.url, 'Testperson', { role: 'member' }), url: srv.url }]);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.goto(`${srv.url}${path}`);
+  const sessionToken = testToken(e2e.srv.url, 'Testperson', { role: 'member' });
+  const page = await e2e.newPage({ hasTouch: options.hasTouch ?? false, sessionToken });
+  await page.goto(`${e2e.srv.url}${path}`);
   await page.getByText(/^(Forbundet|Connected)$/).waitFor();
   return page;
 }
@@ -45,14 +20,6 @@ async function openBoard(path = WARD_BOARD, options: { hasTouch?: boolean } = {}
 const column = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 const card = (scope: Page | Locator, title: string): Locator => scope.getByRole('listitem', { name: title });
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('the live board in Chromium', () => {
   it('shows the board by role: labelled columns with their cards, indicator tiles with status in text', async () => {
@@ -137,13 +104,13 @@ describe('the live board in Chromium', () => {
   it('says when it is offline, keeps the change, and sends it when the connection is back', async () => {
     const [a, b] = [await openBoard(), await openBoard()];
     const title = 'Tvangsforebyggende huddle kl. 8.15 hver dag';
-    await srv.pause(); // the connection drops
+    await e2e.srv.pause(); // the connection drops
     await a.getByRole('alert').filter({ hasText: 'Ingen forbindelse' }).waitFor({ timeout: 5000 });
     await card(column(a, 'I gang'), title).getByRole('button', { name: 'Flyt til …' }).click();
     await a.getByRole('menuitem', { name: 'Afsluttet' }).click();
     await a.getByText(/1 ændring venter/).waitFor();
     expect(await card(column(a, 'Afsluttet'), title).count()).toBe(1); // optimistic: moved at once
-    await srv.resume();
+    await e2e.srv.resume();
     await until(async () => (await card(column(b, 'Afsluttet'), title).count()) === 1, 'the queued move on the other screen', 15_000);
     await a.getByText('Forbundet').waitFor();
   });

@@ -1,44 +1,18 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/config';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { testToken } from '../helpers/auth';
-import { launchBrowser } from '../helpers/browser';
-import { type TestServer, startTestServer } from '../helpers/test-server';
+import { useE2eHarness } from '../helpers/e2e-harness';
 
-const clientDir = join(projectRoot, 'dist', 'client');
 const CLINIC = 'board-k-nord';
 const WARD = 'board-n2';
 
-let srv: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  if (!existsSync(join(clientDir, 'index.html'))) throw new Error('Build the client first: npm run build:client');
-  srv = await startTestServer({ demo: true, clientDir });
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-  expect(pageErrors.splice(0), 'errors thrown in the pages').toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const e2e = useE2eHarness();
 
 /** A screen of its own (its own context, as two machines), signed in with `role` on the whole organisation. */
 async function open(path: string, name: string, role: 'member' | 'facilitator'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  await context.addCookies([{ name: 'kaskade_session', value: testToken(srv.url, name, { role }), url: srv.url }]);
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
+  const page = await e2e.newPage({ sessionToken: testToken(e2e.srv.url, name, { role }) });
   page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${srv.url}${path}`);
+  await page.goto(`${e2e.srv.url}${path}`);
   await page.getByText(/^(Forbundet|Connected)$/).waitFor();
   return page;
 }
@@ -87,7 +61,7 @@ describe('meetings and escalations in Chromium', () => {
     await laptop.getByRole('button', { name: 'Tavlen som den var ved mødet' }).click();
     await laptop.getByRole('region', { name: 'Tavlen som den var ved mødet' }).getByText(/Kortlæg aftenvagternes bemanding/).waitFor();
     const md = await laptop.getByRole('link', { name: 'Hent som MD' }).getAttribute('href');
-    const res = await laptop.request.get(`${srv.url}${md}`);
+    const res = await laptop.request.get(`${e2e.srv.url}${md}`);
     expect(await res.text()).toContain('Kortlæg aftenvagternes bemanding · Ole Berg · 2026-12-31');
   });
 
