@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link } from 'wouter';
+import { BoardUnavailable } from '../../components/board-unavailable';
 import { useShallow } from 'zustand/react/shallow';
 import { ConnectionBanner } from '../../features/board/connection-banner';
 import { ConnectionIndicator } from '../../features/board/connection-indicator';
@@ -27,14 +27,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
     if (board) document.title = `${board.name} – ${t.appName}`;
   }, [board, t]);
 
-  if (loadState === 'not-found' || loadState === 'error') {
-    return (
-      <div className="page">
-        <h1 className="page__title">{loadState === 'not-found' ? t.boardNotFound : t.loadFailed}</h1>
-        <Link href="/">{t.backToOverview}</Link>
-      </div>
-    );
-  }
+  if (loadState === 'not-found' || loadState === 'error') return <BoardUnavailable reason={loadState} />;
 
   return (
     <div className="page page--board">

@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { BoardEvent } from '../../../../shared/protocol';
 import { Dialog } from '../../components/dialog';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useI18n } from '../../lib/i18n-context';
 import { fetchHistory } from './history-api';
+import { useHistory } from './use-history';
 import { describeEvent, subjectOf } from './history-lines';
 
 /** The board's readable history from the event log, newest first; an archived card can be brought back here. */
@@ -12,15 +12,7 @@ export function BoardHistory({ boardId, onClose, load = fetchHistory }: { boardI
   const m = t.meetings;
   const store = useAppStoreApi();
   const issue = useAppStore((s) => s.issue);
-  const seq = useAppStore((s) => s.lastSeq);
-  const [history, setHistory] = useState<{ events: BoardEvent[]; actors: Record<string, string> } | null>(null);
-  useEffect(() => {
-    let live = true;
-    load(boardId).then((h) => live && setHistory(h)).catch(() => live && setHistory({ events: [], actors: {} }));
-    return () => {
-      live = false;
-    };
-  }, [boardId, seq, load]);
+  const history = useHistory(boardId, undefined, load);
   const view = store.getState().view;
   const columnName = (id: string) => view?.columns[id]?.name ?? id;
   const indicatorName = (e: BoardEvent) => (e.body.type === 'measurement.recorded' ? view?.indicators[e.body.measurement.indicatorId]?.name : undefined);

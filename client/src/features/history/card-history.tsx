@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { BoardEvent } from '../../../../shared/protocol';
 import { Dialog } from '../../components/dialog';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useI18n } from '../../lib/i18n-context';
 import { fetchHistory } from './history-api';
+import { useHistory } from './use-history';
 import { describeEvent } from './history-lines';
 
 interface CardHistoryProps {
@@ -20,16 +19,7 @@ export function CardHistory({ boardId, cardId, title, onClose, load = fetchHisto
   const { lang, t } = useI18n();
   const store = useAppStoreApi();
   const issue = useAppStore((s) => s.issue);
-  // Re-read when the board moves on (an undo, a peer's change): the last seq is the cue.
-  const seq = useAppStore((s) => s.lastSeq);
-  const [history, setHistory] = useState<{ events: BoardEvent[]; actors: Record<string, string> } | null>(null);
-  useEffect(() => {
-    let live = true;
-    load(boardId, cardId).then((h) => live && setHistory(h)).catch(() => live && setHistory({ events: [], actors: {} }));
-    return () => {
-      live = false;
-    };
-  }, [boardId, cardId, seq, load]);
+  const history = useHistory(boardId, cardId, load);
   const columnName = (id: string) => store.getState().view?.columns[id]?.name ?? id;
   const when = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { BoardUnavailable } from '../../components/board-unavailable';
 import { Link, useLocation } from 'wouter';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../app/store/store-context';
@@ -34,14 +35,7 @@ export function MeetingPage({ boardId }: { boardId: string }) {
     if (ending.current && lastMeetingId === ending.current) navigate(`/boards/${boardId}/meetings/${lastMeetingId}`);
   }, [lastMeetingId, boardId, navigate]);
 
-  if (loadState === 'not-found' || loadState === 'error') {
-    return (
-      <div className="page">
-        <h1 className="page__title">{loadState === 'not-found' ? t.boardNotFound : t.loadFailed}</h1>
-        <Link href="/">{t.backToOverview}</Link>
-      </div>
-    );
-  }
+  if (loadState === 'not-found' || loadState === 'error') return <BoardUnavailable reason={loadState} />;
   return (
     <div className="page page--meeting">
       <div className="board-header">
