@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { CSRF_HEADER, ROLE_NAMES } from './constants';
 import { Id } from './schemas';
 
+export { CSRF_HEADER, ROLE_NAMES };
+
 /** People, roles, wall screens and the audit log over REST; the server's route schemas are made from these. */
-export const ROLE_NAMES = ['viewer', 'member', 'facilitator', 'admin'] as const;
 export const RoleName = z.enum(ROLE_NAMES);
 export type RoleName = z.infer<typeof RoleName>;
 
 export const DeviceMode = z.enum(['read', 'touch']);
 export type DeviceMode = z.infer<typeof DeviceMode>;
-
-/** Sent by every cookie-authenticated state-changing request (CSRF); the server refuses such a request without it. */
-export const CSRF_HEADER = 'x-kaskade-csrf';
 
 export const LoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(120),

@@ -12,21 +12,16 @@ import {
   Measurement,
   Meeting,
 } from './schemas';
+import { LIMITS } from './constants';
+
+// Re-exported for the server's handlers; the client imports the constants module itself, which is zod-free.
+export { LIMITS };
 
 /** Bumped when a change to the messages below would break an older client; checked at join. */
 export const PROTOCOL_VERSION = 1;
 
 /** Join answers with events instead of a snapshot only while the client is at most this far behind. */
 export const MAX_CATCH_UP_EVENTS = 500;
-
-export const LIMITS = {
-  title: 200,
-  description: 4000,
-  ownerName: 120,
-  columnName: 60,
-  note: 2000,
-  columnsPerBoard: 12,
-} as const;
 
 const OpId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');
 const Title = z.string().trim().min(1, 'must not be empty').max(LIMITS.title);

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES } from './constants';
+
+// Re-exported so the server keeps one import for a schema and its values; the client takes them from constants.
+export { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES };
 
 /** Identifiers are opaque strings; cards get theirs from the client so an optimistic card has its final id. */
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, - or _');
@@ -8,15 +12,12 @@ export type Id = z.infer<typeof Id>;
 export const IsoDate = z.iso.date();
 export type IsoDate = z.infer<typeof IsoDate>;
 
-export const CARD_TYPES = ['action', 'idea', 'problem', 'decision'] as const;
 export const CardType = z.enum(CARD_TYPES);
 export type CardType = z.infer<typeof CardType>;
 
-export const DIRECTIONS = ['higher', 'lower', 'range'] as const;
 export const Direction = z.enum(DIRECTIONS);
 export type Direction = z.infer<typeof Direction>;
 
-export const FREQUENCIES = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
 export const Frequency = z.enum(FREQUENCIES);
 export type Frequency = z.infer<typeof Frequency>;
 
@@ -119,8 +120,6 @@ export const BoardSummary = z.object({
 });
 export type BoardSummary = z.infer<typeof BoardSummary>;
 
-/** How often a board meets; the next meeting date follows from it (see shared/domain/cadence.ts). */
-export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
 export const Cadence = z.enum(CADENCES);
 export type Cadence = z.infer<typeof Cadence>;
 

@@ -3,9 +3,9 @@ import { addMonths } from 'date-fns/addMonths';
 import { addQuarters } from 'date-fns/addQuarters';
 import { addWeeks } from 'date-fns/addWeeks';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
 import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { startOfMonth } from 'date-fns/startOfMonth';
@@ -79,6 +79,7 @@ export function periodLabelParts(frequency: Frequency, periodStart: string): Per
   }
 }
 
+// lightFormat, not format: the same digits without format's locale machinery, which the board page would load.
 function iso(d: Date): string {
-  return format(d, 'yyyy-MM-dd');
+  return lightFormat(d, 'yyyy-MM-dd');
 }

@@ -3,7 +3,6 @@ import { Route, Switch } from 'wouter';
 import { OverviewPage } from '../features/overview/overview-page';
 import { BoardPage } from './routes/board-page';
 import { NotFoundPage } from './routes/not-found-page';
-import { AdminPage } from '../features/admin/admin-page';
 import { GuardedBoard } from '../features/board/board-access';
 
 // The cascade's pages are loaded when first opened, so the board page's bundle does not carry them.
@@ -12,6 +11,8 @@ const GoalsPage = lazy(() => import('../features/cascade/goals-page').then((m) =
 // Meeting mode and minutes likewise: only the facilitator's laptop and the wall screen in a meeting need them.
 const MeetingPage = lazy(() => import('../features/meetings/meeting-page').then((m) => ({ default: m.MeetingPage })));
 const MinutesPage = lazy(() => import('../features/meetings/minutes-page').then((m) => ({ default: m.MinutesPage })));
+// Administration is for the few who administer, and rarely.
+const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
 
 export function AppRoutes() {
   return (
@@ -40,7 +41,11 @@ export function AppRoutes() {
           </Suspense>
         )}
       </Route>
-      <Route path="/admin" component={AdminPage} />
+      <Route path="/admin">
+        <Suspense fallback={null}>
+          <AdminPage />
+        </Suspense>
+      </Route>
       <Route path="/indicators/:id">
         {(params) => (
           <Suspense fallback={null}>

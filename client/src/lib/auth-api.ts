@@ -1,21 +1,20 @@
-import {
-  type AdminDevice,
-  type AdminIndicator,
-  type BoardTemplate,
-  type AdminLayer,
-  type AdminUnit,
-  type AdminUser,
-  type AuditEntry,
-  type AuthConfig,
-  type BoardAccess,
-  CSRF_HEADER,
-  type CreateDeviceResponse,
-  type EnrolResponse,
-  type Me,
-  type RoleName,
+import type {
+  AdminDevice,
+  AdminIndicator,
+  BoardTemplate,
+  AdminLayer,
+  AdminUnit,
+  AdminUser,
+  AuditEntry,
+  AuthConfig,
+  BoardAccess,
+  CreateDeviceResponse,
+  EnrolResponse,
+  Me,
+  RoleName,
 } from '../../../shared/auth';
-import { ErrorResponse } from '../../../shared/rest';
-import { ApiRequestError } from './api-client';
+import { CSRF_HEADER } from '../../../shared/constants';
+import { requestError } from './api-client';
 
 /** Where a wall screen keeps its device token (it has no session; the token is revocable by an admin). */
 const DEVICE_TOKEN_KEY = 'kaskade.deviceToken';
@@ -49,11 +48,7 @@ export async function requestJson<T>(method: string, path: string, body?: unknow
   });
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = ErrorResponse.safeParse(data);
-    const error = parsed.success ? parsed.data.error : null;
-    throw new ApiRequestError(error?.message ?? response.statusText, response.status, error?.code ?? null);
-  }
+  if (!response.ok) throw await requestError(response, data);
   return data as T;
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { DIRECTIONS, FREQUENCIES } from '../../../../shared/schemas';
-import { ROLE_NAMES, type AdminDevice, type AdminIndicator, type AdminLayer, type AdminUnit, type AdminUser, type AuditEntry, type RoleName } from '../../../../shared/auth';
+import { DIRECTIONS, FREQUENCIES, ROLE_NAMES } from '../../../../shared/constants';
+import type { AdminDevice, AdminIndicator, AdminLayer, AdminUnit, AdminUser, AuditEntry, RoleName } from '../../../../shared/auth';
 import { adminApi } from '../../lib/auth-api';
 import { useT } from '../../lib/i18n-context';
 import { useMe } from '../auth/session';

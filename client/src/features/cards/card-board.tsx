@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { DndContext, DragOverlay } from '@dnd-kit/core';
-import { LIMITS } from '../../../../shared/protocol';
+import { LIMITS } from '../../../../shared/constants';
 import { PlusIcon } from '../../components/icons';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useBoardSensors } from '../../lib/dnd-sensors';

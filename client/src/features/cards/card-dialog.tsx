@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useState, type FormEvent } from 'react';
-import { LIMITS } from '../../../../shared/protocol';
-import { CARD_TYPES, type CardType } from '../../../../shared/schemas';
+import { CARD_TYPES, LIMITS } from '../../../../shared/constants';
+import type { CardType } from '../../../../shared/schemas';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';

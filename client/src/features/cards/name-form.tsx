@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LIMITS } from '../../../../shared/protocol';
+import { LIMITS } from '../../../../shared/constants';
 import { useT } from '../../lib/i18n-context';
 
 interface NameFormProps {

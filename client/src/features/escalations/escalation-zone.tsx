@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { LIMITS } from '../../../../shared/protocol';
+import { LIMITS } from '../../../../shared/constants';
 import type { Escalation } from '../../../../shared/schemas';
 import { TextPrompt } from '../../components/text-prompt';
 import { useAppStore } from '../../app/store/store-context';

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { CADENCES, type Cadence, type Meeting } from '../../../../shared/schemas';
+import { CADENCES } from '../../../../shared/constants';
+import type { Cadence, Meeting } from '../../../../shared/schemas';
 import { Field } from '../../components/field';
 import { useAppStore } from '../../app/store/store-context';
 import { formatDate } from '../../lib/format';

@@ -1,0 +1,28 @@
+/**
+ * Protocol constants both sides use at run time, kept free of zod: the client reads them on every page, and
+ * importing them from the schema modules would put zod on every page too. The schema modules build on these.
+ */
+
+/** Text lengths and counts a command may carry; the client's inputs use them as their `maxLength`. */
+export const LIMITS = {
+  title: 200,
+  description: 4000,
+  ownerName: 120,
+  columnName: 60,
+  note: 2000,
+  columnsPerBoard: 12,
+} as const;
+
+export const CARD_TYPES = ['action', 'idea', 'problem', 'decision'] as const;
+
+export const DIRECTIONS = ['higher', 'lower', 'range'] as const;
+
+export const FREQUENCIES = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
+
+/** How often a board meets; the next meeting date follows from it (see shared/domain/cadence.ts). */
+export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
+
+export const ROLE_NAMES = ['viewer', 'member', 'facilitator', 'admin'] as const;
+
+/** Sent by every cookie-authenticated state-changing request (CSRF); the server refuses such a request without it. */
+export const CSRF_HEADER = 'x-kaskade-csrf';
