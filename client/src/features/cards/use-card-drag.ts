@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
+  type Collision,
   type CollisionDetection,
   type DragEndEvent,
   type DragOverEvent,
@@ -32,6 +33,14 @@ export function useCardDrag() {
   const [items, setItems] = useState<Items | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const lastOverId = useRef<UniqueIdentifier | null>(null);
+  // @dnd-kit puts the collisions in the context every sortable card reads: answering a pointer move with the same
+  // array as before (when the card under the pointer has not changed) spares a re-render of every card.
+  const lastCollisions = useRef<Collision[]>([]);
+  const collisionsFor = useCallback((id: UniqueIdentifier | null): Collision[] => {
+    const previous = lastCollisions.current;
+    if (id === null) return previous.length === 0 ? previous : (lastCollisions.current = []);
+    return previous[0]?.id === id ? previous : (lastCollisions.current = [{ id }]);
+  }, []);
   // Set while a card has just crossed into another column, until the layout has settled for a frame.
   const justCrossed = useRef(false);
 
@@ -68,14 +77,11 @@ export function useCardDrag() {
           overId = nearest[0]?.id ?? overId;
         }
       }
-      if (overId != null) {
-        lastOverId.current = overId;
-        return [{ id: overId }];
-      }
-      if (justCrossed.current) lastOverId.current = activeId;
-      return lastOverId.current != null ? [{ id: lastOverId.current }] : [];
+      if (overId == null && justCrossed.current) overId = activeId;
+      if (overId != null) lastOverId.current = overId;
+      return collisionsFor(lastOverId.current);
     },
-    [items, activeId],
+    [items, activeId, collisionsFor],
   );
 
   function onDragStart({ active }: DragStartEvent) {
