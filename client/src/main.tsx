@@ -5,7 +5,6 @@ import { createAppStore } from './app/store/app-store';
 import { createFetchApi } from './lib/api-client';
 import { createSocketTransport } from './lib/socket-transport';
 import { SessionGate } from './features/auth/session';
-import { startWall } from './features/wall/wall-app';
 import { I18nProvider } from './lib/i18n-context';
 import './styles/base.css';
 import './styles/layout.css';
@@ -18,8 +17,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html must contain #root');
 
 if (window.location.pathname.startsWith('/wall')) {
-  // A wall screen: its own device token, no header, no sign-in (features/wall).
-  startWall(root);
+  // A wall screen: its own device token, no header, no sign-in (features/wall); loaded only on wall screens.
+  void import('./features/wall/wall-app').then((m) => m.startWall(root));
 } else {
   // The browser is known by its session cookie; signed out, the socket is refused and the page signs in again.
   const transport = createSocketTransport({ auth: () => ({}), onAuthError: () => window.location.reload() });

@@ -1,11 +1,11 @@
 import { Suspense, lazy } from 'react';
 import { Route, Switch } from 'wouter';
-import { OverviewPage } from '../features/overview/overview-page';
 import { BoardPage } from './routes/board-page';
 import { NotFoundPage } from './routes/not-found-page';
 import { GuardedBoard } from '../features/board/board-access';
 
-// The cascade's pages are loaded when first opened, so the board page's bundle does not carry them.
+// The overview and the cascade's pages are loaded when first opened, so the board page's bundle does not carry them.
+const OverviewPage = lazy(() => import('../features/overview/overview-page').then((m) => ({ default: m.OverviewPage })));
 const IndicatorPage = lazy(() => import('../features/cascade/indicator-page').then((m) => ({ default: m.IndicatorPage })));
 const GoalsPage = lazy(() => import('../features/cascade/goals-page').then((m) => ({ default: m.GoalsPage })));
 // Meeting mode and minutes likewise: only the facilitator's laptop and the wall screen in a meeting need them.
@@ -17,7 +17,11 @@ const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => 
 export function AppRoutes() {
   return (
     <Switch>
-      <Route path="/" component={OverviewPage} />
+      <Route path="/">
+        <Suspense fallback={null}>
+          <OverviewPage />
+        </Suspense>
+      </Route>
       <Route path="/boards/:id">
         {(params) => (
           <GuardedBoard boardId={params.id}>

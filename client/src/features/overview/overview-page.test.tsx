@@ -26,7 +26,8 @@ describe('overview', () => {
 
   it('lists every board as a link to its board page', async () => {
     renderApp({ path: '/', api: { listBoards: async () => boards } });
-    expect(screen.getByRole('heading', { name: 'Overblik' })).toBeInTheDocument();
+    // The page is loaded when first opened (lazy), so it appears a moment after the header.
+    expect(await screen.findByRole('heading', { name: 'Overblik' })).toBeInTheDocument();
     const link = await screen.findByRole('link', { name: 'Klinik Nord tavle' });
     expect(link).toHaveAttribute('href', '/boards/b4');
     expect(within(screen.getByRole('main')).getAllByRole('link').map((a) => a.textContent)).toEqual([
