@@ -4,7 +4,6 @@ import { type AppDeps, buildApp, type KaskadeApp } from './app';
 import { type Config, projectRoot } from './config';
 import { migrate } from './db/migrate';
 import { type Db, openDatabase } from './db/open-database';
-import { isOrganisationEmpty, seedDemo } from './seed/seed-demo';
 import { DEMO_PASSWORD, bootstrapAdmin, seedDemoUsers } from './seed/seed-users';
 
 export interface RunningServer extends KaskadeApp {
@@ -24,8 +23,12 @@ export async function startServer(
   const env = options.env ?? process.env;
   try {
     migrate(db, config.migrationsDir);
-    if (config.seedDemo && isOrganisationEmpty(db)) seedDemo(db);
-    if (config.seedDemo) await seedDemoUsers(db);
+    if (config.seedDemo) {
+      // The demo organisation and its data generators are loaded in demo mode only.
+      const { isOrganisationEmpty, seedDemo } = await import('./seed/seed-demo');
+      if (isOrganisationEmpty(db)) seedDemo(db);
+      await seedDemoUsers(db);
+    }
     if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) await bootstrapAdmin(db, env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
   } catch (err) {
     db.close();

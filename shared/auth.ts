@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CSRF_HEADER, ROLE_NAMES } from './constants';
 import { Id } from './schemas';
 

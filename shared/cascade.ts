@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Indicator, IsoDate, Layer, Measurement, OrgUnit, Target } from './schemas';
 
 /** REST bodies and responses of the cascade: goals, overview, indicator pages, measurement feeds. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BoardEvent } from './protocol';
 import { BoardIndicator, Card, Column, Id, Meeting } from './schemas';
 

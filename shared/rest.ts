@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BoardSnapshot, BoardSummary, Id } from './schemas';
 import { ApiError } from './protocol';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES } from './constants';
 
 // Re-exported so the server keeps one import for a schema and its values; the client takes them from constants.

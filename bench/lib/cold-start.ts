@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
+import { buildServer } from '../../scripts/build-server';
 import { projectRoot } from '../../server/config';
 import { benchCredentials } from './auth';
 import { type BenchDatabase } from './fixture';
@@ -54,21 +54,21 @@ async function timeToFirstSnapshot(file: string, dbPath: string, boardId: string
   }
 }
 
-/** Process start → first snapshot served (migrations checked), product build vs the skeleton, both bundled alike. */
+/** Process start → first snapshot served (migrations checked), product build vs the skeleton, both built alike. */
 export async function coldStartBench(db: BenchDatabase, reps: number): Promise<Entry[]> {
   const dir = join(projectRoot, 'dist', `bench-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const cleanup = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   try {
-    const common = { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'silent' } as const;
-    await build({ ...common, entryPoints: [join(projectRoot, 'server', 'main.ts')], outfile: join(dir, 'main.js') });
-    await build({ ...common, entryPoints: [join(projectRoot, 'bench', 'servers', 'skeleton.ts')], outfile: join(dir, 'skeleton.js') });
+    // The product exactly as `npm run build:server` builds it, and the skeleton with the same options.
+    await buildServer(join(projectRoot, 'server', 'main.ts'), join(dir, 'product'));
+    await buildServer(join(projectRoot, 'bench', 'servers', 'skeleton.ts'), join(dir, 'skeleton'));
     const dbPath = join(dir, 'cold.db');
     copyFileSync(db.path, dbPath);
     const boardId = db.moveBoard.id;
     const { token } = await benchCredentials(dbPath);
-    const product = () => timeToFirstSnapshot(join(dir, 'main.js'), dbPath, boardId, token);
-    const skeleton = () => timeToFirstSnapshot(join(dir, 'skeleton.js'), dbPath, boardId, token);
+    const product = () => timeToFirstSnapshot(join(dir, 'product', 'main.js'), dbPath, boardId, token);
+    const skeleton = () => timeToFirstSnapshot(join(dir, 'skeleton', 'skeleton.js'), dbPath, boardId, token);
     await product();
     await skeleton();
     const { a, b } = await interleave(reps, product, skeleton);

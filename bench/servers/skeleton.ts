@@ -1,5 +1,5 @@
 // Baseline for cold start: Fastify + Socket.IO on one port + better-sqlite3 with the product's pragmas, and a route
-// that reads a board row, with no app code. Built with esbuild like the product's server.
+// that reads a board row, with no app code. Built with the product's server build (scripts/build-server.ts).
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { Server } from 'socket.io';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../../shared/schemas';
 import { AuthConfig, BoardAccess, EnrolRequest, EnrolResponse, LoginRequest, Me } from '../../shared/auth';
 import { ErrorResponse } from '../../shared/rest';

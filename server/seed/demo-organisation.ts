@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CardType, Direction, Frequency, IndicatorKind } from '../../shared/schemas';
 // Imported rather than read from disk so the bundled server (dist/) carries the demo with it.
 import rawDemo from './demo-organisation.json' with { type: 'json' };

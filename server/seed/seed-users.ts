@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import argon2 from 'argon2';
 import type { Db } from '../db/open-database';
 import { accountsRepository, type Role } from '../repositories/accounts-repository';
+import { hashPassword } from '../services/passwords';
 
 /** The demo's password for every demo login; printed at start-up in demo mode and documented in the README. */
 export const DEMO_PASSWORD = 'kaskade-demo';
@@ -21,7 +21,7 @@ const unitExists = (db: Db, id: string) => db.prepare('SELECT 1 FROM org_units W
 /** Adds the demo logins to a demo organisation that has no users yet; answers the logins added. */
 export async function seedDemoUsers(db: Db): Promise<typeof DEMO_USERS> {
   if (hasUsers(db) || !unitExists(db, 'region')) return [];
-  const hash = await argon2.hash(DEMO_PASSWORD, { type: argon2.argon2id });
+  const hash = await hashPassword(DEMO_PASSWORD);
   const accounts = accountsRepository(db);
   const now = new Date().toISOString();
   db.transaction(() => {
@@ -41,7 +41,7 @@ export async function seedDemoUsers(db: Db): Promise<typeof DEMO_USERS> {
 export async function bootstrapAdmin(db: Db, username: string, password: string): Promise<boolean> {
   if (hasUsers(db)) return false;
   if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters.');
-  const hash = await argon2.hash(password, { type: argon2.argon2id });
+  const hash = await hashPassword(password);
   const accounts = accountsRepository(db);
   const now = new Date().toISOString();
   db.transaction(() => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import argon2 from 'argon2';
 import type { AccountsRepository, DeviceMode, DeviceRow, UserRow } from '../repositories/accounts-repository';
 import type { Clock } from './command-service';
+import { hashPassword, verifyPassword } from './passwords';
 
 /** Who is asking: a signed-in person or an enrolled wall screen. `actor` is what the event log records. */
 export type Principal =
@@ -57,14 +57,14 @@ export function createAuthService(accounts: AccountsRepository, clock: Clock, op
   };
 
   return {
-    hashPassword: (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id }),
+    hashPassword,
 
     /** Checks a username and password; answers a session token, or null (never saying which part was wrong). */
     async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; principal: Principal } | null> {
       const user = accounts.userByUsername(username);
-      dummyHash ??= argon2.hash(randomBytes(16).toString('hex'), { type: argon2.argon2id });
+      dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
       const hash = user?.password_hash ?? (await dummyHash);
-      const ok = await argon2.verify(hash, password).catch(() => false);
+      const ok = await verifyPassword(hash, password);
       if (!ok || !user || !user.password_hash || user.disabled) return null;
       const session = startSession(user);
       return { ...session, principal: userPrincipal(user, hashToken(session.token)) };

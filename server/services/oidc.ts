@@ -1,4 +1,8 @@
-import * as client from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
+
+// openid-client (with its JOSE code) is loaded on the first OIDC sign-in, not at start-up.
+let loaded: Promise<typeof OpenIdClient> | undefined;
+const openIdClient = (): Promise<typeof OpenIdClient> => (loaded ??= import('openid-client'));
 
 /** OpenID Connect (e.g. Entra ID), configured by environment; off unless OIDC_ISSUER is set. */
 export interface OidcConfig {
@@ -45,13 +49,15 @@ interface Pending {
  * is what maps the person to a local account.
  */
 export function createOidc(config: OidcConfig) {
-  let discovered: Promise<client.Configuration> | null = null;
+  let discovered: Promise<OpenIdClient.Configuration> | null = null;
   const configuration = () => {
     const issuer = new URL(config.issuer);
     // Plain HTTP only for an IdP on this machine (development, tests); parseOidcConfig refuses it elsewhere.
     const local = issuer.protocol === 'http:' && issuer.hostname === 'localhost';
-    discovered ??= client
-      .discovery(issuer, config.clientId, config.clientSecret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined)
+    discovered ??= openIdClient()
+      .then((client) =>
+        client.discovery(issuer, config.clientId, config.clientSecret, undefined, local ? { execute: [client.allowInsecureRequests] } : undefined),
+      )
       .catch((err: unknown) => {
         discovered = null; // try again next time: the IdP may have been down
         throw err;
@@ -68,6 +74,7 @@ export function createOidc(config: OidcConfig) {
     /** The IdP URL to send the browser to, and the state to bind to it (kept in a short-lived cookie). */
     async start(): Promise<{ url: string; state: string }> {
       sweep();
+      const client = await openIdClient();
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
       pending.set(state, { verifier, expires: Date.now() + 10 * 60 * 1000 });
@@ -86,6 +93,7 @@ export function createOidc(config: OidcConfig) {
       const entry = state ? pending.get(state) : undefined;
       if (!state || !entry || entry.expires < Date.now()) throw new Error('unknown or expired sign-in attempt');
       pending.delete(state);
+      const client = await openIdClient();
       const tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
         pkceCodeVerifier: entry.verifier,
         expectedState: state,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '../../../shared/cascade';
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ImportResponse, IndicatorParams, UnitQuery } from '../../../shared/cascade';
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';

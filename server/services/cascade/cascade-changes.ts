@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { Deviation, IndicatorDefinition } from '../../../shared/cascade';
 import type { BoardEvent } from '../../../shared/protocol';
