@@ -17,8 +17,11 @@ import { LIMITS } from './constants';
 // Re-exported for the server's handlers; the client imports the constants module itself, which is zod-free.
 export { LIMITS };
 
-/** Bumped when a change to the messages below would break an older client; checked at join. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when a change to the messages below would break an older client; checked at join.
+ * 2: peers' events arrive as `board:events` batches (one message per group commit) instead of one `board:event` each.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Join answers with events instead of a snapshot only while the client is at most this far behind. */
 export const MAX_CATCH_UP_EVENTS = 500;
@@ -281,7 +284,11 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  'board:event': (event: BoardEvent) => void;
+  /**
+   * The events of one commit for one board, in seq order, to every socket in the board's room: one message per
+   * group commit rather than one per event. The senders get it too, before their acks, so no one sees a hole.
+   */
+  'board:events': (events: BoardEvent[]) => void;
   /** Indicator statuses may have changed somewhere (a new measurement): open overviews fetch it again. */
   'overview:changed': () => void;
 }

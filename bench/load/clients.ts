@@ -44,12 +44,16 @@ async function connectMany(url: string, n: number, boardId: string, listen: bool
     );
     if (listen) {
       for (const s of batch) {
-        s.on('board:event', (event: { opId: string }) => {
-          eventsReceived++;
-          const list = arrivals.get(event.opId);
-          if (!list) return;
-          list.push(performance.now());
-          onArrival?.();
+        // One message carries the events of one commit; each event counts as one delivery.
+        s.on('board:events', (events: { opId: string }[]) => {
+          const now = performance.now();
+          for (const event of events) {
+            eventsReceived++;
+            const list = arrivals.get(event.opId);
+            if (!list) continue;
+            list.push(now);
+            onArrival?.();
+          }
         });
       }
     }

@@ -1,6 +1,6 @@
 // Baseline for fan-out and memory: a bare Socket.IO server with the same options as Kaskade's, that only puts a
-// socket in a room and re-broadcasts each move as an event of the same shape to that room (no validation, no
-// database).
+// socket in a room and re-broadcasts each move as an event of the same shape to that room, in a `board:events` list
+// like Kaskade's (here always of one event; no validation, no database).
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import { DEFAULT_HEARTBEAT, MAX_MESSAGE_BYTES } from '../../server/realtime/socket-server';
@@ -34,7 +34,7 @@ io.on('connection', (socket) => {
       },
     };
     ack({ ok: true, seq, data: { events: [event] } });
-    socket.to(`board:${cmd.boardId}`).emit('board:event', event);
+    socket.to(`board:${cmd.boardId}`).emit('board:events', [event]);
   });
 });
 http.listen(0, '127.0.0.1', () => {

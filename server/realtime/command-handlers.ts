@@ -1,20 +1,22 @@
-import { COMMANDS, type Command, type CommandName } from '../../shared/protocol';
+import { type Ack, COMMANDS, type Command, type CommandName } from '../../shared/protocol';
 import type { AccessPolicy } from '../services/access-policy';
-import type { CommandService } from '../services/command-service';
+import type { CommandOutcome, CommandService } from '../services/command-service';
 import { capabilityFor } from '../services/commands';
 import { failure, invalid } from './acks';
+import type { CommitOutbox } from './board-broadcast';
 import { guard, logRealtimeError } from './guard';
-import { type KaskadeSocket, boardRoom } from './socket-types';
+import type { KaskadeSocket } from './socket-types';
 
 /**
- * Every command: parse → authorise → run (decide + commit in one transaction) → ack → broadcast.
- * The ack follows the commit, and the peers hear of a change only once it is durable. The sender gets its
- * events in the ack, so the broadcast skips it.
+ * Every command: parse → authorise → run (decide + commit in one transaction) → broadcast + ack.
+ * The ack follows the commit, and the peers hear of a change only once it is durable. The outbox sends the
+ * events of a whole group commit as one message per board, and the acks (which carry each command's events too).
  */
 export function registerCommandHandlers(
   socket: KaskadeSocket,
   commands: CommandService,
   access: AccessPolicy,
+  outbox: CommitOutbox,
 ): void {
   for (const name of Object.keys(COMMANDS) as CommandName[]) {
     socket.on(
@@ -28,18 +30,19 @@ export function registerCommandHandlers(
         }
         // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.
         commands.submit(name, cmd, socket.data.actor, ({ outcome, error }) => {
-          if (!outcome) {
-            logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
-            return ack(failure('INTERNAL', 'The server could not handle this message.'));
-          }
-          if (!outcome.ok) return ack({ ok: false, error: outcome.error });
-          ack({ ok: true, seq: outcome.seq, data: { events: outcome.events }, ...(outcome.duplicate && { duplicate: true }) });
-          if (outcome.duplicate) return;
-          for (const event of outcome.events) {
-            socket.to(boardRoom(event.boardId)).emit('board:event', event);
-          }
+          if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
+          // A repeated opId is answered again but was broadcast the first time.
+          const fresh = outcome?.ok && !outcome.duplicate ? outcome.events : [];
+          outbox.add(socket, fresh, () => ack(answerTo(outcome)));
         });
       }),
     );
   }
+}
+
+/** The ack for a command's outcome; none means an unexpected error stopped it. */
+function answerTo(outcome: CommandOutcome | undefined): Ack {
+  if (!outcome) return failure('INTERNAL', 'The server could not handle this message.');
+  if (!outcome.ok) return { ok: false, error: outcome.error };
+  return { ok: true, seq: outcome.seq, data: { events: outcome.events }, ...(outcome.duplicate && { duplicate: true }) };
 }

@@ -7,6 +7,7 @@ import type { AuthService, Principal } from '../services/auth-service';
 import type { BoardService } from '../services/board-service';
 import type { CommandService } from '../services/command-service';
 import { ackOf, failure } from './acks';
+import { createCommitOutbox } from './board-broadcast';
 import { registerBoardHandlers } from './board-handlers';
 import { registerCommandHandlers } from './command-handlers';
 import { COMMANDS } from '../../shared/protocol';
@@ -82,6 +83,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   });
 
   const rate = deps.commandRate ?? DEFAULT_COMMAND_RATE;
+  const outbox = createCommitOutbox(io);
   // Sessions end, users are disabled and devices revoked while their sockets are open: check every few seconds,
   // and take sockets out of the rooms of boards they may no longer read (commands are checked on each one anyway).
   const revalidate = setInterval(() => {
@@ -113,7 +115,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
       next();
     });
     registerBoardHandlers(socket, deps.boards, deps.access);
-    registerCommandHandlers(socket, deps.commands, deps.access);
+    registerCommandHandlers(socket, deps.commands, deps.access, outbox);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
       ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));

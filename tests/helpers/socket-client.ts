@@ -11,7 +11,7 @@ import { type TestUserOptions, createTestSessionFor } from './auth';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** A real socket.io-client connection that records every board event it receives. */
+/** A real socket.io-client connection that records every board event it receives (each event of a batch). */
 export interface TestClient {
   socket: TestSocket;
   /** The signed-in test user's actor id (`user:<id>`), as events record it. */
@@ -38,9 +38,11 @@ export async function connectClient(
   const socket: TestSocket = io(url, { transports: ['websocket'], auth: { token: session.token }, reconnection: false, forceNew: true });
   const events: BoardEvent[] = [];
   const waiters: ((e: BoardEvent) => void)[] = [];
-  socket.on('board:event', (event) => {
-    events.push(event);
-    waiters.shift()?.(event);
+  socket.on('board:events', (batch) => {
+    for (const event of batch) {
+      events.push(event);
+      waiters.shift()?.(event);
+    }
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);

@@ -60,7 +60,8 @@ describe.each(Object.keys(validCommands) as CommandName[])('%s', (name) => {
     // Durable before the ack: the event is in the log and the board's seq moved.
     expect(dbState().seq).toEqual({ seq: 1 });
     await settle();
-    expect(alice.events).toEqual([]); // the sender has its events in the ack
+    // The sender is in the room and hears the commit like everyone (before its ack, which carries the same events).
+    expect(alice.events).toEqual(ack.data.events);
   });
 
   it('is applied once when the same opId is sent again', async () => {

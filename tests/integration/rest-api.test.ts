@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardListResponse, ErrorResponse, HealthResponse } from '../../shared/rest';
 import { BoardSnapshot } from '../../shared/schemas';
+import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { FIXTURE } from '../helpers/fixtures';
 import { sessionCookie, testToken } from '../helpers/auth';
 import { type TestServer, startTestServer } from '../helpers/test-server';
@@ -57,7 +58,7 @@ describe('REST', () => {
 
   it('reports health from a real database read', async () => {
     const health = HealthResponse.parse(await (await get('/api/health')).json());
-    expect(health).toMatchObject({ status: 'ok', protocol: 1, database: { journalMode: 'wal' } });
+    expect(health).toMatchObject({ status: 'ok', protocol: PROTOCOL_VERSION, database: { journalMode: 'wal' } });
     expect(health.database.migrations).toBeGreaterThan(0);
   });
 

@@ -37,12 +37,14 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
     // The server closed us on purpose (e.g. a restart): Socket.IO does not retry that by itself.
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2000);
   });
-  socket.on('board:event', (event) => {
+  socket.on('board:events', (events) => {
     if (import.meta.env.DEV) {
-      const parsed = BoardEvent.safeParse(event);
-      if (!parsed.success) console.warn('Invalid board:event from server', parsed.error.issues);
+      for (const event of events) {
+        const parsed = BoardEvent.safeParse(event);
+        if (!parsed.success) console.warn('Invalid event in board:events from server', parsed.error.issues);
+      }
     }
-    each((l) => l.boardEvent(event));
+    each((l) => l.boardEvents(events));
   });
 
   return {

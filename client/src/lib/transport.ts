@@ -9,7 +9,8 @@ export type TypedEmit = <E extends keyof ClientToServerEvents>(
 export interface TransportListener {
   connected(): void;
   disconnected(): void;
-  boardEvent(event: BoardEvent): void;
+  /** One `board:events` message: a board's events of one commit, in seq order. */
+  boardEvents(events: readonly BoardEvent[]): void;
 }
 
 /**

@@ -51,8 +51,9 @@ export function createFakeTransport(options: FakeOptions = {}) {
       connected = next;
       listeners.forEach((l) => (next ? l.connected() : l.disconnected()));
     },
-    pushEvent(event: BoardEvent) {
-      listeners.forEach((l) => l.boardEvent(event));
+    /** Pushes one `board:events` message (one event, or the events of one commit). */
+    pushEvent(...events: BoardEvent[]) {
+      listeners.forEach((l) => l.boardEvents(events));
     },
     answer(call: EmitCall | undefined, answer: Ack<CommandResult> | Ack<JoinResult>) {
       if (!call?.ack) throw new Error('no ack to answer');

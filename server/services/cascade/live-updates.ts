@@ -1,6 +1,6 @@
 import type { BoardEvent } from '../../../shared/protocol';
+import { broadcastEvents } from '../../realtime/board-broadcast';
 import type { KaskadeServer } from '../../realtime/socket-types';
-import { boardRoom } from '../../realtime/socket-types';
 import type { CommandService } from '../command-service';
 
 /** How long the overview notice waits for more changes, so an import of 500 rows sends one notice. */
@@ -27,7 +27,7 @@ export function createLiveUpdates() {
     },
     /** Sends committed events to every socket in their boards' rooms. */
     broadcast(events: readonly BoardEvent[]): void {
-      for (const event of events) io?.to(boardRoom(event.boardId)).emit('board:event', event);
+      if (io) broadcastEvents(io, events);
       if (events.some((e) => e.body.type === 'measurement.recorded')) overviewChanged();
     },
     overviewChanged,

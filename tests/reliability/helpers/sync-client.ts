@@ -73,8 +73,8 @@ export class SyncClient {
       this.disconnectedAt = Date.now();
       this.joining = false;
     });
-    this.socket.on('board:event', (event: BoardEvent) => {
-      this.replica.receive([event]);
+    this.socket.on('board:events', (events: BoardEvent[]) => {
+      this.replica.receive(events);
       if (this.replica.hasGap()) this.rejoinOnGap();
     });
   }

@@ -1,6 +1,7 @@
 import { createAppStore } from '../../app/store/app-store';
 import { createFakeTransport } from '../../test/fake-transport';
 import { makeCard, makeEvent, makeSnapshot } from '../../test/fixtures';
+import { PROTOCOL_VERSION } from '../../../../shared/protocol';
 
 function setup() {
   const fake = createFakeTransport();
@@ -17,7 +18,7 @@ const created = (seq: number, id: string) =>
 describe('sync engine', () => {
   it('joins without sinceSeq first, then tracks the snapshot seq', () => {
     const { fake, store } = setup();
-    expect(fake.callsOf('board:join')[0]?.payload).toEqual({ boardId: 'b1', protocol: 1 });
+    expect(fake.callsOf('board:join')[0]?.payload).toEqual({ boardId: 'b1', protocol: PROTOCOL_VERSION });
     expect(store.getState().lastSeq).toBe(10);
     expect(store.getState().connection).toBe('online');
   });
@@ -58,6 +59,32 @@ describe('sync engine', () => {
     });
     expect(store.getState().pending).toHaveLength(0);
     expect(store.getState().view!.cards.k1?.orderKey).toBe('Zz');
+  });
+
+  it('applies the events of one commit, sent as one message, in seq order', () => {
+    const { fake, store } = setup();
+    fake.pushEvent(created(11, 'x1'), created(12, 'x2'), created(13, 'x3'));
+    expect(store.getState().lastSeq).toBe(13);
+    expect(Object.keys(store.getState().view!.cards)).toEqual(['k1', 'k2', 'k3', 'x1', 'x2', 'x3']);
+    expect(fake.callsOf('board:join')).toHaveLength(1);
+  });
+
+  it('settles its own command when the commit reaches it before the ack', () => {
+    const { fake, store } = setup();
+    store.getState().moveCard('k1', 'c3', 0);
+    const move = fake.lastCall('card:move');
+    const { opId } = move!.payload as { opId: string };
+    const moved = makeCard({ id: 'k1', columnId: 'c3', orderKey: 'Zz', title: 'Ring til apoteket' });
+    const own = makeEvent(12, { type: 'card.moved', card: moved, from: { columnId: 'c1', orderKey: 'a0' } }, opId);
+    fake.pushEvent(created(11, 'peer'), own);
+    expect(store.getState().pending).toHaveLength(0);
+    expect(store.getState().server!.cards.k1?.orderKey).toBe('Zz');
+    expect(store.getState().view!.cards.k1?.orderKey).toBe('Zz');
+
+    fake.answer(move, { ok: true, seq: 12, data: { events: [own] } });
+    expect(store.getState().lastSeq).toBe(12);
+    expect(store.getState().notices).toHaveLength(0);
+    expect(fake.callsOf('board:join')).toHaveLength(1);
   });
 
   it('refuses an invalid command locally without sending it', () => {

@@ -44,7 +44,10 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     set({ notices: [...get().notices, { id: deps.newId(), kind: 'refused', error }] });
   }
 
-  /** Applies whatever events are now contiguous; re-joins if a hole remains. */
+  /**
+   * Applies whatever events are now contiguous; re-joins if a hole remains. A pending command whose events are
+   * among them is settled: the broadcast of a commit reaches its sender before the ack does.
+   */
   function receive(events: readonly BoardEvent[]): void {
     const { server, lastSeq, boardId } = get();
     buffer.add(events.filter((e) => e.boardId === boardId), lastSeq);
@@ -52,7 +55,8 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     const ready = buffer.drain(lastSeq);
     const seq = ready.at(-1)?.seq ?? lastSeq;
     const applied = ready.reduce((data, e) => applyEventBody(data, e.body), server);
-    const pending = get().pending.filter((op) => op.ackedSeq === null || op.ackedSeq > seq);
+    const committed = new Set(ready.map((e) => e.opId));
+    const pending = get().pending.filter((op) => !committed.has(op.opId) && (op.ackedSeq === null || op.ackedSeq > seq));
     if (ready.length > 0 || pending.length !== get().pending.length) commit({ server: applied, lastSeq: seq, pending });
     if (buffer.hasGap()) join();
   }
@@ -140,7 +144,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
         joining = false;
         set({ connection: 'offline' });
       },
-      boardEvent: (event) => receive([event]),
+      boardEvents: receive,
     });
     deps.transport.connect();
     if (deps.transport.isConnected()) join();
