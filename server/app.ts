@@ -1,8 +1,8 @@
-import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
 import { registerClientFiles } from './plugins/client-files';
+import { registerCompression } from './plugins/compression';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurity } from './plugins/security';
@@ -96,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   };
 
   // Snapshots are repetitive JSON: gzip makes a 21-indicator board a fraction of its size on a wall screen's link.
-  await app.register(fastifyCompress, { threshold: 1024 });
+  registerCompression(app, { threshold: 1024 });
   await registerSecurity(app, { auth, allowedOrigins, loginAttemptsPerMinute });
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
