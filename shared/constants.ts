@@ -3,6 +3,12 @@
  * importing them from the schema modules would put zod on every page too. The schema modules build on these.
  */
 
+/**
+ * Bumped when a change to the socket messages (shared/protocol.ts) would break an older client; checked at join.
+ * 2: peers' events arrive as `board:events` batches (one message per group commit) instead of one `board:event` each.
+ */
+export const PROTOCOL_VERSION = 2;
+
 /** Text lengths and counts a command may carry; the client's inputs use them as their `maxLength`. */
 export const LIMITS = {
   title: 200,

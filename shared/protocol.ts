@@ -12,16 +12,10 @@ import {
   Measurement,
   Meeting,
 } from './schemas';
-import { LIMITS } from './constants';
+import { LIMITS, PROTOCOL_VERSION } from './constants';
 
 // Re-exported for the server's handlers; the client imports the constants module itself, which is zod-free.
-export { LIMITS };
-
-/**
- * Bumped when a change to the messages below would break an older client; checked at join.
- * 2: peers' events arrive as `board:events` batches (one message per group commit) instead of one `board:event` each.
- */
-export const PROTOCOL_VERSION = 2;
+export { LIMITS, PROTOCOL_VERSION };
 
 /** Join answers with events instead of a snapshot only while the client is at most this far behind. */
 export const MAX_CATCH_UP_EVENTS = 500;

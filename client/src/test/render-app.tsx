@@ -3,6 +3,8 @@ import { memoryLocation } from 'wouter/memory-location';
 import type { BoardSnapshot } from '../../../shared/schemas';
 import { App } from '../app/app';
 import { createAppStore } from '../app/store/app-store';
+import { checkCommand } from '../features/board/command-check';
+import { loadedCommandChecker } from '../features/board/command-checker';
 import type { ApiClient } from '../lib/api-client';
 import type { Lang } from '../lib/i18n';
 import { createFakeTransport } from './fake-transport';
@@ -28,7 +30,12 @@ export function renderApp(options: RenderOptions = {}) {
         ? { ok: true, seq: snapshot.seq, data: req.sinceSeq === undefined ? { kind: 'snapshot', snapshot } : { kind: 'events', events: [] } }
         : { ok: false, error: { code: 'NOT_FOUND', message: 'Board not found' } },
   });
-  const store = createAppStore({ transport: fake.transport, newId: () => `id-${++ids}-test`, actorName: () => 'Tester' });
+  const store = createAppStore({
+    transport: fake.transport,
+    newId: () => `id-${++ids}-test`,
+    actorName: () => 'Tester',
+    commandChecker: loadedCommandChecker(checkCommand),
+  });
   const api: ApiClient = options.api ?? { listBoards: async () => [snapshot.board] };
   const location = memoryLocation({ path: options.path ?? `/boards/${snapshot.board.id}` });
   const view = render(<App store={store} api={api} lang={options.lang ?? 'da'} locationHook={location.hook} />);

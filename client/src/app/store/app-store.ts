@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBoardSlice } from '../../features/board/board-slice';
+import { lazyCommandChecker } from '../../features/board/command-checker';
 import { createCardsSlice } from '../../features/cards/cards-slice';
 import { createIndicatorsSlice } from '../../features/indicators/indicators-slice';
 import { newId } from '../../lib/ids';
@@ -13,6 +14,7 @@ export function createAppStore(deps: Partial<StoreDeps> & Pick<StoreDeps, 'trans
     actorName: () => '',
     newId,
     now: () => new Date(),
+    commandChecker: lazyCommandChecker(),
     ...deps,
   };
   return createStore<AppState>()((...a) => ({

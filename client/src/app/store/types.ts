@@ -1,4 +1,5 @@
 import type { BoardSlice } from '../../features/board/board-slice';
+import type { CommandChecker } from '../../features/board/command-checker';
 import type { CardsSlice } from '../../features/cards/cards-slice';
 import type { IndicatorsSlice } from '../../features/indicators/indicators-slice';
 import type { Transport } from '../../lib/transport';
@@ -13,4 +14,6 @@ export interface StoreDeps {
   actorName: () => string;
   newId: () => string;
   now: () => Date;
+  /** Checks commands before they are sent; the app loads it on the first command. */
+  commandChecker: CommandChecker;
 }

@@ -29,7 +29,10 @@ export interface BoardActions {
   dismissNotice: (id: string) => void;
   /** Reconnects so a changed display name is used; the board re-joins and catches up by itself. */
   reconnect: () => void;
-  /** Queues a command (optimistic); returns false if it was refused locally as invalid. */
+  /**
+   * Queues a command (optimistic); returns false if it was refused locally as invalid. A page's first command
+   * waits for the check to load, so it is refused (rolled back, with a notice) a moment later instead.
+   */
   issue: <N extends CommandName>(name: N, draft: CommandDraft<N>) => boolean;
 }
 

@@ -1,12 +1,14 @@
 import { createAppStore } from '../../app/store/app-store';
 import { createFakeTransport } from '../../test/fake-transport';
 import { makeCard, makeEvent, makeSnapshot } from '../../test/fixtures';
+import { checkCommand } from './command-check';
+import { loadedCommandChecker } from './command-checker';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol';
 
 function setup() {
   const fake = createFakeTransport();
   let n = 0;
-  const store = createAppStore({ transport: fake.transport, newId: () => `id-${++n}-test` });
+  const store = createAppStore({ transport: fake.transport, newId: () => `id-${++n}-test`, commandChecker: loadedCommandChecker(checkCommand) });
   store.getState().openBoard('b1');
   fake.answer(fake.lastCall('board:join'), { ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot() } });
   return { fake, store };

@@ -1,15 +1,8 @@
-import {
-  COMMANDS,
-  PROTOCOL_VERSION,
-  toIssues,
-  type Ack,
-  type ApiError,
-  type BoardEvent,
-  type CommandResult,
-  type JoinResult,
-} from '../../../../shared/protocol';
+import { PROTOCOL_VERSION } from '../../../../shared/constants';
+import type { Ack, ApiError, BoardEvent, CommandResult, JoinResult } from '../../../../shared/protocol';
 import type { AppState, StoreDeps } from '../../app/store/types';
 import { applyEventBody, fromSnapshot, type BoardData } from './board-data';
+import type { CommandCheck } from './command-checker';
 import { EventBuffer } from './event-buffer';
 import { applyCommand, type AnyCommand } from './optimistic';
 import type { BoardState } from './board-slice';
@@ -34,6 +27,8 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   let unsubscribe: (() => void) | null = null;
   let joining = false;
   let joinAgain = false;
+  // Commands issued before the command check had loaded: applied optimistically, sent once checked.
+  const unchecked = new Set<string>();
 
   function commit(partial: Partial<BoardState>): void {
     const next = { ...get(), ...partial };
@@ -71,7 +66,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
       receive(result.events);
     }
     set({ connection: 'online' });
-    for (const op of get().pending) if (op.ackedSeq === null) send(op);
+    for (const op of get().pending) if (op.ackedSeq === null && !unchecked.has(op.opId)) send(op);
   }
 
   function join(): void {
@@ -119,17 +114,37 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     emit(op.command.name, op.command.cmd, ack);
   }
 
-  /** Validates with the shared schema, applies optimistically, queues, and sends if online. */
+  /**
+   * Validates with the shared schema, applies optimistically, queues, and sends if online. Before the check has
+   * loaded (the first command of a page) the command is applied at once and sent when the check has passed it.
+   */
   function issue(command: AnyCommand): boolean {
-    const parsed = COMMANDS[command.name].safeParse(command.cmd);
-    if (!parsed.success) {
-      notice({ code: 'VALIDATION_FAILED', message: parsed.error.message, issues: toIssues(parsed.error) });
+    const check = deps.commandChecker.ready();
+    const error = check?.(command);
+    if (error) {
+      notice(error);
       return false;
     }
     const op: PendingOp = { opId: command.cmd.opId, command, at: deps.now().toISOString(), ackedSeq: null };
     commit({ pending: [...get().pending, op] });
-    if (get().connection === 'online') send(op);
+    if (!check) {
+      unchecked.add(op.opId);
+      void deps.commandChecker.load().then(settleUnchecked);
+    } else if (get().connection === 'online') send(op);
     return true;
+  }
+
+  /** Checks the commands that waited for the check, in order: a refused one is rolled back, the rest are sent. */
+  function settleUnchecked(check: CommandCheck | null): void {
+    for (const op of get().pending) {
+      if (!unchecked.delete(op.opId)) continue;
+      // Without the check (it failed to load) the server's own check decides, as for every command.
+      const error = check?.(op.command);
+      if (error) {
+        commit({ pending: get().pending.filter((p) => p.opId !== op.opId) });
+        notice(error);
+      } else if (get().connection === 'online') send(op);
+    }
   }
 
   function open(boardId: string): void {
@@ -156,6 +171,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     unsubscribe = null;
     if (boardId && deps.transport.isConnected()) deps.transport.emit('board:leave', { boardId });
     buffer.clear();
+    unchecked.clear();
     joining = false;
     joinAgain = false;
     set({ boardId: null, loadState: 'idle', server: null, view: null, lastSeq: 0, pending: [], notices: [] });
