@@ -1,4 +1,4 @@
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
 import type { Db } from '../db/open-database';
 import type { Repositories } from '../repositories';
@@ -27,7 +27,8 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
       return { ok: false, error: { code: 'NOT_FOUND', message: 'The board does not exist.' } };
     }
     const date = clock.now();
-    const ctx: CommandContext = { actor, now: date.toISOString(), today: format(date, 'yyyy-MM-dd') };
+    // lightFormat: the same local date without format's locale machinery, which showed in the profile per command.
+    const ctx: CommandContext = { actor, now: date.toISOString(), today: lightFormat(date, 'yyyy-MM-dd') };
     const decision = COMMAND_RUNNERS[name](cmd, repos, ctx);
     if (!decision.ok) return decision;
     const events = commitEffects(repos, decision.effects, {
