@@ -12,7 +12,7 @@ export interface CommandChecker {
 }
 
 /**
- * Loads the check on first use instead of with the board page: it needs zod and every command schema, a third
+ * Loads the check on first use instead of with the board page: it needs zod and every command schema, a quarter
  * of the page's JavaScript, and a board can be watched for hours without a single change.
  */
 export function lazyCommandChecker(
