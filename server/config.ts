@@ -45,7 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: resolve(env.DATABASE_PATH ?? join(projectRoot, 'data', 'kaskade.db')),
     migrationsDir: join(projectRoot, 'migrations'),
     clientDir: existsSync(clientDir) ? clientDir : null,
-    seedDemo: env.SEED_DEMO !== 'false',
+    // The demo's logins have a published password: a production start never seeds it unless asked to.
+    seedDemo: env.SEED_DEMO === undefined ? env.NODE_ENV !== 'production' : env.SEED_DEMO !== 'false',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     oidc: parseOidcConfig(env),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
