@@ -16,6 +16,10 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
+const notFound = (method: string, path: string): ErrorResponse => ({
+  error: { code: 'NOT_FOUND', message: `No route ${method} ${path}.` },
+});
+
 /**
  * Every HTTP error answers as `{error: {code, message, issues?}}`, the same shape as a socket error ack.
  * With `spaFallback`, a GET outside the API answers with the client's index.html, so deep links such as
@@ -26,10 +30,9 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaFallba
     const path = request.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path.startsWith('/socket.io/');
     if (options.spaFallback && request.method === 'GET' && !isApi) {
-      return reply.type('text/html').sendFile('index.html');
+      return reply.sendClientFile('index.html', () => reply.code(404).send(notFound(request.method, path)));
     }
-    const body: ErrorResponse = { error: { code: 'NOT_FOUND', message: `No route ${request.method} ${path}.` } };
-    return reply.code(404).send(body);
+    return reply.code(404).send(notFound(request.method, path));
   });
 
   app.setErrorHandler<FastifyError>((err, request, reply) => {
