@@ -79,6 +79,10 @@ describe('people and wall screens in Chromium', () => {
     await page.goto(`${e2e.srv.url}/boards/${WARD}`);
     await page.getByText(/^(Forbundet|Connected)$/).waitFor();
     await page.getByText('Du kan se tavlen, men ikke ændre den.').waitFor();
+    // Nothing is offered that the server would refuse.
+    for (const name of ['Nyt kort', 'Ny kolonne', 'Flyt til …', 'Registrér måling']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
     const title = 'Sansestue i stedet for skærmning ved uro';
     await mouseDrag(page, card(column(page, 'Nye forslag'), title), column(page, 'Afsluttet'));
     await page.waitForTimeout(500);

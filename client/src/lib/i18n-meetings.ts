@@ -50,6 +50,8 @@ export interface MeetingMessages {
   pastMeetings: string;
   noPastMeetings: string;
   facilitator: (name: string) => string;
+  /** For someone following a meeting they cannot run (not a facilitator of the board). */
+  followingOnly: string;
   actionsCreated: string;
   actionsClosed: string;
   indicatorsThen: string;
@@ -165,6 +167,7 @@ export const meetingsDa: MeetingMessages = {
   pastMeetings: 'Tidligere møder',
   noPastMeetings: 'Ingen tidligere møder.',
   facilitator: (name) => `Mødeleder: ${name}`,
+  followingOnly: 'Du følger mødet. Mødelederen styrer dagsorden, beslutninger og referat.',
   actionsCreated: 'Nye handlinger',
   actionsClosed: 'Afsluttede handlinger',
   indicatorsThen: 'Indikatorer ved mødet',
@@ -274,6 +277,7 @@ export const meetingsEn: MeetingMessages = {
   pastMeetings: 'Past meetings',
   noPastMeetings: 'No past meetings.',
   facilitator: (name) => `Facilitator: ${name}`,
+  followingOnly: 'You are following the meeting. The facilitator runs the agenda, decisions and minutes.',
   actionsCreated: 'New actions',
   actionsClosed: 'Closed actions',
   indicatorsThen: 'Indicators at the meeting',

@@ -1,8 +1,10 @@
 import { render } from '@testing-library/react';
 import { memoryLocation } from 'wouter/memory-location';
+import type { BoardAccess } from '../../../shared/auth';
 import type { BoardSnapshot } from '../../../shared/schemas';
 import { App } from '../app/app';
 import { createAppStore } from '../app/store/app-store';
+import { BoardAccessProvider } from '../features/board/board-access';
 import { checkCommand } from '../features/board/command-check';
 import { loadedCommandChecker } from '../features/board/command-checker';
 import type { ApiClient } from '../lib/api-client';
@@ -16,6 +18,8 @@ interface RenderOptions {
   snapshot?: BoardSnapshot;
   api?: ApiClient;
   connected?: boolean;
+  /** What the person may do on the board, as the server would say; without it, everything. */
+  access?: BoardAccess;
 }
 
 let ids = 0;
@@ -38,6 +42,7 @@ export function renderApp(options: RenderOptions = {}) {
   });
   const api: ApiClient = options.api ?? { listBoards: async () => [snapshot.board] };
   const location = memoryLocation({ path: options.path ?? `/boards/${snapshot.board.id}` });
-  const view = render(<App store={store} api={api} lang={options.lang ?? 'da'} locationHook={location.hook} />);
+  const app = <App store={store} api={api} lang={options.lang ?? 'da'} locationHook={location.hook} />;
+  const view = render(options.access ? <BoardAccessProvider boardId={snapshot.board.id} fixed={options.access}>{app}</BoardAccessProvider> : app);
   return { ...view, fake, store, snapshot };
 }

@@ -15,6 +15,15 @@ export function useCanWrite(): boolean {
   return access === undefined ? true : (access?.write ?? false);
 }
 
+/**
+ * May the person run meetings and answer escalations on this board (a facilitator or an administrator)? The same
+ * rule as `useCanWrite`: no until the server said yes inside a provider, yes without one.
+ */
+export function useCanFacilitate(): boolean {
+  const access = useContext(BoardAccessContext);
+  return access === undefined ? true : (access?.facilitate ?? false);
+}
+
 /** Asks the server what the signed-in person (or this wall screen) may do on the board. */
 export function BoardAccessProvider({ boardId, token, fixed, children }: { boardId: string; token?: string | null; fixed?: BoardAccess; children: ReactNode }) {
   const [access, setAccess] = useState<BoardAccess | null>(fixed ?? null);

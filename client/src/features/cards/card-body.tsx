@@ -4,6 +4,7 @@ import { GripIcon, WarningIcon } from '../../components/icons';
 import { formatDate, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { MoveMenu } from './move-menu';
+import { useCanWrite } from '../board/board-access';
 import { CardEscalation } from '../escalations/card-escalation';
 import { CardIndicatorLink } from '../indicators/card-indicator-link';
 
@@ -20,6 +21,7 @@ interface CardBodyProps {
 export const CardBody = memo(function CardBody({ card, titleId, handleRef, handleAttributes, onOpen }: CardBodyProps) {
   const { lang, t } = useI18n();
   const interactive = Boolean(onOpen);
+  const canWrite = useCanWrite();
   const overdue = card.dueDate !== null && card.dueDate < todayIso();
   return (
     <div className={`card card--${card.type}${overdue ? ' card--overdue' : ''}`}>
@@ -52,7 +54,7 @@ export const CardBody = memo(function CardBody({ card, titleId, handleRef, handl
       )}
       {card.indicatorId && <CardIndicatorLink indicatorId={card.indicatorId} />}
       <CardEscalation cardId={card.id} />
-      {interactive && <MoveMenu cardId={card.id} columnId={card.columnId} />}
+      {interactive && canWrite && <MoveMenu cardId={card.id} columnId={card.columnId} />}
     </div>
   );
 });

@@ -3,6 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { PlusIcon } from '../../components/icons';
 import { useT } from '../../lib/i18n-context';
+import { useCanWrite } from '../board/board-access';
 import { useOpenCardEditor } from './card-editor-context';
 import { ColumnHeader } from './column-header';
 import { SortableCard } from './sortable-card';
@@ -20,6 +21,7 @@ export const CardColumn = memo(function CardColumn({ columnId, dragIds }: CardCo
   const column = useColumn(columnId);
   const storeIds = useCardIds(columnId);
   const openEditor = useOpenCardEditor();
+  const canWrite = useCanWrite();
   const headingId = useId();
   const { setNodeRef, isOver } = useDroppable({ id: columnId });
   const ids = dragIds ?? storeIds;
@@ -36,9 +38,11 @@ export const CardColumn = memo(function CardColumn({ columnId, dragIds }: CardCo
         </ul>
       </SortableContext>
       {ids.length === 0 && <p className="column__empty">{t.emptyColumn}</p>}
-      <button type="button" className="button button--quiet column__add" onClick={() => openEditor({ mode: 'create', columnId })}>
-        <PlusIcon /> {t.newCard}
-      </button>
+      {canWrite && (
+        <button type="button" className="button button--quiet column__add" onClick={() => openEditor({ mode: 'create', columnId })}>
+          <PlusIcon /> {t.newCard}
+        </button>
+      )}
     </section>
   );
 });

@@ -9,13 +9,17 @@ import type { CardFields } from './cards-slice';
 import type { EditorTarget } from './card-editor-context';
 import { TextPrompt } from '../../components/text-prompt';
 import { newId } from '../../lib/ids';
+import { useCanWrite } from '../board/board-access';
 
 // Loaded when first opened, so the board page's bundle does not carry it.
 const CardHistory = lazy(() => import('../history/card-history').then((m) => ({ default: m.CardHistory })));
 
 const EMPTY: CardFields = { type: 'action', title: '', description: '', ownerName: '', dueDate: null };
 
-/** Create or edit a card: title, type, description, owner (ansvarlig) and due date (frist). */
+/**
+ * Create or edit a card: title, type, description, owner (ansvarlig) and due date (frist). Someone who may only
+ * look at the board sees the same fields, disabled, and the card's history.
+ */
 export function CardDialog({ target, onClose }: { target: EditorTarget; onClose: () => void }) {
   const t = useT();
   const store = useAppStoreApi();
@@ -32,6 +36,7 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
   // Escalating and the history replace the form rather than stacking a second modal on it.
   const [aside, setAside] = useState<'escalate' | 'history' | null>(null);
   const issue = useAppStore((s) => s.issue);
+  const canWrite = useCanWrite();
   const boardId = useAppStore((s) => s.view?.board.id ?? '');
   // Only a board with a unit above can escalate, and a card only once at a time.
   const canEscalate = useAppStore((s) =>
@@ -74,6 +79,7 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
   return (
     <Dialog title={target.mode === 'create' ? t.newCard : t.editCard} onClose={onClose}>
       <form className="form" onSubmit={onSubmit} noValidate>
+        <fieldset className="form__fields" disabled={!canWrite}>
         <Field label={t.cardTitle} error={titleError}>
           {({ id, describedBy, invalid }) => (
             <input id={id} type="text" required maxLength={LIMITS.title} value={fields.title} aria-describedby={describedBy}
@@ -108,16 +114,17 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
             )}
           </Field>
         </div>
+        </fieldset>
         <div className="form__actions">
-          <button type="submit" className="button button--primary">{t.save}</button>
-          <button type="button" className="button" onClick={onClose}>{t.cancel}</button>
+          {canWrite && <button type="submit" className="button button--primary">{t.save}</button>}
+          <button type="button" className="button" onClick={onClose}>{canWrite ? t.cancel : t.close}</button>
           {target.mode === 'edit' && (
             <>
-              {canEscalate && <button type="button" className="button" onClick={() => setAside('escalate')}>{t.meetings.escalate}</button>}
+              {canWrite && canEscalate && <button type="button" className="button" onClick={() => setAside('escalate')}>{t.meetings.escalate}</button>}
               <button type="button" className="button" onClick={() => setAside('history')}>{t.meetings.history}</button>
             </>
           )}
-          {target.mode === 'edit' && (
+          {canWrite && target.mode === 'edit' && (
             <button type="button" className="button button--danger form__end" onClick={() => { archiveCard(target.cardId); onClose(); }}>
               {t.archive}
             </button>

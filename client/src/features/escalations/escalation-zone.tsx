@@ -6,6 +6,7 @@ import { TextPrompt } from '../../components/text-prompt';
 import { useAppStore } from '../../app/store/store-context';
 import { formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
+import { useCanFacilitate } from '../board/board-access';
 import { splitEscalations } from './escalation-model';
 import './escalations.css';
 import { EscalationBadge, EscalationChain } from './escalation-summary';
@@ -21,6 +22,8 @@ export function EscalationZone() {
   const issue = useAppStore((s) => s.issue);
   const hasBoardAbove = useAppStore((s) => Boolean(s.view?.board.unit.parentId));
   const [prompt, setPrompt] = useState<Prompt | null>(null);
+  // Answering, returning and passing on are the facilitator's: others see what arrived, without the buttons.
+  const canFacilitate = useCanFacilitate();
   if (escalations.length === 0) return null;
   const { received, others } = splitEscalations(escalations, boardId);
 
@@ -42,13 +45,13 @@ export function EscalationZone() {
               {received.map((e) => (
                 <li key={e.id} className="escalation" aria-label={e.cardTitle}>
                   <EscalationDetails escalation={e} />
-                  <div className="escalation__actions">
+                  {canFacilitate && <div className="escalation__actions">
                     <button type="button" className="button button--primary" onClick={() => setPrompt({ kind: 'answer', escalation: e })}>{m.answer}</button>
                     <button type="button" className="button" onClick={() => setPrompt({ kind: 'return', escalation: e })}>{m.sendBack}</button>
                     {hasBoardAbove && (
                       <button type="button" className="button" onClick={() => setPrompt({ kind: 'forward', escalation: e })}>{m.escalateFurther}</button>
                     )}
-                  </div>
+                  </div>}
                 </li>
               ))}
             </ul>

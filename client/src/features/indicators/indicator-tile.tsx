@@ -2,6 +2,7 @@ import { memo, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useAppStore } from '../../app/store/store-context';
 import { useI18n } from '../../lib/i18n-context';
+import { useCanWrite } from '../board/board-access';
 import { MeasurementDialog } from './measurement-dialog';
 import { Sparkline } from './sparkline';
 import { StatusBadge } from './status-badge';
@@ -14,6 +15,7 @@ import { useTileTexts } from './tile-texts';
 export const IndicatorTile = memo(function IndicatorTile({ indicatorId }: { indicatorId: string }) {
   const indicator = useIndicator(indicatorId);
   const { lang, t } = useI18n();
+  const canWrite = useCanWrite();
   const [recording, setRecording] = useState(false);
   const nameId = useId();
   const unitId = useAppStore((s) => s.view?.board.unit.id);
@@ -61,9 +63,11 @@ export const IndicatorTile = memo(function IndicatorTile({ indicatorId }: { indi
           {x.deviationAsk}
         </Link>
       )}
-      <button type="button" className="button button--small tile__record" onClick={() => setRecording(true)}>
-        {t.recordMeasurement}
-      </button>
+      {canWrite && (
+        <button type="button" className="button button--small tile__record" onClick={() => setRecording(true)}>
+          {t.recordMeasurement}
+        </button>
+      )}
       {recording && <MeasurementDialog indicator={indicator} onClose={() => setRecording(false)} />}
     </article>
   );

@@ -2,8 +2,11 @@ import type { AgendaItem, Meeting } from '../../../../shared/schemas';
 import { useI18n } from '../../lib/i18n-context';
 import type { MeetingActions } from './use-meeting-actions';
 
-/** The agenda in order: take an item, skip it, move it; the current one is marked for everyone. */
-export function AgendaList({ meeting, actions }: { meeting: Meeting; actions: MeetingActions }) {
+/**
+ * The agenda in order: take an item, skip it, move it; the current one is marked for everyone. Without `actions`
+ * (someone who follows the meeting but may not run it) it is the list alone.
+ */
+export function AgendaList({ meeting, actions }: { meeting: Meeting; actions?: MeetingActions | undefined }) {
   const { t } = useI18n();
   const m = t.meetings;
   if (meeting.items.length === 0) return <p className="muted">{m.emptyAgenda}</p>;
@@ -16,7 +19,7 @@ export function AgendaList({ meeting, actions }: { meeting: Meeting; actions: Me
             <span className="agenda__title">{item.title}</span>
             {item.skipped && <span className="muted"> ({m.skipped})</span>}
           </div>
-          <div className="agenda__buttons no-print">
+          {actions && <div className="agenda__buttons no-print">
             <button type="button" className="button button--small" aria-label={m.openItem(item.title)} onClick={() => actions.openItem(item.id)}
               disabled={item.id === meeting.currentItemId}>▶</button>
             <button type="button" className="button button--small" aria-label={item.skipped ? m.unskipItem(item.title) : m.skipItem(item.title)}
@@ -25,7 +28,7 @@ export function AgendaList({ meeting, actions }: { meeting: Meeting; actions: Me
               onClick={() => actions.move(item.id, index - 1)}>↑</button>
             <button type="button" className="button button--small" aria-label={m.moveDown(item.title)} disabled={index === meeting.items.length - 1}
               onClick={() => actions.move(item.id, index + 1)}>↓</button>
-          </div>
+          </div>}
         </li>
       ))}
     </ol>

@@ -10,8 +10,11 @@ import { Timer } from './timer';
 import type { MeetingActions } from './use-meeting-actions';
 import { useSyncedDraft } from './use-synced-draft';
 
-/** The item being discussed: its timer, outcome, decisions and new actions, captured inline. */
-export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item: AgendaItem; actions: MeetingActions }) {
+/**
+ * The item being discussed: its timer, outcome, decisions and new actions, captured inline. Without `actions`
+ * (someone who follows the meeting but may not run it) it shows what has been captured so far.
+ */
+export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item: AgendaItem; actions?: MeetingActions | undefined }) {
   const { lang, t } = useI18n();
   const m = t.meetings;
   const cards = useAppStore((s) => s.view?.cards);
@@ -22,14 +25,14 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
 
   function addDecision(event: FormEvent) {
     event.preventDefault();
-    if (!decision.trim()) return;
+    if (!decision.trim() || !actions) return;
     actions.decision(item.id, decision.trim());
     setDecision('');
   }
   function addAction(event: FormEvent) {
     event.preventDefault();
     const columnId = action.columnId || columns[0]?.id;
-    if (!action.title.trim() || !action.ownerName.trim() || !action.dueDate || !columnId) return;
+    if (!actions || !action.title.trim() || !action.ownerName.trim() || !action.dueDate || !columnId) return;
     actions.action(item.id, { columnId, title: action.title.trim(), ownerName: action.ownerName.trim(), dueDate: action.dueDate });
     setAction({ title: '', ownerName: '', dueDate: '', columnId: action.columnId });
   }
@@ -39,18 +42,22 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
       <p className="agenda__kind">{m.itemKinds[item.kind]}{item.detail && ` · ${m.itemDetails[item.detail] ?? item.detail}`}</p>
       <h2 className="current-item__title">{item.title}</h2>
       {item.startedAt && <Timer label={m.itemTimer} startedAt={item.startedAt} minutes={meeting.itemMinutes} large />}
-      <Field label={m.outcome}>
-        {({ id }) => (
-          <textarea ref={outcomeRef} id={id} rows={2} value={outcome} onChange={(e) => setOutcome(e.target.value)}
-            onBlur={() => outcome !== item.outcome && actions.outcome(item.id, outcome)} />
-        )}
-      </Field>
+      {actions ? (
+        <Field label={m.outcome}>
+          {({ id }) => (
+            <textarea ref={outcomeRef} id={id} rows={2} value={outcome} onChange={(e) => setOutcome(e.target.value)}
+              onBlur={() => outcome !== item.outcome && actions.outcome(item.id, outcome)} />
+          )}
+        </Field>
+      ) : (
+        item.outcome && <p>{m.outcome}: {item.outcome}</p>
+      )}
       <h3>{m.decisions}</h3>
       <ul aria-label={m.decisions}>{item.decisions.map((d) => <li key={d.id}>{d.text}</li>)}</ul>
-      <form className="form form--inline no-print" onSubmit={addDecision}>
+      {actions && <form className="form form--inline no-print" onSubmit={addDecision}>
         <Field label={m.newDecision}>{({ id }) => <input id={id} type="text" value={decision} onChange={(e) => setDecision(e.target.value)} />}</Field>
         <button type="submit" className="button">{m.addDecision}</button>
-      </form>
+      </form>}
       <h3>{m.actions}</h3>
       <ul aria-label={m.actions}>
         {item.actionIds.map((id) => {
@@ -58,7 +65,7 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
           return card ? <li key={id}>{card.title} · {t.ownerText(card.ownerName)} · {card.dueDate && t.dueText(formatDate(card.dueDate, lang))}</li> : null;
         })}
       </ul>
-      <form className="form form--inline no-print" onSubmit={addAction} aria-label={m.newAction}>
+      {actions && <form className="form form--inline no-print" onSubmit={addAction} aria-label={m.newAction}>
         <Field label={t.cardTitle}>{({ id }) => <input id={id} type="text" value={action.title} onChange={(e) => setAction({ ...action, title: e.target.value })} />}</Field>
         <Field label={t.owner}>{({ id }) => <input id={id} type="text" value={action.ownerName} onChange={(e) => setAction({ ...action, ownerName: e.target.value })} />}</Field>
         <Field label={t.due}>{({ id }) => <input id={id} type="date" value={action.dueDate} onChange={(e) => setAction({ ...action, dueDate: e.target.value })} />}</Field>
@@ -70,7 +77,7 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
           )}
         </Field>
         <button type="submit" className="button">{m.addAction}</button>
-      </form>
+      </form>}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useAppStore } from '../../app/store/store-context';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { newId } from '../../lib/ids';
+import { useCanFacilitate } from '../board/board-access';
 import { meetingsApi } from './meetings-api';
 
 /** Before a meeting: the cadence and next date, the start button, and the minutes of past meetings. */
@@ -14,6 +15,7 @@ export function MeetingStart({ boardId, api = meetingsApi }: { boardId: string; 
   const { lang, t } = useI18n();
   const m = t.meetings;
   const issue = useAppStore((s) => s.issue);
+  const canFacilitate = useCanFacilitate();
   const cadence = useAppStore((s) => s.view?.cadence ?? null);
   const lastMeetingId = useAppStore((s) => s.view?.lastMeeting?.id ?? null);
   const [form, setForm] = useState({ cadence: cadence?.cadence ?? 'biweekly', next: cadence?.nextMeetingDate ?? '', minutes: String(cadence?.meetingMinutes ?? 15) });
@@ -39,21 +41,25 @@ export function MeetingStart({ boardId, api = meetingsApi }: { boardId: string; 
   return (
     <div className="meeting-start">
       <p>{cadence?.nextMeetingDate ? m.nextMeeting(formatDate(cadence.nextMeetingDate, lang)) : m.noNextMeeting}</p>
-      <button type="button" className="button button--primary button--large" onClick={() => issue('meeting:start', { meetingId: newId() })}>
-        {m.startMeeting}
-      </button>
-      <form className="form form--inline" onSubmit={saveCadence} aria-label={m.cadence}>
-        <Field label={m.cadence}>
-          {({ id }) => (
-            <select id={id} value={form.cadence} onChange={(e) => setForm({ ...form, cadence: e.target.value as Cadence })}>
-              {CADENCES.map((c) => <option key={c} value={c}>{m.cadences[c]}</option>)}
-            </select>
-          )}
-        </Field>
-        <Field label={m.nextMeetingDate}>{({ id }) => <input id={id} type="date" value={form.next} onChange={(e) => setForm({ ...form, next: e.target.value })} />}</Field>
-        <Field label={m.meetingLength}>{({ id }) => <input id={id} type="number" min={1} max={240} value={form.minutes} onChange={(e) => setForm({ ...form, minutes: e.target.value })} />}</Field>
-        <button type="submit" className="button">{m.saveCadence}</button>
-      </form>
+      {canFacilitate && (
+        <>
+          <button type="button" className="button button--primary button--large" onClick={() => issue('meeting:start', { meetingId: newId() })}>
+            {m.startMeeting}
+          </button>
+          <form className="form form--inline" onSubmit={saveCadence} aria-label={m.cadence}>
+            <Field label={m.cadence}>
+              {({ id }) => (
+                <select id={id} value={form.cadence} onChange={(e) => setForm({ ...form, cadence: e.target.value as Cadence })}>
+                  {CADENCES.map((c) => <option key={c} value={c}>{m.cadences[c]}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field label={m.nextMeetingDate}>{({ id }) => <input id={id} type="date" value={form.next} onChange={(e) => setForm({ ...form, next: e.target.value })} />}</Field>
+            <Field label={m.meetingLength}>{({ id }) => <input id={id} type="number" min={1} max={240} value={form.minutes} onChange={(e) => setForm({ ...form, minutes: e.target.value })} />}</Field>
+            <button type="submit" className="button">{m.saveCadence}</button>
+          </form>
+        </>
+      )}
       <h2>{m.pastMeetings}</h2>
       {past === null ? <p>{t.loading}</p> : past.length === 0 ? <p className="muted">{m.noPastMeetings}</p> : (
         <ul aria-label={m.pastMeetings}>

@@ -2,16 +2,21 @@ import { useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../../shared/schemas';
 import { Field } from '../../components/field';
 import { useI18n } from '../../lib/i18n-context';
+import { useCanFacilitate } from '../board/board-access';
 import { AgendaList } from './agenda-list';
 import { CurrentItem } from './current-item';
 import { Timer } from './timer';
 import { useMeetingActions } from './use-meeting-actions';
 import { useSyncedDraft } from './use-synced-draft';
 
-/** A running meeting: the meeting timer, attendance, the agenda and the item being discussed. */
+/**
+ * A running meeting: the meeting timer, attendance, the agenda and the item being discussed. Someone who may not
+ * run it (not a facilitator of the board) follows it live without the controls.
+ */
 export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: () => void }) {
   const { t } = useI18n();
   const m = t.meetings;
+  const canFacilitate = useCanFacilitate();
   const actions = useMeetingActions(meeting);
   const current = meeting.items.find((i) => i.id === meeting.currentItemId);
   const [attendees, setAttendees, attendeesRef] = useSyncedDraft<HTMLInputElement>(meeting.attendees.join(', '));
@@ -32,30 +37,30 @@ export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: ()
     <div className="meeting">
       <div className="meeting__top">
         <Timer label={m.meetingTimer} startedAt={meeting.startedAt} minutes={meeting.plannedMinutes} large />
-        <div className="meeting__buttons no-print">
+        {canFacilitate ? <div className="meeting__buttons no-print">
           <button type="button" className="button button--primary" onClick={actions.next}>{m.nextItem}</button>
           <button type="button" className="button button--danger" onClick={() => { if (window.confirm(m.endMeetingConfirm)) { actions.end(); onEnd(); } }}>
             {m.endMeeting}
           </button>
-        </div>
+        </div> : <p role="status">{m.followingOnly}</p>}
       </div>
       <div className="meeting__body">
         <div className="meeting__side">
-          <form className="form no-print" onSubmit={saveAttendance}>
+          {canFacilitate && <form className="form no-print" onSubmit={saveAttendance}>
             <Field label={m.attendance} hint={m.attendeesHint}>
               {({ id, describedBy }) => <input ref={attendeesRef} id={id} type="text" value={attendees} aria-describedby={describedBy} onChange={(e) => setAttendees(e.target.value)} onBlur={saveAttendance} />}
             </Field>
-          </form>
-          <p className="print-only">{m.attendance}: {meeting.attendees.join(', ')}</p>
+          </form>}
+          <p className={canFacilitate ? 'print-only' : undefined}>{m.attendance}: {meeting.attendees.join(', ')}</p>
           <h2>{m.agenda}</h2>
-          <AgendaList meeting={meeting} actions={actions} />
-          <form className="form form--inline no-print" onSubmit={addItem}>
+          <AgendaList meeting={meeting} actions={canFacilitate ? actions : undefined} />
+          {canFacilitate && <form className="form form--inline no-print" onSubmit={addItem}>
             <Field label={m.newItemTitle}>{({ id }) => <input id={id} type="text" value={newItem} onChange={(e) => setNewItem(e.target.value)} />}</Field>
             <button type="submit" className="button">{m.addItem}</button>
-          </form>
+          </form>}
         </div>
         <div className="meeting__main">
-          {current ? <CurrentItem key={current.id} meeting={meeting} item={current} actions={actions} /> : <p className="muted">{m.noItemOpen}</p>}
+          {current ? <CurrentItem key={current.id} meeting={meeting} item={current} actions={canFacilitate ? actions : undefined} /> : <p className="muted">{m.noItemOpen}</p>}
         </div>
       </div>
     </div>
