@@ -10,7 +10,7 @@ import { type Db, openDatabase } from '../../server/db/open-database';
 import { createRepositories } from '../../server/repositories';
 import { type CommandResultOrError, createCommandService } from '../../server/services/command-service';
 import { FIXTURE, createFixtureOrganisation } from '../helpers/fixtures';
-import { type TestClient, connectClient, opId } from '../helpers/socket-client';
+import { type TestClient, connectClient, opId, settle } from '../helpers/socket-client';
 import { type TestServer, startTestServer } from '../helpers/test-server';
 
 const board = FIXTURE.clinicBoard;
@@ -147,5 +147,32 @@ describe('group commit, over sockets', () => {
     while (peer.events.length < finalSeq && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(peer.events.map((e: BoardEvent) => e.seq)).toEqual(Array.from({ length: finalSeq }, (_, i) => i + 1));
     reader.close();
+  });
+
+  it('lets every sender hear the whole commit, in seq order, before its ack', async () => {
+    const logs = clients.map(() => [] as string[]);
+    clients.forEach((c, i) => c.socket.on('board:events', (events) => logs[i]!.push(...events.map((e) => `event ${e.seq}`))));
+    const cards = [FIXTURE.cards.huddle, FIXTURE.cards.sms];
+    // Sent in the same turn, so they are (usually) committed together; the order must hold either way.
+    const acks = await Promise.all(
+      clients.map(
+        (c, i) =>
+          new Promise<number>((resolve) =>
+            c.socket.emit('card:move', move(cards[i % 2]!, i < 2 ? doing : done), (ack) => {
+              logs[i]!.push(`ack ${ack.ok ? ack.seq : 'refused'}`);
+              resolve(ack.ok ? ack.seq : 0);
+            }),
+          ),
+      ),
+    );
+    expect([...acks].sort()).toEqual([1, 2, 3, 4]);
+    await settle();
+    clients.forEach((_, i) => {
+      const log = logs[i]!;
+      // A hole before an ack would send a client back to re-join: every seq up to its own came first.
+      const seenBeforeAck = log.slice(0, log.indexOf(`ack ${acks[i]}`)).map((l) => Number(l.slice(6)));
+      expect(seenBeforeAck.slice(0, acks[i]!)).toEqual(Array.from({ length: acks[i]! }, (_, k) => k + 1));
+      expect(log.filter((l) => l.startsWith('event'))).toEqual(['event 1', 'event 2', 'event 3', 'event 4']);
+    });
   });
 });

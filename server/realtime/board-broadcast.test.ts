@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { BoardEvent } from '../../shared/protocol';
+import { createCommitOutbox } from './board-broadcast';
+import type { KaskadeServer, KaskadeSocket } from './socket-types';
+
+const event = (boardId: string, seq: number): BoardEvent => ({
+  boardId,
+  seq,
+  opId: `op-${boardId}-${seq}`,
+  actor: 'user:test',
+  at: '2026-11-28T00:00:00.000Z',
+  body: { type: 'board.cadence', boardId, cadence: { cadence: 'weekly', nextMeetingDate: null, meetingMinutes: 15 } },
+});
+
+/** A stand-in for Socket.IO that records, in order, who was sent what. */
+function recordingIo(log: string[]): KaskadeServer {
+  const target = (to: string | string[], except: string[] = []) => ({
+    except: (ids: string[]) => target(to, ids),
+    emit: (name: string, events: BoardEvent[]) => {
+      const rest = except.length > 0 ? ` except ${except.join(',')}` : '';
+      log.push(`${name} [${events.map((e) => e.seq).join(',')}] to ${[to].flat().join(',')}${rest}`);
+      return true;
+    },
+  });
+  return { to: (to: string | string[]) => target(to) } as unknown as KaskadeServer;
+}
+
+const socket = (id: string, ...rooms: string[]) => ({ id, rooms: new Set([id, ...rooms]) }) as unknown as KaskadeSocket;
+
+describe('commit outbox', () => {
+  it('sends a commit its events as one message per board: to the senders before their acks, then to the rest', async () => {
+    const log: string[] = [];
+    const outbox = createCommitOutbox(recordingIo(log));
+    const a = socket('a', 'board:b1');
+    const b = socket('b', 'board:b1');
+    const refused = socket('c', 'board:b1');
+    outbox.add(a, [event('b1', 1)], () => log.push('ack a'));
+    outbox.add(refused, [], () => log.push('ack c'));
+    outbox.add(b, [event('b1', 2), event('b2', 7)], () => log.push('ack b'));
+    expect(log).toEqual([]); // nothing leaves before the whole commit has been reported
+    await Promise.resolve();
+    expect(log).toEqual([
+      'board:events [1,2] to a,b',
+      // Board b2's room holds neither sender: it hears its event with everyone else, after the acks.
+      'ack a',
+      'ack c',
+      'ack b',
+      'board:events [1,2] to board:b1 except a,b',
+      'board:events [7] to board:b2 except a,b',
+    ]);
+  });
+
+  it('starts a new batch after a flush', async () => {
+    const log: string[] = [];
+    const outbox = createCommitOutbox(recordingIo(log));
+    const a = socket('a', 'board:b1');
+    outbox.add(a, [event('b1', 1)], () => log.push('ack 1'));
+    await Promise.resolve();
+    outbox.add(a, [event('b1', 2)], () => log.push('ack 2'));
+    await Promise.resolve();
+    expect(log).toEqual([
+      'board:events [1] to a',
+      'ack 1',
+      'board:events [1] to board:b1 except a',
+      'board:events [2] to a',
+      'ack 2',
+      'board:events [2] to board:b1 except a',
+    ]);
+  });
+});
