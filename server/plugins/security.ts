@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER } from '../../shared/auth';
 import type { ErrorResponse } from '../../shared/rest';
 import type { AuthService, Principal } from '../services/auth-service';
+import { clearCookie, parseCookies, setCookie } from './cookies';
 
 /** The session cookie: `__Host-` (Secure, Path=/, no Domain) when served over HTTPS, a plain name over HTTP. */
 export const SESSION_COOKIE = 'kaskade_session';
@@ -46,18 +46,6 @@ export function originAllowed(headers: IncomingHttpHeaders, allowedOrigins: read
   }
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!header) return out;
-  for (const part of header.split(';')) {
-    const i = part.indexOf('=');
-    if (i < 0) continue;
-    const name = part.slice(0, i).trim();
-    if (!(name in out)) out[name] = decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return out;
-}
-
 /** The credential a request or a socket handshake carries: a bearer token first, else the session cookie. */
 export function credentialFrom(headers: IncomingHttpHeaders): { token: string; source: 'cookie' | 'bearer' } | null {
   const authz = headers.authorization;
@@ -72,7 +60,6 @@ const error = (reply: FastifyReply, status: number, code: ErrorResponse['error']
 
 /** Security headers, cookies, rate limits, Origin and CSRF checks, and who is asking (`request.principal`). */
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
-  await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -154,7 +141,7 @@ export const notFound = (reply: FastifyReply, message: string) => error(reply, 4
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure and `__Host-` over HTTPS. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expires: Date): void {
   const secure = request.protocol === 'https';
-  reply.setCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+  setCookie(reply, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
     secure,
@@ -165,5 +152,5 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, t
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   const secure = request.protocol === 'https';
-  reply.clearCookie(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  clearCookie(reply, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }

@@ -4,6 +4,7 @@ import { Id } from '../../shared/schemas';
 import { AuthConfig, BoardAccess, EnrolRequest, EnrolResponse, LoginRequest, Me } from '../../shared/auth';
 import { ErrorResponse } from '../../shared/rest';
 import type { AccountsRepository } from '../repositories/accounts-repository';
+import { clearCookie, parseCookies, setCookie } from '../plugins/cookies';
 import {
   clearSessionCookie,
   credentialFrom,
@@ -119,7 +120,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   if (oidc) {
     app.get('/api/auth/oidc/start', { config: limited, schema: { hide: true } }, async (request, reply) => {
       const { url, state } = await oidc.start();
-      reply.setCookie(OIDC_STATE_COOKIE, state, {
+      setCookie(reply, OIDC_STATE_COOKIE, state, {
         httpOnly: true,
         sameSite: 'lax',
         secure: request.protocol === 'https',
@@ -132,7 +133,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const callback = new URL(request.url, `${request.protocol}://${request.host}`);
       let email: string;
       try {
-        email = await oidc.finish(callback, request.cookies[OIDC_STATE_COOKIE]);
+        email = await oidc.finish(callback, parseCookies(request.headers.cookie)[OIDC_STATE_COOKIE]);
       } catch (err) {
         request.log.warn({ err }, 'OIDC sign-in failed');
         return reply.redirect('/login?error=oidc');
@@ -140,7 +141,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const session = auth.sessionForEmail(email);
       if (!session) return reply.redirect('/login?error=unknown-user');
       setSessionCookie(request, reply, session.token, session.expiresAt);
-      reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
+      clearCookie(reply, OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
       return reply.redirect('/');
     });
   }
