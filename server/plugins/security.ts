@@ -1,11 +1,11 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER } from '../../shared/auth';
 import type { ErrorResponse } from '../../shared/rest';
 import type { AuthService, Principal } from '../services/auth-service';
 import { clearCookie, parseCookies, setCookie } from './cookies';
+import { SECURITY_HEADERS } from './security-headers';
 
 /** The session cookie: `__Host-` (Secure, Path=/, no Domain) when served over HTTPS, a plain name over HTTP. */
 export const SESSION_COOKIE = 'kaskade_session';
@@ -60,24 +60,8 @@ const error = (reply: FastifyReply, status: number, code: ErrorResponse['error']
 
 /** Security headers, cookies, rate limits, Origin and CSRF checks, and who is asking (`request.principal`). */
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'same-origin' },
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
   });
   await app.register(fastifyRateLimit, {
     global: false,
