@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
 
   // Snapshots are repetitive JSON: gzip makes a 21-indicator board a fraction of its size on a wall screen's link.
   registerCompression(app, { threshold: 1024 });
-  await registerSecurity(app, { auth, allowedOrigins, loginAttemptsPerMinute });
+  await registerSecurity(app, { auth, allowedOrigins });
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(authRoutes, {

@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER } from '../../shared/auth';
 import type { ErrorResponse } from '../../shared/rest';
@@ -25,8 +24,6 @@ export interface SecurityOptions {
   auth: AuthService;
   /** Origins allowed besides the server's own (e.g. the Vite dev server); same-origin is always allowed. */
   allowedOrigins: readonly string[];
-  /** Login attempts per client address and minute. */
-  loginAttemptsPerMinute: number;
 }
 
 /**
@@ -58,19 +55,11 @@ export function credentialFrom(headers: IncomingHttpHeaders): { token: string; s
 const error = (reply: FastifyReply, status: number, code: ErrorResponse['error']['code'], message: string) =>
   reply.code(status).send({ error: { code, message } } satisfies ErrorResponse);
 
-/** Security headers, cookies, rate limits, Origin and CSRF checks, and who is asking (`request.principal`). */
+/** Security headers, Origin and CSRF checks, and who is asking (`request.principal`); rate limits are per route. */
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(SECURITY_HEADERS);
   });
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'RATE_LIMITED', message: `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.` },
-    }),
-  });
-
   app.decorateRequest('principal', null);
   app.decorateRequest('credentialSource', null);
 

@@ -5,6 +5,7 @@ import { AuthConfig, BoardAccess, EnrolRequest, EnrolResponse, LoginRequest, Me 
 import { ErrorResponse } from '../../shared/rest';
 import type { AccountsRepository } from '../repositories/accounts-repository';
 import { clearCookie, parseCookies, setCookie } from '../plugins/cookies';
+import { rateLimit } from '../plugins/rate-limit';
 import {
   clearSessionCookie,
   credentialFrom,
@@ -35,7 +36,8 @@ const OIDC_STATE_COOKIE = 'kaskade_oidc_state';
 /** Sign-in (password or OpenID Connect), sign-out, who am I, and the wall screen's enrolment. */
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
   const { auth, accounts, live } = opts;
-  const limited = { rateLimit: { max: opts.loginAttemptsPerMinute, timeWindow: 60_000 } };
+  // Each route counts its own attempts per client address.
+  const limited = () => rateLimit({ max: opts.loginAttemptsPerMinute, windowMs: 60_000 });
 
   app.get('/api/auth/config', { schema: { summary: 'Which sign-in methods are on', tags: ['auth'], response: { 200: AuthConfig } } }, async () => ({
     oidc: opts.oidc !== null,
@@ -45,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/api/auth/login',
     {
-      config: limited,
+      onRequest: limited(),
       schema: { summary: 'Sign in with username and password', tags: ['auth'], body: LoginRequest, response: { 200: Me, 401: ErrorResponse } },
     },
     async (request, reply) => {
@@ -79,7 +81,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/api/devices/enrol',
     {
-      config: limited,
+      onRequest: limited(),
       schema: {
         summary: 'Exchange a one-time enrolment code for a wall screen token',
         tags: ['devices'],
@@ -118,7 +120,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   const oidc = opts.oidc;
   if (oidc) {
-    app.get('/api/auth/oidc/start', { config: limited, schema: { hide: true } }, async (request, reply) => {
+    app.get('/api/auth/oidc/start', { onRequest: limited(), schema: { hide: true } }, async (request, reply) => {
       const { url, state } = await oidc.start();
       setCookie(reply, OIDC_STATE_COOKIE, state, {
         httpOnly: true,
@@ -129,7 +131,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       });
       return reply.redirect(url);
     });
-    app.get('/api/auth/oidc/callback', { config: limited, schema: { hide: true } }, async (request, reply) => {
+    app.get('/api/auth/oidc/callback', { onRequest: limited(), schema: { hide: true } }, async (request, reply) => {
       const callback = new URL(request.url, `${request.protocol}://${request.host}`);
       let email: string;
       try {
