@@ -13,6 +13,7 @@ async function app() {
   app.get('/small', async () => ({ ok: true }));
   app.get('/png', async (_req, reply) => reply.type('image/png').send(Buffer.alloc(4096)));
   app.get('/stream', async (_req, reply) => reply.type('text/javascript').send(Readable.from(['let a = 1;\n'.repeat(500)])));
+  app.get('/events', async (_req, reply) => reply.type('text/event-stream').send('data: x\n\n'.repeat(200)));
   app.get('/encoded', async (_req, reply) => reply.header('content-encoding', 'gzip').send(Buffer.alloc(2048)));
   await app.ready();
   return app;
@@ -45,11 +46,12 @@ describe('registerCompression', () => {
     expect(JSON.parse(brotliDecompressSync(res.rawPayload).toString())).toEqual(big);
   });
 
-  it('leaves small bodies, unaccepted encodings, binary types and encoded bodies alone', async () => {
+  it('leaves small bodies, unaccepted encodings, binary types, event streams and encoded bodies alone', async () => {
     const a = await app();
     expect((await a.inject({ url: '/small', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
     expect((await a.inject({ url: '/big' })).headers['content-encoding']).toBeUndefined();
     expect((await a.inject({ url: '/png', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
+    expect((await a.inject({ url: '/events', headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
     const encoded = await a.inject({ url: '/encoded', headers: { 'accept-encoding': 'br' } });
     expect(encoded.headers['content-encoding']).toBe('gzip');
     expect(encoded.rawPayload.length).toBe(2048);

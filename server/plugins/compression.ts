@@ -6,7 +6,8 @@ type Encoding = 'br' | 'gzip';
 
 // Brotli at quality 4 compresses JSON better than gzip at about gzip's speed (the highest levels are far slower).
 const BROTLI = { params: { [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_QUALITY]: 4 } };
-const COMPRESSIBLE = /^\s*(text\/|application\/(json|javascript|xml|[\w.-]+\+(json|xml))|image\/svg\+xml)/i;
+// Not event streams: a compressor would hold their events back until its buffer fills.
+const COMPRESSIBLE = /^\s*(text\/(?!event-stream)|application\/(json|javascript|xml|[\w.-]+\+(json|xml))|image\/svg\+xml)/i;
 
 /** The encoding to answer with for an Accept-Encoding header: brotli, then gzip, else none. */
 export function negotiateEncoding(header: string | undefined): Encoding | null {
