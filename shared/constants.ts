@@ -6,8 +6,9 @@
 /**
  * Bumped when a change to the socket messages (shared/protocol.ts) would break an older client; checked at join.
  * 2: peers' events arrive as `board:events` batches (one message per group commit) instead of one `board:event` each.
+ * 3: a live `card.moved` carries only the card's id, column, order key and updatedAt.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Text lengths and counts a command may carry; the client's inputs use them as their `maxLength`. */
 export const LIMITS = {

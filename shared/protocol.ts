@@ -179,11 +179,18 @@ export type JoinRequest = z.infer<typeof JoinRequest>;
 
 export const LeaveRequest = z.strictObject({ boardId: Id });
 
+/**
+ * A moved card. Live messages carry only what a move changes (each of a room's sockets decodes every move); the
+ * log keeps the whole card, which is what the history pages read (they name the card).
+ */
+export const MovedCard = Card.partial().extend(Card.pick({ id: true, columnId: true, orderKey: true, updatedAt: true }).shape);
+export type MovedCard = z.infer<typeof MovedCard>;
+
 /** What happened on a board, in the order the board's `seq` gives. Payloads carry the state after the change. */
 export const BoardEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card.created'), card: Card }),
   z.object({ type: z.literal('card.updated'), card: Card, before: Card.partial() }),
-  z.object({ type: z.literal('card.moved'), card: Card, from: z.object({ columnId: Id, orderKey: z.string() }) }),
+  z.object({ type: z.literal('card.moved'), card: MovedCard, from: z.object({ columnId: Id, orderKey: z.string() }) }),
   z.object({ type: z.literal('card.archived'), card: Card }),
   z.object({ type: z.literal('column.created'), column: Column }),
   z.object({ type: z.literal('column.renamed'), column: Column, before: z.object({ name: z.string() }) }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardEvent } from '../../shared/protocol';
-import { createCommitOutbox } from './board-broadcast';
+import { createCommitOutbox, liveEvent } from './board-broadcast';
 import type { KaskadeServer, KaskadeSocket } from './socket-types';
 
 const event = (boardId: string, seq: number): BoardEvent => ({
@@ -66,5 +66,22 @@ describe('commit outbox', () => {
       'ack 2',
       'board:events [2] to board:b1 except a',
     ]);
+  });
+});
+
+describe('live events', () => {
+  it('sends a move as the card\'s new position only, and every other event as it is', () => {
+    const card = {
+      id: 'k1', boardId: 'b1', columnId: 'c2', orderKey: 'a5', type: 'action' as const, title: 'Ring til apoteket',
+      description: 'En lang beskrivelse', ownerName: 'Hanne', dueDate: null, archived: false,
+      createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-28T00:00:00.000Z',
+    };
+    const moved: BoardEvent = { ...event('b1', 3), body: { type: 'card.moved', card, from: { columnId: 'c1', orderKey: 'a0' } } };
+    expect(liveEvent(moved)).toEqual({
+      ...moved,
+      body: { type: 'card.moved', card: { id: 'k1', columnId: 'c2', orderKey: 'a5', updatedAt: card.updatedAt }, from: { columnId: 'c1', orderKey: 'a0' } },
+    });
+    const other = event('b1', 4);
+    expect(liveEvent(other)).toBe(other);
   });
 });

@@ -1,6 +1,16 @@
 import type { BoardEvent } from '../../shared/protocol';
 import { type KaskadeServer, type KaskadeSocket, boardRoom } from './socket-types';
 
+/**
+ * An event as the sockets get it. A move carries only what it changed: each socket in a board's room decodes
+ * every move, and the whole card was most of each message. The log (and so the history pages) keeps the whole card.
+ */
+export function liveEvent(event: BoardEvent): BoardEvent {
+  if (event.body.type !== 'card.moved') return event;
+  const { id, columnId, orderKey, updatedAt } = event.body.card;
+  return { ...event, body: { ...event.body, card: { id, columnId, orderKey, updatedAt } } };
+}
+
 /** Events grouped by board, each group in the order given (the commit order, i.e. by seq). */
 export function byBoard(events: readonly BoardEvent[]): Map<string, BoardEvent[]> {
   const groups = new Map<string, BoardEvent[]>();
@@ -14,7 +24,7 @@ export function byBoard(events: readonly BoardEvent[]): Map<string, BoardEvent[]
 
 /** Sends committed events to every socket in their boards' rooms: one `board:events` message per board. */
 export function broadcastEvents(io: KaskadeServer, events: readonly BoardEvent[]): void {
-  for (const [boardId, group] of byBoard(events)) io.to(boardRoom(boardId)).emit('board:events', group);
+  for (const [boardId, group] of byBoard(events.map(liveEvent))) io.to(boardRoom(boardId)).emit('board:events', group);
 }
 
 interface Delivery {
@@ -37,7 +47,7 @@ export function createCommitOutbox(io: KaskadeServer) {
   const flush = (): void => {
     const deliveries = batch;
     batch = [];
-    const boards = byBoard(deliveries.flatMap((d) => d.events));
+    const boards = byBoard(deliveries.flatMap((d) => d.events).map(liveEvent));
     const senders = [...new Set(deliveries.filter((d) => d.events.length > 0).map((d) => d.socket))];
     // A sender hears the whole batch (its own events too) before its acks: an ack ahead of an earlier peer's event
     // would look like a hole in the seq and send the client back to re-join.

@@ -3,7 +3,7 @@ import type { AccessPolicy } from '../services/access-policy';
 import type { CommandOutcome, CommandService } from '../services/command-service';
 import { capabilityFor } from '../services/commands';
 import { failure, invalid } from './acks';
-import type { CommitOutbox } from './board-broadcast';
+import { type CommitOutbox, liveEvent } from './board-broadcast';
 import { guard, logRealtimeError } from './guard';
 import type { KaskadeSocket } from './socket-types';
 
@@ -44,5 +44,6 @@ export function registerCommandHandlers(
 function answerTo(outcome: CommandOutcome | undefined): Ack {
   if (!outcome) return failure('INTERNAL', 'The server could not handle this message.');
   if (!outcome.ok) return { ok: false, error: outcome.error };
-  return { ok: true, seq: outcome.seq, data: { events: outcome.events }, ...(outcome.duplicate && { duplicate: true }) };
+  const events = outcome.events.map(liveEvent);
+  return { ok: true, seq: outcome.seq, data: { events }, ...(outcome.duplicate && { duplicate: true }) };
 }

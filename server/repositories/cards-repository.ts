@@ -1,8 +1,9 @@
+import type { MovedCard } from '../../shared/protocol';
 import type { Card } from '../../shared/schemas';
 import type { Db } from '../db/open-database';
 import { type CardRow, toCard } from './rows';
 
-/** Cards, written whole: every card event carries the card as it is after the change. */
+/** Cards, written whole (every card event carries the card as it is after the change), or a move's position. */
 export function cardsRepository(db: Db) {
   const byId = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
   const liveOnBoard = db.prepare<[string], CardRow>(
@@ -20,6 +21,7 @@ export function cardsRepository(db: Db) {
       type = excluded.type, title = excluded.title, description = excluded.description,
       owner_name = excluded.owner_name, due_date = excluded.due_date, archived = excluded.archived,
       updated_at = excluded.updated_at`);
+  const place = db.prepare('UPDATE cards SET column_id = @columnId, order_key = @orderKey, updated_at = @updatedAt WHERE id = @id');
 
   return {
     get: (id: string): Card | undefined => {
@@ -30,6 +32,9 @@ export function cardsRepository(db: Db) {
     liveInColumn: (columnId: string): Card[] => liveInColumn.all(columnId).map(toCard),
     save: (card: Card): void => {
       upsert.run({ ...card, archived: card.archived ? 1 : 0, indicatorId: card.indicatorId ?? null });
+    },
+    move: ({ id, columnId, orderKey, updatedAt }: MovedCard): void => {
+      place.run({ id, columnId, orderKey, updatedAt });
     },
   };
 }

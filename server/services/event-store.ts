@@ -35,14 +35,15 @@ export function commitEffects(repos: Repositories, effects: Effect[], meta: Comm
   return events;
 }
 
-// Every event carries the entity as it is after the change, so applying it is a write of that entity.
+// Every event carries the entity as it is after the change (a move: its position), so applying it is a write.
 function applyChange(repos: Repositories, body: BoardEventBody): void {
   switch (body.type) {
     case 'card.created':
     case 'card.updated':
-    case 'card.moved':
     case 'card.archived':
       return repos.cards.save(body.card);
+    case 'card.moved':
+      return repos.cards.move(body.card);
     case 'column.created':
     case 'column.renamed':
     case 'column.moved':

@@ -29,8 +29,8 @@ export function boardBefore(current: BoardState, later: readonly BoardEvent[]): 
         break;
       }
       case 'card.moved': {
-        const card = cards.get(body.card.id) ?? body.card;
-        cards.set(card.id, { ...card, columnId: body.from.columnId, orderKey: body.from.orderKey });
+        const card = cards.get(body.card.id);
+        if (card) cards.set(card.id, { ...card, columnId: body.from.columnId, orderKey: body.from.orderKey });
         break;
       }
       case 'card.archived':

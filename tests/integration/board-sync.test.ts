@@ -35,6 +35,7 @@ function applyEvents(snapshot: BoardSnapshot, events: BoardEvent[]): BoardSnapsh
     seq = e.seq;
     const b = e.body;
     if (b.type === 'card.archived') cards.delete(b.card.id);
+    else if (b.type === 'card.moved') cards.set(b.card.id, { ...cards.get(b.card.id)!, ...b.card });
     else if ('card' in b) cards.set(b.card.id, b.card);
     else if ('column' in b) columns.set(b.column.id, b.column);
   }

@@ -68,10 +68,10 @@ describe('group commit, in the service', () => {
 
   it('isolates a command that fails unexpectedly: the others in the batch still commit', async () => {
     const repos = createRepositories(db);
-    const save = repos.cards.save;
-    repos.cards.save = (card) => {
+    const place = repos.cards.move;
+    repos.cards.move = (card) => {
       if (card.id === FIXTURE.cards.sms) throw new Error('disk hiccup for this card');
-      save(card);
+      place(card);
     };
     const service = createCommandService(db, repos);
     const results = await submitAll(service, [

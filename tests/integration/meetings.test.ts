@@ -210,6 +210,17 @@ describe('history and undo', () => {
     expect(srv.server.db.prepare('SELECT count(*) AS n FROM events WHERE board_id = ?').get(board)).toEqual({ n: 5 });
   });
 
+  it('a move goes out as the card\'s new position; the history keeps the whole card', async () => {
+    const [moved] = await send(facilitator, 'card:move', { cardId: sms, toColumnId: done, index: 0 });
+    expect(moved!.body).toEqual({
+      type: 'card.moved',
+      card: { id: sms, columnId: done, orderKey: expect.any(String), updatedAt: expect.any(String) },
+      from: { columnId: todo, orderKey: expect.any(String) },
+    });
+    const history = await get<HistoryResponse>(`/api/boards/${board}/history?cardId=${sms}`);
+    expect(history.body.events[0]!.body).toMatchObject({ type: 'card.moved', card: { id: sms, columnId: done, title: expect.any(String), boardId: board } });
+  });
+
   it('undo of a move puts the card back in its column', async () => {
     await send(facilitator, 'card:move', { cardId: sms, toColumnId: done, index: 0 });
     const back = await send(facilitator, 'card:undo', { cardId: sms });

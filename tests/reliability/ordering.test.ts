@@ -25,7 +25,7 @@ function applyMove(cards: Map<string, Card>, cardId: string, toColumnId: string,
     ctx,
   );
   if (!d.ok) throw new Error(d.error.message);
-  for (const e of d.effects) if (e.body.type === 'card.moved') cards.set(e.body.card.id, e.body.card);
+  for (const e of d.effects) if (e.body.type === 'card.moved') cards.set(e.body.card.id, { ...cards.get(e.body.card.id)!, ...e.body.card });
 }
 
 describe('ordering invariants (fast-check)', () => {

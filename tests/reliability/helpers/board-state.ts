@@ -36,9 +36,14 @@ export function applyEvent(state: BoardState, e: BoardEvent): void {
       return;
     case 'card.created':
     case 'card.updated':
-    case 'card.moved':
       state.cards[b.card.id] = b.card;
       return;
+    case 'card.moved': {
+      // A live move carries only the card's new position.
+      const card = state.cards[b.card.id];
+      if (card) state.cards[b.card.id] = { ...card, ...b.card };
+      return;
+    }
     case 'column.created':
     case 'column.renamed':
     case 'column.moved':

@@ -1,4 +1,4 @@
-import type { BoardEventBody } from '../../../../shared/protocol';
+import type { BoardEventBody, MovedCard } from '../../../../shared/protocol';
 import type {
   BoardCadence,
   BoardIndicator,
@@ -49,6 +49,12 @@ export function upsertCard(data: BoardData, card: Card): BoardData {
   return { ...data, cards: { ...data.cards, [card.id]: card } };
 }
 
+/** A move changes only where the card is (a live `card.moved` carries just that); an unknown card stays unknown. */
+export function moveCard(data: BoardData, moved: MovedCard): BoardData {
+  const card = data.cards[moved.id];
+  return card ? upsertCard(data, { ...card, ...moved }) : data;
+}
+
 export function removeCard(data: BoardData, cardId: string): BoardData {
   if (!(cardId in data.cards)) return data;
   const { [cardId]: _removed, ...cards } = data.cards;
@@ -70,14 +76,15 @@ export function upsertMeasurement(data: BoardData, measurement: Measurement): Bo
   return { ...data, indicators: { ...data.indicators, [indicator.id]: { ...indicator, recent } } };
 }
 
-/** Applies a server event. Bodies carry the entity after the change, so applying is an upsert. */
+/** Applies a server event. Bodies carry the entity after the change (a move: its position), so applying is an upsert. */
 export function applyEventBody(data: BoardData, body: BoardEventBody): BoardData {
   switch (body.type) {
     case 'card.created':
     case 'card.updated':
-    case 'card.moved':
     case 'card.archived':
       return upsertCard(data, body.card);
+    case 'card.moved':
+      return moveCard(data, body.card);
     case 'column.created':
     case 'column.renamed':
     case 'column.moved':

@@ -63,6 +63,13 @@ describe('sync engine', () => {
     expect(store.getState().view!.cards.k1?.orderKey).toBe('Zz');
   });
 
+  it('applies a peer\'s move, which carries only the new position, onto the card it knows', () => {
+    const { fake, store } = setup();
+    const at = '2026-11-28T10:00:00.000Z';
+    fake.pushEvent(makeEvent(11, { type: 'card.moved', card: { id: 'k1', columnId: 'c3', orderKey: 'b0', updatedAt: at }, from: { columnId: 'c1', orderKey: 'a0' } }));
+    expect(store.getState().view!.cards.k1).toMatchObject({ columnId: 'c3', orderKey: 'b0', updatedAt: at, title: 'Ring til apoteket', ownerName: 'Hanne' });
+  });
+
   it('applies the events of one commit, sent as one message, in seq order', () => {
     const { fake, store } = setup();
     fake.pushEvent(created(11, 'x1'), created(12, 'x2'), created(13, 'x3'));
