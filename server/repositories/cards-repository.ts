@@ -21,6 +21,13 @@ export function cardsRepository(db: Db) {
       type = excluded.type, title = excluded.title, description = excluded.description,
       owner_name = excluded.owner_name, due_date = excluded.due_date, archived = excluded.archived,
       updated_at = excluded.updated_at`);
+  // Both read the column's partial index (column_id, order_key) WHERE archived = 0, so only the rows returned.
+  const window = db.prepare<[string, string, number, number], CardRow>(
+    'SELECT * FROM cards WHERE column_id = ? AND archived = 0 AND id <> ? ORDER BY order_key LIMIT ? OFFSET ?',
+  );
+  const lastInColumn = db.prepare<[string, string], CardRow>(
+    'SELECT * FROM cards WHERE column_id = ? AND archived = 0 AND id <> ? ORDER BY order_key DESC LIMIT 1',
+  );
   const place = db.prepare('UPDATE cards SET column_id = @columnId, order_key = @orderKey, updated_at = @updatedAt WHERE id = @id');
 
   return {
@@ -30,6 +37,17 @@ export function cardsRepository(db: Db) {
     },
     liveOnBoard: (boardId: string): Card[] => liveOnBoard.all(boardId).map(toCard),
     liveInColumn: (columnId: string): Card[] => liveInColumn.all(columnId).map(toCard),
+    /**
+     * The live cards of a column (but `exceptId`) on either side of `index`, and where `index` falls among them:
+     * what placing a card there reads, without the rest of the column. Past the end, that is the last card.
+     */
+    around: (columnId: string, exceptId: string, index: number): { cards: Card[]; index: number } => {
+      if (index <= 0) return { cards: window.all(columnId, exceptId, 1, 0).map(toCard), index: 0 };
+      const near = window.all(columnId, exceptId, 2, index - 1);
+      if (near.length > 0) return { cards: near.map(toCard), index: 1 };
+      const last = lastInColumn.get(columnId, exceptId);
+      return last ? { cards: [toCard(last)], index: 1 } : { cards: [], index: 0 };
+    },
     save: (card: Card): void => {
       upsert.run({ ...card, archived: card.archived ? 1 : 0, indicatorId: card.indicatorId ?? null });
     },

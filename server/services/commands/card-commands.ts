@@ -107,10 +107,19 @@ export const runCardCreate: CommandRunner<Command<'card:create'>> = (cmd, repos,
 export const runCardUpdate: CommandRunner<Command<'card:update'>> = (cmd, repos, ctx) =>
   decideCardUpdate(cmd, repos.cards.get(cmd.cardId), ctx);
 
+/**
+ * A move reads only the destination's two cards around the index (a column can hold hundreds). Should the key
+ * between them be too long, placing the card re-keys the whole column, and that decision needs every card.
+ */
 export const runCardMove: CommandRunner<Command<'card:move'>> = (cmd, repos, ctx) => {
   const toColumn = repos.columns.get(cmd.toColumnId);
-  const destination = toColumn ? repos.cards.liveInColumn(toColumn.id) : [];
-  return decideCardMove(cmd, { card: repos.cards.get(cmd.cardId), toColumn, destination }, ctx);
+  const card = repos.cards.get(cmd.cardId);
+  if (!toColumn) return decideCardMove(cmd, { card, toColumn, destination: [] }, ctx);
+  const near = repos.cards.around(toColumn.id, cmd.cardId, cmd.index);
+  const decision = decideCardMove({ ...cmd, index: near.index }, { card, toColumn, destination: near.cards }, ctx);
+  const rekeyed = decision.ok && decision.effects.length > 1;
+  if (!rekeyed) return decision;
+  return decideCardMove(cmd, { card, toColumn, destination: repos.cards.liveInColumn(toColumn.id) }, ctx);
 };
 
 export const runCardArchive: CommandRunner<Command<'card:archive'>> = (cmd, repos, ctx) =>
