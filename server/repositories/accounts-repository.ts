@@ -75,6 +75,13 @@ export function accountsRepository(db: Db) {
        SELECT r.role FROM role_assignments r JOIN up ON r.unit_id = up.id WHERE r.user_id = ?`,
     ),
     boardUnit: db.prepare<[string], { unit_id: string }>('SELECT unit_id FROM boards WHERE id = ?'),
+    rolesOnBoard: db.prepare<[string, string], { role: Role }>(
+      `WITH RECURSIVE up (id, parent_id) AS (
+         SELECT o.id, o.parent_id FROM boards b JOIN org_units o ON o.id = b.unit_id WHERE b.id = ?
+         UNION ALL SELECT o.id, o.parent_id FROM org_units o JOIN up ON o.id = up.parent_id)
+       SELECT r.role FROM users u JOIN role_assignments r ON r.user_id = u.id JOIN up ON r.unit_id = up.id
+       WHERE u.id = ? AND u.disabled = 0`,
+    ),
     insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
     session: db.prepare<[string], { token_hash: string; user_id: string; expires_at: string; revoked_at: string | null }>(
       'SELECT token_hash, user_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
@@ -115,6 +122,8 @@ export function accountsRepository(db: Db) {
     removeRole: (userId: string, unitId: string) => s.removeRole.run(userId, unitId).changes > 0,
     rolesAlongPath: (userId: string, unitId: string): Role[] => s.rolesAlongPath.all(unitId, userId).map((r) => r.role),
     boardUnit: (boardId: string) => s.boardUnit.get(boardId)?.unit_id,
+    /** An enabled user's roles on a board's unit and the units above it, in one statement (asked on every command). */
+    rolesOnBoard: (userId: string, boardId: string): Role[] => s.rolesOnBoard.all(boardId, userId).map((r) => r.role),
     insertSession: (hash: string, userId: string, createdAt: string, expiresAt: string) =>
       void s.insertSession.run(hash, userId, createdAt, expiresAt),
     session: (hash: string) => s.session.get(hash),

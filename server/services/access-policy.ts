@@ -37,7 +37,8 @@ export const deviceAllows = (mode: DeviceMode, capability: Capability): boolean 
 
 /**
  * Roles from the database, read at every question, so a role removed or a device revoked takes effect on the
- * very next command. A user's role on a unit is the strongest role held on it or on any unit above it.
+ * very next command. A user's role on a unit is the strongest role held on it or on any unit above it; on a board,
+ * that of the board's unit, found with the user's roles in one statement (it is asked on every command).
  */
 export function createRoleAccess(accounts: AccountsRepository): UnitAccessPolicy {
   const canOnUnit = (actor: string, capability: Capability, unitId: string): boolean => {
@@ -53,8 +54,8 @@ export function createRoleAccess(accounts: AccountsRepository): UnitAccessPolicy
         const device = accounts.deviceById(actor.slice(7));
         return Boolean(device && !device.revoked_at && device.token_hash && device.board_id === boardId && deviceAllows(device.mode, capability));
       }
-      const unitId = accounts.boardUnit(boardId);
-      return unitId !== undefined && canOnUnit(actor, capability, unitId);
+      if (!actor.startsWith('user:')) return false;
+      return roleAllows(strongest(accounts.rolesOnBoard(actor.slice(5), boardId)), capability);
     },
   };
 }

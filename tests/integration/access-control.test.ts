@@ -152,6 +152,15 @@ describe('roles', () => {
     member.close();
   });
 
+  it("refuses a disabled user's next command, without reconnecting", async () => {
+    const member = await connectClient(srv.url, 'Medlem', { roles: [{ unitId: 'clinic', role: 'member' }] });
+    await member.join(board);
+    expect(await member.request('card:move', move(FIXTURE.columns.doing))).toMatchObject({ ok: true });
+    db().prepare('UPDATE users SET disabled = 1 WHERE id = ?').run(member.actor.slice('user:'.length));
+    expect(await member.request('card:move', move(FIXTURE.columns.done))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    member.close();
+  });
+
   it('records who did it: the event actor is the user id, resolvable to a name in the audit trail', async () => {
     const alice = await connectClient(srv.url, 'Alice Auditeret', { roles: [{ unitId: 'clinic', role: 'member' }] });
     await alice.join(board);
