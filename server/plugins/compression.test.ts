@@ -40,6 +40,13 @@ describe('registerCompression', () => {
     expect(JSON.parse(gunzipSync(res.rawPayload).toString())).toEqual(big);
   });
 
+  it('does not compress the answer to a HEAD request, which carries no body', async () => {
+    const res = await (await app()).inject({ method: 'HEAD', url: '/big', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.rawPayload.length).toBe(0);
+  });
+
   it('answers brotli when the client accepts it', async () => {
     const res = await (await app()).inject({ url: '/big', headers: { 'accept-encoding': 'gzip, br' } });
     expect(res.headers['content-encoding']).toBe('br');

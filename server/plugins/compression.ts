@@ -32,6 +32,7 @@ function addVary(reply: FastifyReply): void {
 
 function encodingFor(request: FastifyRequest, reply: FastifyReply, payload: unknown): Encoding | null {
   if (payload === null || payload === undefined || request.headers['x-no-compression'] !== undefined) return null;
+  if (request.method === 'HEAD') return null; // no body goes out: compressing it would be work for nothing
   if (reply.getHeader('content-encoding') || reply.statusCode === 206 || reply.getHeader('content-range')) return null;
   if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? 'application/json'))) return null;
   const header = request.headers['accept-encoding'];

@@ -67,9 +67,14 @@ export function send(port: number, c: HttpCase): Promise<HttpAnswer> {
       res.on('data', (d: Buffer) => chunks.push(d));
       res.on('end', () => {
         const raw = Buffer.concat(chunks);
-        const encoding = res.headers['content-encoding'];
-        const body = encoding === 'gzip' ? gunzipSync(raw) : encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'deflate' ? inflateSync(raw) : raw;
-        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: body.toString() });
+        // A HEAD answer has no body, whatever encoding its headers name (they describe what a GET would get).
+        const encoding = c.method === 'HEAD' ? undefined : res.headers['content-encoding'];
+        try {
+          const body = encoding === 'gzip' ? gunzipSync(raw) : encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'deflate' ? inflateSync(raw) : raw;
+          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: body.toString() });
+        } catch (err) {
+          reject(new Error(`${c.method} ${c.path.slice(0, 80)}: a ${String(encoding)} body that does not decompress (${raw.length} bytes)`, { cause: err }));
+        }
       });
       res.on('error', reject);
     });
