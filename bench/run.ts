@@ -134,7 +134,7 @@ ${table}
 - pinning: ${env.pinned}
 - load at start: ${env.load}
 - load at end: ${execFileSync('uptime', { encoding: 'utf8' }).trim()}
-- commit measured: ${env.commit} (the machine's 2 cores were shared with other work during the run: see the load)
+- commit measured: ${env.commit} (other work on the machine during the run shows in the load)
 - \`free -h\`:
 
 \`\`\`
