@@ -40,6 +40,11 @@ describe('registerClientFiles', () => {
     const deep = await a.inject({ url: '/boards/b1' });
     expect(deep.statusCode).toBe(200);
     expect(deep.headers['content-type']).toMatch(/text\/html/);
+    // A link checker or a proxy's health probe asks with HEAD: the same answer, without the body.
+    const head = await a.inject({ method: 'HEAD', url: '/boards/b1' });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-type']).toMatch(/text\/html/);
+    expect(head.body).toBe('');
     const api = await a.inject({ url: '/api/nope' });
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ error: { code: 'NOT_FOUND' } });

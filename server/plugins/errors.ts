@@ -22,14 +22,14 @@ const notFound = (method: string, path: string): ErrorResponse => ({
 
 /**
  * Every HTTP error answers as `{error: {code, message, issues?}}`, the same shape as a socket error ack.
- * With `spaFallback`, a GET outside the API answers with the client's index.html, so deep links such as
+ * With `spaFallback`, a GET (or HEAD) outside the API answers with the client's index.html, so deep links such as
  * /boards/:id work on reload.
  */
 export function registerErrorHandling(app: FastifyInstance, options: { spaFallback: boolean }): void {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path.startsWith('/socket.io/');
-    if (options.spaFallback && request.method === 'GET' && !isApi) {
+    if (options.spaFallback && (request.method === 'GET' || request.method === 'HEAD') && !isApi) {
       return reply.sendClientFile('index.html', () => reply.code(404).send(notFound(request.method, path)));
     }
     return reply.code(404).send(notFound(request.method, path));
