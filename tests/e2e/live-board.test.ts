@@ -44,6 +44,9 @@ describe('the live board in Chromium', () => {
       await a.mouse.move(start.x + start.width / 2 + ((end.x + end.width / 2 - start.x - start.width / 2) * i) / 12, start.y + 20 + ((end.y + 80 - start.y - 20) * i) / 12);
       await a.waitForTimeout(16);
     }
+    // Held over the other column: the board keeps its shape, and a line shows where the card will land.
+    await until(async () => (await target.locator('.card-slot--drop-before, .column__cards--drop-end').count()) === 1, 'the drop line in I gang');
+    expect(await card(column(a, 'Nye forslag'), title).count()).toBe(1);
     await a.mouse.up();
     await until(async () => (await card(column(a, 'I gang'), title).count()) === 1, 'the card in I gang on the dragging screen');
     await until(async () => (await card(column(b, 'I gang'), title).count()) === 1, 'the card in I gang on the other screen');

@@ -48,12 +48,13 @@ export function CardBoard() {
           accessibility={accessibility}
           onDragStart={drag.onDragStart}
           onDragOver={drag.onDragOver}
+          onDragMove={drag.onDragMove}
           onDragEnd={drag.onDragEnd}
           onDragCancel={drag.onDragCancel}
         >
           <div className="columns">
             {columns.map((column) => (
-              <CardColumn key={column.id} columnId={column.id} dragIds={drag.items?.[column.id]} />
+              <CardColumn key={column.id} columnId={column.id} dropIndex={drag.dropTarget?.columnId === column.id ? drag.dropTarget.index : undefined} />
             ))}
             {canWrite && <div className="column column--new">
               {adding ? (

@@ -40,7 +40,7 @@ const keepSortable = (element: Element) =>
  * cards that cost whole frames on a wall screen. A card further away renders the same markup, at rest, and joins
  * in (without remounting, so focus stays where it is) as soon as it scrolls near.
  */
-export const SortableCard = memo(function SortableCard({ cardId }: { cardId: string }) {
+export const SortableCard = memo(function SortableCard({ cardId, dropBefore = false }: { cardId: string; dropBefore?: boolean }) {
   const card = useCard(cardId);
   const openEditor = useOpenCardEditor();
   const titleId = useId();
@@ -52,7 +52,7 @@ export const SortableCard = memo(function SortableCard({ cardId }: { cardId: str
   return (
     <li
       ref={setNode}
-      className={`card-slot${sortable.isDragging ? ' card-slot--placeholder' : ''}`}
+      className={`card-slot${sortable.isDragging ? ' card-slot--placeholder' : ''}${dropBefore ? ' card-slot--drop-before' : ''}`}
       style={{ transform: sortable.shift, transition: sortable.transition }}
       aria-labelledby={titleId}
       data-card-id={cardId}

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import {
+  type Active,
   type Collision,
   type CollisionDetection,
   type DragEndEvent,
-  type DragOverEvent,
+  type DragMoveEvent,
   type DragStartEvent,
+  type Over,
   type UniqueIdentifier,
   closestCenter,
   getFirstCollision,
@@ -15,23 +17,51 @@ import { arrayMove } from '@dnd-kit/sortable';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { selectCardIdsByColumn } from './use-cards';
 
-type Items = Record<string, string[]>;
+type Columns = Record<string, string[]>;
 
-function containerOf(items: Items, id: UniqueIdentifier): string | undefined {
-  const key = String(id);
-  if (key in items) return key;
-  return Object.keys(items).find((columnId) => items[columnId]!.includes(key));
+/** Where a card held over another column would land: before the card at `index` (or at the end). */
+export interface DropTarget {
+  columnId: string;
+  index: number;
 }
 
+function containerOf(columns: Columns, id: UniqueIdentifier): string | undefined {
+  const key = String(id);
+  if (key in columns) return key;
+  return Object.keys(columns).find((columnId) => columns[columnId]!.includes(key));
+}
+
+/** The place in another column the card is over, or null while it is over its own column (sorting there). */
+function dropTargetFor(columns: Columns, active: Active, over: Over | null): DropTarget | null {
+  if (!over) return null;
+  const from = containerOf(columns, active.id);
+  const to = containerOf(columns, over.id);
+  if (!to || to === from) return null;
+  const list = columns[to]!;
+  const overIndex = list.indexOf(String(over.id));
+  if (overIndex < 0) return { columnId: to, index: list.length };
+  const held = active.rect.current.translated;
+  const below = held !== null && held.top + held.height / 2 > over.rect.top + over.rect.height / 2;
+  return { columnId: to, index: overIndex + (below ? 1 : 0) };
+}
+
+const sameTarget = (a: DropTarget | null, b: DropTarget | null) =>
+  a === b || (a !== null && b !== null && a.columnId === b.columnId && a.index === b.index);
+
 /**
- * Drag state for the card board, kept in React state (not the store): a snapshot of every column's order
- * taken at drag start, rearranged as the card crosses columns, and turned into one `moveCard` on drop.
+ * Drag state for the card board. Within its own column a card is sorted by @dnd-kit (the others slide aside);
+ * over another column the board keeps its shape and a line shows where the card will land, and the card moves
+ * there, with one `moveCard`, on drop. Moving the card's element from column to column while it is held (the usual
+ * multi-container pattern) re-rendered, re-measured and repainted both columns at every crossing: whole frames on
+ * a big board on a wall screen.
  */
 export function useCardDrag() {
   const store = useAppStoreApi();
   const moveCard = useAppStore((s) => s.moveCard);
-  const [items, setItems] = useState<Items | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
+  // Each column's cards as they were when the drag began (the board keeps its shape until the drop).
+  const columns = useRef<Columns | null>(null);
   const lastOverId = useRef<UniqueIdentifier | null>(null);
   // @dnd-kit puts the collisions in the context every sortable card reads: answering a pointer move with the same
   // array as before (when the card under the pointer has not changed) spares a re-render of every card.
@@ -41,34 +71,22 @@ export function useCardDrag() {
     if (id === null) return previous.length === 0 ? previous : (lastCollisions.current = []);
     return previous[0]?.id === id ? previous : (lastCollisions.current = [{ id }]);
   }, []);
-  // Set while a card has just crossed into another column, until the layout has settled for a frame.
-  const justCrossed = useRef(false);
-
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => {
-      justCrossed.current = false;
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [items]);
 
   /**
-   * What the card is over: the column under the pointer (or finger), then the nearest card inside it. While the
-   * layout shifts after a card crosses columns, the last answer is kept: otherwise the shrinking source column
-   * can win again and the card flips between the two columns until React gives up.
+   * What the card is over: the column under the pointer (or finger), then the nearest card inside it; in the gap
+   * between columns the last answer stands. Keyboard: what the moved card overlaps. The pointer is tested against
+   * the columns only, then the nearest card is sought in that column alone: on a board of hundreds of cards,
+   * testing every card's rectangle on every pointer move costs whole frames.
    */
   const collisionDetection: CollisionDetection = useCallback(
     (args) => {
-      // Pointer and finger: only what is under them (in the gap between columns the last answer stands, since
-      // the dragged card's rectangle can touch both neighbours). Keyboard: what the moved card overlaps.
-      // The pointer is tested against the columns only, then the nearest card is sought in that column alone: on
-      // a board of hundreds of cards, testing every card's rectangle on every pointer move costs whole frames
-      // (each rectangle read also reads the scroll offsets, which forces a layout after React's last commit).
+      const byColumn = columns.current;
       const hits = args.pointerCoordinates
-        ? pointerWithin(items ? { ...args, droppableContainers: args.droppableContainers.filter((c) => String(c.id) in items) } : args)
+        ? pointerWithin(byColumn ? { ...args, droppableContainers: args.droppableContainers.filter((c) => String(c.id) in byColumn) } : args)
         : rectIntersection(args);
       let overId = getFirstCollision(hits, 'id');
-      if (overId != null && items && String(overId) in items) {
-        const inColumn = new Set(items[String(overId)]!);
+      if (overId != null && byColumn && String(overId) in byColumn) {
+        const inColumn = new Set(byColumn[String(overId)]!);
         if (inColumn.size > 0) {
           const nearest = closestCenter({
             ...args,
@@ -77,56 +95,50 @@ export function useCardDrag() {
           overId = nearest[0]?.id ?? overId;
         }
       }
-      if (overId == null && justCrossed.current) overId = activeId;
       if (overId != null) lastOverId.current = overId;
       return collisionsFor(lastOverId.current);
     },
-    [items, activeId, collisionsFor],
+    [collisionsFor],
   );
 
   function onDragStart({ active }: DragStartEvent) {
-    setItems(selectCardIdsByColumn(store.getState()));
+    columns.current = selectCardIdsByColumn(store.getState());
     setActiveId(String(active.id));
   }
 
-  function onDragOver({ active, over }: DragOverEvent) {
-    if (!over || !items) return;
-    const from = containerOf(items, active.id);
-    const to = containerOf(items, over.id);
-    if (!from || !to || from === to) return;
-    const id = String(active.id);
-    const target = items[to]!;
-    const overIndex = target.indexOf(String(over.id));
-    const translated = active.rect.current.translated;
-    const below = translated !== null && translated.top > over.rect.top + over.rect.height / 2;
-    const at = overIndex < 0 ? target.length : overIndex + (below ? 1 : 0);
-    justCrossed.current = true;
-    setItems({
-      ...items,
-      [from]: items[from]!.filter((x) => x !== id),
-      [to]: [...target.slice(0, at), id, ...target.slice(at)],
-    });
+  // On every move, not only when the card under the pointer changes: over one card the line goes from above it
+  // to below it as the held card passes its middle.
+  function onDragMove({ active, over }: DragMoveEvent) {
+    if (!columns.current) return;
+    const target = dropTargetFor(columns.current, active, over);
+    setDropTarget((current) => (sameTarget(current, target) ? current : target));
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
-    const current = items;
+    const byColumn = columns.current;
+    const target = byColumn ? dropTargetFor(byColumn, active, over) : null;
     reset();
-    if (!over || !current) return;
-    const columnId = containerOf(current, active.id);
+    if (!over || !byColumn) return;
+    const id = String(active.id);
+    if (target) {
+      moveCard(id, target.columnId, target.index);
+      return;
+    }
+    const columnId = containerOf(byColumn, id);
     if (!columnId) return;
-    const list = current[columnId]!;
-    const from = list.indexOf(String(active.id));
+    const list = byColumn[columnId]!;
     const overIndex = list.indexOf(String(over.id));
-    const finalList = overIndex >= 0 ? arrayMove(list, from, overIndex) : list;
-    // The card's index in the final list is its index among the column's other cards: what the server wants.
-    moveCard(String(active.id), columnId, finalList.indexOf(String(active.id)));
+    if (overIndex < 0) return; // over its own column's empty space: it stays where it was
+    // The card's index in the sorted list is its index among the column's other cards: what the server wants.
+    moveCard(id, columnId, arrayMove(list, list.indexOf(id), overIndex).indexOf(id));
   }
 
   function reset() {
-    setItems(null);
+    columns.current = null;
+    setDropTarget(null);
     setActiveId(null);
     lastOverId.current = null;
   }
 
-  return { items, activeId, collisionDetection, onDragStart, onDragOver, onDragEnd, onDragCancel: reset };
+  return { activeId, dropTarget, collisionDetection, onDragStart, onDragMove, onDragOver: onDragMove, onDragEnd, onDragCancel: reset };
 }
