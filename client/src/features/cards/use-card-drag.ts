@@ -17,7 +17,17 @@ import { arrayMove } from '@dnd-kit/sortable';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { selectCardIdsByColumn } from './use-cards';
 
-type Columns = Record<string, string[]>;
+/** Each column's cards as they were when the drag began, and which column each card is in. */
+interface Columns {
+  cards: Record<string, string[]>;
+  columnOf: Map<string, string>;
+}
+
+function columnsAt(cards: Record<string, string[]>): Columns {
+  const columnOf = new Map<string, string>();
+  for (const [columnId, ids] of Object.entries(cards)) for (const id of ids) columnOf.set(id, columnId);
+  return { cards, columnOf };
+}
 
 /** Where a card held over another column would land: before the card at `index` (or at the end). */
 export interface DropTarget {
@@ -25,10 +35,10 @@ export interface DropTarget {
   index: number;
 }
 
+/** The column a droppable is (a column) or is in (a card). Asked on every pointer move, so a lookup, not a search. */
 function containerOf(columns: Columns, id: UniqueIdentifier): string | undefined {
   const key = String(id);
-  if (key in columns) return key;
-  return Object.keys(columns).find((columnId) => columns[columnId]!.includes(key));
+  return key in columns.cards ? key : columns.columnOf.get(key);
 }
 
 /** The place in another column the card is over, or null while it is over its own column (sorting there). */
@@ -37,7 +47,7 @@ function dropTargetFor(columns: Columns, active: Active, over: Over | null): Dro
   const from = containerOf(columns, active.id);
   const to = containerOf(columns, over.id);
   if (!to || to === from) return null;
-  const list = columns[to]!;
+  const list = columns.cards[to]!;
   const overIndex = list.indexOf(String(over.id));
   if (overIndex < 0) return { columnId: to, index: list.length };
   const held = active.rect.current.translated;
@@ -60,7 +70,7 @@ export function useCardDrag() {
   const moveCard = useAppStore((s) => s.moveCard);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
-  // Each column's cards as they were when the drag began (the board keeps its shape until the drop).
+  // The board as it was when the drag began (it keeps its shape until the drop).
   const columns = useRef<Columns | null>(null);
   const lastOverId = useRef<UniqueIdentifier | null>(null);
   // @dnd-kit puts the collisions in the context every sortable card reads: answering a pointer move with the same
@@ -80,7 +90,7 @@ export function useCardDrag() {
    */
   const collisionDetection: CollisionDetection = useCallback(
     (args) => {
-      const byColumn = columns.current;
+      const byColumn = columns.current?.cards;
       const hits = args.pointerCoordinates
         ? pointerWithin(byColumn ? { ...args, droppableContainers: args.droppableContainers.filter((c) => String(c.id) in byColumn) } : args)
         : rectIntersection(args);
@@ -102,7 +112,7 @@ export function useCardDrag() {
   );
 
   function onDragStart({ active }: DragStartEvent) {
-    columns.current = selectCardIdsByColumn(store.getState());
+    columns.current = columnsAt(selectCardIdsByColumn(store.getState()));
     setActiveId(String(active.id));
   }
 
@@ -115,18 +125,18 @@ export function useCardDrag() {
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
-    const byColumn = columns.current;
-    const target = byColumn ? dropTargetFor(byColumn, active, over) : null;
+    const at = columns.current;
+    const target = at ? dropTargetFor(at, active, over) : null;
     reset();
-    if (!over || !byColumn) return;
+    if (!over || !at) return;
     const id = String(active.id);
     if (target) {
       moveCard(id, target.columnId, target.index);
       return;
     }
-    const columnId = containerOf(byColumn, id);
+    const columnId = containerOf(at, id);
     if (!columnId) return;
-    const list = byColumn[columnId]!;
+    const list = at.cards[columnId]!;
     const overIndex = list.indexOf(String(over.id));
     if (overIndex < 0) return; // over its own column's empty space: it stays where it was
     // The card's index in the sorted list is its index among the column's other cards: what the server wants.
