@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { GoalInput, GoalListResponse, GoalView } from '../../../../shared/cascade';
 import { translationDefaults } from '../../../../shared/domain/cascade';
 import { cascadeApi } from './cascade-api';
+import { FormFooter } from './form-footer';
 import { useCascadeTexts } from './texts';
 
 export type GoalFormMode = { kind: 'new' } | { kind: 'translate'; parent: GoalView } | { kind: 'edit'; goal: GoalView };
@@ -119,11 +120,7 @@ export function GoalForm({ mode, data, onDone }: Props) {
         {x.deadline}
         <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary">{x.save}</button>
-        <button type="button" className="button" onClick={() => onDone(false)}>{x.cancel}</button>
-      </div>
-      {error && <p role="alert">{error}</p>}
+      <FormFooter onCancel={() => onDone(false)} error={error} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { GoalListResponse, GoalView } from '../../../../shared/cascade';
 import { cascadeApi } from './cascade-api';
+import { FormFooter } from './form-footer';
 import { useCascadeTexts } from './texts';
 
 /** A goal's initiatives (business cases), followed until done, and a form to add one. */
@@ -85,11 +86,7 @@ function InitiativeForm({ goal, data, onDone }: { goal: GoalView; data: GoalList
           {data.indicators.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
         </select>
       </label>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary">{x.save}</button>
-        <button type="button" className="button" onClick={() => onDone(false)}>{x.cancel}</button>
-      </div>
-      {error && <p role="alert">{error}</p>}
+      <FormFooter onCancel={() => onDone(false)} error={error} />
     </form>
   );
 }
