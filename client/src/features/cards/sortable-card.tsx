@@ -1,4 +1,4 @@
-import { type HTMLAttributes, memo, useCallback, useId, useLayoutEffect, useState } from 'react';
+import { type HTMLAttributes, memo, useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { DraggableSyntheticListeners } from '@dnd-kit/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { useT } from '../../lib/i18n-context';
@@ -27,10 +27,6 @@ const AT_REST: SortableBits = {
   setActivatorNodeRef: undefined,
 };
 
-/** A card is kept sortable while it holds the focus or is being dragged, even when scrolled out of view. */
-const keepSortable = (element: Element) =>
-  element.contains(document.activeElement) || element.classList.contains('card-slot--placeholder');
-
 /**
  * A card in its column's list. The whole card can be pressed and dragged (mouse, or a held finger); keyboard
  * dragging starts from the grip handle, the only element the keyboard sensor listens to.
@@ -46,8 +42,12 @@ export const SortableCard = memo(function SortableCard({ cardId, dropBefore = fa
   const titleId = useId();
   const onOpen = useCallback((id: string) => openEditor({ mode: 'edit', cardId: id }), [openEditor]);
   const [node, setNode] = useState<HTMLLIElement | null>(null);
-  const near = useNearViewport(node, keepSortable);
   const [sortable, setSortable] = useState(AT_REST);
+  // Kept sortable while it holds the focus or is being dragged, even when scrolled out of view.
+  const dragging = useRef(false);
+  dragging.current = sortable.isDragging;
+  const keepSortable = useCallback((element: Element) => dragging.current || element.contains(document.activeElement), []);
+  const near = useNearViewport(node, keepSortable);
   if (!card) return null;
   return (
     <li
