@@ -75,7 +75,7 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedDeps> = async (app, deps) => 
     for (const unitId of new Set(unitIds)) {
       if (request.apiToken) {
         if (!tokens.covers(request.apiToken, unitId)) {
-          void sendError(reply, 403, 'FORBIDDEN', `The API token may not write for unit ${unitId}.`, [{ path: 'unitId', message: 'outside the token\'s unit' }]);
+          void sendError(reply, 403, 'FORBIDDEN', `The API token may not ${capability} for unit ${unitId}.`, [{ path: 'unitId', message: 'outside the token\'s unit' }]);
           return false;
         }
       } else if (!allowed(request, reply, access, capability, { unitId, boardId: cascade.boardOfUnit(unitId) })) {
