@@ -85,7 +85,10 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   auth.pruneSessions();
   const prune = setInterval(() => auth.pruneSessions(), 24 * 3600_000);
   prune.unref();
-  app.addHook('onClose', async () => clearInterval(prune));
+  app.addHook('onClose', async () => {
+    clearInterval(prune);
+    await commands.close();
+  });
   const allowedOrigins = deps.allowedOrigins ?? [];
   const loginAttemptsPerMinute = deps.loginAttemptsPerMinute ?? 10;
   // Socket.IO is created after the routes; the routes end sessions' and devices' sockets through this.
@@ -120,7 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   if (deps.clientDir) await registerClientFiles(app, deps.clientDir);
 
   setRealtimeLogger(app.log);
-  const io = createSocketServer(app.server, {
+  const { io, outbox } = createSocketServer(app.server, {
     boards,
     commands,
     access,
@@ -131,7 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
   });
   live.io = io;
-  updates.attach(io);
+  updates.attach(io, outbox.publish);
   // Fastify owns the HTTP server: close only the sockets here (io.close() would also wait on the HTTP server,
   // and hang on a client whose network vanished), then Fastify force-closes what is left.
   app.addHook('preClose', async () => {

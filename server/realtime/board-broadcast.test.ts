@@ -27,6 +27,14 @@ function recordingIo(log: string[]): KaskadeServer {
 
 const socket = (id: string, ...rooms: string[]) => ({ id, rooms: new Set([id, ...rooms]) }) as unknown as KaskadeSocket;
 
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+/** Past the end of the event-loop turn after the one a delivery came in (when its room hears of it). */
+const afterNextTurn = async () => {
+  await Promise.resolve(); // the delivery's own flush
+  await turn();
+  await turn();
+};
+
 describe('commit outbox', () => {
   it('sends a commit its events as one message per board: to the senders before their acks, then to the rest', async () => {
     const log: string[] = [];
@@ -39,32 +47,63 @@ describe('commit outbox', () => {
     outbox.add(b, [event('b1', 2), event('b2', 7)], () => log.push('ack b'));
     expect(log).toEqual([]); // nothing leaves before the whole commit has been reported
     await Promise.resolve();
-    expect(log).toEqual([
-      'board:events [1,2] to a,b',
-      // Board b2's room holds neither sender: it hears its event with everyone else, after the acks.
-      'ack a',
-      'ack c',
-      'ack b',
+    expect(log).toEqual(['board:events [1,2] to a,b', 'ack a', 'ack c', 'ack b']);
+    await afterNextTurn();
+    expect(log.slice(4)).toEqual([
       'board:events [1,2] to board:b1 except a,b',
-      'board:events [7] to board:b2 except a,b',
+      // Board b2's room holds neither sender: it hears its event with everyone else.
+      'board:events [7] to board:b2',
     ]);
   });
 
-  it('starts a new batch after a flush', async () => {
+  it('sends the room one message for the commits delivered in consecutive turns', async () => {
     const log: string[] = [];
     const outbox = createCommitOutbox(recordingIo(log));
     const a = socket('a', 'board:b1');
+    const b = socket('b', 'board:b1');
     outbox.add(a, [event('b1', 1)], () => log.push('ack 1'));
-    await Promise.resolve();
-    outbox.add(a, [event('b1', 2)], () => log.push('ack 2'));
-    await Promise.resolve();
+    await turn();
+    // The next turn's delivery: its sender has not heard of seq 1 yet, so it gets 1 and 2 before its ack.
+    outbox.add(b, [event('b1', 2)], () => log.push('ack 2'));
+    await afterNextTurn();
     expect(log).toEqual([
       'board:events [1] to a',
       'ack 1',
-      'board:events [1] to board:b1 except a',
-      'board:events [2] to a',
+      'board:events [1,2] to b',
       'ack 2',
-      'board:events [2] to board:b1 except a',
+      // a lacks seq 2 (b has both): the room, a too, gets both in one message.
+      'board:events [1,2] to board:b1 except b',
+    ]);
+  });
+
+  it('hears a quiet board at the end of the next turn, with nothing else to wait for', async () => {
+    const log: string[] = [];
+    const outbox = createCommitOutbox(recordingIo(log));
+    outbox.add(socket('a', 'board:b1'), [event('b1', 1)], () => log.push('ack 1'));
+    await afterNextTurn();
+    expect(log).toEqual(['board:events [1] to a', 'ack 1', 'board:events [1] to board:b1 except a']);
+    outbox.add(socket('a', 'board:b1'), [event('b1', 2)], () => log.push('ack 2'));
+    await afterNextTurn();
+    expect(log.slice(3)).toEqual(['board:events [2] to a', 'ack 2', 'board:events [2] to board:b1 except a']);
+  });
+
+  it('tells of events committed elsewhere only after the commits before them, in one order', async () => {
+    const log: string[] = [];
+    const waiting: (() => void)[] = [];
+    // A group commit is still waiting for its sync: whatever follows it waits too.
+    const outbox = createCommitOutbox(recordingIo(log), { after: (fn) => waiting.push(fn) });
+    outbox.publish([event('b1', 6)]);
+    await afterNextTurn();
+    expect(log).toEqual([]);
+    outbox.add(socket('a', 'board:b1'), [event('b1', 5)], () => log.push('ack 5'));
+    await Promise.resolve();
+    for (const fn of waiting) fn();
+    await afterNextTurn();
+    expect(log).toEqual([
+      'board:events [5] to a',
+      'ack 5',
+      // Published after a had everything, so a lacks 6: no one is left out.
+      'board:events [5,6] to board:b1',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { BoardEvent } from '../../shared/protocol';
+import type { DeliveryOrder } from '../db/wal-sync';
 import { type KaskadeServer, type KaskadeSocket, boardRoom } from './socket-types';
 
 /**
@@ -22,11 +23,6 @@ export function byBoard(events: readonly BoardEvent[]): Map<string, BoardEvent[]
   return groups;
 }
 
-/** Sends committed events to every socket in their boards' rooms: one `board:events` message per board. */
-export function broadcastEvents(io: KaskadeServer, events: readonly BoardEvent[]): void {
-  for (const [boardId, group] of byBoard(events.map(liveEvent))) io.to(boardRoom(boardId)).emit('board:events', group);
-}
-
 interface Delivery {
   socket: KaskadeSocket;
   /** The command's new events (none for a refusal or a repeated opId). */
@@ -34,39 +30,87 @@ interface Delivery {
   answer: () => void;
 }
 
+/** A board's events that its room has not been sent yet, and the sockets that have every one of them already. */
+interface Backlog {
+  events: BoardEvent[];
+  upToDate: string[];
+}
+
 /**
- * Answers the commands of one group commit and broadcasts their events as one message per board, instead of one
- * WebSocket frame per event per socket (the frames, not the commit, were what a burst of moves cost).
+ * Answers the commands of each group commit and sends committed events to the boards' rooms as one
+ * `board:events` message per board, not one WebSocket frame per event per socket (the frames, not the commit, were
+ * most of what a burst of moves cost).
  *
- * The group commit reports every outcome of a batch in one synchronous loop, so a microtask queued by the first
+ * Order: a sender hears all of its board's events not yet sent to the room (its own too) before its acks, since
+ * an ack ahead of an earlier peer's event would look like a hole in the seq and send the client back to re-join.
+ * The rest of the room hears them at the end of the next event-loop turn, with whatever that turn delivered: under
+ * load a commit's sync completes in almost every turn, so every socket in the room decodes one message for two
+ * commits, and the senders' next commands are read meanwhile. On a quiet server a turn takes microseconds.
+ *
+ * The group commit reports every outcome of a delivery in one synchronous loop, so a microtask queued by the first
  * one runs right after the last: that is the batch. Should outcomes ever come one by one, batches only get smaller.
  */
-export function createCommitOutbox(io: KaskadeServer) {
+export function createCommitOutbox(io: KaskadeServer, order: DeliveryOrder = { after: (fn) => fn() }) {
   let batch: Delivery[] = [];
+  const backlogs = new Map<string, Backlog>();
+  let scheduled = false;
+
+  const backlogOf = (boardId: string): Backlog => {
+    let backlog = backlogs.get(boardId);
+    if (!backlog) backlogs.set(boardId, (backlog = { events: [], upToDate: [] }));
+    return backlog;
+  };
+
+  const sendToRooms = (): void => {
+    scheduled = false;
+    for (const [boardId, backlog] of backlogs) io.to(boardRoom(boardId)).except(backlog.upToDate).emit('board:events', backlog.events);
+    backlogs.clear();
+  };
+  const scheduleRooms = (): void => {
+    if (scheduled || backlogs.size === 0) return;
+    scheduled = true;
+    // The first step ends this turn; the second runs at the end of the next, after its deliveries.
+    setImmediate(() => setImmediate(sendToRooms));
+  };
 
   const flush = (): void => {
     const deliveries = batch;
     batch = [];
-    const boards = byBoard(deliveries.flatMap((d) => d.events).map(liveEvent));
+    const fresh = byBoard(deliveries.flatMap((d) => d.events).map(liveEvent));
     const senders = [...new Set(deliveries.filter((d) => d.events.length > 0).map((d) => d.socket))];
-    // A sender hears the whole batch (its own events too) before its acks: an ack ahead of an earlier peer's event
-    // would look like a hole in the seq and send the client back to re-join.
-    for (const [boardId, events] of boards) {
+    for (const [boardId, events] of fresh) {
+      const backlog = backlogOf(boardId);
+      backlog.events.push(...events);
       const room = boardRoom(boardId);
       const inRoom = senders.filter((s) => s.rooms.has(room)).map((s) => s.id);
-      if (inRoom.length > 0) io.to(inRoom).emit('board:events', events);
+      if (inRoom.length > 0) io.to(inRoom).emit('board:events', [...backlog.events]);
+      // Only these have every event of the backlog now; whoever had the earlier ones lacks the new.
+      backlog.upToDate = inRoom;
     }
     for (const d of deliveries) d.answer();
-    // Everyone else after the acks, so the senders' next commands can arrive while these frames are written.
-    const senderIds = senders.map((s) => s.id);
-    for (const [boardId, events] of boards) io.to(boardRoom(boardId)).except(senderIds).emit('board:events', events);
+    scheduleRooms();
   };
 
   return {
-    /** Queues a command's answer (and its new events) for the end of the current group commit. */
+    /** Queues a command's answer (and its new events) for the end of the current group commit's delivery. */
     add(socket: KaskadeSocket, events: readonly BoardEvent[], answer: () => void): void {
       batch.push({ socket, events, answer });
       if (batch.length === 1) queueMicrotask(flush);
+    },
+    /**
+     * Sends events committed elsewhere (REST, imports: durable already) to their boards' rooms, after those of
+     * group commits made before them.
+     */
+    publish(events: readonly BoardEvent[]): void {
+      if (events.length === 0) return;
+      order.after(() => {
+        for (const [boardId, group] of byBoard(events.map(liveEvent))) {
+          const backlog = backlogOf(boardId);
+          backlog.events.push(...group);
+          backlog.upToDate = [];
+        }
+        scheduleRooms();
+      });
     },
   };
 }

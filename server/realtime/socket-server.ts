@@ -7,7 +7,7 @@ import type { AuthService, Principal } from '../services/auth-service';
 import type { BoardService } from '../services/board-service';
 import type { CommandService } from '../services/command-service';
 import { ackOf, failure } from './acks';
-import { createCommitOutbox } from './board-broadcast';
+import { type CommitOutbox, createCommitOutbox } from './board-broadcast';
 import { registerBoardHandlers } from './board-handlers';
 import { registerCommandHandlers } from './command-handlers';
 import { COMMANDS } from '../../shared/protocol';
@@ -57,8 +57,11 @@ export function disconnectWhere(io: KaskadeServer, match: (p: Principal) => bool
   }
 }
 
-/** Socket.IO on the HTTP server Fastify listens with, so the app and its live updates share one port. */
-export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): KaskadeServer {
+/**
+ * Socket.IO on the HTTP server Fastify listens with, so the app and its live updates share one port; and the
+ * outbox that tells the boards' rooms of commits (the socket's own and, through `publish`, the rest).
+ */
+export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): { io: KaskadeServer; outbox: CommitOutbox } {
   const io: KaskadeServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingIntervalMs,
@@ -83,7 +86,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   });
 
   const rate = deps.commandRate ?? DEFAULT_COMMAND_RATE;
-  const outbox = createCommitOutbox(io);
+  const outbox = createCommitOutbox(io, deps.commands.delivery);
   // Sessions end, users are disabled and devices revoked while their sockets are open: check every few seconds,
   // and take sockets out of the rooms of boards they may no longer read (commands are checked on each one anyway).
   const revalidate = setInterval(() => {
@@ -121,5 +124,5 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
       ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
     });
   });
-  return io;
+  return { io, outbox };
 }

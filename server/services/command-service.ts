@@ -1,6 +1,7 @@
 import { lightFormat } from 'date-fns/lightFormat';
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
 import type { Db } from '../db/open-database';
+import { type DeliveryOrder, createWalSync } from '../db/wal-sync';
 import type { Repositories } from '../repositories';
 import { COMMAND_RUNNERS } from './commands';
 import type { CommandContext } from './decision';
@@ -55,11 +56,13 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
     return { ok: true, seq, events, duplicate: true };
   };
 
-  // Group commit: commands that arrive in the same event-loop turn are committed together in one transaction (one
-  // fsync under synchronous=FULL instead of one each). Each command runs in a savepoint of its own, so an unexpected
-  // error undoes only that command; a rejected command writes nothing anyway. Outcomes are reported, in arrival
-  // order, only after the batch's COMMIT returned, so an ok outcome is still durable when the caller acks it.
+  // Group commit: commands that arrive in the same event-loop turn are committed together in one transaction. Each
+  // command runs in a savepoint of its own, so an unexpected error undoes only that command; a rejected command
+  // writes nothing anyway. The WAL is synced off the event loop (wal-sync.ts), so the next batch is read and
+  // decided while this one syncs, and batches that commit during one sync share the next. Outcomes are reported, in
+  // arrival order, only once the batch is durable, so an ok outcome is still durable when the caller acks it.
   const queue: QueuedCommand[] = [];
+  const wal = createWalSync(db);
   const runOne = db.transaction((item: QueuedCommand) => execute(item.name, item.cmd as never, item.actor));
   const commitBatch = db.transaction((batch: QueuedCommand[]): CommandResultOrError[] =>
     batch.map((item) => {
@@ -74,23 +77,26 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
   const flush = (): void => {
     const batch = queue.splice(0, MAX_BATCH);
     if (queue.length > 0) setImmediate(flush);
-    let results: CommandResultOrError[];
-    try {
-      results = commitBatch.immediate(batch);
-    } catch (err) {
-      // The commit itself failed (disk full, I/O error): nothing in the batch is durable, so nothing is ok.
-      results = batch.map(() => ({ error: err }));
-    }
-    batch.forEach((item, i) => item.done(results[i]!));
+    wal.commit(
+      () => commitBatch.immediate(batch),
+      (result) => {
+        // A failed commit or sync (disk full, I/O error): nothing in the batch is known durable, so nothing is ok.
+        const results = result.ok ? result.value : batch.map(() => ({ error: result.error }));
+        batch.forEach((item, i) => item.done(results[i]!));
+      },
+    );
   };
 
   return {
-    /** Runs one command in its own immediate transaction, synchronously. */
+    /**
+     * Runs one command in its own immediate transaction, synchronously; durable on return (synchronous=FULL). Tell
+     * its events through `delivery.after`, so they follow those of group commits still waiting for their sync.
+     */
     execute: <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome =>
       db.transaction(() => execute(name, cmd, actor)).immediate(),
     /**
-     * Queues a command for the next group commit; `done` gets its outcome (or the error that stopped it) after the
-     * commit. Commands from one caller are committed and reported in the order they were submitted.
+     * Queues a command for the next group commit; `done` gets its outcome (or the error that stopped it) once the
+     * commit is durable. Commands from one caller are committed and reported in the order they were submitted.
      */
     submit: <N extends CommandName>(name: N, cmd: Command<N>, actor: string, done: (result: CommandResultOrError) => void): void => {
       queue.push({ name, cmd, actor, done });
@@ -98,6 +104,10 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
     },
     /** Commands queued and not yet committed (tests, shutdown). */
     pending: (): number => queue.length,
+    /** The order outcomes are delivered in, for whoever must tell of other commits in the same order. */
+    delivery: { after: wal.after } satisfies DeliveryOrder,
+    /** Waits for the commits under way to become durable and releases the WAL file (before the database closes). */
+    close: (): Promise<void> => wal.close(),
   };
 }
 

@@ -1,5 +1,4 @@
 import type { BoardEvent } from '../../../shared/protocol';
-import { broadcastEvents } from '../../realtime/board-broadcast';
 import type { KaskadeServer } from '../../realtime/socket-types';
 import type { CommandService } from '../command-service';
 
@@ -12,6 +11,7 @@ const OVERVIEW_DEBOUNCE_MS = 250;
  */
 export function createLiveUpdates() {
   let io: KaskadeServer | null = null;
+  let publish: ((events: readonly BoardEvent[]) => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const overviewChanged = (): void => {
     if (timer || !io) return;
@@ -22,12 +22,14 @@ export function createLiveUpdates() {
     timer.unref?.();
   };
   return {
-    attach(server: KaskadeServer): void {
+    /** `send` tells the boards' rooms of committed events, in commit order (the socket server's outbox). */
+    attach(server: KaskadeServer, send: (events: readonly BoardEvent[]) => void): void {
       io = server;
+      publish = send;
     },
     /** Sends committed events to every socket in their boards' rooms. */
     broadcast(events: readonly BoardEvent[]): void {
-      if (io) broadcastEvents(io, events);
+      publish?.(events);
       if (events.some((e) => e.body.type === 'measurement.recorded')) overviewChanged();
     },
     overviewChanged,
