@@ -30,7 +30,15 @@ describe('WAL sync off the event loop', () => {
   it('delivers a commit only after the WAL file was synced, and leaves the connection at synchronous=FULL', async () => {
     const wal = createWalSync(db, { syncFile: heldSync });
     const delivered: unknown[] = [];
-    wal.commit(insert(1), (r) => delivered.push(r));
+    let during: unknown;
+    wal.commit(
+      () => {
+        during = db.pragma('synchronous', { simple: true });
+        return insert(1)();
+      },
+      (r) => delivered.push(r),
+    );
+    expect(during).toBe(1); // NORMAL: SQLite does not sync this commit itself
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL again, for every other write
     expect(db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 }); // committed
     await turn();

@@ -45,8 +45,9 @@ export function createWalSync(db: Db, options: WalSyncOptions = {}) {
   const { onError = (err: unknown) => console.error(err), syncFile = fdatasync } = options;
   const walPath = db.memory ? null : `${db.name}-wal`;
   const usesWal = walPath !== null && String(db.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
-  const normal = db.prepare('PRAGMA synchronous = NORMAL');
-  const full = db.prepare('PRAGMA synchronous = FULL');
+  // Through exec, not prepared statements: a prepared `PRAGMA synchronous = …` does not reliably take effect when
+  // run again (SQLite applies this pragma while compiling it), which strace showed as fsyncs that should not be.
+  const setSynchronous = (level: 'NORMAL' | 'FULL') => db.exec(`PRAGMA synchronous = ${level}`);
   let fd: number | null = null;
   /** Commits and follow-ups not yet delivered, in commit order. */
   const waiting: Entry[] = [];
@@ -115,11 +116,11 @@ export function createWalSync(db: Db, options: WalSyncOptions = {}) {
     commit<T>(write: () => T, deliver: (result: Settled<T>) => void): void {
       let value: T;
       try {
-        if (usesWal) normal.run();
+        if (usesWal) setSynchronous('NORMAL');
         try {
           value = write();
         } finally {
-          if (usesWal) full.run();
+          if (usesWal) setSynchronous('FULL');
         }
       } catch (error) {
         // Nothing was committed; the failure is still reported in order.
