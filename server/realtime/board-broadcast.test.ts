@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BoardEvent } from '../../shared/protocol';
 import { createCommitOutbox, liveEvent } from './board-broadcast';
 import type { KaskadeServer, KaskadeSocket } from './socket-types';
@@ -36,6 +36,14 @@ const afterNextTurn = async () => {
 };
 
 describe('commit outbox', () => {
+  /** The clock the outbox tells a quiet server by; each test moves it. */
+  let clock = 0;
+  beforeEach(() => {
+    clock = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
   it('sends a commit its events as one message per board: to the senders before their acks, then to the rest', async () => {
     const log: string[] = [];
     const outbox = createCommitOutbox(recordingIo(log));
@@ -62,13 +70,16 @@ describe('commit outbox', () => {
     const a = socket('a', 'board:b1');
     const b = socket('b', 'board:b1');
     outbox.add(a, [event('b1', 1)], () => log.push('ack 1'));
+    outbox.add(socket('c', 'board:b1'), [], () => log.push('refused'));
     await turn();
-    // The next turn's delivery: its sender has not heard of seq 1 yet, so it gets 1 and 2 before its ack.
+    clock += 0.3; // the next delivery a fraction of a millisecond later: the server is busy
+    // Its sender has not heard of seq 1 yet, so it gets 1 and 2 before its ack.
     outbox.add(b, [event('b1', 2)], () => log.push('ack 2'));
     await afterNextTurn();
     expect(log).toEqual([
       'board:events [1] to a',
       'ack 1',
+      'refused',
       'board:events [1,2] to b',
       'ack 2',
       // a lacks seq 2 (b has both): the room, a too, gets both in one message.
@@ -76,15 +87,20 @@ describe('commit outbox', () => {
     ]);
   });
 
-  it('hears a quiet board at the end of the next turn, with nothing else to wait for', async () => {
+  it('sends a lone change on a quiet server to the whole room at once, and then its ack', async () => {
     const log: string[] = [];
     const outbox = createCommitOutbox(recordingIo(log));
     outbox.add(socket('a', 'board:b1'), [event('b1', 1)], () => log.push('ack 1'));
+    await Promise.resolve();
+    expect(log).toEqual(['board:events [1] to board:b1', 'ack 1']);
+    clock += 5; // the next one comes a while later: quiet again
+    outbox.add(socket('b', 'board:b1'), [event('b1', 2)], () => log.push('ack 2'));
+    await Promise.resolve();
+    expect(log.slice(2)).toEqual(['board:events [2] to board:b1', 'ack 2']);
+    clock += 0.1; // and one right after it is coalesced
+    outbox.add(socket('a', 'board:b1'), [event('b1', 3)], () => log.push('ack 3'));
     await afterNextTurn();
-    expect(log).toEqual(['board:events [1] to a', 'ack 1', 'board:events [1] to board:b1 except a']);
-    outbox.add(socket('a', 'board:b1'), [event('b1', 2)], () => log.push('ack 2'));
-    await afterNextTurn();
-    expect(log.slice(3)).toEqual(['board:events [2] to a', 'ack 2', 'board:events [2] to board:b1 except a']);
+    expect(log.slice(4)).toEqual(['board:events [3] to a', 'ack 3', 'board:events [3] to board:b1 except a']);
   });
 
   it('tells of events committed elsewhere only after the commits before them, in one order', async () => {
@@ -96,12 +112,14 @@ describe('commit outbox', () => {
     await afterNextTurn();
     expect(log).toEqual([]);
     outbox.add(socket('a', 'board:b1'), [event('b1', 5)], () => log.push('ack 5'));
+    outbox.add(socket('b', 'board:b1'), [], () => log.push('refused'));
     await Promise.resolve();
     for (const fn of waiting) fn();
     await afterNextTurn();
     expect(log).toEqual([
       'board:events [5] to a',
       'ack 5',
+      'refused',
       // Published after a had everything, so a lacks 6: no one is left out.
       'board:events [5,6] to board:b1',
     ]);

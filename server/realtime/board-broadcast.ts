@@ -43,17 +43,23 @@ interface Backlog {
  *
  * Order: a sender hears all of its board's events not yet sent to the room (its own too) before its acks, since
  * an ack ahead of an earlier peer's event would look like a hole in the seq and send the client back to re-join.
- * The rest of the room hears them at the end of the next event-loop turn, with whatever that turn delivered: under
- * load a commit's sync completes in almost every turn, so every socket in the room decodes one message for two
- * commits, and the senders' next commands are read meanwhile. On a quiet server a turn takes microseconds.
+ *
+ * A lone command delivered on a quiet server (nothing delivered in the last millisecond) goes to the whole room at
+ * once, then its ack. Under load the rest of the room hears at the end of the next event-loop turn, with whatever
+ * that turn delivered: a commit's sync completes in almost every turn then, so every socket in the room decodes
+ * one message for two commits, and the senders' next commands are read while the acks travel.
  *
  * The group commit reports every outcome of a delivery in one synchronous loop, so a microtask queued by the first
  * one runs right after the last: that is the batch. Should outcomes ever come one by one, batches only get smaller.
  */
+/** A delivery this long after the one before it, on its own, finds the server quiet. */
+const QUIET_GAP_MS = 1;
+
 export function createCommitOutbox(io: KaskadeServer, order: DeliveryOrder = { after: (fn) => fn() }) {
   let batch: Delivery[] = [];
   const backlogs = new Map<string, Backlog>();
   let scheduled = false;
+  let lastDelivery = -Infinity;
 
   const backlogOf = (boardId: string): Backlog => {
     let backlog = backlogs.get(boardId);
@@ -76,6 +82,16 @@ export function createCommitOutbox(io: KaskadeServer, order: DeliveryOrder = { a
   const flush = (): void => {
     const deliveries = batch;
     batch = [];
+    const now = performance.now();
+    const quiet = deliveries.length === 1 && now - lastDelivery > QUIET_GAP_MS && !scheduled && backlogs.size === 0;
+    lastDelivery = now;
+    if (quiet) {
+      // One change on a quiet server (someone moved a card): the whole room, its sender too, hears it at once, and
+      // the ack follows. Coalescing would save nothing here and only delay every peer.
+      for (const [boardId, events] of byBoard(deliveries.flatMap((d) => d.events).map(liveEvent))) io.to(boardRoom(boardId)).emit('board:events', events);
+      for (const d of deliveries) d.answer();
+      return;
+    }
     const fresh = byBoard(deliveries.flatMap((d) => d.events).map(liveEvent));
     const senders = [...new Set(deliveries.filter((d) => d.events.length > 0).map((d) => d.socket))];
     for (const [boardId, events] of fresh) {
