@@ -90,17 +90,36 @@ describe('commit outbox', () => {
   it('sends a lone change on a quiet server to the whole room at once, and then its ack', async () => {
     const log: string[] = [];
     const outbox = createCommitOutbox(recordingIo(log));
-    outbox.add(socket('a', 'board:b1'), [event('b1', 1)], () => log.push('ack 1'));
+    const [a, b] = [socket('a', 'board:b1'), socket('b', 'board:b1')];
+    outbox.add(a, [event('b1', 1)], () => log.push('ack 1'));
     await Promise.resolve();
     expect(log).toEqual(['board:events [1] to board:b1', 'ack 1']);
-    clock += 5; // the next one comes a while later: quiet again
-    outbox.add(socket('b', 'board:b1'), [event('b1', 2)], () => log.push('ack 2'));
+    clock += 10; // the next one comes a while later: quiet again, whoever sends it
+    outbox.add(b, [event('b1', 2)], () => log.push('ack 2'));
     await Promise.resolve();
     expect(log.slice(2)).toEqual(['board:events [2] to board:b1', 'ack 2']);
-    clock += 0.1; // and one right after it is coalesced
-    outbox.add(socket('a', 'board:b1'), [event('b1', 3)], () => log.push('ack 3'));
+    clock += 0.1; // b at work alone, quickly: still quiet
+    outbox.add(b, [event('b1', 3)], () => log.push('ack 3'));
+    await Promise.resolve();
+    expect(log.slice(4)).toEqual(['board:events [3] to board:b1', 'ack 3']);
+    clock += 0.1; // but another client right after it means several at work: coalesced
+    outbox.add(a, [event('b1', 4)], () => log.push('ack 4'));
     await afterNextTurn();
-    expect(log.slice(4)).toEqual(['board:events [3] to a', 'ack 3', 'board:events [3] to board:b1 except a']);
+    expect(log.slice(6)).toEqual(['board:events [4] to a', 'ack 4', 'board:events [4] to board:b1 except a']);
+  });
+
+  it('finds the server busy when the one before a lone change shared its commit', async () => {
+    const log: string[] = [];
+    const outbox = createCommitOutbox(recordingIo(log));
+    const [a, b] = [socket('a', 'board:b1'), socket('b', 'board:b1')];
+    outbox.add(a, [event('b1', 1)], () => log.push('ack 1'));
+    outbox.add(b, [event('b1', 2)], () => log.push('ack 2'));
+    await afterNextTurn();
+    log.length = 0;
+    clock += 1; // less than the quiet gap, from a sender of the busy commit
+    outbox.add(a, [event('b1', 3)], () => log.push('ack 3'));
+    await afterNextTurn();
+    expect(log).toEqual(['board:events [3] to a', 'ack 3', 'board:events [3] to board:b1 except a']);
   });
 
   it('tells of events committed elsewhere only after the commits before them, in one order', async () => {
