@@ -45,12 +45,12 @@ interface Backlog {
  * an ack ahead of an earlier peer's event would look like a hole in the seq and send the client back to re-join.
  *
  * A lone command on a quiet server goes to the whole room at once, then its ack. Quiet means one client at work:
- * the command before it came alone from the same socket, or nothing was delivered for a few milliseconds. That is a board
- * in use (someone moves a card, everyone sees it) and needs no coalescing. When several clients send at once, the
- * rest of the room hears at the end of the next event-loop turn, with whatever that turn delivered: a commit's sync
- * completes in almost every turn then, so every socket in the room decodes one message for several commands, and
- * the senders' next commands are read while the acks travel. (Judged by time alone, with a 1 ms gap, a quarter of
- * the commits of 8 busy senders went out alone, each one a frame to every socket in the room.)
+ * the command before it came alone from the same socket, or nothing was delivered for a few milliseconds. That is a
+ * board in use (someone moves a card, everyone sees it) and needs no coalescing. When several clients send at once,
+ * the rest of the room hears at the end of the next event-loop turn, with whatever that turn delivered: a commit's
+ * sync completes in almost every turn then, so every socket in the room decodes one message for several commands,
+ * and the senders' next commands are read while the acks travel. (Judged by time alone, with a 1 ms gap, a quarter
+ * of the commits of 8 busy senders went out alone, each one a frame to every socket in the room.)
  *
  * The group commit reports every outcome of a delivery in one synchronous loop, so a microtask queued by the first
  * one runs right after the last: that is the batch. Should outcomes ever come one by one, batches only get smaller.
