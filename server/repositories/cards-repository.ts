@@ -21,9 +21,14 @@ export function cardsRepository(db: Db) {
       type = excluded.type, title = excluded.title, description = excluded.description,
       owner_name = excluded.owner_name, due_date = excluded.due_date, archived = excluded.archived,
       updated_at = excluded.updated_at`);
-  // Both read the column's partial index (column_id, order_key) WHERE archived = 0, so only the rows returned.
-  const window = db.prepare<[string, string, number, number], CardRow>(
-    'SELECT * FROM cards WHERE column_id = ? AND archived = 0 AND id <> ? ORDER BY order_key LIMIT ? OFFSET ?',
+  // These read the column's partial index (column_id, order_key) WHERE archived = 0, so only the rows returned.
+  // Their LIMITs are literals: a bound LIMIT makes SQLite compile the statement again on every run (it plans with
+  // the value), which cost as much as the query itself, on every move. A bound OFFSET does not.
+  const first = db.prepare<[string, string], CardRow>(
+    'SELECT * FROM cards WHERE column_id = ? AND archived = 0 AND id <> ? ORDER BY order_key LIMIT 1',
+  );
+  const pairFrom = db.prepare<[string, string, number], CardRow>(
+    'SELECT * FROM cards WHERE column_id = ? AND archived = 0 AND id <> ? ORDER BY order_key LIMIT 2 OFFSET ?',
   );
   const lastInColumn = db.prepare<[string, string], CardRow>(
     'SELECT * FROM cards WHERE column_id = ? AND archived = 0 AND id <> ? ORDER BY order_key DESC LIMIT 1',
@@ -42,8 +47,8 @@ export function cardsRepository(db: Db) {
      * what placing a card there reads, without the rest of the column. Past the end, that is the last card.
      */
     around: (columnId: string, exceptId: string, index: number): { cards: Card[]; index: number } => {
-      if (index <= 0) return { cards: window.all(columnId, exceptId, 1, 0).map(toCard), index: 0 };
-      const near = window.all(columnId, exceptId, 2, index - 1);
+      if (index <= 0) return { cards: first.all(columnId, exceptId).map(toCard), index: 0 };
+      const near = pairFrom.all(columnId, exceptId, index - 1);
       if (near.length > 0) return { cards: near.map(toCard), index: 1 };
       const last = lastInColumn.get(columnId, exceptId);
       return last ? { cards: [toCard(last)], index: 1 } : { cards: [], index: 0 };
