@@ -39,7 +39,9 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
       actor,
       at: ctx.now,
     });
-    return { ok: true, seq: repos.boards.seq(cmd.boardId)!, events, duplicate: false };
+    // The board's seq is its last event's, if the command made one there (saves reading it back on every move).
+    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? repos.boards.seq(cmd.boardId)!;
+    return { ok: true, seq, events, duplicate: false };
   };
 
   const replay = (
