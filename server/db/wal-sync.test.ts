@@ -1,4 +1,4 @@
-import { fdatasync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, fdatasync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,28 @@ describe('WAL sync off the event loop', () => {
     wal.commit(insert(2), () => delivered.push(2));
     await until(() => delivered.length === 1);
     expect(errors).toHaveLength(1);
+    await wal.close();
+  });
+
+  it('writes the WAL out to its working size once, and a copy taken as after a crash recovers every commit', async () => {
+    const wal = createWalSync(db);
+    const walFile = join(dir, 'test.db-wal');
+    const delivered: number[] = [];
+    wal.commit(insert(1), () => delivered.push(1));
+    await until(() => delivered.length === 1);
+    // 1,000 frames before the auto-checkpoint and a margin, each a 4 KiB page and its header.
+    const size = statSync(walFile).size;
+    expect(size).toBeGreaterThan(1000 * (4096 + 24));
+    for (let n = 2; n <= 50; n++) wal.commit(insert(n), () => delivered.push(n));
+    await until(() => delivered.length === 50);
+    expect(statSync(walFile).size).toBe(size); // the commits overwrote zeros: the file did not grow
+    // The files as a power cut would leave them (the connection still open, nothing checkpointed at close).
+    copyFileSync(join(dir, 'test.db'), join(dir, 'copy.db'));
+    copyFileSync(walFile, join(dir, 'copy.db-wal'));
+    const copy = openDatabase(join(dir, 'copy.db'));
+    expect(copy.prepare('SELECT count(*) FROM t').pluck().get()).toBe(50);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
     await wal.close();
   });
 
