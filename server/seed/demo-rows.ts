@@ -1,8 +1,7 @@
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
 import { generateNKeysBetween } from 'fractional-indexing';
 import type { CardType, Direction, Frequency, IndicatorKind } from '../../shared/schemas';
-import { periodEnd, periodStartOf, shiftPeriod } from '../../shared/domain/periods';
+import { calendarDate, periodEnd, periodStartOf, shiftPeriod } from '../../shared/domain/periods';
 import type { DemoCard, DemoIndicator, DemoOrganisation, DemoUnit } from './demo-organisation';
 import {
   BOARD_SERIES,
@@ -181,7 +180,7 @@ function cardRows(org: DemoOrganisation, columns: readonly ColumnRow[], today: D
     title: card.title,
     description: card.description,
     ownerName: card.owner,
-    dueDate: card.dueInDays === undefined ? null : format(addDays(today, card.dueInDays), 'yyyy-MM-dd'),
+    dueDate: card.dueInDays === undefined ? null : calendarDate(addDays(today, card.dueInDays)),
     archived: 0,
     createdAt: now,
     updatedAt: now,

@@ -1,16 +1,16 @@
-import { format } from 'date-fns/format';
 import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS } from '../../shared/protocol';
 import type { BoardSnapshot, BoardSummary } from '../../shared/schemas';
 import type { Db } from '../db/open-database';
 import type { Repositories } from '../repositories';
 import { type Clock, systemClock } from './command-service';
+import { calendarDate } from '../../shared/domain/periods';
 
 /** Reads boards: the list, a consistent snapshot as of its seq, and the catch-up a reconnecting client needs. */
 export function createBoardService(db: Db, repos: Repositories, clock: Clock = systemClock) {
   const snapshot = db.transaction((boardId: string): BoardSnapshot | undefined => {
     const board = repos.boards.get(boardId);
     if (!board) return undefined;
-    const today = format(clock.now(), 'yyyy-MM-dd');
+    const today = calendarDate(clock.now());
     return {
       board,
       seq: repos.boards.seq(boardId)!,

@@ -1,4 +1,3 @@
-import { lightFormat } from 'date-fns/lightFormat';
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
 import type { Db } from '../db/open-database';
 import { type DeliveryOrder, createWalSync } from '../db/wal-sync';
@@ -6,6 +5,7 @@ import type { Repositories } from '../repositories';
 import { COMMAND_RUNNERS } from './commands';
 import type { CommandContext } from './decision';
 import { commitEffects } from './event-store';
+import { calendarDate } from '../../shared/domain/periods';
 
 export type CommandOutcome =
   | { ok: true; seq: number; events: BoardEvent[]; duplicate: boolean }
@@ -28,8 +28,7 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
       return { ok: false, error: { code: 'NOT_FOUND', message: 'The board does not exist.' } };
     }
     const date = clock.now();
-    // lightFormat: the same local date without format's locale machinery, which showed in the profile per command.
-    const ctx: CommandContext = { actor, now: date.toISOString(), today: lightFormat(date, 'yyyy-MM-dd') };
+    const ctx: CommandContext = { actor, now: date.toISOString(), today: calendarDate(date) };
     const decision = COMMAND_RUNNERS[name](cmd, repos, ctx);
     if (!decision.ok) return decision;
     const events = commitEffects(repos, decision.effects, {

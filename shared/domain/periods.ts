@@ -20,17 +20,17 @@ export function periodStartOf(frequency: Frequency, date: Date | string): string
   const d = typeof date === 'string' ? parseISO(date) : date;
   switch (frequency) {
     case 'weekly':
-      return iso(startOfISOWeek(d));
+      return calendarDate(startOfISOWeek(d));
     case 'biweekly': {
       const monday = startOfISOWeek(d);
       const weeks = Math.floor(differenceInCalendarDays(monday, BIWEEKLY_ANCHOR) / 7);
       const offset = ((weeks % 2) + 2) % 2;
-      return iso(addWeeks(monday, -offset));
+      return calendarDate(addWeeks(monday, -offset));
     }
     case 'monthly':
-      return iso(startOfMonth(d));
+      return calendarDate(startOfMonth(d));
     case 'quarterly':
-      return iso(startOfQuarter(d));
+      return calendarDate(startOfQuarter(d));
   }
 }
 
@@ -43,19 +43,19 @@ export function shiftPeriod(frequency: Frequency, periodStart: string, steps: nu
   const d = parseISO(periodStart);
   switch (frequency) {
     case 'weekly':
-      return iso(addWeeks(d, steps));
+      return calendarDate(addWeeks(d, steps));
     case 'biweekly':
-      return iso(addWeeks(d, 2 * steps));
+      return calendarDate(addWeeks(d, 2 * steps));
     case 'monthly':
-      return iso(addMonths(d, steps));
+      return calendarDate(addMonths(d, steps));
     case 'quarterly':
-      return iso(addQuarters(d, steps));
+      return calendarDate(addQuarters(d, steps));
   }
 }
 
 /** The last day of the period starting at `periodStart`. */
 export function periodEnd(frequency: Frequency, periodStart: string): string {
-  return iso(addDays(parseISO(shiftPeriod(frequency, periodStart, 1)), -1));
+  return calendarDate(addDays(parseISO(shiftPeriod(frequency, periodStart, 1)), -1));
 }
 
 /** The parts a label is made from; the client words them in the user's language. */
@@ -79,7 +79,11 @@ export function periodLabelParts(frequency: Frequency, periodStart: string): Per
   }
 }
 
-// lightFormat, not format: the same digits without format's locale machinery, which the board page would load.
-function iso(d: Date): string {
+/**
+ * The local calendar date of `d` as YYYY-MM-DD ("today" for targets, due dates and periods). lightFormat, not
+ * format: the same digits without format's locale machinery, which the board page and the server's start-up
+ * would otherwise load.
+ */
+export function calendarDate(d: Date): string {
   return lightFormat(d, 'yyyy-MM-dd');
 }

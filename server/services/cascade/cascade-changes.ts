@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { format } from 'date-fns/format';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { Deviation, IndicatorDefinition } from '../../../shared/cascade';
 import type { BoardEvent } from '../../../shared/protocol';
@@ -8,11 +7,12 @@ import type { Repositories } from '../../repositories';
 import { cascadeRepository, indicatorSettingsRepository, initiativesRepository } from '../../repositories/cascade-repository';
 import type { Clock, CommandService } from '../command-service';
 import { type Fail, fail } from './failure';
+import { calendarDate } from '../../../shared/domain/periods';
 
 /** Changes beside goals: deviations (with their action cards), mandatory indicators and targets, initiatives. */
 export function createCascadeChanges(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
   const cascade = cascadeRepository(db);
-  const today = () => format(clock.now(), 'yyyy-MM-dd');
+  const today = () => calendarDate(clock.now());
 
   /** Cause and action for a red value: the action becomes a card on the unit's board, linked to the indicator. */
   const recordDeviation = (

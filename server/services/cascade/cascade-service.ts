@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { format } from 'date-fns/format';
 import type {
   Goal,
   GoalInput,
@@ -20,6 +19,7 @@ import { cascadeRepository } from '../../repositories/cascade-repository';
 import { createCascadeChanges } from './cascade-changes';
 import { fail } from './failure';
 import type { Clock, CommandService } from '../command-service';
+import { calendarDate } from '../../../shared/domain/periods';
 
 
 
@@ -28,7 +28,7 @@ const tileStatus = (i: BoardIndicator): Status => measurementStatus(i, i.target,
 /** Goals, line of sight, the overview heat-map and indicator pages: reads over the cascade, and goal edits. */
 export function createCascadeService(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
   const cascade = cascadeRepository(db);
-  const today = () => format(clock.now(), 'yyyy-MM-dd');
+  const today = () => calendarDate(clock.now());
 
   const unitNames = () => new Map(cascade.units().map((u) => [u.id, u.name]));
   const link = (g: Goal, names: Map<string, string>): GoalLink => ({

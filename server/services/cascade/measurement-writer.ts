@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { format } from 'date-fns/format';
 import type { MeasurementInput } from '../../../shared/cascade';
-import { isPeriodStart } from '../../../shared/domain/periods';
+import { calendarDate, isPeriodStart } from '../../../shared/domain/periods';
 import type { BoardEvent, ErrorIssue } from '../../../shared/protocol';
 import type { Indicator, Measurement } from '../../../shared/schemas';
 import type { Db } from '../../db/open-database';
@@ -87,10 +86,10 @@ export function createMeasurementWriter(db: Db, repos: Repositories) {
 
   return {
     /** The problems writing these rows would meet, without writing (an import's preview). */
-    check: (rows: readonly MeasurementWrite[], now: Date): WriteProblem[] => check(rows, format(now, 'yyyy-MM-dd')),
+    check: (rows: readonly MeasurementWrite[], now: Date): WriteProblem[] => check(rows, calendarDate(now)),
     /** Validates every row, then writes all of them or none. */
     write: (rows: readonly MeasurementWrite[], actor: string, now: Date) =>
-      write.immediate(rows, actor, now.toISOString(), format(now, 'yyyy-MM-dd')),
+      write.immediate(rows, actor, now.toISOString(), calendarDate(now)),
   };
 }
 export type MeasurementWriter = ReturnType<typeof createMeasurementWriter>;
