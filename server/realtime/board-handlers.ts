@@ -2,40 +2,40 @@ import { JoinRequest, LeaveRequest, PROTOCOL_VERSION } from '../../shared/protoc
 import type { AccessPolicy } from '../services/access-policy';
 import type { BoardService } from '../services/board-service';
 import { failure, invalid } from './acks';
-import { type KaskadeSocket, boardRoom } from './socket-types';
-import { guard } from './guard';
+import { type SharedListener, guard } from './guard';
+import { boardRoom } from './socket-types';
 
 /**
  * Joining a board: the socket enters the board's room and, in the same synchronous step, gets a snapshot or the
- * events it missed, so no broadcast can fall between what it was sent and what it will receive.
+ * events it missed, so no broadcast can fall between what it was sent and what it will receive. One listener per
+ * event for all sockets (see SharedListener).
  */
-export function registerBoardHandlers(socket: KaskadeSocket, boards: BoardService, access: AccessPolicy): void {
-  socket.on(
-    'board:join',
-    guard(socket, 'board:join', (raw, ack) => {
-      const parsed = JoinRequest.safeParse(raw);
-      if (!parsed.success) return ack(invalid(parsed.error));
-      const { boardId, protocol, sinceSeq } = parsed.data;
-      if (protocol !== PROTOCOL_VERSION) {
-        return ack(failure('PROTOCOL_MISMATCH', `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`));
-      }
-      if (!boards.exists(boardId)) return ack(failure('NOT_FOUND', 'The board does not exist.'));
-      if (!access.can(socket.data.actor, 'read', boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
-      void socket.join(boardRoom(boardId));
-      const result = boards.catchUp(boardId, sinceSeq);
-      if (!result) return ack(failure('NOT_FOUND', 'The board does not exist.'));
-      const seq = result.kind === 'snapshot' ? result.snapshot.seq : (result.events.at(-1)?.seq ?? sinceSeq ?? 0);
-      ack({ ok: true, seq, data: result });
-    }),
-  );
+export function boardListeners(boards: BoardService, access: AccessPolicy): ['board:join' | 'board:leave', SharedListener][] {
+  const join = guard('board:join', (socket, raw, ack) => {
+    const parsed = JoinRequest.safeParse(raw);
+    if (!parsed.success) return ack(invalid(parsed.error));
+    const { boardId, protocol, sinceSeq } = parsed.data;
+    if (protocol !== PROTOCOL_VERSION) {
+      return ack(failure('PROTOCOL_MISMATCH', `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`));
+    }
+    if (!boards.exists(boardId)) return ack(failure('NOT_FOUND', 'The board does not exist.'));
+    if (!access.can(socket.data.actor, 'read', boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
+    void socket.join(boardRoom(boardId));
+    const result = boards.catchUp(boardId, sinceSeq);
+    if (!result) return ack(failure('NOT_FOUND', 'The board does not exist.'));
+    const seq = result.kind === 'snapshot' ? result.snapshot.seq : (result.events.at(-1)?.seq ?? sinceSeq ?? 0);
+    ack({ ok: true, seq, data: result });
+  });
 
-  socket.on(
-    'board:leave',
-    guard(socket, 'board:leave', (raw, ack) => {
-      const parsed = LeaveRequest.safeParse(raw);
-      if (!parsed.success) return ack(invalid(parsed.error));
-      void socket.leave(boardRoom(parsed.data.boardId));
-      ack({ ok: true, seq: 0, data: null });
-    }),
-  );
+  const leave = guard('board:leave', (socket, raw, ack) => {
+    const parsed = LeaveRequest.safeParse(raw);
+    if (!parsed.success) return ack(invalid(parsed.error));
+    void socket.leave(boardRoom(parsed.data.boardId));
+    ack({ ok: true, seq: 0, data: null });
+  });
+
+  return [
+    ['board:join', join],
+    ['board:leave', leave],
+  ];
 }

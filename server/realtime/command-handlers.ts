@@ -4,40 +4,37 @@ import type { CommandOutcome, CommandService } from '../services/command-service
 import { capabilityFor } from '../services/commands';
 import { failure, invalid } from './acks';
 import { type CommitOutbox, liveEvent } from './board-broadcast';
-import { guard, logRealtimeError } from './guard';
-import type { KaskadeSocket } from './socket-types';
+import { type SharedListener, guard, logRealtimeError } from './guard';
 
 /**
  * Every command: parse → authorise → run (decide + commit in one transaction) → broadcast + ack.
  * The ack follows the commit, and the peers hear of a change only once it is durable. The outbox sends the
  * events of a whole group commit as one message per board, and the acks (which carry each command's events too).
+ * One listener per command for all sockets (see SharedListener).
  */
-export function registerCommandHandlers(
-  socket: KaskadeSocket,
+export function commandListeners(
   commands: CommandService,
   access: AccessPolicy,
   outbox: CommitOutbox,
-): void {
-  for (const name of Object.keys(COMMANDS) as CommandName[]) {
-    socket.on(
-      name,
-      guard(socket, name, (raw, ack) => {
-        const parsed = COMMANDS[name].safeParse(raw);
-        if (!parsed.success) return ack(invalid(parsed.error));
-        const cmd = parsed.data as Command<typeof name>;
-        if (!access.can(socket.data.actor, capabilityFor(name), cmd.boardId)) {
-          return ack(failure('FORBIDDEN', 'You may not change this board.'));
-        }
-        // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.
-        commands.submit(name, cmd, socket.data.actor, ({ outcome, error }) => {
-          if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
-          // A repeated opId is answered again but was broadcast the first time.
-          const fresh = outcome?.ok && !outcome.duplicate ? outcome.events : [];
-          outbox.add(socket, fresh, () => ack(answerTo(outcome)));
-        });
-      }),
-    );
-  }
+): [CommandName, SharedListener][] {
+  return (Object.keys(COMMANDS) as CommandName[]).map((name) => [
+    name,
+    guard(name, (socket, raw, ack) => {
+      const parsed = COMMANDS[name].safeParse(raw);
+      if (!parsed.success) return ack(invalid(parsed.error));
+      const cmd = parsed.data as Command<typeof name>;
+      if (!access.can(socket.data.actor, capabilityFor(name), cmd.boardId)) {
+        return ack(failure('FORBIDDEN', 'You may not change this board.'));
+      }
+      // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.
+      commands.submit(name, cmd, socket.data.actor, ({ outcome, error }) => {
+        if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
+        // A repeated opId is answered again but was broadcast the first time.
+        const fresh = outcome?.ok && !outcome.duplicate ? outcome.events : [];
+        outbox.add(socket, fresh, () => ack(answerTo(outcome)));
+      });
+    }),
+  ]);
 }
 
 /** The ack for a command's outcome; none means an unexpected error stopped it. */

@@ -8,8 +8,8 @@ import type { BoardService } from '../services/board-service';
 import type { CommandService } from '../services/command-service';
 import { ackOf, failure } from './acks';
 import { type CommitOutbox, createCommitOutbox } from './board-broadcast';
-import { registerBoardHandlers } from './board-handlers';
-import { registerCommandHandlers } from './command-handlers';
+import { boardListeners } from './board-handlers';
+import { commandListeners } from './command-handlers';
 import { COMMANDS } from '../../shared/protocol';
 import type { KaskadeServer } from './socket-types';
 
@@ -49,6 +49,12 @@ export const MAX_MESSAGE_BYTES = 256 * 1024;
 
 const KNOWN_EVENTS = new Set<string>(['board:join', 'board:leave', ...Object.keys(COMMANDS)]);
 const COMMAND_NAMES = new Set<string>(Object.keys(COMMANDS));
+
+/** Answers an event no handler knows (it would otherwise go unanswered until the client's ack timeout). */
+function answerUnknownEvent(event: string, ...args: unknown[]): void {
+  if (KNOWN_EVENTS.has(event)) return;
+  ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
+}
 
 /** Disconnects, at once, every socket whose principal matches (logout, revoked device, disabled user). */
 export function disconnectWhere(io: KaskadeServer, match: (p: Principal) => boolean): void {
@@ -100,6 +106,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   revalidate.unref();
   httpServer.once('close', () => clearInterval(revalidate));
 
+  const listeners = [...boardListeners(deps.boards, deps.access), ...commandListeners(deps.commands, deps.access, outbox)];
   io.on('connection', (socket) => {
     // A token bucket per socket: a burst of `burst` commands, then `perSecond`; beyond that RATE_LIMITED.
     let tokens = rate.burst;
@@ -117,12 +124,8 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
       tokens -= 1;
       next();
     });
-    registerBoardHandlers(socket, deps.boards, deps.access);
-    registerCommandHandlers(socket, deps.commands, deps.access, outbox);
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (KNOWN_EVENTS.has(event)) return;
-      ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
-    });
+    for (const [event, listener] of listeners) socket.on(event, listener);
+    socket.onAny(answerUnknownEvent);
   });
   return { io, outbox };
 }
