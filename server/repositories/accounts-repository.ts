@@ -75,6 +75,7 @@ export function accountsRepository(db: Db) {
        SELECT r.role FROM role_assignments r JOIN up ON r.unit_id = up.id WHERE r.user_id = ?`,
     ),
     boardUnit: db.prepare<[string], { unit_id: string }>('SELECT unit_id FROM boards WHERE id = ?'),
+    accessVersion: db.prepare<[], number>('SELECT n FROM access_version').pluck(),
     rolesOnBoard: db.prepare<[string, string], { role: Role }>(
       `WITH RECURSIVE up (id, parent_id) AS (
          SELECT o.id, o.parent_id FROM boards b JOIN org_units o ON o.id = b.unit_id WHERE b.id = ?
@@ -122,6 +123,8 @@ export function accountsRepository(db: Db) {
     removeRole: (userId: string, unitId: string) => s.removeRole.run(userId, unitId).changes > 0,
     rolesAlongPath: (userId: string, unitId: string): Role[] => s.rolesAlongPath.all(unitId, userId).map((r) => r.role),
     boardUnit: (boardId: string) => s.boardUnit.get(boardId)?.unit_id,
+    /** Moves on with every change to roles, users, boards, units or devices (see migration 0005). */
+    accessVersion: (): number => s.accessVersion.get()!,
     /** An enabled user's roles on a board's unit and the units above it, in one statement (asked on every command). */
     rolesOnBoard: (userId: string, boardId: string): Role[] => s.rolesOnBoard.all(boardId, userId).map((r) => r.role),
     insertSession: (hash: string, userId: string, createdAt: string, expiresAt: string) =>
