@@ -26,8 +26,10 @@ export function eventsRepository(db: Db) {
   const insert = db.prepare(
     'INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES (@boardId, @seq, @opId, @actor, @at, @type, @payload)',
   );
+  // A board's seqs run without gaps, so "at most `limit`" is a range: a bound LIMIT would make SQLite compile the
+  // statement again on every join (see cards-repository.ts).
   const since = db.prepare<[string, number, number], EventRow>(
-    'SELECT * FROM events WHERE board_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    'SELECT * FROM events WHERE board_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
   );
   const byOp = db.prepare<[string], EventRow>('SELECT * FROM events WHERE op_id = ? ORDER BY board_id, seq');
   const operation = db.prepare<[string], { board_id: string; command: string }>(
@@ -42,7 +44,7 @@ export function eventsRepository(db: Db) {
       insert.run({ ...event, type: event.body.type, payload: JSON.stringify(event.body) });
     },
     /** Events after `seq`, oldest first, at most `limit`. */
-    since: (boardId: string, seq: number, limit: number): BoardEvent[] => since.all(boardId, seq, limit).map(toEvent),
+    since: (boardId: string, seq: number, limit: number): BoardEvent[] => since.all(boardId, seq, seq + limit).map(toEvent),
     byOperation: (opId: string): BoardEvent[] => byOp.all(opId).map(toEvent),
     operation: (opId: string) => operation.get(opId),
     recordOperation: (opId: string, boardId: string, command: string, actor: string, at: string): void => {
