@@ -94,11 +94,19 @@ export async function movesBench(db: BenchDatabase, reps: number, durationMs: nu
     await load.request({ type: 'connect', url: kaskade.url, token: kaskade.token, receivers: 50, senders: 8, boardId }, 120_000);
     let delivered = 0;
     let expected = 0;
+    // The server's CPU per acknowledged move, over the product reps: steadier than moves/s on a shared machine,
+    // so a change to the product shows in it even when the ratio moves with the load.
+    let serverCpuUs = 0;
+    let acked = 0;
+    const serverCpu = async () => (await kaskade.proc.request<{ cpuUs: number }>({ type: 'cpu' })).cpuUs;
     const product = async () => {
+      const cpuBefore = await serverCpu();
       const r = await load.request<{ acked: number; elapsedMs: number; eventsReceived: number; expectedEvents: number }>(
         { type: 'throughput', durationMs, boardId, cards, columns },
         durationMs + 60_000,
       );
+      serverCpuUs += (await serverCpu()) - cpuBefore;
+      acked += r.acked;
       delivered += r.eventsReceived;
       expected += r.expectedEvents;
       return (r.acked * 1000) / r.elapsedMs;
@@ -111,8 +119,11 @@ export async function movesBench(db: BenchDatabase, reps: number, durationMs: nu
     await baseline();
     delivered = 0;
     expected = 0;
+    serverCpuUs = 0;
+    acked = 0;
     const { a, b } = await interleave(reps, product, baseline);
-    const e = entry('moves_per_s_ratio', median(a), median(b), 'moves/s', { minRatio: 1.0 }, `${delivered}/${expected} broadcasts delivered`);
+    const cpuPerMove = `server CPU ${(serverCpuUs / acked).toFixed(0)} µs per move`;
+    const e = entry('moves_per_s_ratio', median(a), median(b), 'moves/s', { minRatio: 1.0 }, `${delivered}/${expected} broadcasts delivered; ${cpuPerMove}`);
     e.pass &&= delivered === expected;
     return [e];
   } finally {
