@@ -47,14 +47,7 @@ export const DEFAULT_HEARTBEAT: Heartbeat = { pingIntervalMs: 20_000, pingTimeou
 /** Largest socket message accepted; a bigger one closes the connection (no command is near this size). */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 
-const KNOWN_EVENTS = new Set<string>(['board:join', 'board:leave', ...Object.keys(COMMANDS)]);
 const COMMAND_NAMES = new Set<string>(Object.keys(COMMANDS));
-
-/** Answers an event no handler knows (it would otherwise go unanswered until the client's ack timeout). */
-function answerUnknownEvent(event: string, ...args: unknown[]): void {
-  if (KNOWN_EVENTS.has(event)) return;
-  ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
-}
 
 /** Disconnects, at once, every socket whose principal matches (logout, revoked device, disabled user). */
 export function disconnectWhere(io: KaskadeServer, match: (p: Principal) => boolean): void {
@@ -107,6 +100,13 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   httpServer.once('close', () => clearInterval(revalidate));
 
   const listeners = [...boardListeners(deps.boards, deps.access), ...commandListeners(deps.commands, deps.access, outbox)];
+  const known = new Set<string>(listeners.map(([event]) => event));
+  // An event no listener takes would otherwise go unanswered until the client's ack timeout. Shared by every
+  // socket, like the listeners.
+  const answerUnknownEvent = (event: string, ...args: unknown[]): void => {
+    if (known.has(event)) return;
+    ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
+  };
   io.on('connection', (socket) => {
     // A token bucket per socket: a burst of `burst` commands, then `perSecond`; beyond that RATE_LIMITED.
     let tokens = rate.burst;
