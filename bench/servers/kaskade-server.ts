@@ -8,7 +8,7 @@ import { serveParent } from '../lib/procs';
 // How long each commit waits for its WAL flush (fdatasync on the thread pool, until its callback runs), timed
 // from outside the product: node:fs is wrapped before the server is imported, and syncBuiltinESMExports hands
 // the wrapper to the server's `import { fdatasync } from 'node:fs'`. The fan-out bench reports the median, since
-// a durable move waits for it before anyone hears of the move.
+// a durable move waits for it before anyone hears of the move; the moves bench, how many moves share one.
 const flushMs: number[] = [];
 const fdatasync = fs.fdatasync;
 fs.fdatasync = ((fd: number, done: (err: NodeJS.ErrnoException | null) => void) => {
