@@ -34,6 +34,10 @@ async function startLoad(): Promise<Spawned> {
   return proc;
 }
 
+/** The Kaskade server's WAL flushes since the last call (see kaskade-server.ts): how many, p50 and p90 in µs. */
+const serverFlushes = (server: ServerHandle) =>
+  server.proc.request<{ count: number; p50Us: number; p90Us: number }>({ type: 'flushes' });
+
 interface FanoutRep {
   p50: number;
   p99: number;
@@ -61,8 +65,7 @@ export async function fanoutBench(db: BenchDatabase, n: number, reps: number, me
       );
       return { p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99), delivered: r.delivered, expected: r.expected };
     };
-    type Flushes = { count: number; p50Us: number; p90Us: number };
-    const flushes = () => kaskade.proc.request<Flushes>({ type: 'flushes' });
+    const flushes = () => serverFlushes(kaskade);
     // Warm-up (JIT, caches) on both, not counted.
     await run(loadK)();
     await run(loadB)();
@@ -122,7 +125,7 @@ export async function movesBench(db: BenchDatabase, reps: number, durationMs: nu
       const r = await raw.request<{ moves: number; elapsedMs: number }>({ type: 'run', durationMs, boardId, cards, columns }, durationMs + 60_000);
       return (r.moves * 1000) / r.elapsedMs;
     };
-    const flushes = () => kaskade.proc.request<{ count: number }>({ type: 'flushes' });
+    const flushes = () => serverFlushes(kaskade);
     await product();
     await baseline();
     await flushes();
