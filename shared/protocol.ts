@@ -174,6 +174,8 @@ export const JoinRequest = z.strictObject({
   protocol: z.number().int(),
   /** The last seq the client applied; omitted on a first join. */
   sinceSeq: z.number().int().min(0).optional(),
+  /** The epoch (see JoinResult) in which the client was told that seq; events are caught up only within one. */
+  epoch: z.string().max(64).optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
@@ -252,9 +254,14 @@ export type Ack<T = unknown> =
   | { ok: true; seq: number; data: T; duplicate?: boolean }
   | { ok: false; error: ApiError };
 
-export type JoinResult =
-  | { kind: 'snapshot'; snapshot: BoardSnapshot }
-  | { kind: 'events'; events: BoardEvent[] };
+export type JoinResult = ({ kind: 'snapshot'; snapshot: BoardSnapshot } | { kind: 'events'; events: BoardEvent[] }) & {
+  /**
+   * The server process's epoch, new at every start. A change can reach the screens a sync before it is durable, so
+   * after a crash of the machine they may hold one the server no longer has (and whose seq it will use again). A
+   * client that re-joins with a seq from another epoch therefore gets a fresh snapshot instead of the events after it.
+   */
+  epoch: string;
+};
 
 /** What a command's ack carries: the events it produced (so the sender reconciles exactly like a peer). */
 export type CommandResult = { events: BoardEvent[] };

@@ -36,8 +36,8 @@ interface Entry {
  * the `-wal` file covers the frames SQLite wrote through its own. A checkpoint that copies the WAL into the
  * database syncs the WAL first (NORMAL does that), so frames a checkpoint consumed were durable already.
  *
- * What it changes for readers: a read on this connection can see a commit up to one fsync before it is durable
- * (and before anyone is told of it). A crash of the process loses nothing, the frames are in the OS; only an OS
+ * What it changes for readers: a read on this connection can see a commit up to one fsync before it is durable,
+ * and `written` may tell others of it then. A crash of the process loses nothing, the frames are in the OS; only an OS
  * crash or power loss in that window could. Without a WAL file (`:memory:`, another journal mode) a commit is
  * synchronous, as before.
  *
@@ -118,8 +118,10 @@ export function createWalSync(db: Db, options: WalSyncOptions = {}) {
     /**
      * Runs `write` (a transaction that commits synchronously) and calls `deliver` with its result, or with the
      * error that stopped the commit or its sync, once it is durable and every earlier commit has been delivered.
+     * `written`, if given, gets the result at once, before the sync, when every earlier commit has been delivered
+     * already: what it tells others then cannot overtake what they were told of earlier commits.
      */
-    commit<T>(write: () => T, deliver: (result: Settled<T>) => void): void {
+    commit<T>(write: () => T, deliver: (result: Settled<T>) => void, written?: (value: T) => void): void {
       let value: T;
       try {
         if (usesWal) setSynchronous('NORMAL');
@@ -131,6 +133,13 @@ export function createWalSync(db: Db, options: WalSyncOptions = {}) {
       } catch (error) {
         // Nothing was committed; the failure is still reported in order.
         return push({ durable: true, run: () => deliver({ ok: false, error }) });
+      }
+      if (written && waiting.length === 0) {
+        try {
+          written(value);
+        } catch (err) {
+          onError(err); // the commit stands; its delivery still follows
+        }
       }
       push({ durable: !usesWal, run: (error) => deliver(error ? { ok: false, error } : { ok: true, value }) });
       if (usesWal) sync();

@@ -54,6 +54,11 @@ interface Backlog {
  *
  * The group commit reports every outcome of a delivery in one synchronous loop, so a microtask queued by the first
  * one runs right after the last: that is the batch. Should outcomes ever come one by one, batches only get smaller.
+ *
+ * On a quiet server the room need not even wait for the sync: `tell` sends a lone command's events once they are
+ * committed. Nothing can overtake them (the group commit tells only a commit with every earlier one delivered, and
+ * the outbox only when nothing waits for a room), and an OS crash that loses them before the sync changes the
+ * server's epoch, so the screens that saw them reload the board (see the join handler).
  */
 /** A lone delivery this long after the one before it finds the server quiet, whoever sent it. */
 const QUIET_GAP_MS = 5;
@@ -84,13 +89,16 @@ export function createCommitOutbox(io: KaskadeServer, order: DeliveryOrder = { a
     setImmediate(() => setImmediate(sendToRooms));
   };
 
+  /** One client at work (`lone` sent the only command) and nothing waiting to go to a room. */
+  const isQuiet = (lone: string | null, now: number): boolean =>
+    lone !== null && (lone === lastLoneSender || now - lastDelivery > QUIET_GAP_MS) && !scheduled && backlogs.size === 0;
+
   const flush = (): void => {
     const deliveries = batch;
     batch = [];
     const now = performance.now();
     const lone = deliveries.length === 1 ? deliveries[0]!.socket.id : null;
-    const oneClientAtWork = lone !== null && (lone === lastLoneSender || now - lastDelivery > QUIET_GAP_MS);
-    const quiet = oneClientAtWork && !scheduled && backlogs.size === 0;
+    const quiet = isQuiet(lone, now);
     lastDelivery = now;
     lastLoneSender = lone;
     if (quiet) {
@@ -116,6 +124,17 @@ export function createCommitOutbox(io: KaskadeServer, order: DeliveryOrder = { a
   };
 
   return {
+    /**
+     * Tells the rooms of a lone command's events as soon as its transaction has committed, before its sync, if the
+     * server is quiet: true if it did. The peers then see the change a sync sooner (on a disk whose flush takes
+     * milliseconds, that is most of the wait); the sender is told too, and its ack still waits for the sync. Its
+     * delivery is then added with no events.
+     */
+    tell(socket: KaskadeSocket, events: readonly BoardEvent[]): boolean {
+      if (events.length === 0 || batch.length > 0 || !isQuiet(socket.id, performance.now())) return false;
+      for (const [boardId, group] of byBoard(events.map(liveEvent))) io.to(boardRoom(boardId)).emit('board:events', group);
+      return true;
+    },
     /** Queues a command's answer (and its new events) for the end of the current group commit's delivery. */
     add(socket: KaskadeSocket, events: readonly BoardEvent[], answer: () => void): void {
       batch.push({ socket, events, answer });

@@ -21,7 +21,7 @@ export function boardListeners(boards: BoardService, access: AccessPolicy): ['bo
     if (!boards.exists(boardId)) return ack(failure('NOT_FOUND', 'The board does not exist.'));
     if (!access.can(socket.data.actor, 'read', boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
     void socket.join(boardRoom(boardId));
-    const result = boards.catchUp(boardId, sinceSeq);
+    const result = boards.catchUp(boardId, parsed.data);
     if (!result) return ack(failure('NOT_FOUND', 'The board does not exist.'));
     const seq = result.kind === 'snapshot' ? result.snapshot.seq : (result.events.at(-1)?.seq ?? sinceSeq ?? 0);
     ack({ ok: true, seq, data: result });

@@ -1,4 +1,4 @@
-import { type Ack, COMMANDS, type Command, type CommandName } from '../../shared/protocol';
+import { type Ack, type BoardEvent, COMMANDS, type Command, type CommandName } from '../../shared/protocol';
 import type { AccessPolicy } from '../services/access-policy';
 import type { CommandOutcome, CommandService } from '../services/command-service';
 import { capabilityFor } from '../services/commands';
@@ -8,9 +8,10 @@ import { type SharedListener, guard, logRealtimeError } from './guard';
 
 /**
  * Every command: parse → authorise → run (decide + commit in one transaction) → broadcast + ack.
- * The ack follows the commit, and the peers hear of a change only once it is durable. The outbox sends the
- * events of a whole group commit as one message per board, and the acks (which carry each command's events too).
- * One listener per command for all sockets (see SharedListener).
+ * The ack follows the commit and its sync, so an acknowledged change is durable. The peers hear of it after the
+ * sync too, except on a quiet server, where a lone command's events go to the room as soon as they are committed
+ * (see CommitOutbox.tell). The outbox sends the events of a whole group commit as one message per board, and the
+ * acks (which carry each command's events too). One listener per command for all sockets (see SharedListener).
  */
 export function commandListeners(
   commands: CommandService,
@@ -27,14 +28,24 @@ export function commandListeners(
         return ack(failure('FORBIDDEN', 'You may not change this board.'));
       }
       // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.
-      commands.submit(name, cmd, socket.data.actor, ({ outcome, error }) => {
-        if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
-        // A repeated opId is answered again but was broadcast the first time.
-        const fresh = outcome?.ok && !outcome.duplicate ? outcome.events : [];
-        outbox.add(socket, fresh, () => ack(answerTo(outcome)));
-      });
+      let told = false;
+      commands.submit(
+        name,
+        cmd,
+        socket.data.actor,
+        ({ outcome, error }) => {
+          if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
+          outbox.add(socket, told ? [] : freshEvents(outcome), () => ack(answerTo(outcome)));
+        },
+        (outcome) => (told = outbox.tell(socket, freshEvents(outcome))),
+      );
     }),
   ]);
+}
+
+/** The events a command's outcome adds to its boards: a repeated opId is answered again but was broadcast the first time. */
+function freshEvents(outcome: CommandOutcome | undefined): readonly BoardEvent[] {
+  return outcome?.ok && !outcome.duplicate ? outcome.events : [];
 }
 
 /** The ack for a command's outcome; none means an unexpected error stopped it. */

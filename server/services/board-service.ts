@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS } from '../../shared/protocol';
 import type { BoardSnapshot, BoardSummary } from '../../shared/schemas';
 import type { Db } from '../db/open-database';
@@ -24,16 +25,20 @@ export function createBoardService(db: Db, repos: Repositories, clock: Clock = s
     };
   });
 
-  /** Events after `sinceSeq` when the client is close enough behind, else a fresh snapshot. */
-  const catchUp = (boardId: string, sinceSeq: number | undefined): JoinResult | undefined => {
+  /** This process's epoch (see JoinResult): the seqs it has told are continued only by it. */
+  const epoch = randomUUID();
+
+  /** Events after `sinceSeq` when the client was told it in this epoch and is close enough behind, else a fresh snapshot. */
+  const catchUp = (boardId: string, since: { sinceSeq?: number; epoch?: string } = {}): JoinResult | undefined => {
     const seq = repos.boards.seq(boardId);
     if (seq === undefined) return undefined;
-    if (sinceSeq !== undefined && sinceSeq <= seq && seq - sinceSeq <= MAX_CATCH_UP_EVENTS) {
+    const { sinceSeq } = since;
+    if (since.epoch === epoch && sinceSeq !== undefined && sinceSeq <= seq && seq - sinceSeq <= MAX_CATCH_UP_EVENTS) {
       const events: BoardEvent[] = repos.events.since(boardId, sinceSeq, MAX_CATCH_UP_EVENTS);
-      return { kind: 'events', events };
+      return { kind: 'events', events, epoch };
     }
     const snap = snapshot(boardId);
-    return snap && { kind: 'snapshot', snapshot: snap };
+    return snap && { kind: 'snapshot', snapshot: snap, epoch };
   };
 
   return {

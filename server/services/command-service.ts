@@ -61,7 +61,8 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
   // command runs in a savepoint of its own, so an unexpected error undoes only that command; a rejected command
   // writes nothing anyway. The WAL is synced off the event loop (wal-sync.ts), so the next batch is read and
   // decided while this one syncs, and batches that commit during one sync share the next. Outcomes are reported, in
-  // arrival order, only once the batch is durable, so an ok outcome is still durable when the caller acks it.
+  // arrival order, only once the batch is durable, so an ok outcome is still durable when the caller acks it (a
+  // lone command's is also reported as soon as it is written: see `submit`).
   const queue: QueuedCommand[] = [];
   const wal = createWalSync(db);
   const runOne = db.transaction((item: QueuedCommand) => execute(item.name, item.cmd as never, item.actor));
@@ -78,6 +79,7 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
   const flush = (): void => {
     const batch = queue.splice(0, MAX_BATCH);
     if (queue.length > 0) setImmediate(flush);
+    const lone = batch.length === 1 ? batch[0]!.written : undefined;
     wal.commit(
       () => commitBatch.immediate(batch),
       (result) => {
@@ -85,6 +87,7 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
         const results = result.ok ? result.value : batch.map(() => ({ error: result.error }));
         batch.forEach((item, i) => item.done(results[i]!));
       },
+      lone && ((results) => results[0]!.outcome && lone(results[0]!.outcome)),
     );
   };
 
@@ -98,9 +101,18 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
     /**
      * Queues a command for the next group commit; `done` gets its outcome (or the error that stopped it) once the
      * commit is durable. Commands from one caller are committed and reported in the order they were submitted.
+     * `written` gets the outcome earlier, as soon as the transaction has committed and before it is durable, when
+     * the command was committed on its own (one client at work) and every earlier commit has been delivered: its
+     * events may be shown to others then, without overtaking earlier ones. Not an acknowledgement: only `done` is.
      */
-    submit: <N extends CommandName>(name: N, cmd: Command<N>, actor: string, done: (result: CommandResultOrError) => void): void => {
-      queue.push({ name, cmd, actor, done });
+    submit: <N extends CommandName>(
+      name: N,
+      cmd: Command<N>,
+      actor: string,
+      done: (result: CommandResultOrError) => void,
+      written?: (outcome: CommandOutcome) => void,
+    ): void => {
+      queue.push({ name, cmd, actor, done, written });
       if (queue.length === 1) setImmediate(flush);
     },
     /** Commands queued and not yet committed (tests, shutdown). */
@@ -122,5 +134,6 @@ interface QueuedCommand {
   cmd: unknown;
   actor: string;
   done: (result: CommandResultOrError) => void;
+  written: ((outcome: CommandOutcome) => void) | undefined;
 }
 export type CommandService = ReturnType<typeof createCommandService>;

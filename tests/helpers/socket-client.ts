@@ -19,7 +19,8 @@ export interface TestClient {
   events: BoardEvent[];
   /** Emits any event with any payload (hostile tests send what the types forbid) and waits for the ack. */
   request<T = unknown>(event: string, payload: unknown, timeoutMs?: number): Promise<Ack<T>>;
-  join(boardId: string, sinceSeq?: number): Promise<Ack<JoinResult>>;
+  /** Joins a board; with `since`, as a client that was told `sinceSeq` in `epoch` (see JoinResult). */
+  join(boardId: string, since?: { sinceSeq: number; epoch: string }): Promise<Ack<JoinResult>>;
   /** Resolves with the next board event, or rejects after `timeoutMs`. */
   nextEvent(timeoutMs?: number): Promise<BoardEvent>;
   close(): void;
@@ -55,8 +56,7 @@ export async function connectClient(
     actor: session.actor,
     events,
     request,
-    join: (boardId, sinceSeq) =>
-      request<JoinResult>('board:join', { boardId, protocol: PROTOCOL_VERSION, ...(sinceSeq !== undefined && { sinceSeq }) }),
+    join: (boardId, since) => request<JoinResult>('board:join', { boardId, protocol: PROTOCOL_VERSION, ...since }),
     nextEvent: (timeoutMs = 2000) =>
       new Promise<BoardEvent>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no board event arrived')), timeoutMs);

@@ -129,9 +129,10 @@ describe('a measurement', () => {
     const ward = await connectClient(srv.url, 'Ward');
     await ward.join(FIXTURE.wardBoard);
     const cmd = { opId: opId(), boardId: board, indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-09-01', value: 4.4 };
+    const bobHears = bob.nextEvent(); // a peer may hear before the sender's ack
     const ack = await alice.request<{ events: BoardEvent[] }>('measurement:record', cmd);
     expect(ack).toMatchObject({ ok: true });
-    const event = await bob.nextEvent();
+    const event = await bobHears;
     expect(event.body).toMatchObject({ type: 'measurement.recorded', measurement: { value: 4.4, recordedBy: alice.actor }, previous: { value: 5.5 } });
     // The ward board shows the same indicator for its own unit, so a clinic figure is not its event.
     await settle();

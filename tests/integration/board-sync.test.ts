@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS } from '../../shared/protocol';
+import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS, PROTOCOL_VERSION } from '../../shared/protocol';
 import { BoardSnapshot } from '../../shared/schemas';
 import { FIXTURE } from '../helpers/fixtures';
 import { type TestClient, connectClient, opId } from '../helpers/socket-client';
@@ -78,7 +78,7 @@ describe('joining and catching up', () => {
     await writer.request('column:rename', { opId: opId(), boardId: board, columnId: todo, name: 'Forslag' });
 
     const back = await client('Reader again');
-    const catchUp = await back.join(board, local.seq);
+    const catchUp = await back.join(board, { sinceSeq: local.seq, epoch: first.data.epoch });
     expect(catchUp).toMatchObject({ ok: true, seq: 5, data: { kind: 'events' } });
     if (!catchUp.ok || catchUp.data.kind !== 'events') return;
     local = applyEvents(local, catchUp.data.events);
@@ -89,8 +89,14 @@ describe('joining and catching up', () => {
     const w = await client('W');
     for (let i = 0; i < 3; i++) await w.request('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle, toColumnId: i % 2 ? todo : doing, index: 0 });
     const r = await client('R');
-    expect(await r.join(board, 2)).toMatchObject({ ok: true, data: { kind: 'events' } });
-    expect(await r.join(board, 99)).toMatchObject({ ok: true, data: { kind: 'snapshot' } });
+    const first = await r.join(board);
+    if (!first.ok) throw new Error('join refused');
+    const { epoch } = first.data;
+    expect(await r.join(board, { sinceSeq: 2, epoch })).toMatchObject({ ok: true, data: { kind: 'events', epoch } });
+    expect(await r.join(board, { sinceSeq: 99, epoch })).toMatchObject({ ok: true, data: { kind: 'snapshot' } });
+    // A seq told by another server process, or with no epoch: it may name a change that was never durable.
+    expect(await r.join(board, { sinceSeq: 2, epoch: 'an-earlier-process' })).toMatchObject({ ok: true, data: { kind: 'snapshot', epoch } });
+    expect(await r.request('board:join', { boardId: board, protocol: PROTOCOL_VERSION, sinceSeq: 2 })).toMatchObject({ ok: true, data: { kind: 'snapshot' } });
     expect(MAX_CATCH_UP_EVENTS).toBeGreaterThan(3);
   });
 
@@ -108,8 +114,9 @@ describe('joining and catching up', () => {
     await ward.join(FIXTURE.wardBoard);
     const other = await client('Other');
     await other.join(board);
+    const otherHears = other.nextEvent(); // a peer may hear before the sender's ack
     await clinic.request('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle, toColumnId: doing, index: 0 });
-    await other.nextEvent();
+    await otherHears;
     await expect(ward.nextEvent(200)).rejects.toThrow();
   });
 });
@@ -117,7 +124,8 @@ describe('joining and catching up', () => {
 describe('durability', () => {
   it('keeps every acknowledged change after a restart on the same file', async () => {
     const a = await client('A');
-    await a.join(board);
+    const joined = await a.join(board);
+    if (!joined.ok) throw new Error('join refused');
     const acks = [];
     acks.push(await a.request('card:create', { opId: opId(), boardId: board, card: { id: 'c-durable', columnId: todo, type: 'action', title: 'Ny handling', ownerName: 'Anne', dueDate: '2026-12-24' } }));
     acks.push(await a.request('card:move', { opId: opId(), boardId: board, cardId: 'c-durable', toColumnId: doing, index: 0 }));
@@ -134,7 +142,12 @@ describe('durability', () => {
     const restraint = after.indicators.find((i) => i.id === FIXTURE.indicators.restraint);
     expect(restraint?.recent.at(-1)).toMatchObject({ periodStart: '2026-10-01', value: 2.5 });
     const b = await client('B');
-    const join = await b.join(board, 1);
+    // A new process, a new epoch: a seq told by the old one is answered with a snapshot, one told by this one with the log.
+    const stale = await b.join(board, { sinceSeq: 1, epoch: joined.data.epoch });
+    expect(stale).toMatchObject({ ok: true, seq: 3, data: { kind: 'snapshot' } });
+    if (!stale.ok) return;
+    expect(stale.data.epoch).not.toBe(joined.data.epoch);
+    const join = await b.join(board, { sinceSeq: 1, epoch: stale.data.epoch });
     expect(join.ok && join.data.kind === 'events' && (join.data as Extract<JoinResult, { kind: 'events' }>).events.map((e) => e.seq)).toEqual([2, 3]);
   });
 });

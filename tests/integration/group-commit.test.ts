@@ -88,6 +88,25 @@ describe('group commit, in the service', () => {
     expect(db.prepare('SELECT count(*) AS n FROM operations').get()).toEqual({ n: 2 });
   });
 
+  it('tells a command committed on its own as soon as it is written, before its outcome; a batch only at the end', async () => {
+    const service = createCommandService(db, createRepositories(db));
+    const log: string[] = [];
+    const submit = (name: string, cmd: ReturnType<typeof move>) =>
+      new Promise<void>((resolve) =>
+        service.submit(
+          'card:move',
+          cmd,
+          'Test',
+          (r) => resolve(void log.push(`${name} done ${r.outcome?.ok && r.outcome.seq}`)),
+          (outcome) => log.push(`${name} written ${outcome.ok && outcome.seq}`),
+        ),
+      );
+    await submit('lone', move(FIXTURE.cards.huddle, doing));
+    expect(log).toEqual(['lone written 1', 'lone done 1']);
+    await Promise.all([submit('a', move(FIXTURE.cards.huddle, done)), submit('b', move(FIXTURE.cards.sms, doing))]);
+    expect(log.slice(2)).toEqual(['a done 2', 'b done 3']); // busy: told together, when durable
+  });
+
   it('answers a repeated opId in the same batch as a duplicate, applied once', async () => {
     const service = createCommandService(db, createRepositories(db));
     const cmd = move(FIXTURE.cards.huddle, doing);
@@ -147,6 +166,20 @@ describe('group commit, over sockets', () => {
     while (peer.events.length < finalSeq && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(peer.events.map((e: BoardEvent) => e.seq)).toEqual(Array.from({ length: finalSeq }, (_, i) => i + 1));
     reader.close();
+  });
+
+  it('tells the room of a move on a quiet board once, before or with its ack, and the ack carries it too', async () => {
+    const [sender] = clients;
+    const heard: string[] = [];
+    sender!.socket.on('board:events', (events) => heard.push(...events.map((e) => `event ${e.seq}`)));
+    for (const [i, card] of [FIXTURE.cards.huddle, FIXTURE.cards.sms, FIXTURE.cards.huddle].entries()) {
+      const ack = await sender!.request<CommandResult>('card:move', move(card, i === 2 ? done : doing));
+      expect(ack).toMatchObject({ ok: true, seq: i + 1, data: { events: [{ seq: i + 1 }] } });
+      heard.push(`ack ${i + 1}`);
+    }
+    expect(heard).toEqual(['event 1', 'ack 1', 'event 2', 'ack 2', 'event 3', 'ack 3']);
+    await settle();
+    for (const c of [peer, ...clients]) expect(c.events.map((e) => e.seq)).toEqual([1, 2, 3]);
   });
 
   it('lets every sender hear the whole commit, in seq order, before its ack', async () => {

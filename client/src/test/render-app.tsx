@@ -31,7 +31,7 @@ export function renderApp(options: RenderOptions = {}) {
     connected: options.connected ?? true,
     onJoin: (req) =>
       req.boardId === snapshot.board.id
-        ? { ok: true, seq: snapshot.seq, data: req.sinceSeq === undefined ? { kind: 'snapshot', snapshot } : { kind: 'events', events: [] } }
+        ? { ok: true, seq: snapshot.seq, data: req.sinceSeq === undefined ? { kind: 'snapshot', snapshot, epoch: 'e1' } : { kind: 'events', events: [], epoch: 'e1' } }
         : { ok: false, error: { code: 'NOT_FOUND', message: 'Board not found' } },
   });
   const store = createAppStore({

@@ -61,6 +61,8 @@ export function applyEvent(state: BoardState, e: BoardEvent): void {
  */
 export class BoardReplica {
   state: BoardState | null = null;
+  /** The server epoch `seq` was told in (see JoinResult). */
+  epoch: string | null = null;
   private held = new Map<number, BoardEvent>();
 
   constructor(readonly boardId: string) {}
@@ -70,6 +72,8 @@ export class BoardReplica {
   }
 
   joined(result: JoinResult): void {
+    if (result.epoch !== this.epoch) this.held.clear(); // what another epoch told may be lost
+    this.epoch = result.epoch;
     if (result.kind === 'snapshot') {
       this.state = fromSnapshot(result.snapshot);
       for (const seq of [...this.held.keys()]) if (seq <= this.state.seq) this.held.delete(seq);

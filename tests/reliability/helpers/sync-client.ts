@@ -156,8 +156,8 @@ export class SyncClient {
       return;
     }
     this.joining = true;
-    const sinceSeq = this.replica.state ? this.replica.seq : undefined;
-    const req = { boardId: this.options.boardId, protocol: PROTOCOL_VERSION, ...(sinceSeq !== undefined && { sinceSeq }) };
+    const { state, seq, epoch } = this.replica;
+    const req = { boardId: this.options.boardId, protocol: PROTOCOL_VERSION, ...(state && epoch !== null && { sinceSeq: seq, epoch }) };
     this.socket.emit('board:join', req, (ack: Ack<JoinResult>) => {
       this.joining = false;
       if (!ack.ok) {

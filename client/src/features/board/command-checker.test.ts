@@ -8,7 +8,7 @@ import { type CommandCheck, lazyCommandChecker } from './command-checker';
 function boardWithSlowCheck() {
   const loads: { resolve: (check: CommandCheck) => void; reject: (error: Error) => void }[] = [];
   const importCheck = () => new Promise<CommandCheck>((resolve, reject) => loads.push({ resolve, reject }));
-  const fake = createFakeTransport({ onJoin: () => ({ ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot() } }) });
+  const fake = createFakeTransport({ onJoin: () => ({ ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot(), epoch: 'e1' } }) });
   const store = createAppStore({ transport: fake.transport, commandChecker: lazyCommandChecker(importCheck) });
   store.getState().openBoard('b1');
   return { fake, store, loads };

@@ -10,7 +10,7 @@ function setup() {
   let n = 0;
   const store = createAppStore({ transport: fake.transport, newId: () => `id-${++n}-test`, commandChecker: loadedCommandChecker(checkCommand) });
   store.getState().openBoard('b1');
-  fake.answer(fake.lastCall('board:join'), { ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot() } });
+  fake.answer(fake.lastCall('board:join'), { ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot(), epoch: 'e1' } });
   return { fake, store };
 }
 
@@ -39,10 +39,30 @@ describe('sync engine', () => {
     fake.pushEvent(created(13, 'x3'));
     expect(store.getState().lastSeq).toBe(10);
     const rejoin = fake.lastCall('board:join');
-    expect(rejoin?.payload).toMatchObject({ sinceSeq: 10 });
-    fake.answer(rejoin, { ok: true, seq: 12, data: { kind: 'events', events: [created(11, 'x1'), created(12, 'x2')] } });
+    expect(rejoin?.payload).toMatchObject({ sinceSeq: 10, epoch: 'e1' });
+    fake.answer(rejoin, { ok: true, seq: 12, data: { kind: 'events', events: [created(11, 'x1'), created(12, 'x2')], epoch: 'e1' } });
     expect(store.getState().lastSeq).toBe(13);
     expect(store.getState().view!.cards.x3).toBeDefined();
+  });
+
+  it('after the server restarted, takes its snapshot over everything the old epoch told', () => {
+    const { fake, store } = setup();
+    fake.pushEvent(created(11, 'seen-then-lost')); // told before its sync; the machine then crashed
+    fake.pushEvent(created(13, 'held')); // waits for 12
+    fake.setConnected(false);
+    fake.setConnected(true);
+    const rejoin = fake.lastCall('board:join');
+    expect(rejoin?.payload).toMatchObject({ sinceSeq: 11, epoch: 'e1' });
+    // The new process has seq 10 durable and gave 11 and 12 to other changes; it answers with a snapshot.
+    fake.answer(rejoin, { ok: true, seq: 12, data: { kind: 'snapshot', snapshot: { ...makeSnapshot(), seq: 12 }, epoch: 'e2' } });
+    expect(store.getState().lastSeq).toBe(12);
+    // Neither what was lost nor 13 of the old epoch (which is not 13 of the new) is shown.
+    expect(Object.keys(store.getState().view!.cards)).toEqual(['k1', 'k2', 'k3']);
+    fake.pushEvent(created(13, 'new-13'));
+    expect(store.getState().view!.cards['new-13']).toBeDefined();
+    fake.setConnected(false);
+    fake.setConnected(true);
+    expect(fake.lastCall('board:join')?.payload).toMatchObject({ sinceSeq: 13, epoch: 'e2' });
   });
 
   it('keeps an optimistic change on top of peer events until its own ack lands', () => {

@@ -27,6 +27,8 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   let unsubscribe: (() => void) | null = null;
   let joining = false;
   let joinAgain = false;
+  /** The server epoch `lastSeq` was told in (see JoinResult); null until the first join. */
+  let epoch: string | null = null;
   // Commands issued before the command check had loaded: applied optimistically, sent once checked.
   const unchecked = new Set<string>();
 
@@ -57,6 +59,9 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   }
 
   function onJoined(result: JoinResult): void {
+    // Events held from another epoch may be ones the server lost: only the snapshot that follows counts.
+    if (result.epoch !== epoch) buffer.clear();
+    epoch = result.epoch;
     if (result.kind === 'snapshot') {
       const seq = result.snapshot.seq;
       const pending = get().pending.filter((op) => op.ackedSeq === null || op.ackedSeq > seq);
@@ -77,7 +82,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
       return;
     }
     joining = true;
-    const request = { boardId, protocol: PROTOCOL_VERSION, ...(server ? { sinceSeq: lastSeq } : {}) };
+    const request = { boardId, protocol: PROTOCOL_VERSION, ...(server && epoch !== null ? { sinceSeq: lastSeq, epoch } : {}) };
     deps.transport.emit('board:join', request, (ack) => {
       joining = false;
       if (get().boardId !== boardId) return;
@@ -174,6 +179,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     unchecked.clear();
     joining = false;
     joinAgain = false;
+    epoch = null;
     set({ boardId: null, loadState: 'idle', server: null, view: null, lastSeq: 0, pending: [], notices: [] });
   }
 
