@@ -118,9 +118,8 @@ export function createWalSync(db: Db, options: WalSyncOptions = {}) {
     /**
      * Runs `write` (a transaction that commits synchronously) and calls `deliver` with its result, or with the
      * error that stopped the commit or its sync, once it is durable and every earlier commit has been delivered.
-     * `written`, if given, gets the result at once, once the sync has started, when every earlier commit has been
-     * delivered already: what it tells others then cannot overtake what they were told of earlier commits. (Without
-     * a WAL file the commit is delivered at once, and `written` is not called.)
+     * `written`, if given, gets the result at once, before the sync, when every earlier commit has been delivered
+     * already: what it tells others then cannot overtake what they were told of earlier commits.
      */
     commit<T>(write: () => T, deliver: (result: Settled<T>) => void, written?: (value: T) => void): void {
       let value: T;
@@ -135,17 +134,15 @@ export function createWalSync(db: Db, options: WalSyncOptions = {}) {
         // Nothing was committed; the failure is still reported in order.
         return push({ durable: true, run: () => deliver({ ok: false, error }) });
       }
-      const first = waiting.length === 0;
-      push({ durable: !usesWal, run: (error) => deliver(error ? { ok: false, error } : { ok: true, value }) });
-      if (!usesWal) return;
-      sync();
-      if (written && first) {
+      if (written && waiting.length === 0) {
         try {
-          written(value); // while the sync runs
+          written(value);
         } catch (err) {
           onError(err); // the commit stands; its delivery still follows
         }
       }
+      push({ durable: !usesWal, run: (error) => deliver(error ? { ok: false, error } : { ok: true, value }) });
+      if (usesWal) sync();
     },
     /** Waits until every commit made so far has been delivered, then releases the WAL file's descriptor. */
     async close(): Promise<void> {
