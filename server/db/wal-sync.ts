@@ -134,6 +134,9 @@ export function createWalSync(db: Db, options: WalSyncOptions = {}) {
         // Nothing was committed; the failure is still reported in order.
         return push({ durable: true, run: () => deliver({ ok: false, error }) });
       }
+      // Told before the sync starts: the flush's kernel work would share a core with the room write, and the peers are
+      // who must see a change at once (the sender shows it already). Measured the other way round, the fan-out
+      // bench's p50 at 200 receivers went from 1.03-1.17x to 1.19-1.44x the bare relay.
       if (written && waiting.length === 0) {
         try {
           written(value);
