@@ -14,10 +14,10 @@ export function logRealtimeError(details: Record<string, unknown>, message: stri
 }
 
 /**
- * A socket event listener every socket shares: Node's EventEmitter calls a listener with its emitter (the socket)
- * as `this`. A listener made per socket and event, closing over the socket, was about half of what a connection
- * cost the server beyond a bare Socket.IO one (some 4 KiB of ~9 KiB, for 22 events), and a region's wall screens
- * stay connected for weeks.
+ * A socket event listener every socket shares, called with the socket as `this` (by the socket server's one
+ * `onAny` dispatch). A listener made per socket and event, closing over the socket, was about half of what a
+ * connection cost the server beyond a bare Socket.IO one (some 4 KiB of ~9 KiB, for 22 events), and a region's
+ * wall screens stay connected for weeks.
  */
 export type SharedListener = (this: KaskadeSocket, ...args: unknown[]) => void;
 

@@ -7,6 +7,8 @@ export interface SocketData {
   actor: string;
   /** The signed-in person or enrolled device, checked again while the socket lives. */
   principal: Principal;
+  /** What is left of the socket's command allowance, and when it was last refilled (see the socket server). */
+  commandBudget?: { tokens: number; at: number };
 }
 
 export type KaskadeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
