@@ -24,6 +24,15 @@ describe('hostile socket input', () => {
     c.close();
   });
 
+  it('answers events named like EventEmitter\'s own (error, newListener) as unknown, and keeps serving', async () => {
+    const c = await connectClient(srv.url);
+    expect(await c.request('error', { boom: true })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EVENT' } });
+    expect(await c.request('__proto__', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EVENT' } });
+    expect(await c.request('toString', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EVENT' } });
+    expect(await c.join(board)).toMatchObject({ ok: true });
+    c.close();
+  });
+
   it('survives commands without an ack, with odd argument lists, and deep or huge payloads', async () => {
     const before = count();
     const c = await connectClient(srv.url);
