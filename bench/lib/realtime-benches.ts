@@ -74,7 +74,7 @@ export async function fanoutBench(db: BenchDatabase, n: number, reps: number, me
     const flushed = await flushes();
     const delivered = a.reduce((s, r) => s + r.delivered, 0);
     const expected = a.reduce((s, r) => s + r.expected, 0);
-    // A lone move reaches the room while its WAL flush runs; only the sender's ack waits for it (the bare relay has none).
+    // A lone move reaches the room before its WAL flush; only the sender's ack waits for it (the bare relay has none).
     const deliveredNote =
       `${((100 * delivered) / expected).toFixed(2)} % delivered (${delivered}/${expected}); ` +
       `server's WAL flush p50 ${flushed.p50Us.toFixed(0)} µs, p90 ${flushed.p90Us.toFixed(0)} µs (${flushed.count} flushes)`;

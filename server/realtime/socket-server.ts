@@ -124,9 +124,11 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
    */
   function dispatch(this: KaskadeSocket, event: unknown, ...args: unknown[]): void {
     const listener = typeof event === 'string' ? listeners.get(event) : undefined;
-    if (!listener) return void ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
-    if (COMMAND_NAMES.has(event as string)) {
-      if (this.data.principal.kind === 'device' && !(event as string).startsWith('card:')) {
+    if (typeof event !== 'string' || !listener) {
+      return void ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
+    }
+    if (COMMAND_NAMES.has(event)) {
+      if (this.data.principal.kind === 'device' && !event.startsWith('card:')) {
         return void ackOf(args)?.(failure('FORBIDDEN', 'A wall screen may only move and edit cards.'));
       }
       if (!withinRate(this)) return void ackOf(args)?.(failure('RATE_LIMITED', 'Too many changes at once; slow down.'));
