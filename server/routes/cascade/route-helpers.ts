@@ -51,3 +51,11 @@ export function unitReader(request: FastifyRequest, access: AccessPolicy): (unit
   return (unitId, boardId) =>
     policy.canOnUnit ? policy.canOnUnit(actor, 'read', unitId) : boardId === null || access.can(actor, 'read', boardId);
 }
+
+/** An onRequest hook: 401 before anything else happens unless a person, a device or an API token asks. */
+export async function requireCaller(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  const caller = request as unknown as { principal?: unknown; apiToken?: unknown };
+  const bearer = /^Bearer\s/i.test(request.headers.authorization ?? '');
+  if (caller.principal != null || caller.apiToken != null) return undefined;
+  return sendError(reply, 401, 'UNAUTHENTICATED', bearer ? 'The token is unknown or revoked.' : 'Sign in first.');
+}
