@@ -33,6 +33,7 @@ import { forbid, notFound, requireUser } from '../plugins/security';
 import type { UnitAccessPolicy } from '../services/access-policy';
 import type { AuthService } from '../services/auth-service';
 import type { Clock } from '../services/command-service';
+import { type CsvCell, writeCsv } from '../services/csv';
 import type { LiveSockets } from './auth-routes';
 
 export interface AdminRoutesOptions {
@@ -58,13 +59,6 @@ const toDevice = (d: DeviceRow): AdminDevice => ({
   lastSeenAt: d.last_seen_at,
   revokedAt: d.revoked_at,
 });
-
-/** CSV cell: quoted, and a leading = + - @ neutralised so a spreadsheet does not run it as a formula. */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 /**
  * The admin screens' API: org units and layers, users and roles, wall-screen devices and the audit trail. Every
@@ -285,12 +279,12 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
     const entries = rows.map(toEntry);
     if (format === 'csv') {
       const header = ['source', 'boardId', 'seq', 'at', 'actor', 'actorName', 'type', 'subject', 'payload'] as const;
-      const lines = [header.join(','), ...entries.map((e) => header.map((h) => csvCell(e[h])).join(','))];
+      const csv = writeCsv(header, entries.map((e) => header.map((h) => e[h] as CsvCell)), { separator: ',', bom: false, quoteAll: true });
       const name = `kaskade-audit-${boardId ?? actor ?? 'admin'}`.replace(/[^A-Za-z0-9_-]/g, '_');
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}.csv"`)
-        .send(`${lines.join('\r\n')}\r\n`);
+        .send(csv);
     }
     if (request.headers.accept?.includes('application/octet-stream')) {
       reply.header('content-disposition', 'attachment; filename="kaskade-audit.json"');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../routes/admin-routes';
 import { deviceAllows, roleAllows, strongest } from './access-policy';
 
 describe('roles and capabilities', () => {
@@ -25,14 +24,5 @@ describe('roles and capabilities', () => {
     expect(deviceAllows('touch', 'write')).toBe(true);
     expect(deviceAllows('touch', 'facilitate')).toBe(false);
     expect(deviceAllows('touch', 'administer')).toBe(false);
-  });
-});
-
-describe('audit CSV', () => {
-  it('quotes cells and neutralises formulas', () => {
-    expect(csvCell('a "b"')).toBe('"a ""b"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell(null)).toBe('""');
-    expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
   });
 });

@@ -4,7 +4,7 @@ import { ImportResponse, IndicatorParams, UnitQuery } from '../../../shared/casc
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import { toCsv as toCsvRows } from '../../services/cascade/csv';
+import { writeCsv } from '../../services/csv';
 import { MAX_IMPORT_BYTES, parseMeasurementsCsv, writeProblemsToImport } from '../../services/cascade/csv-import';
 import type { FeedContext } from './feed-routes';
 import { requireCaller, sendError } from './route-helpers';
@@ -120,7 +120,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
 function exportMeasurements(cascade: CascadeService, indicatorId: string, unitId: string): string | null {
   const page = cascade.indicatorPage(indicatorId, unitId);
   if (!page) return null;
-  return toCsvRows(
+  return writeCsv(
     ['indicator', 'unit', 'period', 'value', 'numerator', 'denominator', 'respondents', 'note', 'recorded_at', 'recorded_by'],
     page.measurements.map((m) => [m.indicatorId, m.unitId, m.periodStart, m.value, m.numerator, m.denominator, m.respondents, m.note, m.recordedAt, m.recordedBy]),
   );
@@ -130,7 +130,7 @@ function exportStatusTable(cascade: CascadeService, unitId: string): string | nu
   const entry = cascade.overview().units.find((u) => u.unit.id === unitId);
   if (!entry?.boardId) return null;
   const rows = cascade.statusTable(unitId);
-  return toCsvRows(
+  return writeCsv(
     ['indicator', 'name', 'period', 'value', 'target', 'low', 'high', 'tolerance', 'status'],
     rows.map((r) => [r.indicatorId, r.name, r.periodStart, r.value, r.target, r.low, r.high, r.tolerance, r.status]),
   );
