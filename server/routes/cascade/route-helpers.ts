@@ -46,10 +46,15 @@ export function anonymousUnderRoles(request: FastifyRequest, access: AccessPolic
 
 /** A test of read access per unit for this request's actor. */
 export function unitReader(request: FastifyRequest, access: AccessPolicy): (unitId: string, boardId: string | null) => boolean {
+  return unitTester(request, access, 'read');
+}
+
+/** A test of one capability per unit for this request's actor (through the unit's board under board-only policies). */
+export function unitTester(request: FastifyRequest, access: AccessPolicy, capability: Capability): (unitId: string, boardId: string | null) => boolean {
   const actor = actorOf(request);
   const policy = access as UnitPolicy;
   return (unitId, boardId) =>
-    policy.canOnUnit ? policy.canOnUnit(actor, 'read', unitId) : boardId === null || access.can(actor, 'read', boardId);
+    policy.canOnUnit ? policy.canOnUnit(actor, capability, unitId) : boardId === null || access.can(actor, capability, boardId);
 }
 
 /** An onRequest hook: 401 before anything else happens unless a person, a device or an API token asks. */
