@@ -16,6 +16,7 @@ import { type UnitAccessPolicy, createRoleAccess } from './services/access-polic
 import { type AuthOptions, createAuthService } from './services/auth-service';
 import { type OidcConfig, createOidc } from './services/oidc';
 import { adminRoutes } from './routes/admin-routes';
+import { registerDeviceGuard } from './routes/device-guard';
 import { type LiveSockets, authRoutes } from './routes/auth-routes';
 import { createBoardService } from './services/board-service';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
@@ -113,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // Snapshots are repetitive JSON: gzip makes a 21-indicator board a fraction of its size on a wall screen's link.
   registerCompression(app, { threshold: 1024 });
   await registerSecurity(app, { auth, allowedOrigins });
+  registerDeviceGuard(app);
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(authRoutes, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceAllows, roleAllows, strongest } from './access-policy';
+import { deviceAllows, deviceMay, roleAllows, strongest } from './access-policy';
 
 describe('roles and capabilities', () => {
   it('orders the roles viewer < member < facilitator < admin', () => {
@@ -24,5 +24,18 @@ describe('roles and capabilities', () => {
     expect(deviceAllows('touch', 'write')).toBe(true);
     expect(deviceAllows('touch', 'facilitate')).toBe(false);
     expect(deviceAllows('touch', 'administer')).toBe(false);
+  });
+});
+
+describe('wall screens, on either door', () => {
+  it('read; a touch screen also sends card commands; nothing else, neither as a command nor as a REST capability', () => {
+    expect(deviceMay('read', 'read')).toBe(true);
+    expect(deviceMay('read', 'card:move')).toBe(false);
+    expect(deviceMay('touch', 'card:move')).toBe(true);
+    expect(deviceMay('touch', 'card:undo')).toBe(true);
+    expect(deviceMay('touch', 'measurement:record')).toBe(false);
+    expect(deviceMay('touch', 'meeting:start')).toBe(false);
+    expect(deviceMay('touch', 'write')).toBe(false);
+    expect(deviceMay('touch', 'administer')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, ErrorIssue } from '../../../shared/protocol';
-import type { AccessPolicy, Capability } from '../../services/access-policy';
+import { type AccessPolicy, type Capability, deviceMay } from '../../services/access-policy';
+import type { DeviceMode } from '../../repositories/accounts-repository';
 
 /** Who asks: the signed-in principal once accounts put one on the request, else an anonymous guest. */
 export function actorOf(request: FastifyRequest): string {
@@ -23,6 +24,11 @@ export function allowed(
   where: { unitId: string; boardId: string | null },
 ): boolean {
   const actor = actorOf(request);
+  const principal = (request as unknown as { principal?: { kind: string; mode?: DeviceMode } | null }).principal;
+  if (principal?.kind === 'device' && !deviceMay(principal.mode ?? 'read', capability)) {
+    void sendError(reply, 403, 'FORBIDDEN', `A wall screen may not ${capability} over REST.`);
+    return false;
+  }
   const policy = access as AccessPolicy & { canOnUnit?: (actor: string, capability: Capability, unitId: string) => boolean };
   // The board question also covers wall screens (enrolled to one board); the unit question covers units without one.
   const ok =
