@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
+import { type TrustProxy, fastifyTrustProxy } from './trust-proxy';
 import { registerClientFiles } from './plugins/client-files';
 import { registerCompression } from './plugins/compression';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors';
@@ -48,8 +49,8 @@ export interface AppDeps {
   revalidateMs?: number;
   /** Demo mode: the sign-in page offers the demo logins. */
   demo?: boolean;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto/For (Secure cookies, rate limits per client). */
-  trustProxy?: boolean;
+  /** Behind a TLS-terminating proxy: the hops or proxy addresses whose X-Forwarded-Proto/For count (see trust-proxy.ts). */
+  trustProxy?: TrustProxy;
   /** Socket heartbeat; defaults to 20 s + 20 s (tests of network loss use short values). */
   heartbeat?: Heartbeat;
 }
@@ -80,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     clientErrorHandler,
     frameworkErrors,
     forceCloseConnections: true,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(deps.trustProxy ?? false),
     schemaController: zodOnlySchemaController,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -44,7 +44,7 @@ export async function startServer(
     oidc: config.oidc ?? null,
     demo: config.seedDemo,
     ...(config.loginAttemptsPerMinute !== undefined && { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
-    ...(config.trustProxy && { trustProxy: true }),
+    ...(config.trustProxy !== undefined && config.trustProxy !== false && { trustProxy: config.trustProxy }),
     ...options.app,
   });
   const address = await kaskade.app.listen({ port: config.port, host: config.host });
