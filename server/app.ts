@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
+import { type TrustProxy, fastifyTrustProxy } from './trust-proxy';
 import { registerClientFiles } from './plugins/client-files';
 import { registerCompression } from './plugins/compression';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors';
@@ -16,6 +17,7 @@ import { type UnitAccessPolicy, createRoleAccess } from './services/access-polic
 import { type AuthOptions, createAuthService } from './services/auth-service';
 import { type OidcConfig, createOidc } from './services/oidc';
 import { adminRoutes } from './routes/admin-routes';
+import { registerDeviceGuard } from './routes/device-guard';
 import { type LiveSockets, authRoutes } from './routes/auth-routes';
 import { createBoardService } from './services/board-service';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
@@ -47,8 +49,8 @@ export interface AppDeps {
   revalidateMs?: number;
   /** Demo mode: the sign-in page offers the demo logins. */
   demo?: boolean;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-Proto/For (Secure cookies, rate limits per client). */
-  trustProxy?: boolean;
+  /** Behind a TLS-terminating proxy: the hops or proxy addresses whose X-Forwarded-Proto/For count (see trust-proxy.ts). */
+  trustProxy?: TrustProxy;
   /** Socket heartbeat; defaults to 20 s + 20 s (tests of network loss use short values). */
   heartbeat?: Heartbeat;
 }
@@ -79,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     clientErrorHandler,
     frameworkErrors,
     forceCloseConnections: true,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(deps.trustProxy ?? false),
     schemaController: zodOnlySchemaController,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -113,6 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // Snapshots are repetitive JSON: gzip makes a 21-indicator board a fraction of its size on a wall screen's link.
   registerCompression(app, { threshold: 1024 });
   await registerSecurity(app, { auth, allowedOrigins });
+  registerDeviceGuard(app);
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(authRoutes, {
@@ -124,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     demo: deps.demo ?? false,
     loginAttemptsPerMinute,
   });
-  await app.register(adminRoutes, { accounts, org: orgAdminRepository(deps.db), access, auth, live, clock: deps.clock ?? systemClock });
+  await app.register(adminRoutes, { db: deps.db, accounts, org: orgAdminRepository(deps.db), access, auth, live, clock: deps.clock ?? systemClock });
   await app.register(boardsRoutes, { boards, access });
   await registerCascadeRoutes(app, { db: deps.db, repos, commands, access, clock: deps.clock ?? systemClock, updates });
   await app.register(meetingsRoutes, {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OidcConfig, parseOidcConfig } from './services/oidc';
+import { type TrustProxy, parseTrustProxy } from './trust-proxy';
 
 export interface Config {
   port: number;
@@ -18,8 +19,8 @@ export interface Config {
   oidc?: OidcConfig | null;
   /** Login and enrolment attempts per client address and minute. */
   loginAttemptsPerMinute?: number;
-  /** Behind a TLS-terminating reverse proxy (TRUST_PROXY=true). */
-  trustProxy?: boolean;
+  /** Behind a TLS-terminating reverse proxy: its hop count or addresses (TRUST_PROXY, see trust-proxy.ts). */
+  trustProxy?: TrustProxy;
 }
 
 /** The project root, found from this file so the same code works from source (tsx, vitest) and from dist/. */
@@ -50,6 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     oidc: parseOidcConfig(env),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

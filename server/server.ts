@@ -4,13 +4,15 @@ import { type AppDeps, buildApp, type KaskadeApp } from './app';
 import { type Config, projectRoot } from './config';
 import { migrate } from './db/migrate';
 import { type Db, openDatabase } from './db/open-database';
-import { DEMO_PASSWORD, bootstrapAdmin, seedDemoUsers } from './seed/seed-users';
+import { DEMO_PASSWORD, adminFromEnvironment, demoLoginsWithPublicPassword, seedDemoUsers } from './seed/seed-users';
 
 export interface RunningServer extends KaskadeApp {
   db: Db;
   url: string;
   /** Demo mode: the demo logins (printed at start-up). */
   demoLogins: { username: string; password: string; role: string; unitId: string }[];
+  /** Why ADMIN_USERNAME/ADMIN_PASSWORD were or were not used (also logged at start). */
+  adminNote: string;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const db = openDatabase(config.databasePath);
   const env = options.env ?? process.env;
+  let adminNote: string;
   try {
     migrate(db, config.migrationsDir);
     if (config.seedDemo) {
@@ -29,7 +32,8 @@ export async function startServer(
       if (isOrganisationEmpty(db)) seedDemo(db);
       await seedDemoUsers(db);
     }
-    if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) await bootstrapAdmin(db, env.ADMIN_USERNAME, env.ADMIN_PASSWORD);
+    adminNote = await adminFromEnvironment(db, env);
+    if (env.NODE_ENV === 'production') await refuseDemoPassword(db);
   } catch (err) {
     db.close();
     throw err;
@@ -44,9 +48,10 @@ export async function startServer(
     oidc: config.oidc ?? null,
     demo: config.seedDemo,
     ...(config.loginAttemptsPerMinute !== undefined && { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
-    ...(config.trustProxy && { trustProxy: true }),
+    ...(config.trustProxy !== undefined && config.trustProxy !== false && { trustProxy: config.trustProxy }),
     ...options.app,
   });
+  kaskade.app.log.info(adminNote);
   const address = await kaskade.app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   return {
@@ -54,6 +59,7 @@ export async function startServer(
     db,
     url: `http://localhost:${port}`,
     demoLogins: config.seedDemo ? demoLogins(db) : [],
+    adminNote,
     close: async () => {
       await kaskade.app.close();
       db.close();
@@ -70,4 +76,16 @@ function demoLogins(db: Db): RunningServer['demoLogins'] {
     )
     .all();
   return rows.map((r) => ({ username: r.username, password: DEMO_PASSWORD, role: r.role, unitId: r.unit_id }));
+}
+
+/** Production never runs with logins whose password is published in the README. */
+async function refuseDemoPassword(db: Db): Promise<void> {
+  const open = await demoLoginsWithPublicPassword(db);
+  if (open.length === 0) return;
+  throw new Error(
+    `Refusing to start in production: the demo logins ${open.join(', ')} still accept the public demo password ` +
+      `"${DEMO_PASSWORD}". Fix: start on a new, empty database (DATABASE_PATH) with SEED_DEMO=false and ` +
+      'ADMIN_USERNAME/ADMIN_PASSWORD; or, to keep this one, start it once without NODE_ENV=production, sign in as ' +
+      'an administrator and give each demo login a new password or disable it (Administration → People).',
+  );
 }

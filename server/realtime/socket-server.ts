@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { HandshakeAuth } from '../../shared/rest';
 import { credentialFrom, originAllowed } from '../plugins/security';
-import type { AccessPolicy } from '../services/access-policy';
+import { type AccessPolicy, deviceMay } from '../services/access-policy';
 import type { AuthService, Principal } from '../services/auth-service';
 import type { BoardService } from '../services/board-service';
 import type { CommandService } from '../services/command-service';
@@ -10,7 +10,7 @@ import { ackOf, failure } from './acks';
 import { type CommitOutbox, createCommitOutbox } from './board-broadcast';
 import { boardListeners } from './board-handlers';
 import { commandListeners } from './command-handlers';
-import { COMMANDS } from '../../shared/protocol';
+import { COMMANDS, type CommandName } from '../../shared/protocol';
 import type { SharedListener } from './guard';
 import type { KaskadeServer, KaskadeSocket } from './socket-types';
 
@@ -128,7 +128,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
       return void ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
     }
     if (COMMAND_NAMES.has(event)) {
-      if (this.data.principal.kind === 'device' && !event.startsWith('card:')) {
+      if (this.data.principal.kind === 'device' && !deviceMay(this.data.principal.mode, event as CommandName)) {
         return void ackOf(args)?.(failure('FORBIDDEN', 'A wall screen may only move and edit cards.'));
       }
       if (!withinRate(this)) return void ackOf(args)?.(failure('RATE_LIMITED', 'Too many changes at once; slow down.'));

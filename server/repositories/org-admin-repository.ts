@@ -76,6 +76,10 @@ export function orgAdminRepository(db: Db) {
       `SELECT 'admin' AS source, NULL AS board_id, NULL AS seq, at, actor, type, subject, payload FROM admin_events
        ORDER BY id DESC LIMIT ?`,
     ),
+    // Who created a person through the admin screens (their first audit row).
+    creatorOf: db.prepare<[string], { actor: string }>(
+      "SELECT actor FROM admin_events WHERE type = 'user.created' AND subject = ? ORDER BY id LIMIT 1",
+    ),
     boardsBrief: db.prepare<[], { id: string; name: string; unit_id: string }>('SELECT id, name, unit_id FROM boards ORDER BY name'),
     templates: db.prepare<[], TemplateRow>('SELECT * FROM board_templates ORDER BY name'),
     template: db.prepare<[string], TemplateRow>('SELECT * FROM board_templates WHERE id = ?'),
@@ -131,6 +135,7 @@ export function orgAdminRepository(db: Db) {
         .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
         .slice(0, limit),
     adminAudit: (limit: number) => s.adminAudit.all(limit),
+    creatorOf: (userId: string): string | undefined => s.creatorOf.get(`user:${userId}`)?.actor,
     boardsBrief: () => s.boardsBrief.all(),
     templates: () => s.templates.all(),
     template: (id: string) => s.template.get(id),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open-database';
 import { accountsRepository, type Role } from '../repositories/accounts-repository';
-import { hashPassword } from '../services/passwords';
+import { hashPassword, verifyPassword } from '../services/passwords';
 
 /** The demo's password for every demo login; printed at start-up in demo mode and documented in the README. */
 export const DEMO_PASSWORD = 'kaskade-demo';
@@ -57,4 +57,25 @@ export async function bootstrapAdmin(db: Db, username: string, password: string)
     for (const root of roots) accounts.setRole(id, root.id, 'admin');
   }).immediate();
   return true;
+}
+
+/** The usernames of enabled demo logins that still accept the public demo password. */
+export async function demoLoginsWithPublicPassword(db: Db): Promise<string[]> {
+  const rows = db
+    .prepare<[], { username: string; password_hash: string }>(
+      "SELECT username, password_hash FROM users WHERE id LIKE 'u-demo-%' AND disabled = 0 AND password_hash IS NOT NULL ORDER BY username",
+    )
+    .all();
+  const open: string[] = [];
+  for (const r of rows) if (await verifyPassword(r.password_hash, DEMO_PASSWORD)) open.push(r.username);
+  return open;
+}
+
+/** Why ADMIN_USERNAME/ADMIN_PASSWORD were or were not used at this start (logged, so it is never silent). */
+export async function adminFromEnvironment(db: Db, env: NodeJS.ProcessEnv): Promise<string> {
+  const { ADMIN_USERNAME: username, ADMIN_PASSWORD: password } = env;
+  if (!username && !password) return 'ADMIN_USERNAME/ADMIN_PASSWORD not set: no first administrator created.';
+  if (!username || !password) return 'ADMIN_USERNAME/ADMIN_PASSWORD ignored: both must be set.';
+  if (await bootstrapAdmin(db, username, password)) return `ADMIN_USERNAME used: created the first administrator "${username}".`;
+  return `ADMIN_USERNAME/ADMIN_PASSWORD ignored: the database already has users (they only create the first administrator of an empty one).`;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../routes/admin-routes';
-import { deviceAllows, roleAllows, strongest } from './access-policy';
+import { deviceAllows, deviceMay, roleAllows, strongest } from './access-policy';
 
 describe('roles and capabilities', () => {
   it('orders the roles viewer < member < facilitator < admin', () => {
@@ -28,11 +27,15 @@ describe('roles and capabilities', () => {
   });
 });
 
-describe('audit CSV', () => {
-  it('quotes cells and neutralises formulas', () => {
-    expect(csvCell('a "b"')).toBe('"a ""b"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell(null)).toBe('""');
-    expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
+describe('wall screens, on either door', () => {
+  it('read; a touch screen also sends card commands; nothing else, neither as a command nor as a REST capability', () => {
+    expect(deviceMay('read', 'read')).toBe(true);
+    expect(deviceMay('read', 'card:move')).toBe(false);
+    expect(deviceMay('touch', 'card:move')).toBe(true);
+    expect(deviceMay('touch', 'card:undo')).toBe(true);
+    expect(deviceMay('touch', 'measurement:record')).toBe(false);
+    expect(deviceMay('touch', 'meeting:start')).toBe(false);
+    expect(deviceMay('touch', 'write')).toBe(false);
+    expect(deviceMay('touch', 'administer')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import type { CommandName } from '../../shared/protocol';
 import type { AccountsRepository, DeviceMode, Role } from '../repositories/accounts-repository';
 
 /**
@@ -34,6 +35,19 @@ export const roleAllows = (role: Role | null, capability: Capability): boolean =
 /** A wall screen may read its own board, and with touch-edit also write to it; nothing else, anywhere. */
 export const deviceAllows = (mode: DeviceMode, capability: Capability): boolean =>
   capability === 'read' || (capability === 'write' && mode === 'touch');
+
+/** The socket commands a touch wall screen may send: moving and editing cards, and undoing that. */
+const DEVICE_TOUCH_COMMANDS: ReadonlySet<string> = new Set<CommandName>([
+  'card:create', 'card:update', 'card:move', 'card:archive', 'card:restore', 'card:undo',
+]);
+
+/**
+ * What a wall screen may do, whichever door it comes through: on the socket `action` is the command's name, over
+ * REST the capability the route needs. It reads (its own board, as the policy decides); a touch screen also moves
+ * and edits cards; it never records measurements, imports, writes deviations, runs meetings or administers.
+ */
+export const deviceMay = (mode: DeviceMode, action: CommandName | Capability): boolean =>
+  action === 'read' || (mode === 'touch' && DEVICE_TOUCH_COMMANDS.has(action));
 
 /** Answers kept at most; beyond that the cache starts again (it only saves reads). */
 const MAX_KEPT_ANSWERS = 10_000;

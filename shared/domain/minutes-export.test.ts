@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../schemas';
-import { minutesToCsv, minutesToMarkdown } from './minutes-export';
+import { MINUTES_CSV_HEADER, minutesTable, minutesToMarkdown } from './minutes-export';
 
 const meeting: Meeting = {
   id: 'm', boardId: 'b', status: 'ended', facilitator: 'Eva', startedAt: '2026-11-28T08:00:00.000Z',
@@ -28,9 +28,8 @@ describe('minutes export', () => {
     expect(md).toContain('- Sygefravær: 6.5 % (red)');
   });
 
-  it('writes CSV with quoting', () => {
-    const [header, row] = minutesToCsv(meeting).trim().split('\r\n');
-    expect(header).toBe('position,kind,title,skipped,started,ended,outcome,decisions,actions');
-    expect(row).toBe('1,custom,"Sygefravær, ""nu""",no,S,E,Drøftet,Ny vagtplan,"Ring til HR (Ole, 2026-12-05)"');
+  it('lays the agenda out as table rows', () => {
+    expect(MINUTES_CSV_HEADER.join(',')).toBe('position,kind,title,skipped,started,ended,outcome,decisions,actions');
+    expect(minutesTable(meeting)[0]).toEqual([1, 'custom', 'Sygefravær, "nu"', 'no', 'S', 'E', 'Drøftet', 'Ny vagtplan', 'Ring til HR (Ole, 2026-12-05)']);
   });
 });

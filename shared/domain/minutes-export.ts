@@ -49,23 +49,16 @@ export function minutesToMarkdown(meeting: Meeting, boardName: string, w: Export
   return `${out.join('\n')}\n`;
 }
 
-const csvCell = (v: string | number | null): string => {
-  const s = v === null ? '' : String(v);
-  return /[",;\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+export const MINUTES_CSV_HEADER = ['position', 'kind', 'title', 'skipped', 'started', 'ended', 'outcome', 'decisions', 'actions'] as const;
 
-/** The agenda of the minutes as CSV, one row per item (with its outcome, decisions and actions). */
-export function minutesToCsv(meeting: Meeting): string {
+/** The agenda of the minutes as table rows for a CSV file, one per item (with its outcome, decisions and actions). */
+export function minutesTable(meeting: Meeting): (string | number | null)[][] {
   const m = meeting.minutes;
-  if (!m) return '';
+  if (!m) return [];
   const cards = new Map(m.actionsCreated.map((c) => [c.id, c]));
-  const rows: (string | number | null)[][] = [['position', 'kind', 'title', 'skipped', 'started', 'ended', 'outcome', 'decisions', 'actions']];
-  m.items.forEach((item, i) =>
-    rows.push([
-      i + 1, item.kind, item.title, item.skipped ? 'yes' : 'no', item.startedAt, item.endedAt, item.outcome,
-      item.decisions.map((d) => d.text).join(' | '),
-      item.actionIds.map((id) => { const c = cards.get(id); return c ? `${c.title} (${c.ownerName}, ${c.dueDate ?? ''})` : id; }).join(' | '),
-    ]),
-  );
-  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return m.items.map((item, i) => [
+    i + 1, item.kind, item.title, item.skipped ? 'yes' : 'no', item.startedAt, item.endedAt, item.outcome,
+    item.decisions.map((d) => d.text).join(' | '),
+    item.actionIds.map((id) => { const c = cards.get(id); return c ? `${c.title} (${c.ownerName}, ${c.dueDate ?? ''})` : id; }).join(' | '),
+  ]);
 }

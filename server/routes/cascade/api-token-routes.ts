@@ -4,7 +4,7 @@ import { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '../../../shared/c
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { FeedContext } from './feed-routes';
-import { actorOf, sendError } from './route-helpers';
+import { actorOf, sendError, unitTester } from './route-helpers';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -17,10 +17,16 @@ export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
       schema: { summary: 'List API tokens (never their secrets)', tags: ['api tokens'], response: { 200: ApiTokenList, 401: ErrorResponse, 403: ErrorResponse } },
     },
     async (request, reply) => {
-      const all = tokens.list();
-      const units = new Set(all.map((t) => t.unitId));
-      if (units.size > 0 && !mayOnUnits(request, reply, 'administer', units)) return reply;
-      return { tokens: all };
+      // Only a person who administers units sees tokens, and only those of the units they administer.
+      if (request.apiToken) return sendError(reply, 403, 'FORBIDDEN', 'An API token cannot list tokens.');
+      if (!request.principal) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+      if (request.principal.kind !== 'user') return sendError(reply, 403, 'FORBIDDEN', 'Only people may list API tokens.');
+      const administers = unitTester(request, ctx.access, 'administer');
+      const theirs = tokens.list().filter((t) => administers(t.unitId, cascade.boardOfUnit(t.unitId)));
+      if (theirs.length === 0 && !cascade.units().some((u) => administers(u.id, cascade.boardOfUnit(u.id)))) {
+        return sendError(reply, 403, 'FORBIDDEN', 'Only administrators may list API tokens.');
+      }
+      return { tokens: theirs };
     },
   );
 

@@ -4,10 +4,10 @@ import { ImportResponse, IndicatorParams, UnitQuery } from '../../../shared/casc
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import { toCsv as toCsvRows } from '../../services/cascade/csv';
+import { writeCsv } from '../../services/csv';
 import { MAX_IMPORT_BYTES, parseMeasurementsCsv, writeProblemsToImport } from '../../services/cascade/csv-import';
 import type { FeedContext } from './feed-routes';
-import { sendError } from './route-helpers';
+import { requireCaller, sendError } from './route-helpers';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -23,6 +23,8 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
       '/api/imports/measurements',
       {
         bodyLimit: MAX_IMPORT_BYTES * 4,
+        // Nobody is answered anything about a file before we know who sends it: no body is even read for a guest.
+        onRequest: requireCaller,
         schema: {
           summary: 'Import measurements from CSV: preview (apply=false) or apply all rows, or none',
           description:
@@ -39,6 +41,9 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
           return sendError(reply, 413, 'VALIDATION_FAILED', `The file is too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported at once. Split it into smaller files.`);
         }
         const parsed = parseMeasurementsCsv(request.body, request.query.unit ?? null, (id) => repos.indicators.get(id));
+        // Access to every unit the file names, before any row (or its stored `previous` value) goes into an answer.
+        const units = [...parsed.rows.map((r) => r.unitId), ...(request.query.unit ? [request.query.unit] : [])];
+        if (!mayOnUnits(request, reply, 'write', units)) return reply;
         const previewRows = parsed.rows.map((r) => ({
           row: r.row,
           indicatorId: r.indicatorId,
@@ -48,7 +53,6 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
           previous: repos.indicators.measurement(r.indicatorId, r.unitId, r.periodStart)?.value ?? null,
         }));
         if (parsed.problems.length > 0) return reply.code(400).send({ applied: false, rows: previewRows, problems: parsed.problems });
-        if (!mayOnUnits(request, reply, 'write', parsed.rows.map((r) => r.unitId))) return reply;
         const writes = parsed.rows.map(({ row: _row, ...w }) => w);
         if (request.query.apply !== 'true') {
           // A dry run of the writer's own checks, so the preview finds what applying would refuse.
@@ -116,7 +120,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
 function exportMeasurements(cascade: CascadeService, indicatorId: string, unitId: string): string | null {
   const page = cascade.indicatorPage(indicatorId, unitId);
   if (!page) return null;
-  return toCsvRows(
+  return writeCsv(
     ['indicator', 'unit', 'period', 'value', 'numerator', 'denominator', 'respondents', 'note', 'recorded_at', 'recorded_by'],
     page.measurements.map((m) => [m.indicatorId, m.unitId, m.periodStart, m.value, m.numerator, m.denominator, m.respondents, m.note, m.recordedAt, m.recordedBy]),
   );
@@ -126,7 +130,7 @@ function exportStatusTable(cascade: CascadeService, unitId: string): string | nu
   const entry = cascade.overview().units.find((u) => u.unit.id === unitId);
   if (!entry?.boardId) return null;
   const rows = cascade.statusTable(unitId);
-  return toCsvRows(
+  return writeCsv(
     ['indicator', 'name', 'period', 'value', 'target', 'low', 'high', 'tolerance', 'status'],
     rows.map((r) => [r.indicatorId, r.name, r.periodStart, r.value, r.target, r.low, r.high, r.tolerance, r.status]),
   );

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, ErrorIssue } from '../../../shared/protocol';
-import type { AccessPolicy, Capability } from '../../services/access-policy';
+import { type AccessPolicy, type Capability, deviceMay } from '../../services/access-policy';
+import type { DeviceMode } from '../../repositories/accounts-repository';
 
 /** Who asks: the signed-in principal once accounts put one on the request, else an anonymous guest. */
 export function actorOf(request: FastifyRequest): string {
@@ -23,6 +24,11 @@ export function allowed(
   where: { unitId: string; boardId: string | null },
 ): boolean {
   const actor = actorOf(request);
+  const principal = (request as unknown as { principal?: { kind: string; mode?: DeviceMode } | null }).principal;
+  if (principal?.kind === 'device' && !deviceMay(principal.mode ?? 'read', capability)) {
+    void sendError(reply, 403, 'FORBIDDEN', `A wall screen may not ${capability} over REST.`);
+    return false;
+  }
   const policy = access as AccessPolicy & { canOnUnit?: (actor: string, capability: Capability, unitId: string) => boolean };
   // The board question also covers wall screens (enrolled to one board); the unit question covers units without one.
   const ok =
@@ -46,8 +52,21 @@ export function anonymousUnderRoles(request: FastifyRequest, access: AccessPolic
 
 /** A test of read access per unit for this request's actor. */
 export function unitReader(request: FastifyRequest, access: AccessPolicy): (unitId: string, boardId: string | null) => boolean {
+  return unitTester(request, access, 'read');
+}
+
+/** A test of one capability per unit for this request's actor (through the unit's board under board-only policies). */
+export function unitTester(request: FastifyRequest, access: AccessPolicy, capability: Capability): (unitId: string, boardId: string | null) => boolean {
   const actor = actorOf(request);
   const policy = access as UnitPolicy;
   return (unitId, boardId) =>
-    policy.canOnUnit ? policy.canOnUnit(actor, 'read', unitId) : boardId === null || access.can(actor, 'read', boardId);
+    policy.canOnUnit ? policy.canOnUnit(actor, capability, unitId) : boardId === null || access.can(actor, capability, boardId);
+}
+
+/** An onRequest hook: 401 before anything else happens unless a person, a device or an API token asks. */
+export async function requireCaller(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+  const caller = request as unknown as { principal?: unknown; apiToken?: unknown };
+  const bearer = /^Bearer\s/i.test(request.headers.authorization ?? '');
+  if (caller.principal != null || caller.apiToken != null) return undefined;
+  return sendError(reply, 401, 'UNAUTHENTICATED', bearer ? 'The token is unknown or revoked.' : 'Sign in first.');
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { minutesToCsv, minutesToMarkdown } from '../../../shared/domain/minutes-export';
+import { MINUTES_CSV_HEADER, minutesTable, minutesToMarkdown } from '../../../shared/domain/minutes-export';
 import {
   BoardAtResponse,
   HistoryQuery,
@@ -13,6 +13,7 @@ import { BoardParams, ErrorResponse } from '../../../shared/rest';
 import { Meeting } from '../../../shared/schemas';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { MeetingReads } from '../../services/meeting-reads';
+import { writeCsv } from '../../services/csv';
 
 interface Deps {
   reads: MeetingReads;
@@ -56,7 +57,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, 
     const name = `referat-${meeting.startedAt.slice(0, 10)}.${format}`;
     void reply.header('content-disposition', `attachment; filename="${name}"`);
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(meeting, null, 2));
-    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(minutesToCsv(meeting));
+    if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(writeCsv(MINUTES_CSV_HEADER, minutesTable(meeting), { separator: ',', bom: false }));
     return reply.type('text/markdown; charset=utf-8').send(minutesToMarkdown(meeting, boardName(id) ?? ''));
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../../shared/schemas';
-import { parseCsv, toCsv } from './csv';
 import { MAX_IMPORT_ROWS, parseMeasurementsCsv } from './csv-import';
 
 const indicator: Indicator = {
@@ -8,14 +7,6 @@ const indicator: Indicator = {
   frequency: 'monthly', kind: 'hard', decimals: 1, minRespondents: null,
 };
 const known = (id: string) => (id === indicator.id ? indicator : undefined);
-
-describe('CSV', () => {
-  it('reads quoted fields with separators, doubled quotes and CRLF, and writes them back', () => {
-    const text = 'a;b\r\n"x;y";"say ""hi"""\r\n';
-    expect(parseCsv(text, ';')).toEqual([['a', 'b'], ['x;y', 'say "hi"']]);
-    expect(toCsv(['a', 'b'], [['x;y', 4.5]])).toBe('\uFEFFa;b\r\n"x;y";4,5\r\n');
-  });
-});
 
 describe('parseMeasurementsCsv', () => {
   it('reads Danish Excel (semicolons, decimal commas) with the unit from the request', () => {

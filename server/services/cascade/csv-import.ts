@@ -1,7 +1,7 @@
 import type { ImportProblem, ImportResponse } from '../../../shared/cascade';
 import type { Indicator } from '../../../shared/schemas';
 import type { MeasurementWrite } from './measurement-writer';
-import { detectSeparator, parseCsv, parseNumber } from './csv';
+import { CsvReadError, detectSeparator, parseNumber, readCsv } from '../csv';
 
 /** Largest import accepted: bigger files are refused whole, with a message saying so. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -25,7 +25,13 @@ export function parseMeasurementsCsv(
   indicatorOf: (id: string) => Indicator | undefined,
 ): ParsedImport {
   const separator = detectSeparator(text);
-  const table = parseCsv(text, separator);
+  let table: string[][];
+  try {
+    table = readCsv(text, separator);
+  } catch (err) {
+    if (!(err instanceof CsvReadError)) throw err;
+    return { rows: [], problems: [{ row: err.line, column: '', message: err.message }] };
+  }
   const problems: ImportProblem[] = [];
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   for (const column of REQUIRED) {

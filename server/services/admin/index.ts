@@ -1,0 +1,23 @@
+import type { AdminCaller, AdminDeps } from './admin-context';
+import { adminScope } from './admin-scope';
+import { auditAdmin } from './audit-admin';
+import { boardsAdmin } from './boards-admin';
+import { devicesAdmin } from './devices-admin';
+import { orgAdmin } from './org-admin';
+import { usersAdmin } from './users-admin';
+
+export type { AdminCaller, AdminDeps, AdminResult } from './admin-context';
+
+/** The admin screens' rules for one caller: each action checks the caller's reach, then changes and logs in one transaction. */
+export function adminActions(deps: AdminDeps, caller: AdminCaller) {
+  const scope = adminScope(deps, caller);
+  return {
+    scope,
+    org: orgAdmin(deps, caller, scope),
+    users: usersAdmin(deps, caller, scope),
+    devices: devicesAdmin(deps, caller, scope),
+    audit: auditAdmin(deps, scope),
+    boards: boardsAdmin(deps, caller, scope),
+  };
+}
+export type AdminActions = ReturnType<typeof adminActions>;
