@@ -51,8 +51,8 @@ interface Backlog {
  * board in use (someone moves a card, everyone sees it) and needs no coalescing. When several clients send at once,
  * the rest of the room hears at the end of the next event-loop turn, with whatever that turn delivered: a group
  * commit completes in almost every turn then, so every socket in the room decodes one message for several commands,
- * and the senders' next commands are read while the acks travel. (Judged by time alone, a quarter of the commits of
- * 8 busy senders went out alone, each one a frame to every socket in the room: bench/FINDINGS.md.)
+ * and the senders' next commands are read while the acks travel. (Judged by time alone, many commits of busy senders
+ * went out alone, each one a frame to every socket in the room.)
  *
  * The group commit reports every outcome of a delivery in one synchronous loop, so a microtask queued by the first
  * one runs right after the last: that is the batch. Should outcomes ever come one by one, batches only get smaller.
