@@ -101,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   prune.unref();
   app.addHook('onClose', async () => {
     clearInterval(prune);
-    await commands.close();
+    commands.close();
   });
   const allowedOrigins = deps.allowedOrigins ?? [];
   const loginAttemptsPerMinute = deps.loginAttemptsPerMinute ?? 10;

@@ -174,7 +174,7 @@ export const JoinRequest = z.strictObject({
   protocol: z.number().int(),
   /** The last seq the client applied; omitted on a first join. */
   sinceSeq: z.number().int().min(0).optional(),
-  /** The epoch (see JoinResult) in which the client was told that seq; events are caught up only within one. */
+  /** The timeline (see JoinResult) in which the client was told that seq; events are caught up only within one. */
   epoch: z.string().max(64).optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
@@ -256,9 +256,9 @@ export type Ack<T = unknown> =
 
 export type JoinResult = ({ kind: 'snapshot'; snapshot: BoardSnapshot } | { kind: 'events'; events: BoardEvent[] }) & {
   /**
-   * The server process's epoch, new at every start. A change can reach the screens a sync before it is durable, so
-   * after a crash of the machine they may hold one the server no longer has (and whose seq it will use again). A
-   * client that re-joins with a seq from another epoch therefore gets a fresh snapshot instead of the events after it.
+   * The database's timeline: the same across restarts (every seq a client was told is durable), new when a backup
+   * is restored, whose boards count their seqs again from an earlier point. A client that re-joins with a seq from
+   * another timeline therefore gets a fresh snapshot instead of the events after it.
    */
   epoch: string;
 };

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { benchCredentials } from './auth';
 import { type BenchDatabase } from './fixture';
 import { CORES, type Spawned, spawnNode } from './procs';
@@ -22,8 +23,10 @@ export async function startKaskade(db: BenchDatabase, extra: { nodeArgs?: string
   return { proc, url, token: (await benchCredentials(db.path)).token };
 }
 
-export async function startBare(extra: { nodeArgs?: string[] } = {}): Promise<ServerHandle> {
-  const proc = spawnNode(BARE, { core: CORES.server, nodeArgs: extra.nodeArgs ?? [] });
+/** The durable relay (bare-server.ts), with its table in a file beside the product's database. */
+export async function startBare(db: BenchDatabase, extra: { nodeArgs?: string[] } = {}): Promise<ServerHandle> {
+  const env = { RELAY_DATABASE_PATH: join(db.dir, 'relay.db') };
+  const proc = spawnNode(BARE, { core: CORES.server, env, nodeArgs: extra.nodeArgs ?? [] });
   const { url } = await proc.next<{ url: string }>('ready', 60_000);
   return { proc, url, token: '' };
 }
@@ -34,9 +37,15 @@ async function startLoad(): Promise<Spawned> {
   return proc;
 }
 
-/** The Kaskade server's WAL flushes since the last call (see kaskade-server.ts): how many, p50 and p90 in µs. */
-const serverFlushes = (server: ServerHandle) =>
-  server.proc.request<{ count: number; p50Us: number; p90Us: number }>({ type: 'flushes' });
+/** A server's CPU time and event-loop busy time so far, in µs (see kaskade-server.ts). */
+const serverTimes = async (server: ServerHandle) => server.proc.request<{ cpuUs: number; busyUs: number }>({ type: 'cpu' });
+
+/** How the server's event loop spent a stretch: busy (of the wall time) and, of that, waiting beyond its CPU time. */
+function loopNote(before: { cpuUs: number; busyUs: number }, after: { cpuUs: number; busyUs: number }, wallUs: number): string {
+  const busy = after.busyUs - before.busyUs;
+  const waiting = Math.max(0, busy - (after.cpuUs - before.cpuUs));
+  return `server loop busy ${((100 * busy) / wallUs).toFixed(0)} % of the time, ${((100 * waiting) / wallUs).toFixed(0)} % of it off-CPU (waiting in syncs)`;
+}
 
 interface FanoutRep {
   p50: number;
@@ -51,7 +60,7 @@ interface FanoutRep {
  */
 export async function fanoutBench(db: BenchDatabase, n: number, reps: number, messages: number): Promise<Entry[]> {
   const kaskade = await startKaskade(db);
-  const bare = await startBare();
+  const bare = await startBare(db);
   const loadK = await startLoad();
   const loadB = await startLoad();
   try {
@@ -65,19 +74,13 @@ export async function fanoutBench(db: BenchDatabase, n: number, reps: number, me
       );
       return { p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99), delivered: r.delivered, expected: r.expected };
     };
-    const flushes = () => serverFlushes(kaskade);
     // Warm-up (JIT, caches) on both, not counted.
     await run(loadK)();
     await run(loadB)();
-    await flushes();
     const { a, b } = await interleave(reps, run(loadK), run(loadB));
-    const flushed = await flushes();
     const delivered = a.reduce((s, r) => s + r.delivered, 0);
     const expected = a.reduce((s, r) => s + r.expected, 0);
-    // A lone move reaches the room before its WAL flush; only the sender's ack waits for it (the bare relay has none).
-    const deliveredNote =
-      `${((100 * delivered) / expected).toFixed(2)} % delivered (${delivered}/${expected}); ` +
-      `server's WAL flush p50 ${flushed.p50Us.toFixed(0)} µs, p90 ${flushed.p90Us.toFixed(0)} µs (${flushed.count} flushes)`;
+    const deliveredNote = `${((100 * delivered) / expected).toFixed(2)} % delivered (${delivered}/${expected})`;
     const allDelivered = delivered === expected && b.every((r) => r.delivered === r.expected);
     const p50 = entry(`fanout_p50_ratio_n${n}`, median(a.map((r) => r.p50)), median(b.map((r) => r.p50)), 'ms', { maxRatio: 1.3 }, deliveredNote);
     const p99 = entry(`fanout_p99_ratio_n${n}`, median(a.map((r) => r.p99)), median(b.map((r) => r.p99)), 'ms', { maxRatio: 1.5 }, deliveredNote);
@@ -108,14 +111,17 @@ export async function movesBench(db: BenchDatabase, reps: number, durationMs: nu
     // so a change to the product shows in it even when the ratio moves with the load.
     let serverCpuUs = 0;
     let acked = 0;
-    const serverCpu = async () => (await kaskade.proc.request<{ cpuUs: number }>({ type: 'cpu' })).cpuUs;
+    let loop = '';
     const product = async () => {
-      const cpuBefore = await serverCpu();
+      const before = await serverTimes(kaskade);
+      const started = performance.now();
       const r = await load.request<{ acked: number; elapsedMs: number; eventsReceived: number; expectedEvents: number }>(
         { type: 'throughput', durationMs, boardId, cards, columns },
         durationMs + 60_000,
       );
-      serverCpuUs += (await serverCpu()) - cpuBefore;
+      const after = await serverTimes(kaskade);
+      serverCpuUs += after.cpuUs - before.cpuUs;
+      loop = loopNote(before, after, (performance.now() - started) * 1000);
       acked += r.acked;
       delivered += r.eventsReceived;
       expected += r.expectedEvents;
@@ -125,19 +131,15 @@ export async function movesBench(db: BenchDatabase, reps: number, durationMs: nu
       const r = await raw.request<{ moves: number; elapsedMs: number }>({ type: 'run', durationMs, boardId, cards, columns }, durationMs + 60_000);
       return (r.moves * 1000) / r.elapsedMs;
     };
-    const flushes = () => serverFlushes(kaskade);
     await product();
     await baseline();
-    await flushes();
     delivered = 0;
     expected = 0;
     serverCpuUs = 0;
     acked = 0;
     const { a, b } = await interleave(reps, product, baseline);
     const cpuPerMove = `server CPU ${(serverCpuUs / acked).toFixed(0)} µs per move`;
-    // How many moves share a WAL flush (group commit); the raw loop flushes once per move.
-    const movesPerFlush = `${(acked / (await flushes()).count).toFixed(1)} moves per WAL flush`;
-    const e = entry('moves_per_s_ratio', median(a), median(b), 'moves/s', { minRatio: 1.0 }, `${delivered}/${expected} broadcasts delivered; ${cpuPerMove}; ${movesPerFlush}`);
+    const e = entry('moves_per_s_ratio', median(a), median(b), 'moves/s', { minRatio: 1.0 }, `${delivered}/${expected} broadcasts delivered; ${cpuPerMove}; last rep: ${loop}`);
     e.pass &&= delivered === expected;
     return [e];
   } finally {
@@ -170,7 +172,7 @@ export async function memoryBench(db: BenchDatabase, reps: number, clients: numb
   const { a, b } = await interleave(
     reps,
     () => perClient(() => startKaskade(db, { nodeArgs: ['--expose-gc'] })),
-    () => perClient(() => startBare({ nodeArgs: ['--expose-gc'] })),
+    () => perClient(() => startBare(db, { nodeArgs: ['--expose-gc'] })),
   );
   return [entry('memory_per_client_ratio', median(a), median(b), 'KiB/client', { maxRatio: 1.5 }, `${clients} clients`)];
 }

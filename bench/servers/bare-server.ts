@@ -1,10 +1,18 @@
-// Baseline for fan-out and memory: a bare Socket.IO server with the same options as Kaskade's, that only puts a
-// socket in a room and re-broadcasts each move as an event of the same shape to that room, in a `board:events` list
-// like Kaskade's (here always of one event; no validation, no database).
+// Baseline for fan-out and memory: a durable relay. Bare Socket.IO with the same options as Kaskade's, that puts a
+// socket in a room and, for each move, appends the message to a SQLite table (WAL, synchronous=FULL, one
+// transaction per message) before it acks and relays it to that room as a `board:events` list like Kaskade's (here
+// always of one event; no validation, no access check, no board state).
+import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import { DEFAULT_HEARTBEAT, MAX_MESSAGE_BYTES } from '../../server/realtime/socket-server';
 import { serveParent } from '../lib/procs';
+
+const db = new Database(process.env.RELAY_DATABASE_PATH!);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.exec('CREATE TABLE IF NOT EXISTS relayed (seq INTEGER PRIMARY KEY, board_id TEXT NOT NULL, message TEXT NOT NULL)');
+const append = db.prepare('INSERT INTO relayed (board_id, message) VALUES (?, ?) RETURNING seq');
 
 const http = createServer();
 const io = new Server(http, {
@@ -12,27 +20,20 @@ const io = new Server(http, {
   pingInterval: DEFAULT_HEARTBEAT.pingIntervalMs,
   pingTimeout: DEFAULT_HEARTBEAT.pingTimeoutMs,
 });
-let seq = 0;
 io.on('connection', (socket) => {
   socket.on('board:join', (req: { boardId: string }, ack: (a: unknown) => void) => {
     void socket.join(`board:${req.boardId}`);
-    ack({ ok: true, seq, data: { kind: 'events', events: [] } });
+    ack({ ok: true, seq: 0, data: { kind: 'events', events: [] } });
   });
   socket.on('card:move', (cmd: { opId: string; boardId: string; cardId: string; toColumnId: string }, ack: (a: unknown) => void) => {
     const at = new Date().toISOString();
-    const event = {
-      boardId: cmd.boardId,
-      seq: ++seq,
-      opId: cmd.opId,
-      actor: 'Bench',
-      at,
-      body: {
-        type: 'card.moved',
-        card: { id: cmd.cardId, boardId: cmd.boardId, columnId: cmd.toColumnId, orderKey: 'a0V', type: 'action', title: 'Flyttekort 1',
-          description: '', ownerName: '', dueDate: null, archived: false, createdAt: at, updatedAt: at },
-        from: { columnId: cmd.toColumnId, orderKey: 'a0' },
-      },
+    const body = {
+      type: 'card.moved',
+      card: { id: cmd.cardId, columnId: cmd.toColumnId, orderKey: 'a0V', updatedAt: at },
+      from: { columnId: cmd.toColumnId, orderKey: 'a0' },
     };
+    const { seq } = append.get(cmd.boardId, JSON.stringify({ ...cmd, at, body })) as { seq: number };
+    const event = { boardId: cmd.boardId, seq, opId: cmd.opId, actor: 'Bench', at, body };
     ack({ ok: true, seq, data: { events: [event] } });
     socket.to(`board:${cmd.boardId}`).emit('board:events', [event]);
   });
@@ -52,6 +53,7 @@ serveParent({
     io.disconnectSockets(true);
     io.engine.close();
     http.close();
+    db.close();
     process.exit(0);
   },
 });

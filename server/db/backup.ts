@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { markRestoredCopy } from './timeline';
 
 export interface BackupResult {
   destination: string;
@@ -11,7 +12,8 @@ export interface BackupResult {
  * Copies a live database to `destination` with SQLite's online backup API while the server keeps writing: the copy
  * is one consistent state (a transaction is in it whole or not at all). The source is opened on a connection of its
  * own that never writes (not `readonly`, because a read-only connection cannot open a WAL file whose -shm is
- * missing). The copy is checked with `integrity_check` before this resolves.
+ * missing). The copy is checked with `integrity_check` before this resolves, and marked as a copy, so that a server
+ * restored from it begins a new timeline (see timeline.ts).
  */
 export async function backupDatabase(source: string, destination: string): Promise<BackupResult> {
   const from = resolve(source);
@@ -33,6 +35,7 @@ export async function backupDatabase(source: string, destination: string): Promi
   try {
     const check = copy.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`The backup at ${to} failed integrity_check: ${String(check)}`);
+    markRestoredCopy(copy);
   } finally {
     copy.close();
   }

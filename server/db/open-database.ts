@@ -6,9 +6,8 @@ export type Db = Database.Database;
 
 /**
  * Opens the SQLite file with the settings durability depends on: WAL for concurrent readers,
- * synchronous=FULL so an acknowledged commit survives power loss (WAL's default NORMAL may lose the last ones;
- * the group commit syncs the WAL itself, off the event loop: wal-sync.ts), foreign keys enforced, the journals
- * of savepoints in memory (every command in a group commit has one; on disk each was a temp file created and
+ * synchronous=FULL so a commit returns only once it survives power loss (WAL's default NORMAL may lose the last
+ * ones; the group commit shares one sync between commands), foreign keys enforced, the journals of savepoints in memory (every command in a group commit has one; on disk each was a temp file created and
  * unlinked), and a busy timeout so a backup or a second process waits instead of failing.
  */
 export function openDatabase(path: string): Db {

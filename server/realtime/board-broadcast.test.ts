@@ -122,53 +122,13 @@ describe('commit outbox', () => {
     expect(log).toEqual(['board:events [3] to a', 'ack 3', 'board:events [3] to board:b1 except a']);
   });
 
-  it('tells the room of a lone change on a quiet server as soon as it is written, and acks it once durable', async () => {
+  it('tells of events committed elsewhere after the group commits before them, in one message', async () => {
     const log: string[] = [];
     const outbox = createCommitOutbox(recordingIo(log));
-    const [a, b] = [socket('a', 'board:b1'), socket('b', 'board:b1')];
-    expect(outbox.tell(a, [event('b1', 1)])).toBe(true);
-    expect(log).toEqual(['board:events [1] to board:b1']); // at once, before the sync
-    outbox.add(a, [], () => log.push('ack 1')); // its delivery, after the sync: the ack alone
-    await afterNextTurn();
-    expect(log.slice(1)).toEqual(['ack 1']);
-    clock += 0.2; // a at work alone, quickly: still quiet
-    expect(outbox.tell(a, [event('b1', 2)])).toBe(true);
-    outbox.add(a, [], () => log.push('ack 2'));
-    await afterNextTurn();
-    expect(log.slice(2)).toEqual(['board:events [2] to board:b1', 'ack 2']);
-    clock += 0.2; // another client right after a: several at work, so it waits for its sync and is coalesced
-    expect(outbox.tell(b, [event('b1', 3)])).toBe(false);
-    outbox.add(b, [event('b1', 3)], () => log.push('ack 3'));
-    await afterNextTurn();
-    expect(log.slice(4)).toEqual(['board:events [3] to b', 'ack 3', 'board:events [3] to board:b1 except b']);
-    expect(outbox.tell(a, [])).toBe(false); // a refusal or a repeated opId: nothing to tell
-  });
-
-  it('does not tell a lone change ahead of events still waiting for their room', async () => {
-    const log: string[] = [];
-    const outbox = createCommitOutbox(recordingIo(log));
-    const [a, b] = [socket('a', 'board:b1'), socket('b', 'board:b1')];
-    outbox.add(a, [event('b1', 1)], () => log.push('ack 1'));
-    outbox.add(b, [event('b1', 2)], () => log.push('ack 2'));
-    await Promise.resolve(); // delivered; the room hears of 1 and 2 at the end of the next turn
-    clock += 10;
-    expect(outbox.tell(a, [event('b1', 3)])).toBe(false);
-    await afterNextTurn();
-    expect(log.at(-1)).toBe('board:events [1,2] to board:b1 except a,b');
-  });
-
-  it('tells of events committed elsewhere only after the commits before them, in one order', async () => {
-    const log: string[] = [];
-    const waiting: (() => void)[] = [];
-    // A group commit is still waiting for its sync: whatever follows it waits too.
-    const outbox = createCommitOutbox(recordingIo(log), { after: (fn) => waiting.push(fn) });
-    outbox.publish([event('b1', 6)]);
-    await afterNextTurn();
-    expect(log).toEqual([]);
     outbox.add(socket('a', 'board:b1'), [event('b1', 5)], () => log.push('ack 5'));
     outbox.add(socket('b', 'board:b1'), [], () => log.push('refused'));
     await Promise.resolve();
-    for (const fn of waiting) fn();
+    outbox.publish([event('b1', 6)]); // committed over REST while 5 still waits for its room
     await afterNextTurn();
     expect(log).toEqual([
       'board:events [5] to a',

@@ -1,5 +1,4 @@
 import type { BoardEvent } from '../../shared/protocol';
-import type { DeliveryOrder } from '../db/wal-sync';
 import { type KaskadeServer, type KaskadeSocket, boardRoom } from './socket-types';
 
 /**
@@ -44,26 +43,24 @@ interface Backlog {
  * Order: a sender hears all of its board's events not yet sent to the room (its own too) before its acks, since
  * an ack ahead of an earlier peer's event would look like a hole in the seq and send the client back to re-join.
  *
+ * Only committed events arrive here, and a commit returns once it is durable, so the peers never hear of a change
+ * the server could still lose.
+ *
  * A lone command on a quiet server goes to the whole room at once, then its ack. Quiet means one client at work:
  * the command before it came alone from the same socket, or nothing was delivered for a few milliseconds. That is a
  * board in use (someone moves a card, everyone sees it) and needs no coalescing. When several clients send at once,
- * the rest of the room hears at the end of the next event-loop turn, with whatever that turn delivered: a commit's
- * sync completes in almost every turn then, so every socket in the room decodes one message for several commands,
- * and the senders' next commands are read while the acks travel. (Judged by time alone, with a 1 ms gap, a quarter
- * of the commits of 8 busy senders went out alone, each one a frame to every socket in the room.)
+ * the rest of the room hears at the end of the next event-loop turn, with whatever that turn delivered: a group
+ * commit completes in almost every turn then, so every socket in the room decodes one message for several commands,
+ * and the senders' next commands are read while the acks travel. (Judged by time alone, many commits of busy senders
+ * went out alone, each one a frame to every socket in the room.)
  *
  * The group commit reports every outcome of a delivery in one synchronous loop, so a microtask queued by the first
  * one runs right after the last: that is the batch. Should outcomes ever come one by one, batches only get smaller.
- *
- * On a quiet server the room need not even wait for the sync: `tell` sends a lone command's events once they are
- * committed. Nothing can overtake them (the group commit tells only a commit with every earlier one delivered, and
- * the outbox only when nothing waits for a room), and an OS crash that loses them before the sync changes the
- * server's epoch, so the screens that saw them reload the board (see the join handler).
  */
 /** A lone delivery this long after the one before it finds the server quiet, whoever sent it. */
 const QUIET_GAP_MS = 5;
 
-export function createCommitOutbox(io: KaskadeServer, order: DeliveryOrder = { after: (fn) => fn() }) {
+export function createCommitOutbox(io: KaskadeServer) {
   let batch: Delivery[] = [];
   const backlogs = new Map<string, Backlog>();
   let scheduled = false;
@@ -124,36 +121,20 @@ export function createCommitOutbox(io: KaskadeServer, order: DeliveryOrder = { a
   };
 
   return {
-    /**
-     * Tells the rooms of a lone command's events as soon as its transaction has committed, before its sync, if the
-     * server is quiet: true if it did. The peers then see the change a sync sooner (on a disk whose flush takes
-     * milliseconds, that is most of the wait); the sender is told too, and its ack still waits for the sync. Its
-     * delivery is then added with no events.
-     */
-    tell(socket: KaskadeSocket, events: readonly BoardEvent[]): boolean {
-      if (events.length === 0 || batch.length > 0 || !isQuiet(socket.id, performance.now())) return false;
-      for (const [boardId, group] of byBoard(events.map(liveEvent))) io.to(boardRoom(boardId)).emit('board:events', group);
-      return true;
-    },
     /** Queues a command's answer (and its new events) for the end of the current group commit's delivery. */
     add(socket: KaskadeSocket, events: readonly BoardEvent[], answer: () => void): void {
       batch.push({ socket, events, answer });
       if (batch.length === 1) queueMicrotask(flush);
     },
-    /**
-     * Sends events committed elsewhere (REST, imports: durable already) to their boards' rooms, after those of
-     * group commits made before them.
-     */
+    /** Sends events committed elsewhere (REST, imports: durable already) to their boards' rooms, with the backlog. */
     publish(events: readonly BoardEvent[]): void {
       if (events.length === 0) return;
-      order.after(() => {
-        for (const [boardId, group] of byBoard(events.map(liveEvent))) {
-          const backlog = backlogOf(boardId);
-          backlog.events.push(...group);
-          backlog.upToDate = [];
-        }
-        scheduleRooms();
-      });
+      for (const [boardId, group] of byBoard(events.map(liveEvent))) {
+        const backlog = backlogOf(boardId);
+        backlog.events.push(...group);
+        backlog.upToDate = [];
+      }
+      scheduleRooms();
     },
   };
 }

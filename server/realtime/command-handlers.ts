@@ -8,9 +8,8 @@ import { type SharedListener, guard, logRealtimeError } from './guard';
 
 /**
  * Every command: parse → authorise → run (decide + commit in one transaction) → broadcast + ack.
- * The ack follows the commit and its sync, so an acknowledged change is durable. The peers hear of it after the
- * sync too, except on a quiet server, where a lone command's events go to the room as soon as they are committed
- * (see CommitOutbox.tell). The outbox sends the events of a whole group commit as one message per board, and the
+ * The ack follows the commit, which returns once it is on disk, so an acknowledged change is durable; the peers
+ * hear of it only then too. The outbox sends the events of a whole group commit as one message per board, and the
  * acks (which carry each command's events too). One listener per command for all sockets (see SharedListener).
  */
 export function commandListeners(
@@ -28,17 +27,10 @@ export function commandListeners(
         return ack(failure('FORBIDDEN', 'You may not change this board.'));
       }
       // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.
-      let told = false;
-      commands.submit(
-        name,
-        cmd,
-        socket.data.actor,
-        ({ outcome, error }) => {
-          if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
-          outbox.add(socket, told ? [] : freshEvents(outcome), () => ack(answerTo(outcome)));
-        },
-        (outcome) => (told = outbox.tell(socket, freshEvents(outcome))),
-      );
+      commands.submit(name, cmd, socket.data.actor, ({ outcome, error }) => {
+        if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
+        outbox.add(socket, freshEvents(outcome), () => ack(answerTo(outcome)));
+      });
     }),
   ]);
 }

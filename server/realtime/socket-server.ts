@@ -86,7 +86,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   });
 
   const rate = deps.commandRate ?? DEFAULT_COMMAND_RATE;
-  const outbox = createCommitOutbox(io, deps.commands.delivery);
+  const outbox = createCommitOutbox(io);
   // Sessions end, users are disabled and devices revoked while their sockets are open: check every few seconds,
   // and take sockets out of the rooms of boards they may no longer read (commands are checked on each one anyway).
   const revalidate = setInterval(() => {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS } from '../../shared/protocol';
 import type { BoardSnapshot, BoardSummary } from '../../shared/schemas';
 import type { Db } from '../db/open-database';
+import { currentTimeline } from '../db/timeline';
 import type { Repositories } from '../repositories';
 import { type Clock, systemClock } from './command-service';
 import { calendarDate } from '../../shared/domain/periods';
@@ -25,10 +25,10 @@ export function createBoardService(db: Db, repos: Repositories, clock: Clock = s
     };
   });
 
-  /** This process's epoch (see JoinResult): the seqs it has told are continued only by it. */
-  const epoch = randomUUID();
+  /** The database's timeline (see JoinResult): seqs told in another one count a different history. */
+  const epoch = currentTimeline(db);
 
-  /** Events after `sinceSeq` when the client was told it in this epoch and is close enough behind, else a fresh snapshot. */
+  /** Events after `sinceSeq` when the client was told it in this timeline and is close enough behind, else a fresh snapshot. */
   const catchUp = (boardId: string, since: { sinceSeq?: number; epoch?: string } = {}): JoinResult | undefined => {
     const seq = repos.boards.seq(boardId);
     if (seq === undefined) return undefined;

@@ -1,6 +1,6 @@
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
+import { failStop, isStorageFailure } from '../db/fail-stop';
 import type { Db } from '../db/open-database';
-import { type DeliveryOrder, createWalSync } from '../db/wal-sync';
 import type { Repositories } from '../repositories';
 import { COMMAND_RUNNERS } from './commands';
 import type { CommandContext } from './decision';
@@ -19,8 +19,15 @@ export const systemClock: Clock = { now: () => new Date() };
 /**
  * Runs commands: in one immediate transaction it answers a repeated opId with the events it produced the
  * first time, or decides and commits the new effects. Returns only after the commit, so an ok outcome is durable.
+ * When the storage fails under a commit, `onStorageFailure` stops the process (see fail-stop.ts); until it has,
+ * every command is refused.
  */
-export function createCommandService(db: Db, repos: Repositories, clock: Clock = systemClock) {
+export function createCommandService(
+  db: Db,
+  repos: Repositories,
+  clock: Clock = systemClock,
+  onStorageFailure: (err: unknown) => void = failStop,
+) {
   const execute = <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome => {
     const previous = repos.events.operation(cmd.opId);
     if (previous) return replay(name, cmd, previous);
@@ -57,70 +64,76 @@ export function createCommandService(db: Db, repos: Repositories, clock: Clock =
     return { ok: true, seq, events, duplicate: true };
   };
 
-  // Group commit: commands that arrive in the same event-loop turn are committed together in one transaction. Each
-  // command runs in a savepoint of its own, so an unexpected error undoes only that command; a rejected command
-  // writes nothing anyway. The WAL is synced off the event loop (wal-sync.ts), so the next batch is read and
-  // decided while this one syncs, and batches that commit during one sync share the next. Outcomes are reported, in
-  // arrival order, only once the batch is durable, so an ok outcome is still durable when the caller acks it (a
-  // lone command's is also reported as soon as it is written: see `submit`).
+  /** The storage failure that stopped the service, if one did: nothing is committed after it. */
+  let failed: unknown = null;
+  const stop = (err: unknown): void => {
+    if (failed !== null) return;
+    failed = err;
+    onStorageFailure(err);
+  };
+
+  // Group commit: commands that arrive in the same event-loop turn are committed together in one transaction, so
+  // they share one sync of the WAL (synchronous=FULL: the commit returns once it is on disk). Each command runs in a
+  // savepoint of its own, so an unexpected error undoes only that command; a rejected command writes nothing anyway.
   const queue: QueuedCommand[] = [];
-  const wal = createWalSync(db);
   const runOne = db.transaction((item: QueuedCommand) => execute(item.name, item.cmd as never, item.actor));
   const commitBatch = db.transaction((batch: QueuedCommand[]): CommandResultOrError[] =>
     batch.map((item) => {
       try {
         return { outcome: runOne(item) };
       } catch (err) {
+        // A failing disk ends the batch (SQLite may have rolled all of it back already); anything else, this command.
+        if (isStorageFailure(err)) throw err;
         return { error: err };
       }
     }),
   );
 
+  const commit = (batch: QueuedCommand[]): CommandResultOrError[] => {
+    if (failed !== null) return batch.map(() => ({ error: failed }));
+    try {
+      return commitBatch.immediate(batch);
+    } catch (error) {
+      // The commit itself failed: nothing in the batch is known to be on disk, so nothing in it is ok.
+      return batch.map(() => ({ error }));
+    }
+  };
+
   const flush = (): void => {
+    if (queue.length === 0) return;
     const batch = queue.splice(0, MAX_BATCH);
     if (queue.length > 0) setImmediate(flush);
-    const lone = batch.length === 1 ? batch[0]!.written : undefined;
-    wal.commit(
-      () => commitBatch.immediate(batch),
-      (result) => {
-        // A failed commit or sync (disk full, I/O error): nothing in the batch is known durable, so nothing is ok.
-        const results = result.ok ? result.value : batch.map(() => ({ error: result.error }));
-        batch.forEach((item, i) => item.done(results[i]!));
-      },
-      lone && ((results) => results[0]!.outcome && lone(results[0]!.outcome)),
-    );
+    const results = commit(batch);
+    const storage = results.find((r) => isStorageFailure(r.error));
+    if (storage) stop(storage.error);
+    batch.forEach((item, i) => item.done(results[i]!));
   };
 
   return {
-    /**
-     * Runs one command in its own immediate transaction, synchronously; durable on return (synchronous=FULL). Tell
-     * its events through `delivery.after`, so they follow those of group commits still waiting for their sync.
-     */
-    execute: <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome =>
-      db.transaction(() => execute(name, cmd, actor)).immediate(),
+    /** Runs one command in its own immediate transaction, synchronously; durable on return (synchronous=FULL). */
+    execute: <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome => {
+      if (failed !== null) throw failed;
+      try {
+        return db.transaction(() => execute(name, cmd, actor)).immediate();
+      } catch (err) {
+        if (isStorageFailure(err)) stop(err);
+        throw err;
+      }
+    },
     /**
      * Queues a command for the next group commit; `done` gets its outcome (or the error that stopped it) once the
-     * commit is durable. Commands from one caller are committed and reported in the order they were submitted.
-     * `written` gets the outcome earlier, as soon as the transaction has committed and before it is durable, when
-     * the command was committed on its own (one client at work) and every earlier commit has been delivered: its
-     * events may be shown to others then, without overtaking earlier ones. Not an acknowledgement: only `done` is.
+     * commit has returned, i.e. once it is durable. Commands are committed and reported in the order submitted.
      */
-    submit: <N extends CommandName>(
-      name: N,
-      cmd: Command<N>,
-      actor: string,
-      done: (result: CommandResultOrError) => void,
-      written?: (outcome: CommandOutcome) => void,
-    ): void => {
-      queue.push({ name, cmd, actor, done, written });
+    submit: <N extends CommandName>(name: N, cmd: Command<N>, actor: string, done: (result: CommandResultOrError) => void): void => {
+      queue.push({ name, cmd, actor, done });
       if (queue.length === 1) setImmediate(flush);
     },
     /** Commands queued and not yet committed (tests, shutdown). */
     pending: (): number => queue.length,
-    /** The order outcomes are delivered in, for whoever must tell of other commits in the same order. */
-    delivery: { after: wal.after } satisfies DeliveryOrder,
-    /** Waits for the commits under way to become durable and releases the WAL file (before the database closes). */
-    close: (): Promise<void> => wal.close(),
+    /** Commits the commands still queued, before the database closes. */
+    close: (): void => {
+      while (queue.length > 0) flush();
+    },
   };
 }
 
@@ -134,6 +147,5 @@ interface QueuedCommand {
   cmd: unknown;
   actor: string;
   done: (result: CommandResultOrError) => void;
-  written: ((outcome: CommandOutcome) => void) | undefined;
 }
 export type CommandService = ReturnType<typeof createCommandService>;

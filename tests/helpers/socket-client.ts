@@ -19,7 +19,7 @@ export interface TestClient {
   events: BoardEvent[];
   /** Emits any event with any payload (hostile tests send what the types forbid) and waits for the ack. */
   request<T = unknown>(event: string, payload: unknown, timeoutMs?: number): Promise<Ack<T>>;
-  /** Joins a board; with `since`, as a client that was told `sinceSeq` in `epoch` (see JoinResult). */
+  /** Joins a board; with `since`, as a client that was told `sinceSeq` in timeline `epoch` (see JoinResult). */
   join(boardId: string, since?: { sinceSeq: number; epoch: string }): Promise<Ack<JoinResult>>;
   /** Resolves with the next board event, or rejects after `timeoutMs`. */
   nextEvent(timeoutMs?: number): Promise<BoardEvent>;

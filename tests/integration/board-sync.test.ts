@@ -1,4 +1,7 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupDatabase } from '../../server/db/backup';
 import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS, PROTOCOL_VERSION } from '../../shared/protocol';
 import { BoardSnapshot } from '../../shared/schemas';
 import { FIXTURE } from '../helpers/fixtures';
@@ -94,8 +97,8 @@ describe('joining and catching up', () => {
     const { epoch } = first.data;
     expect(await r.join(board, { sinceSeq: 2, epoch })).toMatchObject({ ok: true, data: { kind: 'events', epoch } });
     expect(await r.join(board, { sinceSeq: 99, epoch })).toMatchObject({ ok: true, data: { kind: 'snapshot' } });
-    // A seq told by another server process, or with no epoch: it may name a change that was never durable.
-    expect(await r.join(board, { sinceSeq: 2, epoch: 'an-earlier-process' })).toMatchObject({ ok: true, data: { kind: 'snapshot', epoch } });
+    // A seq told in another timeline (before a backup was restored), or with none: it may name another change.
+    expect(await r.join(board, { sinceSeq: 2, epoch: 'another-timeline' })).toMatchObject({ ok: true, data: { kind: 'snapshot', epoch } });
     expect(await r.request('board:join', { boardId: board, protocol: PROTOCOL_VERSION, sinceSeq: 2 })).toMatchObject({ ok: true, data: { kind: 'snapshot' } });
     expect(MAX_CATCH_UP_EVENTS).toBeGreaterThan(3);
   });
@@ -142,12 +145,39 @@ describe('durability', () => {
     const restraint = after.indicators.find((i) => i.id === FIXTURE.indicators.restraint);
     expect(restraint?.recent.at(-1)).toMatchObject({ periodStart: '2026-10-01', value: 2.5 });
     const b = await client('B');
-    // A new process, a new epoch: a seq told by the old one is answered with a snapshot, one told by this one with the log.
-    const stale = await b.join(board, { sinceSeq: 1, epoch: joined.data.epoch });
-    expect(stale).toMatchObject({ ok: true, seq: 3, data: { kind: 'snapshot' } });
-    if (!stale.ok) return;
-    expect(stale.data.epoch).not.toBe(joined.data.epoch);
-    const join = await b.join(board, { sinceSeq: 1, epoch: stale.data.epoch });
+    // Every seq the old process told was durable: the new one continues the same timeline and catches up from the log.
+    const join = await b.join(board, { sinceSeq: 1, epoch: joined.data.epoch });
+    expect(join).toMatchObject({ ok: true, seq: 3, data: { kind: 'events', epoch: joined.data.epoch } });
     expect(join.ok && join.data.kind === 'events' && (join.data as Extract<JoinResult, { kind: 'events' }>).events.map((e) => e.seq)).toEqual([2, 3]);
+  });
+
+  it('after a backup is restored, a client that saw later changes gets a snapshot, even once the seqs are reused', async () => {
+    const a = await client('A');
+    const move = (toColumnId: string) => a.request('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle, toColumnId, index: 0 });
+    await move(doing);
+    const copy = join(dirname(srv.databasePath), 'backup.db');
+    await backupDatabase(srv.databasePath, copy);
+    await move(done); // seq 2, in the original only
+    const joined = await a.join(board);
+    if (!joined.ok) throw new Error('join refused');
+    a.close();
+
+    await srv.pause();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(srv.databasePath + suffix, { force: true });
+    copyFileSync(copy, srv.databasePath);
+    await srv.resume();
+    const b = await client('B');
+    await b.request('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.sms, toColumnId: doing, index: 0 }); // seq 2 again, another change
+
+    const c = await client('C');
+    const rejoin = await c.join(board, { sinceSeq: 2, epoch: joined.data.epoch });
+    expect(rejoin).toMatchObject({ ok: true, seq: 2, data: { kind: 'snapshot' } });
+    if (!rejoin.ok || rejoin.data.kind !== 'snapshot') return;
+    expect(rejoin.data.epoch).not.toBe(joined.data.epoch);
+    expect(rejoin.data.snapshot.cards.find((card) => card.id === FIXTURE.cards.huddle)?.columnId).toBe(doing);
+    // The restored timeline stays the same across a restart.
+    await srv.restart();
+    const again = await (await client('D')).join(board, { sinceSeq: 2, epoch: rejoin.data.epoch });
+    expect(again).toMatchObject({ ok: true, data: { kind: 'events', events: [], epoch: rejoin.data.epoch } });
   });
 });

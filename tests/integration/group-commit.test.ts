@@ -88,23 +88,29 @@ describe('group commit, in the service', () => {
     expect(db.prepare('SELECT count(*) AS n FROM operations').get()).toEqual({ n: 2 });
   });
 
-  it('tells a command committed on its own as soon as it is written, before its outcome; a batch only at the end', async () => {
-    const service = createCommandService(db, createRepositories(db));
-    const log: string[] = [];
-    const submit = (name: string, cmd: ReturnType<typeof move>) =>
-      new Promise<void>((resolve) =>
-        service.submit(
-          'card:move',
-          cmd,
-          'Test',
-          (r) => resolve(void log.push(`${name} done ${r.outcome?.ok && r.outcome.seq}`)),
-          (outcome) => log.push(`${name} written ${outcome.ok && outcome.seq}`),
-        ),
-      );
-    await submit('lone', move(FIXTURE.cards.huddle, doing));
-    expect(log).toEqual(['lone written 1', 'lone done 1']);
-    await Promise.all([submit('a', move(FIXTURE.cards.huddle, done)), submit('b', move(FIXTURE.cards.sms, doing))]);
-    expect(log.slice(2)).toEqual(['a done 2', 'b done 3']); // busy: told together, when durable
+  it('never reports ok for a command the full disk refused, reports the failure once, and commits nothing after it', async () => {
+    const failures: unknown[] = [];
+    const service = createCommandService(db, createRepositories(db), undefined, (err) => failures.push(err));
+    // A real SQLITE_FULL: the database may not grow by a single page (as on a full disk).
+    db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
+    const acked: number[] = [];
+    let refused: unknown;
+    for (let i = 0; i < 500 && refused === undefined; i++) {
+      const [result] = await submitAll(service, [move(FIXTURE.cards.huddle, i % 2 ? todo : doing)]);
+      if (result!.outcome?.ok) acked.push(result!.outcome.seq);
+      else refused = result!.error;
+    }
+    expect(refused).toMatchObject({ code: 'SQLITE_FULL' });
+    expect(failures).toEqual([refused]);
+    // Stopped: the next command is refused without being tried, over the socket path and the direct one.
+    const [later] = await submitAll(service, [move(FIXTURE.cards.sms, doing)]);
+    expect(later!.error).toBe(refused);
+    expect(() => service.execute('card:move', move(FIXTURE.cards.sms, doing), 'Test')).toThrow();
+    expect(failures).toHaveLength(1);
+    // Every acknowledged move is in the database, and nothing else.
+    const seq = (db.prepare('SELECT seq FROM boards WHERE id = ?').get(board) as { seq: number }).seq;
+    expect(seq).toBe(acked.length);
+    expect(acked).toEqual(Array.from({ length: acked.length }, (_, i) => i + 1));
   });
 
   it('answers a repeated opId in the same batch as a duplicate, applied once', async () => {

@@ -50,16 +50,10 @@ export function notifyingCommands(commands: CommandService, live: LiveUpdates): 
       if (outcome.ok && !outcome.duplicate && name === 'measurement:record') live.overviewChanged();
       return outcome;
     },
-    submit: (name, cmd, actor, done, written) =>
-      commands.submit(
-        name,
-        cmd,
-        actor,
-        (result) => {
-          done(result);
-          if (result.outcome?.ok && !result.outcome.duplicate && name === 'measurement:record') live.overviewChanged();
-        },
-        written,
-      ),
+    submit: (name, cmd, actor, done) =>
+      commands.submit(name, cmd, actor, (result) => {
+        done(result);
+        if (result.outcome?.ok && !result.outcome.duplicate && name === 'measurement:record') live.overviewChanged();
+      }),
   };
 }

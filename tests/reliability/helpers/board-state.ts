@@ -61,7 +61,7 @@ export function applyEvent(state: BoardState, e: BoardEvent): void {
  */
 export class BoardReplica {
   state: BoardState | null = null;
-  /** The server epoch `seq` was told in (see JoinResult). */
+  /** The database timeline `seq` was told in (see JoinResult). */
   epoch: string | null = null;
   private held = new Map<number, BoardEvent>();
 
@@ -72,7 +72,7 @@ export class BoardReplica {
   }
 
   joined(result: JoinResult): void {
-    if (result.epoch !== this.epoch) this.held.clear(); // what another epoch told may be lost
+    if (result.epoch !== this.epoch) this.held.clear(); // another timeline counts another history
     this.epoch = result.epoch;
     if (result.kind === 'snapshot') {
       this.state = fromSnapshot(result.snapshot);

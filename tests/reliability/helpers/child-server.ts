@@ -50,9 +50,9 @@ export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv): 
   return { child, output: () => out };
 }
 
-/** `server/main.ts` in a child process on `databasePath`, started and answering /api/health. */
-export async function startChildServer(databasePath: string, port: number): Promise<ChildServer> {
-  const { child, output } = spawnTs('server/main.ts', [], {
+/** `server/main.ts` (or another entry that starts it) in a child process on `databasePath`, answering /api/health. */
+export async function startChildServer(databasePath: string, port: number, entry = 'server/main.ts'): Promise<ChildServer> {
+  const { child, output } = spawnTs(entry, [], {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_PATH: databasePath,

@@ -45,18 +45,18 @@ describe('sync engine', () => {
     expect(store.getState().view!.cards.x3).toBeDefined();
   });
 
-  it('after the server restarted, takes its snapshot over everything the old epoch told', () => {
+  it('after a backup was restored, takes its snapshot over everything the old timeline told', () => {
     const { fake, store } = setup();
-    fake.pushEvent(created(11, 'seen-then-lost')); // told before its sync; the machine then crashed
+    fake.pushEvent(created(11, 'seen-then-lost')); // committed after the backup that is then restored
     fake.pushEvent(created(13, 'held')); // waits for 12
     fake.setConnected(false);
     fake.setConnected(true);
     const rejoin = fake.lastCall('board:join');
     expect(rejoin?.payload).toMatchObject({ sinceSeq: 11, epoch: 'e1' });
-    // The new process has seq 10 durable and gave 11 and 12 to other changes; it answers with a snapshot.
+    // The restored database has seq 10 and gave 11 and 12 to other changes since; it answers with a snapshot.
     fake.answer(rejoin, { ok: true, seq: 12, data: { kind: 'snapshot', snapshot: { ...makeSnapshot(), seq: 12 }, epoch: 'e2' } });
     expect(store.getState().lastSeq).toBe(12);
-    // Neither what was lost nor 13 of the old epoch (which is not 13 of the new) is shown.
+    // Neither what was lost nor 13 of the old timeline (which is not 13 of the new) is shown.
     expect(Object.keys(store.getState().view!.cards)).toEqual(['k1', 'k2', 'k3']);
     fake.pushEvent(created(13, 'new-13'));
     expect(store.getState().view!.cards['new-13']).toBeDefined();

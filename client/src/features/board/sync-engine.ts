@@ -27,7 +27,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   let unsubscribe: (() => void) | null = null;
   let joining = false;
   let joinAgain = false;
-  /** The server epoch `lastSeq` was told in (see JoinResult); null until the first join. */
+  /** The database timeline `lastSeq` was told in (see JoinResult); null until the first join. */
   let epoch: string | null = null;
   // Commands issued before the command check had loaded: applied optimistically, sent once checked.
   const unchecked = new Set<string>();
@@ -59,7 +59,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   }
 
   function onJoined(result: JoinResult): void {
-    // Events held from another epoch may be ones the server lost: only the snapshot that follows counts.
+    // Events held from another timeline (before a backup was restored) count another history: only the snapshot counts.
     if (result.epoch !== epoch) buffer.clear();
     epoch = result.epoch;
     if (result.kind === 'snapshot') {
