@@ -138,7 +138,8 @@ export const meetingsDa: MeetingMessages = {
     custom: 'Punkt',
   },
   itemDetails: {
-    red: 'rød', amber: 'gul', signal: 'signal i seriediagram', overdue: 'overskredet', due: 'frist før næste møde',
+    red: 'rød uden signal – almindelig variation: hvad i systemet skal ændres?', amber: 'gul uden signal', signal: 'signal i seriediagram – find årsag',
+    'red-signal': 'rød med signal – find årsag og handling', 'amber-signal': 'gul med signal – find årsag', overdue: 'overskredet', due: 'frist før næste møde',
     received: 'modtaget', answered: 'besvaret', returned: 'sendt retur',
   },
   currentItem: 'Aktuelt punkt',
@@ -248,7 +249,8 @@ export const meetingsEn: MeetingMessages = {
     'follow-up': 'Follow-up', indicator: 'Indicator', action: 'Action', escalation: 'Escalation', idea: 'New idea', custom: 'Item',
   },
   itemDetails: {
-    red: 'red', amber: 'amber', signal: 'run chart signal', overdue: 'overdue', due: 'due before next meeting',
+    red: 'red without a signal – common-cause variation: what in the system must change?', amber: 'amber without a signal', signal: 'run chart signal – find the cause',
+    'red-signal': 'red with a signal – find cause and action', 'amber-signal': 'amber with a signal – find the cause', overdue: 'overdue', due: 'due before next meeting',
     received: 'received', answered: 'answered', returned: 'returned',
   },
   currentItem: 'Current item',

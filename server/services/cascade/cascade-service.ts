@@ -60,7 +60,8 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
       const layer = layers.get(unit.layerId);
       if (!layer) continue;
       const boardId = cascade.boardOfUnit(unit.id);
-      const indicators = boardId ? repos.indicators.forBoard(boardId, unit.id, day) : [];
+      // Status only: the overview does not read whole series per unit.
+      const indicators = boardId ? repos.indicators.forBoard(boardId, unit.id, day, { signal: false }) : [];
       const counts = { green: 0, amber: 0, red: 0, none: 0 };
       const red: OverviewUnit['red'] = [];
       const statuses = new Map<string, Status>();
