@@ -64,3 +64,24 @@ describe('upward read access', () => {
     }
   });
 });
+
+describe('goals both ways: every indicator serves a goal, cross-cutting goals show each owner', () => {
+  it('every indicator on the psychiatry board has a goal chain up to a top goal', async () => {
+    const res = await get('/api/boards/board-psyk/goal-chains');
+    const { chains } = (await res.json()) as { chains: Record<string, { id: string }[]> };
+    expect(Object.keys(chains)).toHaveLength(21);
+  });
+
+  it("a cross-cutting goal shows each owner's status, its partners outside, and a joint status", async () => {
+    const { goals } = (await (await get('/api/goals')).json()) as {
+      goals: { id: string; parentId: string | null; status: string; ownerStatuses: { name: string; unitId: string | null; status: string }[] }[];
+    };
+    const goal = goals.find((g) => g.id === 'goal-tvaer-udskrivelse')!;
+    expect(goal.parentId).toBe('goal-nat-1');
+    expect(goal.ownerStatuses.map((o) => o.unitId)).toEqual(['k-nord', 'k-syd', null, null]);
+    expect(goal.ownerStatuses.filter((o) => o.unitId === null).map((o) => o.name)).toContain('Almen praksis');
+    const rank = ['red', 'amber', 'green'];
+    const worst = rank.find((s) => goal.ownerStatuses.some((o) => o.status === s)) ?? 'none';
+    expect(goal.status).toBe(worst);
+  });
+});
