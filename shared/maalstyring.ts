@@ -77,8 +77,9 @@ export type EffectChain = z.infer<typeof EffectChain>;
 
 /** One indicator in the status report: the period's reportable points, the analysis and the reading. */
 export const ReportIndicator = z.object({
-  indicator: IndicatorDefinition.extend({ type: IndicatorType }),
+  indicator: IndicatorDefinition,
   target: Target.nullable(),
+  /** Every reportable point up to the period's end: the chart and its signal are the same as on the indicator page. */
   points: z.array(Measurement),
   baselineCount: z.number().int().nullable(),
   signal: IndicatorSignal,
