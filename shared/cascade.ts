@@ -29,6 +29,19 @@ export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;
 export const GoalLink = z.object({ id: Id, title: z.string(), external: z.string(), ownerNames: z.array(z.string()) });
 export type GoalLink = z.infer<typeof GoalLink>;
 
+/** Where a goal comes from: a national goal, a regional goal, or the unit's own focus area ('' when not said). */
+export const GOAL_SOURCES = ['', 'national', 'regional', 'own'] as const;
+export const GoalSource = z.enum(GOAL_SOURCES);
+export type GoalSource = z.infer<typeof GoalSource>;
+
+/** A partner outside the organisation owning a cross-cutting goal (a municipality, general practice). */
+export const ExternalOwner = z.strictObject({ name: z.string().trim().min(1).max(200), status: StatusValue });
+export type ExternalOwner = z.infer<typeof ExternalOwner>;
+
+/** One owner's status on a goal: units from the goal's indicator at that unit, partners as they report it. */
+export const OwnerStatus = z.object({ name: z.string(), unitId: Id.nullable(), status: StatusValue });
+export type OwnerStatus = z.infer<typeof OwnerStatus>;
+
 export const Goal = z.object({
   id: Id,
   parentId: Id.nullable(),
@@ -42,15 +55,21 @@ export const Goal = z.object({
   indicatorId: Id.nullable(),
   target: z.number().nullable(),
   ownerIds: z.array(Id),
+  source: GoalSource,
+  externalOwners: z.array(ExternalOwner),
+  /** Further indicators the goal is followed by, beside its main one. */
+  alsoIndicatorIds: z.array(Id),
 });
 export type Goal = z.infer<typeof Goal>;
 
-/** A goal as the goals screen shows it: owners by name, its indicator's current status at its first owner. */
+/** A goal as the goals screen shows it: owners by name, each owner's status and the joint status. */
 export const GoalView = Goal.extend({
   ownerNames: z.array(z.string()),
   layerRank: z.number().int(),
   indicatorName: z.string().nullable(),
+  /** The joint status: the weakest owner's (see shared/domain/business-case.ts jointStatus). */
   status: StatusValue,
+  ownerStatuses: z.array(OwnerStatus),
   /** From this goal's parent up to the top goal. */
   chain: z.array(GoalLink),
 });
@@ -102,6 +121,9 @@ const GoalFields = {
   deadline: IsoDate.nullable(),
   indicatorId: Id.nullable(),
   target: z.number().refine(Number.isFinite, 'must be a finite number').nullable(),
+  source: GoalSource,
+  externalOwners: z.array(ExternalOwner).max(20),
+  alsoIndicatorIds: z.array(Id).max(40),
 };
 
 /** A new goal. SMART: what (title), how measured (measure, indicator, target), why, realism, deadline. */
@@ -116,6 +138,9 @@ export const GoalInput = z.strictObject({
   deadline: GoalFields.deadline.default(null),
   indicatorId: GoalFields.indicatorId.default(null),
   target: GoalFields.target.default(null),
+  source: GoalFields.source.default(''),
+  externalOwners: GoalFields.externalOwners.default([]),
+  alsoIndicatorIds: GoalFields.alsoIndicatorIds.default([]),
 });
 export type GoalInput = z.input<typeof GoalInput>;
 /** Changes to a goal: only the fields sent change. */

@@ -24,10 +24,10 @@ export const CARD_TYPES = ['action', 'idea', 'problem', 'decision'] as const;
 
 export const DIRECTIONS = ['higher', 'lower', 'range'] as const;
 
-export const FREQUENCIES = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
+export const FREQUENCIES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'] as const;
 
 /** How often a board meets; the next meeting date follows from it (see shared/domain/cadence.ts). */
-export const CADENCES = ['weekly', 'biweekly', 'monthly'] as const;
+export const CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'] as const;
 
 export const ROLE_NAMES = ['viewer', 'member', 'facilitator', 'admin'] as const;
 

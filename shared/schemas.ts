@@ -105,10 +105,20 @@ export const Indicator = z.object({
 export type Indicator = z.infer<typeof Indicator>;
 
 /** An indicator as a board shows it: its current target and its most recent measurements, oldest first. */
+export const IndicatorSignal = z.object({
+  signal: z.boolean(),
+  shift: z.boolean(),
+  tooFewCrossings: z.boolean(),
+  applied: z.boolean(),
+  n: z.number().int(),
+});
+
 export const BoardIndicator = Indicator.extend({
   orderKey: z.string(),
   target: Target.nullable(),
   recent: z.array(Measurement),
+  /** The Anhøj analysis of the unit's whole reportable series (shared/domain/indicator-signal.ts), from the server. */
+  signal: IndicatorSignal.optional(),
 });
 export type BoardIndicator = z.infer<typeof BoardIndicator>;
 

@@ -83,6 +83,14 @@ export function accountsRepository(db: Db) {
        SELECT r.role FROM users u JOIN role_assignments r ON r.user_id = u.id JOIN up ON r.unit_id = up.id
        WHERE u.id = ? AND u.disabled = 0`,
     ),
+    // Line of sight upward: any role on a unit strictly below the given unit (read access to the chain above).
+    roleBelowUnit: db.prepare<[string, string], { one: number }>(
+      `WITH RECURSIVE down (id) AS (
+         SELECT id FROM org_units WHERE parent_id = ?
+         UNION ALL SELECT o.id FROM org_units o JOIN down ON o.parent_id = down.id)
+       SELECT 1 AS one FROM users u JOIN role_assignments r ON r.user_id = u.id JOIN down ON r.unit_id = down.id
+       WHERE u.id = ? AND u.disabled = 0 LIMIT 1`,
+    ),
     insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
     session: db.prepare<[string], { token_hash: string; user_id: string; expires_at: string; revoked_at: string | null }>(
       'SELECT token_hash, user_id, expires_at, revoked_at FROM sessions WHERE token_hash = ?',
@@ -127,6 +135,8 @@ export function accountsRepository(db: Db) {
     accessVersion: (): number => s.accessVersion.get()!,
     /** An enabled user's roles on a board's unit and the units above it, in one statement (asked on every command). */
     rolesOnBoard: (userId: string, boardId: string): Role[] => s.rolesOnBoard.all(boardId, userId).map((r) => r.role),
+    /** Whether an enabled user holds any role on a unit below `unitId` (who may read the boards above them). */
+    hasRoleBelow: (userId: string, unitId: string): boolean => s.roleBelowUnit.get(unitId, userId) !== undefined,
     insertSession: (hash: string, userId: string, createdAt: string, expiresAt: string) =>
       void s.insertSession.run(hash, userId, createdAt, expiresAt),
     session: (hash: string) => s.session.get(hash),

@@ -1,4 +1,4 @@
-import type { Deviation, Goal, IndicatorDefinition, Initiative, Rollup } from '../../shared/cascade';
+import type { Deviation, ExternalOwner, Goal, GoalSource, IndicatorDefinition, Initiative, Rollup } from '../../shared/cascade';
 import type { Layer, Measurement, OrgUnit } from '../../shared/schemas';
 import type { Db } from '../db/open-database';
 import { type IndicatorRow, type MeasurementRow, toIndicator, toMeasurement } from './rows';
@@ -16,6 +16,9 @@ interface GoalRow {
   indicator_id: string | null;
   target: number | null;
   owners: string | null;
+  source: GoalSource;
+  partners: string;
+  also: string | null;
 }
 
 const toGoal = (r: GoalRow): Goal => ({
@@ -31,6 +34,9 @@ const toGoal = (r: GoalRow): Goal => ({
   indicatorId: r.indicator_id,
   target: r.target,
   ownerIds: r.owners ? r.owners.split(',').sort() : [],
+  source: r.source,
+  externalOwners: JSON.parse(r.partners) as ExternalOwner[],
+  alsoIndicatorIds: r.also ? r.also.split(',').sort() : [],
 });
 
 interface DeviationRow {
@@ -77,6 +83,9 @@ export interface GoalWrite {
   indicatorId: string | null;
   target: number | null;
   ownerIds: string[];
+  source: GoalSource;
+  externalOwners: ExternalOwner[];
+  alsoIndicatorIds: string[];
   now: string;
 }
 
@@ -87,18 +96,25 @@ export function cascadeRepository(db: Db) {
   );
   const layers = db.prepare<[], Layer>('SELECT id, rank, name, kind FROM layers ORDER BY rank');
   const boardOfUnit = db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE unit_id = ? ORDER BY id LIMIT 1');
-  const goalSelect = `SELECT g.*, (SELECT group_concat(unit_id) FROM goal_owners o WHERE o.goal_id = g.id) AS owners
+  const goalSelect = `SELECT g.*, (SELECT group_concat(unit_id) FROM goal_owners o WHERE o.goal_id = g.id) AS owners,
+    (SELECT json_group_array(json_object('name', e.name, 'status', e.status)) FROM goal_external_owners e
+      WHERE e.goal_id = g.id) AS partners,
+    (SELECT group_concat(indicator_id) FROM goal_indicators gi WHERE gi.goal_id = g.id) AS also
     FROM goals g`;
   const allGoals = db.prepare<[], GoalRow>(`${goalSelect} ORDER BY g.created_at, g.id`);
   const goalById = db.prepare<[string], GoalRow>(`${goalSelect} WHERE g.id = ?`);
   const insertGoal = db.prepare(`INSERT INTO goals (id, parent_id, title, external, measure, why, realism, rationale,
-      deadline, indicator_id, target, created_at, updated_at)
+      deadline, indicator_id, target, source, created_at, updated_at)
     VALUES (@id, @parentId, @title, @external, @measure, @why, @realism, @rationale, @deadline, @indicatorId, @target,
-      @now, @now)
+      @source, @now, @now)
     ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, title = excluded.title, external = excluded.external,
       measure = excluded.measure, why = excluded.why, realism = excluded.realism, rationale = excluded.rationale,
       deadline = excluded.deadline, indicator_id = excluded.indicator_id, target = excluded.target,
-      updated_at = excluded.updated_at`);
+      source = excluded.source, updated_at = excluded.updated_at`);
+  const clearPartners = db.prepare<[string]>('DELETE FROM goal_external_owners WHERE goal_id = ?');
+  const addPartner = db.prepare<[string, string, string]>('INSERT INTO goal_external_owners (goal_id, name, status) VALUES (?, ?, ?)');
+  const clearAlso = db.prepare<[string]>('DELETE FROM goal_indicators WHERE goal_id = ?');
+  const addAlso = db.prepare<[string, string]>('INSERT INTO goal_indicators (goal_id, indicator_id) VALUES (?, ?)');
   const clearOwners = db.prepare<[string]>('DELETE FROM goal_owners WHERE goal_id = ?');
   const addOwner = db.prepare<[string, string]>('INSERT INTO goal_owners (goal_id, unit_id) VALUES (?, ?)');
   const definition = db.prepare<[string], DefinitionRow>('SELECT * FROM indicators WHERE id = ?');
@@ -142,6 +158,10 @@ export function cascadeRepository(db: Db) {
       insertGoal.run(g);
       clearOwners.run(g.id);
       for (const unitId of new Set(g.ownerIds)) addOwner.run(g.id, unitId);
+      clearPartners.run(g.id);
+      for (const p of new Map(g.externalOwners.map((e) => [e.name, e])).values()) addPartner.run(g.id, p.name, p.status);
+      clearAlso.run(g.id);
+      for (const id of new Set(g.alsoIndicatorIds)) addAlso.run(g.id, id);
     },
     definition: (id: string): IndicatorDefinition | undefined => {
       const row = definition.get(id);

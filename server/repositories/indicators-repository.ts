@@ -1,4 +1,5 @@
 import type { BoardIndicator, Indicator, Measurement, Target } from '../../shared/schemas';
+import { analyseSeries, summariseSignal } from '../../shared/domain/indicator-signal';
 import type { Db } from '../db/open-database';
 import {
   type IndicatorRow,
@@ -43,6 +44,15 @@ export function indicatorsRepository(db: Db) {
           JOIN measurements m ON m.indicator_id = bi.indicator_id AND m.unit_id = @unit
           WHERE bi.board_id = @board)
     WHERE rn <= @n ORDER BY indicator_id, period_start`);
+  // The whole series per board indicator and the frozen baselines: the run-chart signal is judged on all of it.
+  const seriesOnBoard = db.prepare<{ board: string; unit: string }, MeasurementRow>(`
+    SELECT m.* FROM board_indicators bi
+    JOIN measurements m ON m.indicator_id = bi.indicator_id AND m.unit_id = @unit
+    WHERE bi.board_id = @board ORDER BY m.indicator_id, m.period_start`);
+  const baselinesOnBoard = db.prepare<{ board: string; unit: string }, { indicator_id: string; baseline_to: string }>(`
+    SELECT b.indicator_id, b.baseline_to FROM board_indicators bi
+    JOIN baselines b ON b.indicator_id = bi.indicator_id AND b.unit_id = @unit
+    WHERE bi.board_id = @board`);
   const measurement = db.prepare<[string, string, string], MeasurementRow>(
     'SELECT * FROM measurements WHERE indicator_id = ? AND unit_id = ? AND period_start = ?',
   );
@@ -73,20 +83,28 @@ export function indicatorsRepository(db: Db) {
     idsOnBoard: (boardId: string): string[] => onBoard.all(boardId).map((r) => r.id),
     currentTarget,
     /** The board's indicators in board order, each with its target in force today and its latest measurements. */
-    forBoard: (boardId: string, unitId: string, today: string): BoardIndicator[] => {
-      const recent = new Map<string, Measurement[]>();
-      for (const row of recentOnBoard.all({ board: boardId, unit: unitId, n: RECENT_MEASUREMENTS })) {
-        const list = recent.get(row.indicator_id) ?? [];
-        list.push(toMeasurement(row));
-        recent.set(row.indicator_id, list);
-      }
+    forBoard: (boardId: string, unitId: string, today: string, options: { signal?: boolean } = {}): BoardIndicator[] => {
+      const recent = groupByIndicator(recentOnBoard.all({ board: boardId, unit: unitId, n: RECENT_MEASUREMENTS }));
+      const withSignal = options.signal ?? true;
+      const series = withSignal ? groupByIndicator(seriesOnBoard.all({ board: boardId, unit: unitId })) : null;
+      const baselines = withSignal
+        ? new Map(baselinesOnBoard.all({ board: boardId, unit: unitId }).map((b) => [b.indicator_id, b.baseline_to]))
+        : null;
       return onBoard.all(boardId).map((row) => {
         const indicator = toIndicator(row);
+        const signal = series && baselines
+          ? summariseSignal(analyseSeries({
+            measurements: series.get(indicator.id) ?? [],
+            minRespondents: indicator.minRespondents,
+            baselineTo: baselines.get(indicator.id) ?? null,
+          }).analysis)
+          : undefined;
         return {
           ...indicator,
           orderKey: row.order_key,
           target: currentTarget(indicator, unitId, today),
           recent: recent.get(indicator.id) ?? [],
+          ...(signal ? { signal } : {}),
         };
       });
     },
@@ -102,4 +120,14 @@ export function indicatorsRepository(db: Db) {
       boardsShowing.all(indicatorId, unitId).map((r) => r.id),
   };
 }
+function groupByIndicator(rows: readonly MeasurementRow[]): Map<string, Measurement[]> {
+  const byIndicator = new Map<string, Measurement[]>();
+  for (const row of rows) {
+    const list = byIndicator.get(row.indicator_id) ?? [];
+    list.push(toMeasurement(row));
+    byIndicator.set(row.indicator_id, list);
+  }
+  return byIndicator;
+}
+
 export type IndicatorsRepository = ReturnType<typeof indicatorsRepository>;

@@ -26,6 +26,8 @@ export function writeDemoCadences(db: Db, today: Date): void {
   }
 }
 
+/** The indicator the demo meeting's decision is about (bæltefiksering). */
+export const DEMO_DECISION_INDICATOR = 'baelte-andel';
 const DEMO_ESCALATED_CARD = 'Mangler pladser ved aftenindlæggelser – eskalér?';
 
 /**
@@ -49,11 +51,13 @@ export function writeDemoMeetingHistory(db: Db, today: Date): void {
   const endedAt = `${addDays(day, -10)}T07:48:00.000Z`;
   const minute = (n: number) => new Date(Date.parse(startedAt) + n * 60_000).toISOString();
   const agenda = buildAgenda({ boardId: clinic.id, today: addDays(day, -10), nextMeetingDate: addDays(day, 4), escalations: [], lastMeeting: null, ...board });
+  // The restraint decision belongs under the restraint indicator's item, wherever the agenda put it.
+  const restraint = agenda.findIndex((item) => item.refId === DEMO_DECISION_INDICATOR);
   const items = agenda.map((item, i) =>
-    i === 0
-      ? { ...item, startedAt: minute(1), endedAt: minute(6), outcome: 'Stigningen hænger sammen med overbelægningen på N1.',
+    i === restraint
+      ? { ...item, startedAt: minute(1 + i * 4), endedAt: minute(4 + i * 4), outcome: 'Fikseringerne samler sig i weekender med overbelægning på N1.',
           decisions: [{ id: 'demo-decision-1', text: 'Bæltefikseringer over 24 timer gennemgås på hvert møde til og med januar' }] }
-      : i < 3 ? { ...item, startedAt: minute(2 + i * 4), endedAt: minute(5 + i * 4) } : item,
+      : i < 3 ? { ...item, startedAt: minute(1 + i * 4), endedAt: minute(4 + i * 4) } : item,
   );
   const meeting: Meeting = {
     id: 'demo-meeting-k-nord-1', boardId: clinic.id, status: 'running', facilitator: 'Klinikchef', startedAt, endedAt: null,

@@ -28,6 +28,8 @@ const DemoIndicator = z
     kind: IndicatorKind,
     decimals: z.number().int().min(0).max(4),
     minRespondents: z.number().int().min(0).optional(),
+    /** Drift, resultat (the default) or effekt for the citizen. */
+    type: z.enum(['drift', 'resultat', 'effekt']).optional(),
   })
   .refine(
     (i) =>
@@ -46,6 +48,12 @@ const DemoGoal = z.object({
   target: z.number().optional(),
   why: z.string().optional(),
   deadline: z.string().optional(),
+  /** Nationalt mål, regionalt mål or the unit's own focus area. */
+  source: z.enum(['national', 'regional', 'own']),
+  /** Further indicators the goal is followed by, beside its main one. */
+  also: z.array(Key).optional(),
+  /** Owners outside the organisation of a cross-cutting goal, with the status they report. */
+  externalOwners: z.array(z.object({ name: z.string(), status: z.enum(['green', 'amber', 'red', 'none']) })).optional(),
 });
 
 const DemoCard = z.object({

@@ -13,7 +13,9 @@ import {
   type OwnSeriesPlan,
   type SeriesPlan,
 } from './demo-scenario';
+import { DEMO_ROLLUPS } from './demo-goals';
 import { generateSeries, hashSeed, type SeriesPoint, type TargetBand } from './measurement-series';
+import { roundTo } from '../../shared/domain/status';
 
 /**
  * Turns the demo organisation and scenario into table rows — pure, no database — so seedDemo only writes.
@@ -30,6 +32,8 @@ export const PERIODS_IN_TWO_YEARS: Readonly<Record<Frequency, number>> = {
   biweekly: 52,
   monthly: 24,
   quarterly: 8,
+  // LUP is a yearly national survey: five rounds, so the trend shows.
+  yearly: 5,
 };
 
 export const layerId = (rank: number): string => `layer-${rank}`;
@@ -65,6 +69,7 @@ export interface IndicatorRow {
   kind: IndicatorKind;
   decimals: number;
   minRespondents: number | null;
+  type: 'drift' | 'resultat' | 'effekt';
 }
 export interface BoardIndicatorRow { boardId: string; indicatorId: string; orderKey: string }
 export interface TargetRow extends TargetBand {
@@ -205,6 +210,7 @@ function indicatorRow(i: DemoIndicator): IndicatorRow {
     kind: i.kind,
     decimals: i.decimals,
     minRespondents: i.minRespondents ?? null,
+    type: i.type ?? 'resultat',
   };
 }
 
@@ -224,14 +230,17 @@ function buildSeries(org: DemoOrganisation, options: DemoRowOptions): SeriesRows
   const plans = boardPlans(org);
   const out: SeriesRows = { boardIndicators: [], targets: [], measurements: [] };
   const generated = new Map<string, GeneratedSeries>();
-  // Own series first, so the series a copy points at exists whatever order the boards come in.
-  const ordered = [...plans].sort((a, b) => Number(isCopiedSeries(a.plan)) - Number(isCopiedSeries(b.plan)));
-  for (const { unitKey, plan } of ordered) {
+  // Own series first, then parents rolled up from their children, then copies of the finished series.
+  for (const { unitKey, plan } of plans) {
+    if (!isCopiedSeries(plan)) generated.set(seriesKey(unitKey, plan.indicator), ownSeries(org, unitKey, findIndicator(org, plan.indicator), plan, options));
+  }
+  rollUpParents(org, generated);
+  for (const { unitKey, plan } of plans) {
+    if (isCopiedSeries(plan)) generated.set(seriesKey(unitKey, plan.indicator), copiedSeries(generated, unitKey, plan));
+  }
+  for (const { unitKey, plan } of plans) {
     const indicator = findIndicator(org, plan.indicator);
-    const series = isCopiedSeries(plan)
-      ? copiedSeries(generated, unitKey, plan)
-      : ownSeries(org, unitKey, indicator, plan, options);
-    generated.set(seriesKey(unitKey, plan.indicator), series);
+    const series = generated.get(seriesKey(unitKey, plan.indicator))!;
     out.targets.push({ indicatorId: indicator.key, unitId: unitKey, ...series.band });
     out.measurements.push(...series.points.map((p) => measurementRow(indicator, unitKey, p)));
   }
@@ -262,6 +271,44 @@ function boardPlans(org: DemoOrganisation): { unitKey: string; plan: SeriesPlan 
     }
   }
   return plans;
+}
+
+/**
+ * Where an indicator rolls up, a parent's series is its children's combined: numerators and denominators summed
+ * per period, deepest units first so a clinic is rolled up from its wards before the psychiatry from its clinics.
+ */
+function rollUpParents(org: DemoOrganisation, generated: Map<string, GeneratedSeries>): void {
+  const depth = (key: string): number => {
+    const parent = org.units.find((u) => u.key === key)?.parent;
+    return parent ? 1 + depth(parent) : 0;
+  };
+  const deepestFirst = [...org.units].sort((a, b) => depth(b.key) - depth(a.key));
+  for (const indicatorKey of Object.keys(DEMO_ROLLUPS)) {
+    const indicator = findIndicator(org, indicatorKey);
+    for (const unit of deepestFirst) {
+      const own = generated.get(seriesKey(unit.key, indicatorKey));
+      const children = org.units
+        .filter((u) => u.parent === unit.key)
+        .map((u) => generated.get(seriesKey(u.key, indicatorKey)))
+        .filter((s): s is GeneratedSeries => s !== undefined);
+      if (!own || children.length === 0) continue;
+      const points = own.points.map((p, i) => combine(p.periodStart, children.map((c) => c.points[i]!), indicator.decimals));
+      generated.set(seriesKey(unit.key, indicatorKey), { band: own.band, points });
+    }
+  }
+}
+
+function combine(periodStart: string, parts: readonly SeriesPoint[], decimals: number): SeriesPoint {
+  if (parts.some((p) => p.periodStart !== periodStart || p.numerator === null || p.denominator === null)) {
+    throw new Error(`Demo roll-up for ${periodStart} needs every child's numerator and denominator of that period`);
+  }
+  const numerator = parts.reduce((s, p) => s + p.numerator!, 0);
+  const denominator = parts.reduce((s, p) => s + p.denominator!, 0);
+  return { periodStart, value: roundTo((100 * numerator) / denominator, decimals), numerator, denominator, respondents: null };
+}
+
+function surveyRespondents(whole: readonly [number, number] | undefined, volume: number): readonly [number, number] | null {
+  return whole ? [Math.round(whole[0] * volume), Math.round(whole[1] * volume)] : null;
 }
 
 function copiedSeries(
@@ -300,7 +347,7 @@ function ownSeries(
     lastPeriodStart,
     periods: PERIODS_IN_TWO_YEARS[indicator.frequency],
     denominator: profile.denominator === undefined ? null : profile.denominator * (plan.volume ?? unit.volume),
-    respondents: indicator.kind === 'soft' ? unit.respondents : null,
+    respondents: indicator.kind !== 'soft' ? null : surveyRespondents(profile.surveyRespondents, plan.volume ?? unit.volume) ?? unit.respondents,
     summerDip: unit.summerDip,
     seed: hashSeed(`${options.randomSeed}:${unitKey}:${indicator.key}`),
   });

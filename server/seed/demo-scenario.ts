@@ -28,8 +28,9 @@ export const INDICATOR_PROFILES: Readonly<Record<string, IndicatorProfile>> = {
   // Occupied of available bed-days per fortnight (about 260 beds); misses are overbelægning, above the band.
   belaegning: { min: 0, max: 100, denominator: 3640, rangeSide: 'above' },
   udeblivelser: { min: 0, max: 100, denominator: 4600 }, // outpatient appointments per fortnight
-  'lup-patient': { min: 0, max: 100, respondentsAsDenominator: true },
-  'lup-paaroerende': { min: 0, max: 100, respondentsAsDenominator: true },
+  // LUP: a yearly national survey; about 1,100 patients and 500 relatives answer for the whole psychiatry.
+  'lup-patient': { min: 0, max: 100, respondentsAsDenominator: true, surveyRespondents: [950, 1250] },
+  'lup-paaroerende': { min: 0, max: 100, respondentsAsDenominator: true, surveyRespondents: [420, 560] },
   trivsel: { min: 1, max: 5 },
   sygefravaer: { min: 0, max: 100, denominator: 380_000, winterPeak: 0.5 }, // sick hours of normed hours
   // Spend of the periodised budget in 1000 kr.; over 100 % is an overspend, so the ceiling is above 100.
@@ -145,7 +146,7 @@ export const BOARD_SERIES: Readonly<Record<string, readonly SeriesPlan[]>> = {
     { indicator: 'belaegning', latest: 'amber' },
     { indicator: 'selvmordsrisiko', latest: 'green', from: 'amber' },
     { indicator: 'medicinafstem', latest: 'red', from: 'amber' },
-    { indicator: 'sygefravaer', latest: 'green' },
+    { indicator: 'sygefravaer', latest: 'amber', from: 'green' },
     { indicator: 'trivsel', latest: 'amber' },
   ],
   n2: [
@@ -169,7 +170,7 @@ export const BOARD_SERIES: Readonly<Record<string, readonly SeriesPlan[]>> = {
     { indicator: 'ventetid-voksen', latest: 'amber' },
     { indicator: 'udredning-voksen', latest: 'amber', from: 'green' },
     { indicator: 'somatisk-screening', latest: 'green', from: 'red' },
-    { indicator: 'sygefravaer', latest: 'green' },
+    { indicator: 'sygefravaer', latest: 'amber', from: 'green' },
     { indicator: 'trivsel', latest: 'green' },
   ],
   b1: [

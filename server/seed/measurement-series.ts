@@ -50,6 +50,8 @@ export interface IndicatorProfile {
   noise?: number;
   /** Seasonal swing as a fraction of the tolerance, worst in January (sick leave peaks in winter). */
   winterPeak?: number;
+  /** A survey's answers per round for the whole psychiatry (LUP), scaled to the unit's share of the volume. */
+  surveyRespondents?: readonly [number, number];
 }
 
 /** The target a unit is judged against: `target` for higher/lower, `low`..`high` for range. */

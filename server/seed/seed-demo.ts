@@ -84,8 +84,8 @@ function writeRows(db: Db, rows: DemoRows): void {
   );
   insertAll(
     db,
-    `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents)
-     VALUES (@id, @unitId, @name, @unitLabel, @direction, @frequency, @kind, @decimals, @minRespondents)`,
+    `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents, type)
+     VALUES (@id, @unitId, @name, @unitLabel, @direction, @frequency, @kind, @decimals, @minRespondents, @type)`,
     rows.indicators,
   );
   insertAll(

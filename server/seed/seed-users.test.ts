@@ -49,7 +49,7 @@ describe('demo logins', () => {
     expect(auth.pruneSessions()).toBe(1);
     expect(auth.resolve(n2!.token)?.actor).toBe('user:u-demo-n2');
     db.close();
-  });
+  }, 20_000); // argon2 hashes and the demo seed take seconds on a shared machine
 
   it('bootstraps the first administrator of an empty installation, once', async () => {
     const db = freshDb();

@@ -4,7 +4,9 @@ import type { AccountsRepository, DeviceMode, Role } from '../repositories/accou
 /**
  * What a person may do, from least to most: read a board; write (move and edit cards, record measurements);
  * facilitate (run meetings, answer escalations, set targets); administer (units, users, indicators, devices).
- * Roles map onto these (viewer, member, facilitator, admin) and apply to a unit and the units below it.
+ * Roles map onto these (viewer, member, facilitator, admin) and apply to a unit and the units below it. A role
+ * anywhere also lets one read the units above (their boards, goals, indicators and decisions): the chain is
+ * readable both ways. Siblings' boards stay closed.
  */
 export type Capability = 'read' | 'write' | 'facilitate' | 'administer';
 
@@ -64,7 +66,8 @@ export function createRoleAccess(accounts: AccountsRepository): UnitAccessPolicy
     if (!actor.startsWith('user:')) return false;
     const user = accounts.userById(actor.slice(5));
     if (!user || user.disabled) return false;
-    return roleAllows(strongest(accounts.rolesAlongPath(user.id, unitId)), capability);
+    if (roleAllows(strongest(accounts.rolesAlongPath(user.id, unitId)), capability)) return true;
+    return capability === 'read' && accounts.hasRoleBelow(user.id, unitId);
   };
   const canOnBoard = (actor: string, capability: Capability, boardId: string): boolean => {
     if (actor.startsWith('device:')) {
@@ -72,7 +75,11 @@ export function createRoleAccess(accounts: AccountsRepository): UnitAccessPolicy
       return Boolean(device && !device.revoked_at && device.token_hash && device.board_id === boardId && deviceAllows(device.mode, capability));
     }
     if (!actor.startsWith('user:')) return false;
-    return roleAllows(strongest(accounts.rolesOnBoard(actor.slice(5), boardId)), capability);
+    const userId = actor.slice(5);
+    if (roleAllows(strongest(accounts.rolesOnBoard(userId, boardId)), capability)) return true;
+    // Line of sight upward: a role in a unit lets one read the boards above it (not siblings'), never write there.
+    const unitId = capability === 'read' ? accounts.boardUnit(boardId) : undefined;
+    return unitId !== undefined && accounts.hasRoleBelow(userId, unitId);
   };
   let version: number | null = null;
   const answers = new Map<string, boolean>();

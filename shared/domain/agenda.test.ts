@@ -63,13 +63,13 @@ describe('buildAgenda', () => {
     ],
   });
 
-  it('orders: follow-up, red, amber, signals, due actions, escalations, new ideas', () => {
+  it('orders: follow-up, signals first, then red and amber without one, due actions, escalations, new ideas', () => {
     expect(agenda.map((i) => [i.kind, i.refId ?? i.title, i.detail])).toEqual([
       ['follow-up', 'followed', 'Eva · 2026-11-24'],
       ['follow-up', 'Ny vagtplan', 'Sygefravær'],
-      ['indicator', 'red', 'red'],
-      ['indicator', 'amber', 'amber'],
+      ['indicator', 'red', 'red-signal'],
       ['indicator', 'signal', 'signal'],
+      ['indicator', 'amber', 'amber'],
       ['action', 'late', 'overdue'],
       ['action', 'soon', 'due'],
       ['escalation', 'received-late', 'overdue'],

@@ -16,7 +16,7 @@ export interface AgendaInput {
   escalations: readonly Escalation[];
   /** The last ended meeting: its actions and decisions open the agenda. */
   lastMeeting: Meeting | null;
-  /** A run-chart signal (non-random variation), when the caller can tell. */
+  /** A run-chart signal (non-random variation); by default the signal the board carries for the indicator. */
   hasSignal?: (indicator: BoardIndicator) => boolean;
 }
 
@@ -31,6 +31,28 @@ export function latestStatus(indicator: BoardIndicator): { value: number | null;
 export function doneColumnId(columns: readonly Column[]): string | null {
   const sorted = sortByKey(columns);
   return sorted.length > 1 ? sorted.at(-1)!.id : null;
+}
+
+/**
+ * Indicators worth the meeting's time, signal first (learning before control): a signal asks for cause and action
+ * (`red-signal`, `amber-signal`, `signal`); red and amber without one are common-cause variation (`red`, `amber`),
+ * a question of what in the system must change.
+ */
+export function indicatorItems(input: Pick<AgendaInput, 'indicators' | 'hasSignal'>): { indicator: BoardIndicator; detail: string }[] {
+  const signalOf = input.hasSignal ?? ((i: BoardIndicator) => i.signal?.signal ?? false);
+  const rank = { red: 0, amber: 1, green: 2, none: 2 } as const;
+  const judged = input.indicators.map((indicator, index) => {
+    const status = latestStatus(indicator).status;
+    const signal = signalOf(indicator);
+    return { indicator, index, status, signal, order: (signal ? 0 : 3) + rank[status] };
+  });
+  return judged
+    .filter((j) => j.signal || j.status === 'red' || j.status === 'amber')
+    .sort((a, b) => a.order - b.order || a.index - b.index)
+    .map(({ indicator, status, signal }) => ({
+      indicator,
+      detail: signal ? (status === 'red' || status === 'amber' ? `${status}-signal` : 'signal') : status,
+    }));
 }
 
 const item = (kind: AgendaItemKind, id: string, title: string, refId: string | null, detail = ''): AgendaItem => ({
@@ -48,8 +70,8 @@ const item = (kind: AgendaItemKind, id: string, title: string, refId: string | n
 });
 
 /**
- * The agenda at the start of a meeting, in order: follow-up of the last meeting's actions and decisions; red
- * indicators, then amber ones and those with a run-chart signal; actions overdue or due before the next meeting;
+ * The agenda at the start of a meeting, in order: follow-up of the last meeting's actions and decisions; indicators
+ * with a run-chart signal, then red and amber ones without (see indicatorItems); actions overdue or due before the next meeting;
  * escalations received (overdue first) and answers to escalations sent; new improvement ideas.
  */
 export function buildAgenda(input: AgendaInput): AgendaItem[] {
@@ -71,16 +93,8 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
     items.push(item('follow-up', `fu-${decision.id}`, decision.text, null, decision.itemTitle));
   }
 
-  const judged = input.indicators.map((indicator) => ({ indicator, status: latestStatus(indicator).status }));
-  for (const wanted of ['red', 'amber'] as const) {
-    for (const { indicator, status } of judged) {
-      if (status === wanted) items.push(item('indicator', `ind-${indicator.id}`, indicator.name, indicator.id, status));
-    }
-  }
-  for (const { indicator, status } of judged) {
-    if (status !== 'red' && status !== 'amber' && input.hasSignal?.(indicator)) {
-      items.push(item('indicator', `ind-${indicator.id}`, indicator.name, indicator.id, 'signal'));
-    }
+  for (const { indicator, detail } of indicatorItems(input)) {
+    items.push(item('indicator', `ind-${indicator.id}`, indicator.name, indicator.id, detail));
   }
 
   const horizon = input.nextMeetingDate ?? input.today;

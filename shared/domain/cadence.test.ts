@@ -14,6 +14,13 @@ describe('cadence → next meeting date', () => {
     expect(nextMeetingDate('monthly', '2026-12-10')).toBe('2027-01-10');
   });
 
+  it('the political level: a quarter or a year later', () => {
+    expect(nextMeetingDate('quarterly', '2026-11-30')).toBe('2027-02-28');
+    expect(nextMeetingDate('quarterly', '2026-03-15')).toBe('2026-06-15');
+    expect(nextMeetingDate('yearly', '2028-02-29')).toBe('2029-02-28');
+    expect(upcomingMeetingDate('quarterly', '2026-01-10', '2026-11-28')).toBe('2027-01-10');
+  });
+
   it('rolls a stored date that has passed forward in whole steps, and keeps one still ahead', () => {
     expect(upcomingMeetingDate('biweekly', '2026-11-03', '2026-11-28')).toBe('2026-12-01');
     expect(upcomingMeetingDate('biweekly', '2026-12-09', '2026-11-28')).toBe('2026-12-09');

@@ -1,14 +1,17 @@
 import type { Cadence } from '../schemas';
 
-const DAYS: Record<Exclude<Cadence, 'monthly'>, number> = { weekly: 7, biweekly: 14 };
+const DAYS: Record<'weekly' | 'biweekly', number> = { weekly: 7, biweekly: 14 };
+/** Quarterly and yearly are the political level's cadence (regionsråd, udvalg, direktion). */
+const MONTHS: Record<'monthly' | 'quarterly' | 'yearly', number> = { monthly: 1, quarterly: 3, yearly: 12 };
 
-/** The meeting after one held on `from` (YYYY-MM-DD): a week, 14 days or a calendar month later. */
+/** The meeting after one held on `from` (YYYY-MM-DD): a week, 14 days, or one, three or twelve months later. */
 export function nextMeetingDate(cadence: Cadence, from: string): string {
   const [y, m, d] = from.split('-').map(Number) as [number, number, number];
-  if (cadence === 'monthly') {
-    // The same day next month, or the month's last day when it has no such day (31 Jan → 28/29 Feb).
-    const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-    return iso(new Date(Date.UTC(y, m, Math.min(d, lastDay))));
+  if (cadence === 'monthly' || cadence === 'quarterly' || cadence === 'yearly') {
+    // The same day months later, or that month's last day when it has no such day (31 Jan → 28/29 Feb).
+    const step = MONTHS[cadence];
+    const lastDay = new Date(Date.UTC(y, m - 1 + step + 1, 0)).getUTCDate();
+    return iso(new Date(Date.UTC(y, m - 1 + step, Math.min(d, lastDay))));
   }
   return iso(new Date(Date.UTC(y, m - 1, d + DAYS[cadence])));
 }

@@ -6,7 +6,7 @@ import { indicatorStatus } from './status';
 
 const goal = (id: string, parentId: string | null): Goal => ({
   id, parentId, title: id, external: '', measure: '', why: '', realism: '', rationale: '', deadline: null,
-  indicatorId: null, target: null, ownerIds: [],
+  indicatorId: null, target: null, ownerIds: [], source: '', externalOwners: [], alsoIndicatorIds: [],
 });
 
 describe('goalChain', () => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { isPeriodStart, periodEnd, periodLabelParts, periodStartOf, shiftPeriod } from './periods';
 
+describe('yearly periods (LUP is a yearly survey)', () => {
+  it('start on 1 January, step a year, end on 31 December', () => {
+    expect(periodStartOf('yearly', '2026-07-14')).toBe('2026-01-01');
+    expect(shiftPeriod('yearly', '2026-01-01', -2)).toBe('2024-01-01');
+    expect(periodEnd('yearly', '2026-01-01')).toBe('2026-12-31');
+    expect(periodLabelParts('yearly', '2025-01-01')).toEqual({ kind: 'year', year: 2025 });
+  });
+});
+
 describe('periods', () => {
   it('finds the start of the period containing a date', () => {
     expect(periodStartOf('weekly', '2026-11-28')).toBe('2026-11-23');

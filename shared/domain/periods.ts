@@ -10,6 +10,8 @@ import { parseISO } from 'date-fns/parseISO';
 import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 import { startOfMonth } from 'date-fns/startOfMonth';
 import { startOfQuarter } from 'date-fns/startOfQuarter';
+import { startOfYear } from 'date-fns/startOfYear';
+import { addYears } from 'date-fns/addYears';
 import type { Frequency } from '../schemas';
 
 // Biweekly periods are two ISO weeks long, counted from a fixed Monday so every unit shares the same fortnights.
@@ -31,6 +33,8 @@ export function periodStartOf(frequency: Frequency, date: Date | string): string
       return calendarDate(startOfMonth(d));
     case 'quarterly':
       return calendarDate(startOfQuarter(d));
+    case 'yearly':
+      return calendarDate(startOfYear(d));
   }
 }
 
@@ -50,6 +54,8 @@ export function shiftPeriod(frequency: Frequency, periodStart: string, steps: nu
       return calendarDate(addMonths(d, steps));
     case 'quarterly':
       return calendarDate(addQuarters(d, steps));
+    case 'yearly':
+      return calendarDate(addYears(d, steps));
   }
 }
 
@@ -62,7 +68,8 @@ export function periodEnd(frequency: Frequency, periodStart: string): string {
 export type PeriodLabelParts =
   | { kind: 'weeks'; year: number; fromWeek: number; toWeek: number }
   | { kind: 'month'; year: number; month: number }
-  | { kind: 'quarter'; year: number; quarter: number };
+  | { kind: 'quarter'; year: number; quarter: number }
+  | { kind: 'year'; year: number };
 
 export function periodLabelParts(frequency: Frequency, periodStart: string): PeriodLabelParts {
   const d = parseISO(periodStart);
@@ -76,6 +83,8 @@ export function periodLabelParts(frequency: Frequency, periodStart: string): Per
       return { kind: 'month', year: d.getFullYear(), month: d.getMonth() + 1 };
     case 'quarterly':
       return { kind: 'quarter', year: d.getFullYear(), quarter: Math.floor(d.getMonth() / 3) + 1 };
+    case 'yearly':
+      return { kind: 'year', year: d.getFullYear() };
   }
 }
 

@@ -30,8 +30,9 @@ describe('the cascade in Chromium', () => {
     const chain = page.getByRole('navigation', { name: 'Målkæde' });
     await expect(chain.getByRole('listitem').allTextContents()).resolves.toEqual([
       'Ingen bæltefikseringer over 48 timer – tvangsforebyggende huddle hver morgen',
-      'Højst 3 % af klinikkens indlagte patienter bæltefikseres pr. måned',
+      'Højst 2,5 % af klinikkens indlagte patienter bæltefikseres pr. måned',
       'Halvér brugen af bæltefiksering inden udgangen af 2027',
+      'Regionen halverer brugen af tvang i psykiatrien frem mod 2027 (Regionsrådet)',
       'Forbedret overlevelse og patientsikkerhed (Nationalt mål for sundhedsvæsenet)',
     ]);
     await expect(page.getByRole('img', { name: 'Seriediagram for Bæltefikseringer over 48 timer' }).isVisible()).resolves.toBe(true);

@@ -32,7 +32,7 @@ describe('goals and line of sight', () => {
     const { goals } = GoalListResponse.parse(await (await get('/api/goals')).json());
     const n2 = goals.find((g) => g.id === 'goal-n2-tvang')!;
     expect(n2.ownerIds).toEqual(['n2']);
-    expect(n2.chain.map((c) => c.id)).toEqual(['goal-nord-tvang', 'goal-psyk-tvang', 'goal-nat-3']);
+    expect(n2.chain.map((c) => c.id)).toEqual(['goal-nord-tvang', 'goal-psyk-tvang', 'goal-reg-tvang', 'goal-nat-3']);
     expect(n2.chain.at(-1)!.external).toBe('Nationalt mål for sundhedsvæsenet');
     const shared = goals.find((g) => g.id === 'goal-tvaer-udskrivelse')!;
     expect(shared.ownerIds).toEqual(['k-nord', 'k-syd']);
@@ -40,8 +40,8 @@ describe('goals and line of sight', () => {
 
   it('shows the chain on an indicator page and the units below with their statuses', async () => {
     const page = IndicatorPageResponse.parse(await (await get('/api/indicators/baelte-andel?unit=k-nord')).json());
-    expect(page.chain.map((c) => c.id)).toEqual(['goal-nord-tvang', 'goal-psyk-tvang', 'goal-nat-3']);
-    expect(page.target).toMatchObject({ target: 3 });
+    expect(page.chain.map((c) => c.id)).toEqual(['goal-nord-tvang', 'goal-psyk-tvang', 'goal-reg-tvang', 'goal-nat-3']);
+    expect(page.target).toMatchObject({ target: 2.5 });
     expect(page.measurements.length).toBeGreaterThan(20);
     const psyk = IndicatorPageResponse.parse(await (await get('/api/indicators/baelte-andel?unit=psyk')).json());
     expect(psyk.below.map((b) => b.unitId)).toContain('k-nord');
@@ -90,7 +90,7 @@ describe('mandatory indicators', () => {
 
   it("a unit's target defaults to the nearest unit above until it sets its own", async () => {
     const page = IndicatorPageResponse.parse(await (await get('/api/indicators/baelte-andel?unit=n1')).json());
-    expect(page.target).toMatchObject({ target: 3 }); // k-nord's translated 3 %, not the psychiatry's 4 %
+    expect(page.target).toMatchObject({ target: 2.5 }); // k-nord's translated 3 %, not the psychiatry's 4 %
     const set = await send('PUT', '/api/indicators/baelte-andel/target', { unitId: 'n1', target: 2.5, tolerance: 0.5 });
     expect(set.status).toBe(204);
     const own = IndicatorPageResponse.parse(await (await get('/api/indicators/baelte-andel?unit=n1')).json());

@@ -6,6 +6,7 @@ import { GuardedBoard } from '../features/board/board-access';
 
 // The overview and the cascade's pages are loaded when first opened, so the board page's bundle does not carry them.
 const OverviewPage = lazy(() => import('../features/overview/overview-page').then((m) => ({ default: m.OverviewPage })));
+const StatusReportPage = lazy(() => import('../features/cascade/status-report-page').then((m) => ({ default: m.StatusReportPage })));
 const IndicatorPage = lazy(() => import('../features/cascade/indicator-page').then((m) => ({ default: m.IndicatorPage })));
 const GoalsPage = lazy(() => import('../features/cascade/goals-page').then((m) => ({ default: m.GoalsPage })));
 // Meeting mode and minutes likewise: only the facilitator's laptop and the wall screen in a meeting need them.
@@ -48,6 +49,11 @@ export function AppRoutes() {
       <Route path="/admin">
         <Suspense fallback={null}>
           <AdminPage />
+        </Suspense>
+      </Route>
+      <Route path="/reports/status">
+        <Suspense fallback={null}>
+          <StatusReportPage />
         </Suspense>
       </Route>
       <Route path="/indicators/:id">

@@ -46,6 +46,8 @@ export function formatPeriod(frequency: Frequency, periodStart: string, lang: La
       return t.periodWeeks(parts.fromWeek, parts.toWeek, parts.year);
     case 'quarter':
       return t.periodQuarter(parts.quarter, parts.year);
+    case 'year':
+      return String(parts.year);
     case 'month':
       return new Intl.DateTimeFormat(LOCALES[lang], { month: 'short', year: 'numeric' }).format(
         new Date(parts.year, parts.month - 1, 1),

@@ -89,7 +89,7 @@ export interface AccessMessages {
   unitLabel: string;
   direction: string;
   frequency: string;
-  frequencies: Record<'weekly' | 'biweekly' | 'monthly' | 'quarterly', string>;
+  frequencies: Record<'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'yearly', string>;
   kindHard: string;
   kindSoft: string;
   decimals: string;
@@ -184,7 +184,7 @@ export const accessDa: AccessMessages = {
   unitLabel: 'Enhed for tallet (fx %, dage)',
   direction: 'Retning',
   frequency: 'Hyppighed',
-  frequencies: { weekly: 'ugentlig', biweekly: 'hver 14. dag', monthly: 'månedlig', quarterly: 'kvartalsvis' },
+  frequencies: { weekly: 'ugentlig', biweekly: 'hver 14. dag', monthly: 'månedlig', quarterly: 'kvartalsvis', yearly: 'årlig' },
   kindHard: 'hårde tal',
   kindSoft: 'bløde tal (besvarelser)',
   decimals: 'Decimaler',
@@ -279,7 +279,7 @@ export const accessEn: AccessMessages = {
   unitLabel: 'Unit of the figure (e.g. %, days)',
   direction: 'Direction',
   frequency: 'Frequency',
-  frequencies: { weekly: 'weekly', biweekly: 'every 14 days', monthly: 'monthly', quarterly: 'quarterly' },
+  frequencies: { weekly: 'weekly', biweekly: 'every 14 days', monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
   kindHard: 'hard figures',
   kindSoft: 'soft figures (answers)',
   decimals: 'Decimals',

@@ -10,6 +10,8 @@ import type { Clock, CommandService } from '../../services/command-service';
 import { feedRoutes } from './feed-routes';
 import { goalsRoutes } from './goals-routes';
 import { indicatorRoutes } from './indicator-routes';
+import { reportRoutes } from './report-routes';
+import { createStatusReports } from '../../services/cascade/status-report';
 
 export interface CascadeDeps {
   db: Db;
@@ -24,6 +26,7 @@ export interface CascadeDeps {
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
   await app.register(goalsRoutes, { cascade, access: deps.access });
+  await app.register(reportRoutes, { reports: createStatusReports(deps.db, deps.repos, cascade), cascade, access: deps.access });
   await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos });
   await app.register(feedRoutes, {
     cascade,

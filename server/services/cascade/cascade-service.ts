@@ -7,10 +7,12 @@ import type {
   IndicatorPageResponse,
   OverviewResponse,
   OverviewUnit,
+  OwnerStatus,
   RollupRow,
 } from '../../../shared/cascade';
 import { GoalInput as GoalInputSchema } from '../../../shared/cascade';
 import { goalChain, rollUp, wouldCycle } from '../../../shared/domain/cascade';
+import { jointStatus } from '../../../shared/domain/business-case';
 import { type Status, measurementStatus } from '../../../shared/domain/status';
 import type { BoardIndicator, Measurement, OrgUnit } from '../../../shared/schemas';
 import type { Db } from '../../db/open-database';
@@ -45,7 +47,9 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
     const units = new Map(cascade.units().map((u) => [u.id, u]));
     const names = new Map([...units.values()].map((u) => [u.id, u.name]));
     for (let unit: OrgUnit | undefined = units.get(unitId); unit; unit = unit.parentId ? units.get(unit.parentId) : undefined) {
-      const own = goals.find((g) => g.indicatorId === indicatorId && g.ownerIds.includes(unit!.id));
+      // The goal measured by the indicator first; else a goal it also serves (every board indicator serves a goal).
+      const owned = goals.filter((g) => g.ownerIds.includes(unit!.id));
+      const own = owned.find((g) => g.indicatorId === indicatorId) ?? owned.find((g) => g.alsoIndicatorIds.includes(indicatorId));
       if (own) return [own, ...goalChain(own, byId)].map((g) => link(g, names));
     }
     return [];
@@ -60,7 +64,8 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
       const layer = layers.get(unit.layerId);
       if (!layer) continue;
       const boardId = cascade.boardOfUnit(unit.id);
-      const indicators = boardId ? repos.indicators.forBoard(boardId, unit.id, day) : [];
+      // Status only: the overview does not read whole series per unit.
+      const indicators = boardId ? repos.indicators.forBoard(boardId, unit.id, day, { signal: false }) : [];
       const counts = { green: 0, amber: 0, red: 0, none: 0 };
       const red: OverviewUnit['red'] = [];
       const statuses = new Map<string, Status>();
@@ -90,13 +95,19 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
     const ranks = new Map(cascade.layers().map((l) => [l.id, l.rank]));
     const day = today();
     return goals.map((g) => {
-      const owner = g.ownerIds[0];
       const indicator = g.indicatorId ? repos.indicators.get(g.indicatorId) : undefined;
-      let status: Status = 'none';
-      if (indicator && owner) {
-        const latest = cascade.series(indicator.id, owner).at(-1);
-        status = measurementStatus(indicator, repos.indicators.currentTarget(indicator, owner, day), latest);
-      }
+      // Each owner's own status, partners' as they report it; the joint status is the weakest link's.
+      const ownerStatuses: OwnerStatus[] = [
+        ...g.ownerIds.map((owner) => ({
+          name: names.get(owner) ?? owner,
+          unitId: owner,
+          status: indicator
+            ? measurementStatus(indicator, repos.indicators.currentTarget(indicator, owner, day), cascade.series(indicator.id, owner).at(-1))
+            : ('none' as Status),
+        })),
+        ...g.externalOwners.map((e) => ({ name: e.name, unitId: null, status: e.status })),
+      ];
+      const status = jointStatus(ownerStatuses.map((o) => o.status));
       const rank = Math.min(...g.ownerIds.map((id) => ranks.get(units.get(id)?.layerId ?? '') ?? 99));
       return {
         ...g,
@@ -104,6 +115,7 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
         layerRank: Number.isFinite(rank) ? rank : 0,
         indicatorName: indicator?.name ?? null,
         status,
+        ownerStatuses,
         chain: goalChain(g, byId).map((p) => link(p, names)),
       };
     });

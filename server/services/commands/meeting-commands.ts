@@ -1,7 +1,6 @@
 import type { Command } from '../../../shared/protocol';
 import type { BoardCadence, BoardIndicator, Card, Column, Escalation, Meeting } from '../../../shared/schemas';
 import { buildAgenda } from '../../../shared/domain/agenda';
-import { analyseRunChart } from '../../../shared/domain/anhoej';
 import { nextMeetingDate } from '../../../shared/domain/cadence';
 import { applyMeetingChange, buildMinutes } from '../../../shared/domain/meeting';
 import { type CommandContext, type CommandRunner, type Decision, type Effect, accept, reject } from '../decision';
@@ -45,9 +44,8 @@ export function decideMeetingStart(cmd: Command<'meeting:start'>, s: StartState,
     cards: s.cards,
     columns: s.columns,
     escalations: s.escalations,
+    // The signal is the one each indicator carries: Anhøj rules over its whole reportable series and baseline.
     lastMeeting: s.lastMeeting,
-    // Non-random variation (Anhøj rules) over the measurements the board carries.
-    hasSignal: (indicator) => analyseRunChart(indicator.recent.map((m) => m.value)).signal,
   });
   const plannedMinutes = cmd.plannedMinutes ?? cadence.meetingMinutes;
   const meeting: Meeting = {

@@ -7,6 +7,7 @@ import {
   IndicatorPageResponse,
   OverviewResponse,
 } from '../../../../shared/cascade';
+import { StatusReport } from '../../../../shared/maalstyring';
 import type { ErrorIssue } from '../../../../shared/protocol';
 
 /** A failed cascade request: status, the server's message, and its per-field issues when it sent them. */
@@ -40,6 +41,8 @@ const write = (method: string, url: string, body: unknown) =>
 
 /** The cascade's REST calls; responses are parsed with the shared schemas. */
 export const cascadeApi = {
+  statusReport: async (unit: string, from: string, to: string) =>
+    StatusReport.parse(await request(`/api/reports/status?${new URLSearchParams({ unit, from, to }).toString()}`)),
   overview: async () => OverviewResponse.parse(await request('/api/overview')),
   goals: async () => GoalListResponse.parse(await request('/api/goals')),
   createGoal: (goal: GoalInput) => write('POST', '/api/goals', goal),

@@ -3,6 +3,7 @@ import type { GoalInput, GoalListResponse, GoalView } from '../../../../shared/c
 import { translationDefaults } from '../../../../shared/domain/cascade';
 import { cascadeApi } from './cascade-api';
 import { FormFooter } from './form-footer';
+import { GoalHints } from './goal-hints';
 import { useCascadeTexts } from './texts';
 
 export type GoalFormMode = { kind: 'new' } | { kind: 'translate'; parent: GoalView } | { kind: 'edit'; goal: GoalView };
@@ -51,6 +52,10 @@ export function GoalForm({ mode, data, onDone }: Props) {
       deadline: deadline || null,
       indicatorId: indicatorId || null,
       target: targetNumber !== null && Number.isFinite(targetNumber) ? targetNumber : null,
+      // Not edited here: kept as they are (a translation inherits its parent's source).
+      source: base?.source ?? parent?.source ?? '',
+      externalOwners: base?.externalOwners ?? [],
+      alsoIndicatorIds: base?.alsoIndicatorIds ?? [],
     };
     try {
       if (base) await cascadeApi.updateGoal(base.id, goal);
@@ -120,6 +125,7 @@ export function GoalForm({ mode, data, onDone }: Props) {
         {x.deadline}
         <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
       </label>
+      <GoalHints draft={{ measure, why, realism, deadline, indicatorId }} ownerIds={owners} data={data} editingId={base?.id ?? null} />
       <FormFooter onCancel={() => onDone(false)} error={error} />
     </form>
   );

@@ -8,7 +8,8 @@ import { GoalsPage } from './goals-page';
 
 const goal = (g: Partial<GoalView> & Pick<GoalView, 'id' | 'title' | 'ownerIds' | 'ownerNames' | 'layerRank'>): GoalView => ({
   parentId: null, external: '', measure: '', why: '', realism: '', rationale: '', deadline: null, indicatorId: null,
-  target: null, indicatorName: null, status: 'none', chain: [], ...g,
+  target: null, indicatorName: null, status: 'none', chain: [], source: '', externalOwners: [], alsoIndicatorIds: [],
+  ownerStatuses: [], ...g,
 });
 
 const data: GoalListResponse = {

@@ -2,8 +2,7 @@ import './cascade.css';
 import { useEffect, useId, useMemo } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { IndicatorPageResponse } from '../../../../shared/cascade';
-import { analyseRunChart } from '../../../../shared/domain/anhoej';
-import { reportable } from '../../../../shared/domain/cascade';
+import { analyseSeries } from '../../../../shared/domain/indicator-signal';
 import { measurementStatus } from '../../../../shared/domain/status';
 import { formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
@@ -46,9 +45,10 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
   const x = useCascadeTexts();
   const chartHeading = useId();
   const { indicator, unit, target, measurements } = data;
-  const shown = useMemo(() => reportable(measurements, indicator.minRespondents), [measurements, indicator.minRespondents]);
-  const baselineCount = data.baselineTo ? shown.filter((m) => m.periodStart <= data.baselineTo!).length : null;
-  const analysis = useMemo(() => analyseRunChart(shown.map((m) => m.value), { baseline: baselineCount }), [shown, baselineCount]);
+  const { points: shown, baselineCount, analysis } = useMemo(
+    () => analyseSeries({ measurements, minRespondents: indicator.minRespondents, baselineTo: data.baselineTo }),
+    [measurements, indicator.minRespondents, data.baselineTo],
+  );
   const latest = measurements.at(-1) ?? null;
   const status = measurementStatus(indicator, target, latest);
   const fmt = (v: number) => formatValue(v, indicator.decimals, indicator.unitLabel, lang);

@@ -58,11 +58,12 @@ export const IndicatorTile = memo(function IndicatorTile({ indicatorId }: { indi
           {x.contributesTo}: {chain.map((g) => g.title).join(' › ')}
         </p>
       )}
-      {model.status === 'red' && unitId && (
+      {model.reading === 'special-cause' && unitId && (
         <Link href={`/indicators/${encodeURIComponent(indicator.id)}?unit=${encodeURIComponent(unitId)}#afvigelse`} className="tile__deviation">
-          {x.deviationAsk}
+          {model.status === 'red' ? x.deviationAsk : x.signalAsk}
         </Link>
       )}
+      {model.reading === 'common-cause' && model.status === 'red' && <p className="tile__reading">{x.commonCause(model.missSide)}</p>}
       {canWrite && (
         <button type="button" className="button button--small tile__record" onClick={() => setRecording(true)}>
           {t.recordMeasurement}

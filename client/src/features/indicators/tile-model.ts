@@ -1,3 +1,4 @@
+import { type Reading, readIndicator } from '../../../../shared/domain/indicator-signal';
 import { hasTooFewRespondents, measurementStatus, type Status } from '../../../../shared/domain/status';
 import type { BoardIndicator, Target } from '../../../../shared/schemas';
 import { formatNumber, formatPeriod, formatValue } from '../../lib/format';
@@ -16,6 +17,10 @@ export interface TileModel {
   /** Values for the sparkline (reportable ones only, oldest first) and how to read them aloud. */
   trend: number[];
   trendText: string;
+  /** Learning before control: a signal asks for a cause, red without one for a system-level discussion. */
+  reading: Reading;
+  /** Which way a common-cause level misses the target. */
+  missSide: 'low' | 'high' | 'outside';
 }
 
 function targetText(indicator: BoardIndicator, target: Target | null, lang: Lang, t: Messages): string {
@@ -52,5 +57,7 @@ export function describeTile(indicator: BoardIndicator, lang: Lang, t: Messages)
     respondentsText: latest?.respondents != null ? t.respondentsCount(latest.respondents) : null,
     trend,
     trendText: t.trend(trend.map((v) => formatNumber(v, indicator.decimals, lang)).join('; ')),
+    reading: readIndicator(status, indicator.signal?.signal ?? false),
+    missSide: indicator.direction === 'higher' ? 'low' : indicator.direction === 'lower' ? 'high' : 'outside',
   };
 }

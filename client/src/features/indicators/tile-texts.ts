@@ -5,12 +5,18 @@ const TEXTS = {
   da: {
     contributesTo: 'Bidrager til',
     deviationAsk: 'Rød: angiv årsag og handling',
+    signalAsk: 'Signal i seriediagrammet: find årsagen og handl',
+    commonCause: (level: 'low' | 'high' | 'outside') =>
+      `Almindelig variation, intet signal – niveauet er ${level === 'low' ? 'for lavt' : level === 'high' ? 'for højt' : 'uden for målet'}: hvad i systemet skal ændres?`,
     openIndicator: (name: string) => `Åbn indikatoren ${name}`,
     indicatorLink: (name: string) => `Indikator: ${name}`,
   },
   en: {
     contributesTo: 'Contributes to',
     deviationAsk: 'Red: give cause and action',
+    signalAsk: 'Run chart signal: find the cause and act',
+    commonCause: (level: 'low' | 'high' | 'outside') =>
+      `Common-cause variation, no signal – the level is ${level === 'low' ? 'too low' : level === 'high' ? 'too high' : 'off target'}: what in the system must change?`,
     openIndicator: (name: string) => `Open the indicator ${name}`,
     indicatorLink: (name: string) => `Indicator: ${name}`,
   },
