@@ -7,7 +7,8 @@ import type { CascadeService } from '../../services/cascade/cascade-service';
 import { writeCsv } from '../../services/csv';
 import { MAX_IMPORT_BYTES, parseMeasurementsCsv, writeProblemsToImport } from '../../services/cascade/csv-import';
 import type { FeedContext } from './feed-routes';
-import { requireCaller, sendError } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { requireCaller } from './route-helpers';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 

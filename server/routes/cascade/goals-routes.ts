@@ -14,7 +14,8 @@ import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import { allowed, anonymousUnderRoles, sendError, unitReader } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { allowed, anonymousUnderRoles, unitReader } from './route-helpers';
 
 /** The cascade overview and goals: reads for everyone who may read, goal edits for facilitators of the owner units. */
 export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: AccessPolicy }> = async (
