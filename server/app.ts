@@ -7,7 +7,7 @@ import { registerCompression } from './plugins/compression';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurity } from './plugins/security';
-import { type CommandRate, type Heartbeat, createSocketServer, disconnectWhere } from './realtime/socket-server';
+import { type CommandRate, type Heartbeat, type RealtimeDeps, createSocketServer, disconnectWhere } from './realtime/socket-server';
 import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
@@ -23,7 +23,7 @@ import { createBoardService } from './services/board-service';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
 import { boardsRoutes } from './routes/boards/boards-routes';
 import { registerCascadeRoutes } from './routes/cascade';
-import { createLiveUpdates, notifyingCommands } from './services/cascade/live-updates';
+import { createLiveUpdates, notifyingCommands } from './realtime/live-updates';
 import { meetingsRoutes } from './routes/meetings/meetings-routes';
 import { createMeetingReads } from './services/meeting-reads';
 import { healthRoutes } from './routes/health-routes';
@@ -43,6 +43,8 @@ export interface AppDeps {
   loginAttemptsPerMinute?: number;
   /** Socket command rate per connection (default burst 300, then 100/s). */
   commandRate?: CommandRate;
+  /** Per-connection allowances of each socket event class, refusals before a disconnect, send-buffer bound, join pacing. */
+  socketLimits?: Pick<RealtimeDeps, 'eventRates' | 'abuseAllowance' | 'maxUnsentBytes' | 'joinPacing'>;
   /** Session and enrolment lifetimes. */
   authOptions?: AuthOptions;
   /** How often open sockets are re-checked for ended sessions and revoked devices (default 5 s). */
@@ -147,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
     ...(deps.commandRate && { commandRate: deps.commandRate }),
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
+    ...deps.socketLimits,
   });
   live.io = io;
   updates.attach(io, outbox.publish);

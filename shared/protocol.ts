@@ -289,6 +289,9 @@ export interface ClientToServerEvents {
   'meeting:start': (cmd: CommandInput<'meeting:start'>, ack: AckFn<CommandResult>) => void;
   'meeting:change': (cmd: CommandInput<'meeting:change'>, ack: AckFn<CommandResult>) => void;
   'meeting:end': (cmd: CommandInput<'meeting:end'>, ack: AckFn<CommandResult>) => void;
+  /** An open overview page asks to be told `overview:changed` (and stops with `overview:unwatch`). */
+  'overview:watch': (ack?: AckFn<null>) => void;
+  'overview:unwatch': (ack?: AckFn<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -297,7 +300,7 @@ export interface ServerToClientEvents {
    * group commit rather than one per event. The senders get it too, before their acks, so no one sees a hole.
    */
   'board:events': (events: BoardEvent[]) => void;
-  /** Indicator statuses may have changed somewhere (a new measurement): open overviews fetch it again. */
+  /** Indicator statuses may have changed somewhere (a new measurement): sent to the sockets that watch the overview. */
   'overview:changed': () => void;
 }
 

@@ -17,7 +17,7 @@ import type { Repositories } from '../../repositories';
 import { ErrorResponse } from '../../../shared/rest';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import type { LiveUpdates } from '../../services/cascade/live-updates';
+import type { LiveUpdates } from '../../realtime/live-updates';
 import { actorOf, allowed, sendError } from './route-helpers';
 
 /** The indicator page: run-chart data, goal chain, units below, deviations; baseline and deviation changes. */
