@@ -7,7 +7,9 @@ import {
   CardType,
   Column,
   Escalation,
+  BoardIndicator,
   Id,
+  IndicatorSignal,
   IsoDate,
   Measurement,
   Meeting,
@@ -201,7 +203,11 @@ export const BoardEventBody = z.discriminatedUnion('type', [
     type: z.literal('measurement.recorded'),
     measurement: Measurement,
     previous: Measurement.nullable(),
+    /** The run-chart signal of the indicator's whole series at the unit after this value (tiles show it at once). */
+    signal: IndicatorSignal.optional(),
   }),
+  // A target set or an indicator made mandatory: the indicator as this board shows it now (added if it was not there).
+  z.object({ type: z.literal('indicator.changed'), indicator: BoardIndicator }),
   z.object({ type: z.literal('card.restored'), card: Card }),
   z.object({ type: z.literal('board.cadence'), boardId: Id, cadence: BoardCadence }),
   // Every escalation step carries the escalation after it, and goes to every board along its chain.
