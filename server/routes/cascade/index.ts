@@ -4,7 +4,7 @@ import type { Repositories } from '../../repositories';
 import type { AccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
 import { createCascadeService } from '../../services/cascade/cascade-service';
-import type { LiveUpdates } from '../../services/cascade/live-updates';
+import type { LiveUpdates } from '../../realtime/live-updates';
 import { createMeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock, CommandService } from '../../services/command-service';
 import { feedRoutes } from './feed-routes';

@@ -8,6 +8,7 @@ import { cascadeRepository, indicatorSettingsRepository, initiativesRepository }
 import type { Clock, CommandService } from '../command-service';
 import { type Fail, fail } from './failure';
 import { calendarDate } from '../../../shared/domain/periods';
+import { commitEffects } from '../event-store';
 
 /** Changes beside goals: deviations (with their action cards), mandatory indicators and targets, initiatives. */
 export function createCascadeChanges(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
@@ -63,8 +64,26 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
 
   const settings = indicatorSettingsRepository(db);
 
+  /**
+   * Tells the boards of `unitId` and below that show the indicator how they show it now, as an `indicator.changed`
+   * event in each board's log (so open boards apply it live, and a board re-joining after it catches up), within
+   * the change's own transaction.
+   */
+  const indicatorChanged = (indicatorId: string, unitId: string, command: string, actor: string): BoardEvent[] => {
+    const day = today();
+    const effects = repos.indicators
+      .boardsShowingFrom(unitId, indicatorId)
+      .flatMap((b) => {
+        const indicator = repos.indicators.onBoard(b.id, b.unitId, indicatorId, day);
+        return indicator ? [{ body: { type: 'indicator.changed' as const, indicator }, boardIds: [b.id] }] : [];
+      });
+    if (effects.length === 0) return [];
+    const meta = { opId: `${command}-${randomUUID()}`, command, originBoardId: effects[0]!.boardIds[0]!, actor, at: clock.now().toISOString() };
+    return commitEffects(repos, effects, meta);
+  };
+
   /** Marks an indicator mandatory (it then appears on every board below its owner) and sets its roll-up. */
-  const setIndicatorSettings = db.transaction((indicatorId: string, mandatory: boolean, rollup: IndicatorDefinition['rollup']) => {
+  const setIndicatorSettings = db.transaction((indicatorId: string, mandatory: boolean, rollup: IndicatorDefinition['rollup'], actor = 'system') => {
     const def = cascade.definition(indicatorId);
     if (!def) return null;
     settings.setFlags(indicatorId, mandatory, rollup);
@@ -75,18 +94,19 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
         added.push(board.id);
       }
     }
-    return { indicator: cascade.definition(indicatorId)!, boardsAdded: added };
+    const events = indicatorChanged(indicatorId, def.unitId, 'indicator:settings', actor);
+    return { indicator: cascade.definition(indicatorId)!, boardsAdded: added, events };
   });
 
   const setTarget = db.transaction(
-    (indicatorId: string, t: { unitId: string; validFrom?: string | undefined; target: number | null; low: number | null; high: number | null; tolerance: number }) => {
+    (indicatorId: string, t: { unitId: string; validFrom?: string | undefined; target: number | null; low: number | null; high: number | null; tolerance: number }, actor = 'system') => {
       const def = cascade.definition(indicatorId);
       if (!def || !cascade.units().some((u) => u.id === t.unitId)) return 'not-found' as const;
       const target = def.direction === 'range' ? null : t.target;
       const [low, high] = def.direction === 'range' ? [t.low, t.high] : [null, null];
       if (def.direction === 'range' ? low === null || high === null : target === null) return 'invalid' as const;
       settings.insertTarget({ indicatorId, unitId: t.unitId, validFrom: t.validFrom ?? today(), target, low, high, tolerance: t.tolerance });
-      return 'ok' as const;
+      return { events: indicatorChanged(indicatorId, t.unitId, 'indicator:target', actor) };
     },
   );
 

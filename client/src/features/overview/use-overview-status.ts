@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
 import type { OverviewResponse, OverviewUnit } from '../../../../shared/cascade';
-import type { ServerToClientEvents } from '../../../../shared/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../../../shared/protocol';
 import type { Socket } from 'socket.io-client';
 
 export type OverviewLoader = () => Promise<OverviewResponse>;
@@ -16,7 +16,9 @@ async function fetchOverview(): Promise<OverviewResponse> {
 export type OverviewSubscribe = (onChange: () => void) => () => void;
 
 const socketSubscribe: OverviewSubscribe = (onChange) => {
-  const socket: Socket<ServerToClientEvents> = io({ transports: ['websocket', 'polling'] });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket', 'polling'] });
+  // Only watching sockets are told (the server's overview room); join it again after every reconnect.
+  socket.on('connect', () => socket.emit('overview:watch'));
   socket.on('overview:changed', onChange);
   return () => {
     socket.off('overview:changed', onChange);
