@@ -36,3 +36,4 @@ CREATE TABLE unit_status_built (
 
 -- The start page lists a unit's children by name; boards of a unit in id order (its first board is its board).
 CREATE INDEX org_units_by_parent_name ON org_units (parent_id, name, id);
+CREATE INDEX boards_by_unit_and_id ON boards (unit_id, id);

@@ -49,12 +49,12 @@ export function overviewRepository(db: Db) {
     ORDER BY o.name, o.id LIMIT @limit`);
   const unitsById = db.prepare<[string], OverviewUnitRow>(`
     SELECT ${UNIT_COLUMNS} JOIN json_each(?) j ON j.value = o.id ORDER BY o.name, o.id`);
-  const cells = db.prepare<[string], OverviewCellRow>(`
-    SELECT o.id AS unit_id, bi.indicator_id, s.status, s.value, s.period_start, s.signal, s.rolled_up
-    FROM json_each(?) j JOIN org_units o ON o.id = j.value
-    JOIN board_indicators bi ON bi.board_id = (SELECT b.id FROM boards b WHERE b.unit_id = o.id ORDER BY b.id LIMIT 1)
-    LEFT JOIN unit_status s ON s.unit_id = o.id AND s.indicator_id = bi.indicator_id
-    ORDER BY j.key, bi.order_key`);
+  // One board's tiles and their stored cells: the board's primary key, then the status table's.
+  const cells = db.prepare<{ board: string; unit: string }, OverviewCellRow>(`
+    SELECT @unit AS unit_id, bi.indicator_id, s.status, s.value, s.period_start, s.signal, s.rolled_up
+    FROM board_indicators bi
+    LEFT JOIN unit_status s ON s.unit_id = @unit AND s.indicator_id = bi.indicator_id
+    WHERE bi.board_id = @board ORDER BY bi.order_key`);
   const columns = db.prepare<[string], OverviewColumnRow>(`
     SELECT i.id, i.name, i.mandatory, i.unit_label, i.decimals FROM json_each(?) j JOIN indicators i ON i.id = j.value
     ORDER BY i.mandatory DESC, i.name, i.id`);
@@ -87,8 +87,8 @@ export function overviewRepository(db: Db) {
     children: (parent: string, after: { name: string; id: string } | null, limit: number): OverviewUnitRow[] =>
       children.all({ parent, name: after?.name ?? '', id: after?.id ?? '', limit }),
     units: (ids: readonly string[]): OverviewUnitRow[] => unitsById.all(JSON.stringify(ids)),
-    /** Each unit's board tiles with their stored status (none stored: no value yet), units in the given order. */
-    cells: (unitIds: readonly string[]): OverviewCellRow[] => cells.all(JSON.stringify(unitIds)),
+    /** The unit's board tiles with their stored status (none stored: no value yet), in board order. */
+    cells: (unitId: string, boardId: string): OverviewCellRow[] => cells.all({ board: boardId, unit: unitId }),
     columns: (indicatorIds: readonly string[]): OverviewColumnRow[] => columns.all(JSON.stringify(indicatorIds)),
     userEnabled: (userId: string): boolean => userEnabled.get(userId) !== undefined,
     roleUnits: (userId: string): string[] => roleUnits.all(userId),

@@ -81,10 +81,8 @@ export function createOverviewService(db: Db) {
     onlyBoardId: string | null,
   ): OverviewPage => {
     const byUnit = new Map<string, OverviewCell[]>();
-    for (const c of repo.cells(units.map((u) => u.unit.id))) {
-      const list = byUnit.get(c.unit_id) ?? [];
-      list.push(toCell(c));
-      byUnit.set(c.unit_id, list);
+    for (const { unit } of units) {
+      if (unit.board_id) byUnit.set(unit.id, repo.cells(unit.id, unit.board_id).map(toCell));
     }
     const indicatorIds = new Set<string>();
     for (const list of byUnit.values()) for (const c of list) indicatorIds.add(c.indicatorId);
