@@ -13,6 +13,7 @@ import { type CommandRate, type Heartbeat, type RealtimeDeps, createSocketServer
 import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
+import { calendarDate } from '../shared/domain/periods';
 import { accountsRepository } from './repositories/accounts-repository';
 import { orgAdminRepository } from './repositories/org-admin-repository';
 import { type UnitAccessPolicy, createRoleAccess } from './services/access-policy';
@@ -100,6 +101,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await app.register(errorHandling, { spaFallback: clientDir !== null });
 
   const repos = createRepositories(deps.db);
+  // A database from before migration 0007 (or written in bulk by a seed) gets its stored statuses built once.
+  if (!repos.unitStatus.isBuilt()) {
+    const now = (deps.clock ?? systemClock).now();
+    repos.unitStatus.rebuild(calendarDate(now), now.toISOString());
+  }
   const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();

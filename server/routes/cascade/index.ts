@@ -4,6 +4,7 @@ import type { Repositories } from '../../repositories';
 import type { AccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
 import { createCascadeService } from '../../services/cascade/cascade-service';
+import { createOverviewService } from '../../services/cascade/overview-service';
 import type { LiveUpdates } from '../../realtime/live-updates';
 import { createMeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock, CommandService } from '../../services/command-service';
@@ -25,7 +26,7 @@ export interface CascadeDeps {
 /** The cascade's REST routes: overview, goals, indicator pages, measurement feeds, CSV and API tokens. */
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
-  await app.register(goalsRoutes, { cascade, access: deps.access });
+  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), access: deps.access });
   await app.register(reportRoutes, { reports: createStatusReports(deps.db, deps.repos, cascade), cascade, access: deps.access });
   await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos });
   await app.register(feedRoutes, {
