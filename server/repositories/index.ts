@@ -4,6 +4,7 @@ import { cardsRepository } from './cards-repository';
 import { columnsRepository } from './columns-repository';
 import { eventsRepository } from './events-repository';
 import { indicatorsRepository } from './indicators-repository';
+import { effectChainsRepository, initiativesRepository } from './initiatives-repository';
 import { meetingsRepository } from './meetings-repository';
 
 /** Every repository over one database: the only place SQL lives. */
@@ -14,6 +15,8 @@ export function createRepositories(db: Db) {
     columns: columnsRepository(db),
     events: eventsRepository(db),
     indicators: indicatorsRepository(db),
+    initiatives: initiativesRepository(db),
+    effectChains: effectChainsRepository(db),
     meetings: meetingsRepository(db),
   };
 }
