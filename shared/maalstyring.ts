@@ -122,7 +122,7 @@ export type StatusReport = z.infer<typeof StatusReport>;
 
 export const ReportQuery = z.object({ unit: Id, from: IsoDate, to: IsoDate });
 
-/** Which business cases: those of a goal, or the open ones moving indicators of a board. */
-export const BusinessCaseQuery = z.union([z.strictObject({ goal: Id }), z.strictObject({ board: Id })]);
-/** Which effect chains: a goal's, or those with a step on an indicator (at a unit). */
-export const EffectChainQuery = z.union([z.strictObject({ goal: Id }), z.strictObject({ indicator: Id, unit: Id })]);
+/** Which business cases: a goal's, the open ones moving indicators of a board, or (no query) all one may read. */
+export const BusinessCaseQuery = z.union([z.strictObject({ goal: Id }), z.strictObject({ board: Id }), z.strictObject({})]);
+/** Which effect chains: a goal's, those with a step on an indicator at a unit, or (no query) all one may read. */
+export const EffectChainQuery = z.union([z.strictObject({ goal: Id }), z.strictObject({ indicator: Id, unit: Id }), z.strictObject({})]);

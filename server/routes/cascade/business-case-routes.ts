@@ -8,7 +8,7 @@ import { Id } from '../../../shared/schemas';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import { actorOf, allowed, sendError, unitReader } from './route-helpers';
+import { actorOf, allowed, anonymousUnderRoles, sendError, unitReader } from './route-helpers';
 
 const Params = z.object({ id: Id });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -29,6 +29,11 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
     if (ownerIds.some((unitId) => reads(unitId, cascade.boardOfUnit(unitId)))) return true;
     const first = ownerIds[0] ?? '';
     return allowed(request, reply, access, 'read', { unitId: first, boardId: cascade.boardOfUnit(first) });
+  };
+  /** Which goals the request may read: those with an owner unit it may read. */
+  const readableGoals = (request: FastifyRequest) => {
+    const reads = unitReader(request, access);
+    return (goalId: string) => (cascade.goal(goalId)?.ownerIds ?? []).some((unitId) => reads(unitId, cascade.boardOfUnit(unitId)));
   };
   const goalOfInitiative = (id: string) => {
     const initiative = cases.get(id);
@@ -112,6 +117,11 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
         if (!mayRead(request, reply, goal.ownerIds)) return reply;
         return cases.forGoal(goal.id);
       }
+      if (!('board' in q)) {
+        if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+        const readable = readableGoals(request);
+        return cases.all().filter((i) => readable(i.goalId)).map((i) => cases.view(i));
+      }
       const unitId = cascade.units().find((u) => cascade.boardOfUnit(u.id) === q.board)?.id;
       if (!unitId) return sendError(reply, 404, 'NOT_FOUND', 'The board does not exist.');
       if (!allowed(request, reply, access, 'read', { unitId, boardId: q.board })) return reply;
@@ -137,6 +147,11 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
         if (!mayRead(request, reply, goal.ownerIds)) return reply;
         const chain = cases.chainOf(goal.id);
         return chain ? [chain] : [];
+      }
+      if (!('indicator' in q)) {
+        if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+        const readable = readableGoals(request);
+        return cases.chainsOfGoals(cases.goalsWithChains().filter(readable));
       }
       if (!cascade.units().some((u) => u.id === q.unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
       if (!allowed(request, reply, access, 'read', { unitId: q.unit, boardId: cascade.boardOfUnit(q.unit) })) return reply;

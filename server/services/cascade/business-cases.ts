@@ -194,6 +194,7 @@ export function createBusinessCases(db: Db, repos: Repositories, clock: Clock) {
         .map((g) => chainOf(g, upTo))
         .filter((c): c is EffectChain => c !== null && (!unitId || c.steps.some((s) => s.indicatorId === indicatorId && s.unitId === unitId)));
     },
+    goalsWithChains: (): string[] => [...new Set(repos.effectChains.all().map((s) => s.goalId))],
     chainsOfGoals: (goalIds: readonly string[], upTo?: string): EffectChain[] =>
       goalIds.map((g) => chainOf(g, upTo)).filter((c): c is EffectChain => c !== null),
     saveChain,
