@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CSRF_HEADER, ROLE_NAMES } from './constants';
-import { Id } from './schemas';
+import { Frequency, Id, IndicatorType } from './schemas';
 
 export { CSRF_HEADER, ROLE_NAMES };
 
@@ -139,8 +139,10 @@ export const AdminIndicator = z.object({
   name: z.string(),
   unitLabel: z.string(),
   direction: z.enum(['higher', 'lower', 'range']),
-  frequency: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly']),
+  // Every frequency an indicator may have (LUP is yearly): a narrower list here would fail the whole listing.
+  frequency: Frequency,
   kind: z.enum(['hard', 'soft']),
+  type: IndicatorType,
   decimals: z.number().int(),
   minRespondents: z.number().int().nullable(),
 });
@@ -150,8 +152,9 @@ export const CreateIndicatorRequest = z.strictObject({
   name: z.string().trim().min(1).max(200),
   unitLabel: z.string().trim().max(40).default(''),
   direction: z.enum(['higher', 'lower', 'range']),
-  frequency: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly']),
+  frequency: Frequency,
   kind: z.enum(['hard', 'soft']).default('hard'),
+  type: IndicatorType.default('resultat'),
   decimals: z.number().int().min(0).max(4).default(0),
   minRespondents: z.number().int().min(0).max(100_000).nullable().default(null),
 });

@@ -6,6 +6,7 @@ import { cardsRepository } from './cards-repository';
 import { columnsRepository } from './columns-repository';
 import { eventsRepository } from './events-repository';
 import { indicatorsRepository } from './indicators-repository';
+import { effectChainsRepository, initiativesRepository } from './initiatives-repository';
 import { meetingsRepository } from './meetings-repository';
 import { unitStatusRepository } from './unit-status-repository';
 
@@ -27,6 +28,8 @@ export function createRepositories(db: Db) {
         unitStatus.measurementChanged(m.indicatorId, m.unitId, m.periodStart, calendarDate(new Date(m.recordedAt)));
       },
     },
+    initiatives: initiativesRepository(db),
+    effectChains: effectChainsRepository(db),
     meetings: meetingsRepository(db),
     unitStatus,
   };

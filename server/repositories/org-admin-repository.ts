@@ -16,6 +16,7 @@ export interface IndicatorDefinitionRow {
   direction: string;
   frequency: string;
   kind: string;
+  type: string;
   decimals: number;
   min_respondents: number | null;
 }
@@ -85,12 +86,12 @@ export function orgAdminRepository(db: Db) {
     template: db.prepare<[string], TemplateRow>('SELECT * FROM board_templates WHERE id = ?'),
     insertTemplate: db.prepare('INSERT INTO board_templates (id, name, columns, indicators, created_at) VALUES (?, ?, ?, ?, ?)'),
     indicators: db.prepare<[], IndicatorDefinitionRow>(
-      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents FROM indicators ORDER BY name',
+      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, type, decimals, min_respondents FROM indicators ORDER BY name',
     ),
     indicator: db.prepare<[string], { id: string }>('SELECT id FROM indicators WHERE id = ?'),
     insertIndicator: db.prepare(
-      `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents)
-       VALUES (@id, @unit_id, @name, @unit_label, @direction, @frequency, @kind, @decimals, @min_respondents)`,
+      `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, type, decimals, min_respondents)
+       VALUES (@id, @unit_id, @name, @unit_label, @direction, @frequency, @kind, @type, @decimals, @min_respondents)`,
     ),
     insertBoard: db.prepare('INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, ?, ?, ?)'),
     insertColumn: db.prepare('INSERT INTO columns (id, board_id, name, order_key) VALUES (?, ?, ?, ?)'),

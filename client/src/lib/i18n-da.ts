@@ -30,6 +30,8 @@ export const da: Messages = {
   target: (text) => `Måltal: ${text}`,
   noTarget: 'Intet måltal',
   direction: { higher: 'højere er bedre', lower: 'lavere er bedre', range: 'inden for interval' },
+  indicatorType: 'Indikatortype',
+  indicatorTypes: { drift: 'Drift', resultat: 'Resultat', effekt: 'Effekt' },
   periodWeeks: (from, to, year) => (from === to ? `uge ${from} ${year}` : `uge ${from}–${to} ${year}`),
   periodQuarter: (q, year) => `K${q} ${year}`,
   trend: (values) => `Udvikling: ${values}`,

@@ -30,6 +30,8 @@ export const en: Messages = {
   target: (text) => `Target: ${text}`,
   noTarget: 'No target',
   direction: { higher: 'higher is better', lower: 'lower is better', range: 'inside range' },
+  indicatorType: 'Indicator type',
+  indicatorTypes: { drift: 'Operations', resultat: 'Result', effekt: 'Effect' },
   periodWeeks: (from, to, year) => (from === to ? `week ${from} ${year}` : `weeks ${from}–${to} ${year}`),
   periodQuarter: (q, year) => `Q${q} ${year}`,
   trend: (values) => `Trend: ${values}`,

@@ -51,6 +51,7 @@ export function boardsAdmin(deps: AdminDeps, caller: AdminCaller, scope: AdminSc
         direction: i.direction as AdminIndicator['direction'],
         frequency: i.frequency as AdminIndicator['frequency'],
         kind: i.kind as AdminIndicator['kind'],
+        type: i.type as AdminIndicator['type'],
         decimals: i.decimals,
         minRespondents: i.min_respondents,
       })),
@@ -61,7 +62,7 @@ export function boardsAdmin(deps: AdminDeps, caller: AdminCaller, scope: AdminSc
       const id = `ind-${randomUUID()}`;
       const row = {
         id, unit_id: b.unitId, name: b.name, unit_label: b.unitLabel, direction: b.direction, frequency: b.frequency,
-        kind: b.kind, decimals: b.decimals, min_respondents: b.kind === 'soft' ? b.minRespondents : null,
+        kind: b.kind, type: b.type, decimals: b.decimals, min_respondents: b.kind === 'soft' ? b.minRespondents : null,
       };
       audited(deps, caller, { type: 'indicator.created', subject: id, payload: b }, () => org.insertIndicator(row));
       return ok({ id });

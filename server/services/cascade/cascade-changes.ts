@@ -4,13 +4,13 @@ import type { Deviation, IndicatorDefinition } from '../../../shared/cascade';
 import type { BoardEvent } from '../../../shared/protocol';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
-import { cascadeRepository, indicatorSettingsRepository, initiativesRepository } from '../../repositories/cascade-repository';
+import { cascadeRepository, indicatorSettingsRepository } from '../../repositories/cascade-repository';
 import type { Clock, CommandService } from '../command-service';
 import { type Fail, fail } from './failure';
 import { calendarDate } from '../../../shared/domain/periods';
 import { commitEffects } from '../event-store';
 
-/** Changes beside goals: deviations (with their action cards), mandatory indicators and targets, initiatives. */
+/** Changes beside goals: deviations (with their action cards), mandatory indicators and targets. */
 export function createCascadeChanges(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
   const cascade = cascadeRepository(db);
   const today = () => calendarDate(clock.now());
@@ -113,23 +113,9 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
     },
   );
 
-  const initiatives = initiativesRepository(db);
-  const addInitiative = db.transaction((goalId: string, input: { title: string; baseline: string; expectedEffect: string; endDate: string | null; indicatorIds: string[] }) => {
-    if (!cascade.goal(goalId)) return fail(404, 'NOT_FOUND', 'The goal does not exist.');
-    const unknown = input.indicatorIds.find((id) => !repos.indicators.get(id));
-    if (unknown) return fail(400, 'VALIDATION_FAILED', `No indicator has the id ${unknown}.`, 'indicatorIds');
-    const id = `ini-${randomUUID()}`;
-    initiatives.insert({ id, goalId, ...input }, clock.now().toISOString());
-    return { ok: true as const, initiative: initiatives.all().find((i) => i.id === id)! };
-  });
-
   return {
     recordDeviation,
     setIndicatorSettings,
     setTarget,
-    addInitiative,
-    initiatives: () => initiatives.all(),
-    setInitiativeDone: (id: string, done: boolean) => initiatives.setDone(id, done),
-    initiativeGoal: (id: string) => initiatives.goalOf(id),
   };
 }

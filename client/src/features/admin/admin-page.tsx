@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { DIRECTIONS, FREQUENCIES, ROLE_NAMES } from '../../../../shared/constants';
+import { DIRECTIONS, FREQUENCIES, INDICATOR_TYPES, ROLE_NAMES } from '../../../../shared/constants';
 import type { AdminDevice, AdminIndicator, AdminLayer, AdminUnit, AdminUser, AuditEntry, RoleName } from '../../../../shared/auth';
 import { adminApi } from '../../lib/auth-api';
 import { useT } from '../../lib/i18n-context';
@@ -469,7 +469,7 @@ const loadIndicators = () => Promise.all([adminApi.indicators(), adminApi.units(
 function IndicatorsPanel() {
   const t = useT();
   const { data, error, run } = useAdminData(loadIndicators);
-  const empty = { unitId: '', name: '', unitLabel: '', direction: 'higher', frequency: 'monthly', kind: 'hard', decimals: 0, minRespondents: null } as const;
+  const empty = { unitId: '', name: '', unitLabel: '', direction: 'higher', frequency: 'monthly', kind: 'hard', type: 'resultat', decimals: 0, minRespondents: null } as const;
   const [draft, setDraft] = useState<Omit<AdminIndicator, 'id'>>({ ...empty });
   if (!data) return <><Failure error={error} /><p>{t.loading}</p></>;
   const unitName = (id: string) => data.units.find((u) => u.id === id)?.name ?? id;
@@ -478,7 +478,7 @@ function IndicatorsPanel() {
       <Failure error={error} />
       <p className="muted">{t.access.targetsHint}</p>
       <table className="admin__table">
-        <thead><tr><th>{t.access.indicatorName}</th><th>{t.access.unit}</th><th>{t.access.direction}</th><th>{t.access.frequency}</th></tr></thead>
+        <thead><tr><th>{t.access.indicatorName}</th><th>{t.access.unit}</th><th>{t.access.direction}</th><th>{t.access.frequency}</th><th>{t.indicatorType}</th></tr></thead>
         <tbody>
           {data.indicators.map((i) => (
             <tr key={i.id}>
@@ -486,6 +486,7 @@ function IndicatorsPanel() {
               <td>{unitName(i.unitId)}</td>
               <td>{t.direction[i.direction]}</td>
               <td>{t.access.frequencies[i.frequency]}</td>
+              <td>{t.indicatorTypes[i.type]}</td>
             </tr>
           ))}
         </tbody>
@@ -507,6 +508,9 @@ function IndicatorsPanel() {
         <Select label={t.access.kindHard} value={draft.kind} onChange={(v) => setDraft({ ...draft, kind: v as AdminIndicator['kind'] })}>
           <option value="hard">{t.access.kindHard}</option>
           <option value="soft">{t.access.kindSoft}</option>
+        </Select>
+        <Select label={t.indicatorType} value={draft.type} onChange={(v) => setDraft({ ...draft, type: v as AdminIndicator['type'] })}>
+          {INDICATOR_TYPES.map((k) => <option key={k} value={k}>{t.indicatorTypes[k]}</option>)}
         </Select>
         <LabeledInput label={t.access.decimals} type="number" value={String(draft.decimals)} onChange={(v) => setDraft({ ...draft, decimals: Math.max(0, Math.min(4, Number(v) || 0)) })} />
         {draft.kind === 'soft' && (

@@ -2,12 +2,14 @@ import { OverviewPage } from '../../../../shared/overview';
 import {
   type GoalInput,
   type InitiativeInput,
+  type InitiativePatch,
   GoalListResponse,
+  Initiative,
   type ImportResponse,
   ImportResponse as ImportResponseSchema,
   IndicatorPageResponse,
 } from '../../../../shared/cascade';
-import { StatusReport } from '../../../../shared/maalstyring';
+import { BusinessCase, EffectChain, type EffectChainInput, StatusReport } from '../../../../shared/maalstyring';
 import type { ErrorIssue } from '../../../../shared/protocol';
 
 /** A failed cascade request: status, the server's message, and its per-field issues when it sent them. */
@@ -52,6 +54,15 @@ export const cascadeApi = {
   addInitiative: (goalId: string, initiative: InitiativeInput) =>
     write('POST', `/api/goals/${encodeURIComponent(goalId)}/initiatives`, initiative),
   setInitiativeDone: (id: string, done: boolean) => write('PATCH', `/api/initiatives/${encodeURIComponent(id)}`, { done }),
+  updateInitiative: async (id: string, changes: InitiativePatch) =>
+    Initiative.parse(await write('PATCH', `/api/initiatives/${encodeURIComponent(id)}`, changes)),
+  closeInitiative: async (id: string, conclusion: string) =>
+    Initiative.parse(await write('POST', `/api/initiatives/${encodeURIComponent(id)}/close`, { conclusion })),
+  businessCases: async (query: { goal: string } | { board: string } | Record<string, never> = {}) =>
+    BusinessCase.array().parse(await request(`/api/business-cases?${new URLSearchParams(query).toString()}`)),
+  effectChains: async (query: { goal: string } | { indicator: string; unit: string } | Record<string, never> = {}) =>
+    EffectChain.array().parse(await request(`/api/effect-chains?${new URLSearchParams(query).toString()}`)),
+  saveEffectChain: (goalId: string, chain: EffectChainInput) => write('PUT', `/api/goals/${encodeURIComponent(goalId)}/effect-chain`, chain),
   indicator: async (id: string, unitId: string) =>
     IndicatorPageResponse.parse(await request(`/api/indicators/${encodeURIComponent(id)}?unit=${encodeURIComponent(unitId)}`)),
   recordMeasurement: (id: string, m: { unitId: string; periodStart: string; value: number; respondents: number | null; note: string }) =>

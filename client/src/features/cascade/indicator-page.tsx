@@ -10,6 +10,7 @@ import { StatusBadge } from '../indicators/status-badge';
 import { cascadeApi } from './cascade-api';
 import { CsvImport } from './csv-import';
 import { DeviationForm } from './deviation-form';
+import { IndicatorEffectChains } from './effect-chain-view';
 import { LineOfSight } from './line-of-sight';
 import { MeasurementTable } from './measurement-table';
 import { RunChart } from './run-chart';
@@ -58,13 +59,14 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
     <div className="page page--indicator">
       <div className="board-header">
         <div>
-          <p className="muted">{x.indicatorPage} · {unit.name}</p>
+          <p className="muted">{x.indicatorPage} · {unit.name}{indicator.type && <> · {t.indicatorType}: {t.indicatorTypes[indicator.type]}</>}</p>
           <h1 className="page__title">{indicator.name}</h1>
           <StatusBadge status={status} text={t.statusText(status)} />
         </div>
         {data.boardId && <Link href={`/boards/${encodeURIComponent(data.boardId)}`} className="button">{x.backToBoard}</Link>}
       </div>
       <LineOfSight chain={data.chain} />
+      <IndicatorEffectChains indicatorId={indicator.id} unitId={unit.id} />
 
       {status === 'red' && latest && (
         <DeviationForm indicatorId={indicator.id} unitId={unit.id} periodStart={latest.periodStart} onSaved={onChanged} />
