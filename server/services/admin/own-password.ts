@@ -17,7 +17,6 @@ export async function changeOwnPassword(
   if (!user || user.disabled) return forbidden('This account may not change a password.');
   if (!user.password_hash) return forbidden('This account signs in through the organisation and has no password here.');
   if (!(await verifyPassword(user.password_hash, body.currentPassword))) return invalid('The current password is wrong.');
-  if (body.newPassword === body.currentPassword) return invalid('The new password must differ from the current one.');
   const hash = await deps.auth.hashPassword(body.newPassword);
   const at = deps.clock.now().toISOString();
   audited(deps, { userId: me.userId, actor: me.actor }, { type: 'user.password-changed', subject: me.actor, payload: {} }, () => {
