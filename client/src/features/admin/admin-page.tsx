@@ -1,8 +1,8 @@
 import { type ComponentType, useEffect } from 'react';
 import { useLocation, useSearch } from 'wouter';
+import { Tabs } from '../../components/tabs';
 import { useT } from '../../lib/i18n-context';
 import { useMe } from '../auth/session';
-import { AdminTabs, type TabSpec } from './admin-tabs';
 import { useAdminTexts } from './admin-texts';
 import { AuditPanel } from './audit-panel';
 import { BoardsPanel } from './boards-panel';
@@ -46,7 +46,7 @@ export function AdminPage() {
     document.title = `${t.access.adminTitle} – ${t.appName}`;
   }, [t]);
   if (!me?.isAdmin) return <p>{t.notFoundTitle}</p>;
-  const tabs: TabSpec<AdminTab>[] = [
+  const tabs: { id: AdminTab; label: string }[] = [
     { id: 'users', label: t.access.tabUsers },
     { id: 'units', label: t.access.tabUnits },
     { id: 'boards', label: t.access.tabBoards },
@@ -57,12 +57,12 @@ export function AdminPage() {
     { id: 'account', label: x.tabAccount },
   ];
   const Panel = PANELS[tab];
+  // Only the open tab's panel is mounted: each loads its data when opened.
+  const items = tabs.map((item) => ({ ...item, content: item.id === tab ? <Panel key={tab} /> : null }));
   return (
     <div className="page admin">
       <h1 className="page__title">{t.access.adminTitle}</h1>
-      <AdminTabs label={x.tabsLabel} tabs={tabs} value={tab} onChange={setTab}>
-        <Panel key={tab} />
-      </AdminTabs>
+      <Tabs label={x.tabsLabel} tabs={items} value={tab} onChange={(id) => setTab(id as AdminTab)} />
     </div>
   );
 }
