@@ -134,6 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(authRoutes, {
+    db: deps.db,
+    clock: deps.clock ?? systemClock,
     auth,
     accounts,
     access,

@@ -236,6 +236,8 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'NOT_FOUND',
   'CONFLICT',
+  /** A thing still referred to (an indicator with measurements or on a board) cannot be deleted. */
+  'IN_USE',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'RATE_LIMITED',

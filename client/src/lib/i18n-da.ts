@@ -80,6 +80,7 @@ export const da: Messages = {
     VALIDATION_FAILED: 'oplysningerne er ikke gyldige',
     NOT_FOUND: 'det findes ikke længere',
     CONFLICT: 'en anden har ændret det samme',
+    IN_USE: 'det er i brug og kan ikke slettes',
     FORBIDDEN: 'du har ikke adgang',
     UNAUTHENTICATED: 'du er ikke logget ind',
     RATE_LIMITED: 'for mange ændringer på kort tid – prøv igen om lidt',

@@ -80,6 +80,7 @@ export const en: Messages = {
     VALIDATION_FAILED: 'the details are not valid',
     NOT_FOUND: 'it no longer exists',
     CONFLICT: 'someone else changed the same thing',
+    IN_USE: 'it is in use and cannot be deleted',
     FORBIDDEN: 'you do not have access',
     UNAUTHENTICATED: 'you are not signed in',
     RATE_LIMITED: 'too many changes at once – try again shortly',
