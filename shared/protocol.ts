@@ -196,7 +196,8 @@ export const BoardEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card.archived'), card: Card }),
   z.object({ type: z.literal('column.created'), column: Column }),
   z.object({ type: z.literal('column.renamed'), column: Column, before: z.object({ name: z.string() }) }),
-  z.object({ type: z.literal('column.moved'), column: Column }),
+  // `before` is the old place, so "the board as it was" shows the column order of that time (older events lack it).
+  z.object({ type: z.literal('column.moved'), column: Column, before: z.object({ orderKey: z.string() }).optional() }),
   z.object({
     type: z.literal('measurement.recorded'),
     measurement: Measurement,
