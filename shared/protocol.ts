@@ -89,8 +89,12 @@ export const MeasurementRecordCommand = command({
 /** Un-archives a card (the undo of an archive): a new event, the log is never rewritten. */
 export const CardRestoreCommand = command({ cardId: Id });
 
-/** Undoes the actor's own last change to a card (move, edit, archive, restore, create) with a new event. */
-export const CardUndoCommand = command({ cardId: Id });
+/**
+ * Undoes the actor's own last change to a card (move, edit, archive, restore, create) with a new event; without
+ * `cardId`, their last change to any card of the board (Ctrl+Z). An undo is never itself undone (no redo): the
+ * next undo reverses the change before it.
+ */
+export const CardUndoCommand = command({ cardId: Id.optional() });
 
 export const BoardCadenceCommand = command({
   cadence: Cadence,
