@@ -4,6 +4,19 @@ export interface MenuItem {
   id: string;
   label: string;
   onSelect: () => void;
+  /** Items with the same group (next to each other) are shown under that label, as a labelled ARIA group. */
+  group?: string;
+}
+
+/** Consecutive items of one group together; items without a group stand alone. */
+function grouped(items: readonly MenuItem[]): { label: string | undefined; items: MenuItem[] }[] {
+  const groups: { label: string | undefined; items: MenuItem[] }[] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (last && item.group !== undefined && last.label === item.group) last.items.push(item);
+    else groups.push({ label: item.group, items: [item] });
+  }
+  return groups;
 }
 
 interface MenuButtonProps {
@@ -50,6 +63,23 @@ export function MenuButton({ label, items, className }: MenuButtonProps) {
     event.stopPropagation();
   }
 
+  const renderItem = (item: MenuItem) => (
+    <li key={item.id} role="none">
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        className="menu__item"
+        onClick={() => {
+          close(true);
+          item.onSelect();
+        }}
+      >
+        {item.label}
+      </button>
+    </li>
+  );
+
   return (
     <div ref={rootRef} className={`menu ${className ?? ''}`}>
       <button
@@ -71,22 +101,16 @@ export function MenuButton({ label, items, className }: MenuButtonProps) {
       </button>
       {open && (
         <ul ref={menuRef} id={menuId} role="menu" aria-label={label} className="menu__list" onKeyDown={onMenuKeyDown}>
-          {items.map((item) => (
-            <li key={item.id} role="none">
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className="menu__item"
-                onClick={() => {
-                  close(true);
-                  item.onSelect();
-                }}
-              >
-                {item.label}
-              </button>
-            </li>
-          ))}
+          {grouped(items).map((group, g) =>
+            group.label === undefined ? (
+              group.items.map(renderItem)
+            ) : (
+              <li key={`group-${g}`} role="none" className="menu__group">
+                <span className="menu__group-label" aria-hidden="true">{group.label}</span>
+                <ul role="group" aria-label={group.label}>{group.items.map(renderItem)}</ul>
+              </li>
+            ),
+          )}
         </ul>
       )}
     </div>
