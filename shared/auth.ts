@@ -30,6 +30,8 @@ export const Me = z.discriminatedUnion('kind', [
     isAdmin: z.boolean(),
   }),
   z.object({ kind: z.literal('device'), id: z.string(), name: z.string(), boardId: z.string(), mode: DeviceMode }),
+  /** No one is signed in: an answer, not an error, so the sign-in page asks without a failed request in the console. */
+  z.object({ kind: z.literal('anonymous') }),
 ]);
 export type Me = z.infer<typeof Me>;
 

@@ -1,5 +1,6 @@
 import type { Messages } from './i18n';
 import { accessDa } from './i18n-access';
+import { flowsDa } from './i18n-flows';
 import { meetingsDa } from './i18n-meetings';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -104,4 +105,5 @@ export const da: Messages = {
   },
   access: accessDa,
   meetings: meetingsDa,
+  flows: flowsDa,
 };

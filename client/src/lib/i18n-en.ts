@@ -1,5 +1,6 @@
 import type { Messages } from './i18n';
 import { accessEn } from './i18n-access';
+import { flowsEn } from './i18n-flows';
 import { meetingsEn } from './i18n-meetings';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -104,4 +105,5 @@ export const en: Messages = {
   },
   access: accessEn,
   meetings: meetingsEn,
+  flows: flowsEn,
 };
