@@ -80,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/api/auth/password',
     {
-      onRequest: limited(),
+      config: limited,
       preHandler: requirePrincipal,
       schema: {
         summary: "Change one's own password (the current one is required); one's other sessions end",
