@@ -10,6 +10,7 @@ import { coldStartBench } from './lib/cold-start';
 import { createBenchDatabase } from './lib/fixture';
 import { CORES, pinned, spawnNode } from './lib/procs';
 import { fanoutBench, memoryBench, movesBench, startKaskade } from './lib/realtime-benches';
+import { moveAckUnderReadsBench, overviewGrowthBench } from './lib/scale-benches';
 import { type Entry, entry, interleave, median } from './lib/stats';
 
 const quick = process.argv.includes('--quick');
@@ -82,6 +83,8 @@ const BENCHES: { name: string; run: (db: ReturnType<typeof createBenchDatabase>)
   { name: 'memory', run: (db) => memoryBench(db, REPS, size.memoryClients) },
   { name: 'coldstart', run: (db) => coldStartBench(db, size.coldReps) },
   { name: 'browser', run: (db) => browserBenches(db, REPS) },
+  { name: 'overview', run: () => overviewGrowthBench(REPS, log) },
+  { name: 'reads', run: () => moveAckUnderReadsBench(REPS, size.moveMs, log) },
 ];
 
 const started = Date.now();

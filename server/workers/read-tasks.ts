@@ -1,3 +1,5 @@
+import { IndicatorPageResponse } from '../../shared/cascade';
+import { StatusReport } from '../../shared/maalstyring';
 import { writeCsv } from '../services/csv';
 import type { Db } from '../db/open-database';
 import { createRepositories } from '../repositories';
@@ -27,10 +29,15 @@ export function createReadTasks(db: Db) {
   const run = (task: ReadTask): unknown => {
     now = new Date(task.now);
     switch (task.kind) {
-      case 'status-report':
-        return reports.build(task.unit, task.from, task.to) ?? null;
-      case 'indicator-page':
-        return cascade.indicatorPage(task.indicatorId, task.unitId) ?? null;
+      // Checked against the response schema and serialised here, so the main thread only sends the text.
+      case 'status-report': {
+        const report = reports.build(task.unit, task.from, task.to);
+        return report ? JSON.stringify(StatusReport.parse(report)) : null;
+      }
+      case 'indicator-page': {
+        const page = cascade.indicatorPage(task.indicatorId, task.unitId);
+        return page ? JSON.stringify(IndicatorPageResponse.parse(page)) : null;
+      }
       case 'measurements-csv': {
         const page = cascade.indicatorPage(task.indicatorId, task.unitId);
         if (!page) return null;

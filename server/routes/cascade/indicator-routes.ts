@@ -49,9 +49,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
       const { unit } = request.query;
       if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
       // The whole series, the units below and the roll-up: read in the pool, off the event loop.
-      const page = await reads.run<IndicatorPageResponse | null>({ kind: 'indicator-page', indicatorId: request.params.id, unitId: unit, now: clock.now().toISOString() });
-      if (!page) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
-      return page;
+      const json = await reads.run<string | null>({ kind: 'indicator-page', indicatorId: request.params.id, unitId: unit, now: clock.now().toISOString() });
+      if (json === null) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
+      // Validated and serialised in the pool: the main thread sends the text as it is.
+      return reply.type('application/json; charset=utf-8').serializer((s: unknown) => String(s)).send(json as unknown as IndicatorPageResponse);
     },
   );
 

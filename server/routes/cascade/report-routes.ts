@@ -30,7 +30,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{
       if (!cascade.units().some((u) => u.id === unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
       if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
       // A report reads every indicator, goal and meeting of the unit: built in the read pool, off the event loop.
-      return reads.run<StatusReport>({ kind: 'status-report', unit, from, to, now: clock.now().toISOString() });
+      const json = await reads.run<string>({ kind: 'status-report', unit, from, to, now: clock.now().toISOString() });
+      return reply.type('application/json; charset=utf-8').serializer((s: unknown) => String(s)).send(json as unknown as StatusReport);
     },
   );
 };
