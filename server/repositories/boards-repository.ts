@@ -28,6 +28,13 @@ const toSummary = (r: BoardSummaryRow): BoardSummary => ({
 /** Boards with their unit and layer, and the per-board sequence number the sync protocol counts with. */
 export function boardsRepository(db: Db) {
   const list = db.prepare<[], BoardSummaryRow>(`${SUMMARY_SELECT} ORDER BY l.rank, u.name, b.name`);
+  // Pages in board id order; a parent's page holds its own boards and its children's (through the parent index).
+  const page = db.prepare<{ after: string; limit: number }, BoardSummaryRow>(
+    `${SUMMARY_SELECT} WHERE b.id > @after ORDER BY b.id LIMIT @limit`,
+  );
+  const pageUnder = db.prepare<{ parent: string; after: string; limit: number }, BoardSummaryRow>(`${SUMMARY_SELECT}
+    WHERE b.unit_id IN (SELECT @parent UNION ALL SELECT id FROM org_units WHERE parent_id = @parent) AND b.id > @after
+    ORDER BY b.id LIMIT @limit`);
   const byId = db.prepare<[string], BoardSummaryRow>(`${SUMMARY_SELECT} WHERE b.id = ?`);
   const seqOf = db.prepare<[string], { seq: number }>('SELECT seq FROM boards WHERE id = ?');
   const bump = db.prepare<[string], { seq: number }>('UPDATE boards SET seq = seq + 1 WHERE id = ? RETURNING seq');
@@ -35,6 +42,9 @@ export function boardsRepository(db: Db) {
 
   return {
     list: (): BoardSummary[] => list.all().map(toSummary),
+    /** Up to `limit` boards after the board id `after` ('' from the start), of a unit and its children if given. */
+    page: (parent: string | null, after: string, limit: number): BoardSummary[] =>
+      (parent ? pageUnder.all({ parent, after, limit }) : page.all({ after, limit })).map(toSummary),
     get: (id: string): BoardSummary | undefined => {
       const row = byId.get(id);
       return row && toSummary(row);

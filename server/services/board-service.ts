@@ -64,6 +64,7 @@ export function createBoardService(db: Db, repos: Repositories, clock: Clock = s
 
   return {
     list: (): BoardSummary[] => repos.boards.list(),
+    page: (parent: string | null, after: string, limit: number): BoardSummary[] => repos.boards.page(parent, after, limit),
     exists: (boardId: string): boolean => repos.boards.seq(boardId) !== undefined,
     snapshot: (boardId: string): BoardSnapshot | undefined => snapshot(boardId),
     catchUp,

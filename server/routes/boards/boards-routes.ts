@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { BoardListResponse, BoardParams, BoardSnapshotResponse, ErrorResponse } from '../../../shared/rest';
+import { BoardListPage, BoardListQuery, OVERVIEW_PAGE_MAX } from '../../../shared/overview';
+import { BoardParams, BoardSnapshotResponse, ErrorResponse } from '../../../shared/rest';
 import { forbid, notFound, requirePrincipal } from '../../plugins/security';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { BoardService } from '../../services/board-service';
@@ -14,12 +15,23 @@ export const boardsRoutes: FastifyPluginAsyncZod<{ boards: BoardService; access:
     '/api/boards',
     {
       schema: {
-        summary: 'List boards with their org unit and leadership layer',
+        summary: 'List boards with their org unit and leadership layer: all, or a page (?limit=, ?cursor=, ?parent=)',
         tags: ['boards'],
-        response: { 200: BoardListResponse },
+        querystring: BoardListQuery,
+        response: { 200: BoardListPage },
       },
     },
-    async (request) => ({ boards: boards.list().filter((b) => access.can(request.principal!.actor, 'read', b.id)) }),
+    async (request) => {
+      const reads = (b: { id: string }) => access.can(request.principal!.actor, 'read', b.id);
+      const { parent, cursor, limit } = request.query;
+      if (parent === undefined && cursor === undefined && limit === undefined) {
+        return { boards: boards.list().filter(reads), nextCursor: null };
+      }
+      // Paged in board id order: the cursor is the last board id of the page before.
+      const size = limit ?? OVERVIEW_PAGE_MAX;
+      const page = boards.page(parent ?? null, cursor ?? '', size);
+      return { boards: page.filter(reads), nextCursor: page.length === size ? page.at(-1)!.id : null };
+    },
   );
 
   app.get(

@@ -17,6 +17,7 @@ import type { Clock } from '../../services/command-service';
 import type { Repositories } from '../../repositories';
 import { sendError } from '../../plugins/errors';
 import { bearerToken } from '../../plugins/security';
+import type { ReadPool } from '../../workers/read-pool';
 import { actorOf, allowed } from './route-helpers';
 import { registerApiTokenRoutes } from './api-token-routes';
 import { registerCsvRoutes } from './csv-routes';
@@ -35,6 +36,8 @@ export interface FeedDeps {
   live: LiveUpdates;
   repos: Repositories;
   clock: Clock;
+  /** Exports run here, off the event loop. */
+  reads: ReadPool;
 }
 
 declare module 'fastify' {

@@ -14,7 +14,7 @@ import { feedRoutes } from './feed-routes';
 import { goalsRoutes } from './goals-routes';
 import { indicatorRoutes } from './indicator-routes';
 import { reportRoutes } from './report-routes';
-import { createStatusReports } from '../../services/cascade/status-report';
+import { createReadPool } from '../../workers/read-pool';
 
 export interface CascadeDeps {
   db: Db;
@@ -28,11 +28,13 @@ export interface CascadeDeps {
 /** The cascade's REST routes: overview, goals, business cases, effect chains, indicator pages, reports, feeds, CSV, tokens. */
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
+  const reads = createReadPool(deps.db);
+  app.addHook('onClose', () => reads.close());
   const cases = createBusinessCases(deps.db, deps.repos, deps.clock);
   await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), cases, access: deps.access });
   await app.register(businessCaseRoutes, { cascade, cases, access: deps.access });
-  await app.register(reportRoutes, { reports: createStatusReports(deps.db, deps.repos, cascade, cases), cascade, access: deps.access });
-  await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos });
+  await app.register(reportRoutes, { reads, clock: deps.clock, cascade, access: deps.access });
+  await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos, reads, clock: deps.clock });
   await app.register(feedRoutes, {
     cascade,
     access: deps.access,
@@ -41,5 +43,6 @@ export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeD
     live: deps.updates,
     repos: deps.repos,
     clock: deps.clock,
+    reads,
   });
 }

@@ -14,6 +14,8 @@ import {
 } from '../../../shared/cascade';
 import { Id } from '../../../shared/schemas';
 import type { Repositories } from '../../repositories';
+import type { Clock } from '../../services/command-service';
+import type { ReadPool } from '../../workers/read-pool';
 import { ErrorResponse } from '../../../shared/rest';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
@@ -22,9 +24,16 @@ import { sendError } from '../../plugins/errors';
 import { actorOf, allowed } from './route-helpers';
 
 /** The indicator page: run-chart data, goal chain, units below, deviations; baseline and deviation changes. */
-export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: AccessPolicy; live: LiveUpdates; repos: Repositories }> = async (
+export const indicatorRoutes: FastifyPluginAsyncZod<{
+  cascade: CascadeService;
+  access: AccessPolicy;
+  live: LiveUpdates;
+  repos: Repositories;
+  reads: ReadPool;
+  clock: Clock;
+}> = async (
   app,
-  { cascade, access, live, repos },
+  { cascade, access, live, repos, reads, clock },
 ) => {
   app.get(
     '/api/indicators/:id',
@@ -40,9 +49,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; a
     async (request, reply) => {
       const { unit } = request.query;
       if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
-      const page = cascade.indicatorPage(request.params.id, unit);
-      if (!page) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
-      return page;
+      // The whole series, the units below and the roll-up: read in the pool, off the event loop.
+      const json = await reads.run<string | null>({ kind: 'indicator-page', indicatorId: request.params.id, unitId: unit, now: clock.now().toISOString() });
+      if (json === null) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
+      // Validated and serialised in the pool: the main thread sends the text as it is.
+      return reply.type('application/json; charset=utf-8').serializer((s: unknown) => String(s)).send(json as unknown as IndicatorPageResponse);
     },
   );
 
