@@ -34,4 +34,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const root = join(import.meta.dirname, '..');
   rmSync(join(root, 'dist', 'server'), { recursive: true, force: true });
   await buildServer(join(root, 'server', 'main.ts'), join(root, 'dist', 'server'));
+  // The read pool's threads load their own entry (server/workers/read-pool.ts finds it beside main.js).
+  await buildServer(join(root, 'server', 'workers', 'read-worker.ts'), join(root, 'dist', 'server'));
 }

@@ -11,6 +11,7 @@ import { type CommandRate, type Heartbeat, createSocketServer, disconnectWhere }
 import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
+import { calendarDate } from '../shared/domain/periods';
 import { accountsRepository } from './repositories/accounts-repository';
 import { orgAdminRepository } from './repositories/org-admin-repository';
 import { type UnitAccessPolicy, createRoleAccess } from './services/access-policy';
@@ -89,6 +90,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   registerErrorHandling(app, { spaFallback: Boolean(deps.clientDir) });
 
   const repos = createRepositories(deps.db);
+  // A database from before migration 0007 (or written in bulk by a seed) gets its stored statuses built once.
+  if (!repos.unitStatus.isBuilt()) {
+    const now = (deps.clock ?? systemClock).now();
+    repos.unitStatus.rebuild(calendarDate(now), now.toISOString());
+  }
   const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();

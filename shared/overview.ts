@@ -100,3 +100,54 @@ export const BoardListPage = z.object({
   nextCursor: z.string().nullable(),
 });
 export type BoardListPage = z.infer<typeof BoardListPage>;
+
+/**
+ * Every row below the top, fetched one expand at a time in tree order (tests, exports and the simple tree view;
+ * the heat-map itself fetches children only when a unit is opened).
+ */
+export async function walkOverview(
+  load: (parent?: string, cursor?: string) => Promise<OverviewPage>,
+): Promise<{ indicators: OverviewIndicator[]; rows: OverviewRow[] }> {
+  const columns = new Map<string, OverviewIndicator>();
+  const take = (page: OverviewPage) => {
+    for (const i of page.indicators) columns.set(i.id, i);
+    return page.rows;
+  };
+  const childrenOf = async (parent: string): Promise<OverviewRow[]> => {
+    const rows: OverviewRow[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await load(parent, cursor);
+      rows.push(...take(page));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rows;
+  };
+  const expandAll = async (rows: readonly OverviewRow[]): Promise<OverviewRow[]> => {
+    const out: OverviewRow[] = [];
+    for (const row of rows) {
+      out.push(row);
+      if (row.hasChildren) out.push(...(await expandAll(await childrenOf(row.unitId))));
+    }
+    return out;
+  };
+  const first = await load();
+  const top = take(first);
+  // The top answer already holds the roots' children: expand those, not the roots again.
+  const roots = new Set(top.filter((r) => r.depth === 0).map((r) => r.unitId));
+  const out: OverviewRow[] = [];
+  for (const row of top) {
+    out.push(row);
+    if (roots.has(row.unitId)) continue;
+    if (row.hasChildren) out.push(...(await expandAll(await childrenOf(row.unitId))));
+  }
+  // A root with more children than the first page holds continues from the top answer's cursor.
+  const lastRoot = top.filter((r) => r.depth === 0).at(-1);
+  let cursor = first.nextCursor ?? undefined;
+  while (cursor && lastRoot) {
+    const page = await load(lastRoot.unitId, cursor);
+    out.push(...(await expandAll(take(page))));
+    cursor = page.nextCursor ?? undefined;
+  }
+  return { indicators: [...columns.values()], rows: out };
+}

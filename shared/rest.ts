@@ -10,11 +10,15 @@ export const BoardParams = z.object({ id: Id });
 
 export const BoardSnapshotResponse = BoardSnapshot;
 
+export const EventLoopWindow = z.object({ p99Ms: z.number(), maxMs: z.number(), meanMs: z.number(), windowMs: z.number() });
+
 export const HealthResponse = z.object({
   status: z.literal('ok'),
   version: z.string(),
   protocol: z.number().int(),
   database: z.object({ migrations: z.number().int(), journalMode: z.string() }),
+  /** How late the event loop ran (perf_hooks): this minute so far, and the last full minute. */
+  eventLoop: z.object({ current: EventLoopWindow, previous: EventLoopWindow.nullable() }).optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 

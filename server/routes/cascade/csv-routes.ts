@@ -3,8 +3,6 @@ import * as z from 'zod';
 import { ImportResponse, IndicatorParams, UnitQuery } from '../../../shared/cascade';
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
-import type { CascadeService } from '../../services/cascade/cascade-service';
-import { writeCsv } from '../../services/csv';
 import { MAX_IMPORT_BYTES, parseMeasurementsCsv, writeProblemsToImport } from '../../services/cascade/csv-import';
 import type { FeedContext } from './feed-routes';
 import { requireCaller, sendError } from './route-helpers';
@@ -13,7 +11,7 @@ type App = Parameters<FastifyPluginAsyncZod>[0];
 
 /** CSV import (preview, then all rows or none) and CSV exports of measurements and of a unit's status table. */
 export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<void> {
-  const { cascade, writer, live, repos, clock, mayOnUnits, actor } = ctx;
+  const { writer, live, repos, clock, mayOnUnits, actor, reads } = ctx;
   await app.register(async (plain) => {
     const csv = plain.withTypeProvider<ZodTypeProvider>();
     csv.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES * 4 }, (_req, body, done) =>
@@ -83,7 +81,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
     },
     async (request, reply) => {
       if (!mayOnUnits(request, reply, 'read', [request.query.unit])) return reply;
-      const csvText = exportMeasurements(cascade, request.params.id, request.query.unit);
+      const csvText = await reads.run<string | null>({ kind: 'measurements-csv', indicatorId: request.params.id, unitId: request.query.unit, now: clock.now().toISOString() });
       if (csvText === null) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
       return reply
         .type('text/csv; charset=utf-8')
@@ -105,7 +103,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
     },
     async (request, reply) => {
       if (!mayOnUnits(request, reply, 'read', [request.params.id])) return reply;
-      const csvText = exportStatusTable(cascade, request.params.id);
+      const csvText = await reads.run<string | null>({ kind: 'status-csv', unitId: request.params.id, now: clock.now().toISOString() });
       if (csvText === null) return sendError(reply, 404, 'NOT_FOUND', 'The unit has no board.');
       return reply
         .type('text/csv; charset=utf-8')
@@ -115,23 +113,4 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
     },
   );
 
-}
-
-function exportMeasurements(cascade: CascadeService, indicatorId: string, unitId: string): string | null {
-  const page = cascade.indicatorPage(indicatorId, unitId);
-  if (!page) return null;
-  return writeCsv(
-    ['indicator', 'unit', 'period', 'value', 'numerator', 'denominator', 'respondents', 'note', 'recorded_at', 'recorded_by'],
-    page.measurements.map((m) => [m.indicatorId, m.unitId, m.periodStart, m.value, m.numerator, m.denominator, m.respondents, m.note, m.recordedAt, m.recordedBy]),
-  );
-}
-
-function exportStatusTable(cascade: CascadeService, unitId: string): string | null {
-  const entry = cascade.overview().units.find((u) => u.unit.id === unitId);
-  if (!entry?.boardId) return null;
-  const rows = cascade.statusTable(unitId);
-  return writeCsv(
-    ['indicator', 'name', 'period', 'value', 'target', 'low', 'high', 'tolerance', 'status'],
-    rows.map((r) => [r.indicatorId, r.name, r.periodStart, r.value, r.target, r.low, r.high, r.tolerance, r.status]),
-  );
 }

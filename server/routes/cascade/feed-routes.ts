@@ -15,6 +15,7 @@ import type { LiveUpdates } from '../../services/cascade/live-updates';
 import type { MeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock } from '../../services/command-service';
 import type { Repositories } from '../../repositories';
+import type { ReadPool } from '../../workers/read-pool';
 import { actorOf, allowed, sendError } from './route-helpers';
 import { registerApiTokenRoutes } from './api-token-routes';
 import { registerCsvRoutes } from './csv-routes';
@@ -33,6 +34,8 @@ export interface FeedDeps {
   live: LiveUpdates;
   repos: Repositories;
   clock: Clock;
+  /** Exports run here, off the event loop. */
+  reads: ReadPool;
 }
 
 declare module 'fastify' {

@@ -4,6 +4,7 @@ import type { Repositories } from '../../repositories';
 import type { AccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
 import { createCascadeService } from '../../services/cascade/cascade-service';
+import { createOverviewService } from '../../services/cascade/overview-service';
 import type { LiveUpdates } from '../../services/cascade/live-updates';
 import { createMeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock, CommandService } from '../../services/command-service';
@@ -11,7 +12,7 @@ import { feedRoutes } from './feed-routes';
 import { goalsRoutes } from './goals-routes';
 import { indicatorRoutes } from './indicator-routes';
 import { reportRoutes } from './report-routes';
-import { createStatusReports } from '../../services/cascade/status-report';
+import { createReadPool } from '../../workers/read-pool';
 
 export interface CascadeDeps {
   db: Db;
@@ -25,9 +26,11 @@ export interface CascadeDeps {
 /** The cascade's REST routes: overview, goals, indicator pages, measurement feeds, CSV and API tokens. */
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
-  await app.register(goalsRoutes, { cascade, access: deps.access });
-  await app.register(reportRoutes, { reports: createStatusReports(deps.db, deps.repos, cascade), cascade, access: deps.access });
-  await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos });
+  const reads = createReadPool(deps.db);
+  app.addHook('onClose', () => reads.close());
+  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), access: deps.access });
+  await app.register(reportRoutes, { reads, clock: deps.clock, cascade, access: deps.access });
+  await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos, reads, clock: deps.clock });
   await app.register(feedRoutes, {
     cascade,
     access: deps.access,
@@ -36,5 +39,6 @@ export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeD
     live: deps.updates,
     repos: deps.repos,
     clock: deps.clock,
+    reads,
   });
 }

@@ -14,6 +14,8 @@ import {
 } from '../../../shared/cascade';
 import { Id } from '../../../shared/schemas';
 import type { Repositories } from '../../repositories';
+import type { Clock } from '../../services/command-service';
+import type { ReadPool } from '../../workers/read-pool';
 import { ErrorResponse } from '../../../shared/rest';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
@@ -21,9 +23,16 @@ import type { LiveUpdates } from '../../services/cascade/live-updates';
 import { actorOf, allowed, sendError } from './route-helpers';
 
 /** The indicator page: run-chart data, goal chain, units below, deviations; baseline and deviation changes. */
-export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: AccessPolicy; live: LiveUpdates; repos: Repositories }> = async (
+export const indicatorRoutes: FastifyPluginAsyncZod<{
+  cascade: CascadeService;
+  access: AccessPolicy;
+  live: LiveUpdates;
+  repos: Repositories;
+  reads: ReadPool;
+  clock: Clock;
+}> = async (
   app,
-  { cascade, access, live, repos },
+  { cascade, access, live, repos, reads, clock },
 ) => {
   app.get(
     '/api/indicators/:id',
@@ -39,7 +48,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; a
     async (request, reply) => {
       const { unit } = request.query;
       if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
-      const page = cascade.indicatorPage(request.params.id, unit);
+      // The whole series, the units below and the roll-up: read in the pool, off the event loop.
+      const page = await reads.run<IndicatorPageResponse | null>({ kind: 'indicator-page', indicatorId: request.params.id, unitId: unit, now: clock.now().toISOString() });
       if (!page) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
       return page;
     },

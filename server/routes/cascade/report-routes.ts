@@ -3,15 +3,17 @@ import { ErrorResponse } from '../../../shared/rest';
 import { ReportQuery, StatusReport } from '../../../shared/maalstyring';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import type { createStatusReports } from '../../services/cascade/status-report';
+import type { Clock } from '../../services/command-service';
+import type { ReadPool } from '../../workers/read-pool';
 import { allowed, sendError } from './route-helpers';
 
 /** The status report for the political level: one unit, one period; read access to the unit is enough. */
 export const reportRoutes: FastifyPluginAsyncZod<{
-  reports: ReturnType<typeof createStatusReports>;
+  reads: ReadPool;
+  clock: Clock;
   cascade: CascadeService;
   access: AccessPolicy;
-}> = async (app, { reports, cascade, access }) => {
+}> = async (app, { reads, clock, cascade, access }) => {
   app.get(
     '/api/reports/status',
     {
@@ -27,7 +29,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{
       if (from > to) return sendError(reply, 400, 'VALIDATION_FAILED', 'from must not be after to.');
       if (!cascade.units().some((u) => u.id === unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
       if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
-      return reports.build(unit, from, to)!;
+      // A report reads every indicator, goal and meeting of the unit: built in the read pool, off the event loop.
+      return reads.run<StatusReport>({ kind: 'status-report', unit, from, to, now: clock.now().toISOString() });
     },
   );
 };

@@ -68,6 +68,8 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
     const def = cascade.definition(indicatorId);
     if (!def) return null;
     settings.setFlags(indicatorId, mandatory, rollup);
+    // Mandatory only adds tiles (the overview joins them live); a new roll-up method changes the rolled values.
+    if (rollup !== def.rollup) repos.unitStatus.indicatorChanged(indicatorId, today());
     const added: string[] = [];
     if (mandatory) {
       for (const board of settings.boardsBelowWithout(def.unitId, indicatorId)) {
@@ -86,6 +88,7 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
       const [low, high] = def.direction === 'range' ? [t.low, t.high] : [null, null];
       if (def.direction === 'range' ? low === null || high === null : target === null) return 'invalid' as const;
       settings.insertTarget({ indicatorId, unitId: t.unitId, validFrom: t.validFrom ?? today(), target, low, high, tolerance: t.tolerance });
+      repos.unitStatus.targetChanged(indicatorId, t.unitId, today());
       return 'ok' as const;
     },
   );

@@ -1,0 +1,54 @@
+import { writeCsv } from '../services/csv';
+import type { Db } from '../db/open-database';
+import { createRepositories } from '../repositories';
+import { createCascadeService } from '../services/cascade/cascade-service';
+import { createStatusReports } from '../services/cascade/status-report';
+import { createCommandService } from '../services/command-service';
+
+/**
+ * Reads that touch many rows (reports, exports, indicator pages with roll-ups): plain functions of a database and
+ * the request's time, run in a worker thread on a read-only connection (read-pool.ts) or in-process where no
+ * worker can open the database (an in-memory one).
+ */
+export type ReadTask =
+  | { kind: 'status-report'; unit: string; from: string; to: string; now: string }
+  | { kind: 'measurements-csv'; indicatorId: string; unitId: string; now: string }
+  | { kind: 'status-csv'; unitId: string; now: string }
+  | { kind: 'indicator-page'; indicatorId: string; unitId: string; now: string };
+
+export function createReadTasks(db: Db) {
+  const repos = createRepositories(db);
+  // The request's time, so a report judges targets as of the moment it was asked for, in whichever thread.
+  let now = new Date();
+  const clock = { now: () => now };
+  const cascade = createCascadeService(db, repos, createCommandService(db, repos, clock), clock);
+  const reports = createStatusReports(db, repos, cascade);
+
+  const run = (task: ReadTask): unknown => {
+    now = new Date(task.now);
+    switch (task.kind) {
+      case 'status-report':
+        return reports.build(task.unit, task.from, task.to) ?? null;
+      case 'indicator-page':
+        return cascade.indicatorPage(task.indicatorId, task.unitId) ?? null;
+      case 'measurements-csv': {
+        const page = cascade.indicatorPage(task.indicatorId, task.unitId);
+        if (!page) return null;
+        return writeCsv(
+          ['indicator', 'unit', 'period', 'value', 'numerator', 'denominator', 'respondents', 'note', 'recorded_at', 'recorded_by'],
+          page.measurements.map((m) => [m.indicatorId, m.unitId, m.periodStart, m.value, m.numerator, m.denominator, m.respondents, m.note, m.recordedAt, m.recordedBy]),
+        );
+      }
+      case 'status-csv': {
+        if (!cascade.boardOfUnit(task.unitId)) return null;
+        const rows = cascade.statusTable(task.unitId);
+        return writeCsv(
+          ['indicator', 'name', 'period', 'value', 'target', 'low', 'high', 'tolerance', 'status'],
+          rows.map((r) => [r.indicatorId, r.name, r.periodStart, r.value, r.target, r.low, r.high, r.tolerance, r.status]),
+        );
+      }
+    }
+  };
+  return { run };
+}
+export type ReadTasks = ReturnType<typeof createReadTasks>;
