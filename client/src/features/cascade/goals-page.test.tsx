@@ -49,7 +49,7 @@ const data: GoalListResponse = {
   indicators: [{ id: 'udr', name: 'Udredningsret overholdt' }],
 };
 
-describe('goals page', () => {
+describe('goals page', { timeout: 20_000 }, () => {
   const fetchMock = vi.fn();
   beforeEach(() => {
     fetchMock.mockReset();
