@@ -16,16 +16,24 @@ async function open(path: string): Promise<Page> {
 }
 
 describe('the cascade in Chromium', () => {
-  it('follows a red unit from the overview to its board, opens an indicator and sees its run chart and goal chain', async () => {
+  it('unfolds the heat-map down to a ward, opens a cell on its indicator page and sees its run chart and goal chain', async () => {
     const page = await open('/');
-    const heat = page.getByRole('list', { name: `Status for ${WARD}` });
-    await heat.waitFor();
-    expect(await heat.getByText(/^[1-9]\d* rød$/).count()).toBe(1);
+    const grid = page.getByRole('treegrid', { name: 'Statusoversigt: enheder og indikatorer' });
+    await grid.waitFor();
+    // The top answer holds the region and psychiatry; the clinics and wards are fetched as they are unfolded.
+    await grid.getByRole('button', { name: 'Vis enhederne under Psykiatrien' }).click();
+    // By keyboard this time: → on the clinic's name unfolds it.
+    await grid.getByRole('link', { name: 'Klinik Psykiatri Nord', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    const ward = grid.getByRole('row').filter({ has: page.getByRole('rowheader', { name: WARD }) });
+    await ward.waitFor();
+    expect(await ward.getAttribute('aria-level')).toBe('4');
+    // Each cell says its status in words; the ward has a red one.
+    const cells = ward.getByRole('link', { name: new RegExp(`– ${WARD}, rød \\(ikke på mål\\)`) });
+    expect(await cells.count()).toBeGreaterThan(0);
 
-    await page.getByRole('link', { name: WARD, exact: true }).click();
-    await page.getByText(/^(Forbundet|Connected)$/).waitFor();
-    await page.getByRole('link', { name: 'Bæltefikseringer over 48 timer' }).click();
-
+    await ward.getByRole('link', { name: new RegExp(`^Bæltefikseringer over 48 timer – ${WARD}, `) }).click();
+    await page.waitForURL(/\/indicators\/baelte-48t\?unit=n2$/);
     await page.getByRole('heading', { level: 1, name: 'Bæltefikseringer over 48 timer' }).waitFor();
     const chain = page.getByRole('navigation', { name: 'Målkæde' });
     await expect(chain.getByRole('listitem').allTextContents()).resolves.toEqual([
@@ -64,11 +72,11 @@ describe('the cascade in Chromium', () => {
 
   it('updates the overview heat-map live when a measurement comes in from a feed', async () => {
     const page = await open('/');
-    const heat = page.getByRole('list', { name: `Status for ${WARD}` });
-    await heat.waitFor();
-    const red = async () => Number((await heat.getByText(/ rød$/).textContent())!.split(' ')[0]);
-    const before = await red();
-    expect(before).toBeGreaterThan(0);
+    const grid = page.getByRole('treegrid');
+    await grid.getByRole('button', { name: 'Vis enhederne under Psykiatrien' }).click();
+    await grid.getByRole('button', { name: 'Vis enhederne under Klinik Psykiatri Nord' }).click();
+    const sickLeave = (status: string) => grid.getByRole('link', { name: new RegExp(`^Sygefravær – ${WARD}, ${status}`) });
+    await sickLeave('rød').waitFor();
     // Sick leave is red on N2; a value well under the 5 % target for the current month turns it green.
     const { token } = createTestSession(e2e.srv.databasePath, 'Datavarehus');
     const now = new Date();
@@ -79,6 +87,15 @@ describe('the cascade in Chromium', () => {
       body: JSON.stringify({ measurements: [{ unitId: 'n2', periodStart, value: 2.1 }] }),
     });
     expect(res.status).toBe(200);
-    await heat.getByText(`${before - 1} rød`).waitFor({ timeout: 5000 });
+    await sickLeave('grøn').waitFor({ timeout: 5000 });
+  });
+
+  it('takes a ward member, who may read exactly one board, from the start page straight to that board', async () => {
+    const { token } = createTestSession(e2e.srv.databasePath, 'Afsnitsmedlem', { roles: [{ unitId: 'n2', role: 'member' }] });
+    const page = await e2e.newPage({ sessionToken: token });
+    await page.goto(`${e2e.srv.url}/`);
+    await page.waitForURL(/\/boards\/board-n2$/);
+    await page.getByText(/^(Forbundet|Connected)$/).waitFor();
+    expect(await page.getByRole('treegrid').count()).toBe(0);
   });
 });

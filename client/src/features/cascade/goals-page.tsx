@@ -1,146 +1,174 @@
 import './cascade.css';
-import { useEffect, useId, useMemo, useState } from 'react';
-import { Link } from 'wouter';
-import type { GoalListResponse, GoalView } from '../../../../shared/cascade';
-import { useI18n } from '../../lib/i18n-context';
-import { StatusBadge } from '../indicators/status-badge';
+import './goals-tree.css';
+import { useEffect, useMemo, useState } from 'react';
+import type { GoalListResponse } from '../../../../shared/cascade';
+import { Button } from '../../components/button';
+import { EmptyState } from '../../components/empty-state';
+import { PageLayout } from '../../components/page-layout';
+import { Select } from '../../components/select';
 import { cascadeApi } from './cascade-api';
 import { GoalForm, type GoalFormMode } from './goal-form';
-import { GoalExtrasProvider, Initiatives } from './initiatives';
+import { GoalTreeList } from './goal-node';
+import { GoalExtrasProvider } from './initiatives';
 import { ReportLink } from './report-link';
-import { LineOfSight } from './line-of-sight';
+import { ancestorsOf, buildGoalTree, flatten, type LineOfSight, lineOfSight } from './goal-tree';
 import { useCascadeTexts } from './texts';
 import { useLoad } from './use-load';
 
-/** `/goals`: the goal hierarchy by leadership layer, each goal with its chain upwards and translations below. */
+// Up to this many goals the whole cascade starts unfolded; beyond it, the top goals and their first translations.
+const UNFOLD_ALL_UP_TO = 40;
+
+/**
+ * `/goals`: the cascade as a tree — each top goal with its translations layer by layer down to the wards, each
+ * with its indicator and status. Branches fold; choosing a unit highlights its line of sight (its own goals, the
+ * chain above them and their translations below) and unfolds the way to it.
+ */
 export function GoalsPage() {
   const x = useCascadeTexts();
   const { state, reload } = useLoad(() => cascadeApi.goals(), []);
   const [unitFilter, setUnitFilter] = useState('');
   const [form, setForm] = useState<GoalFormMode | null>(null);
-  const filterId = useId();
 
   useEffect(() => {
     document.title = `${x.goals} – Kaskade`;
   }, [x]);
 
-  if (state.status === 'loading') return <div className="page"><p aria-live="polite">{x.loading}</p></div>;
-  if (state.status === 'error') return <div className="page"><p role="alert">{x.loadFailed}</p></div>;
+  const newGoal = (
+    <Button variant="primary" onClick={() => setForm({ kind: 'new' })}>
+      {x.newGoal}
+    </Button>
+  );
+
+  if (state.status === 'loading') return <PageLayout title={x.goals}><p aria-live="polite">{x.loading}</p></PageLayout>;
+  if (state.status === 'error') return <PageLayout title={x.goals}><p role="alert">{x.loadFailed}</p></PageLayout>;
   const data = state.data;
 
+  const onDone = (saved: boolean) => {
+    setForm(null);
+    if (saved) reload();
+  };
   return (
-    <div className="page page--goals">
-      <h1 className="page__title">{x.goals}</h1>
-      <p className="muted">{x.goalsIntro}</p>
-      <div className="toolbar">
-        <label htmlFor={filterId}>{x.filterByUnit}</label>{' '}
-        <select id={filterId} value={unitFilter} onChange={(e) => setUnitFilter(e.target.value)}>
-          <option value="">{x.allUnits}</option>
-          {data.units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-        </select>{' '}
-        <button type="button" className="button" onClick={() => setForm({ kind: 'new' })}>{x.newGoal}</button>
-        <ReportLink unitId={unitFilter || data.units.find((u) => u.parentId === null)?.id} />
-      </div>
-      {form && (
-        <GoalForm
-          key={form.kind === 'new' ? 'new' : form.kind === 'edit' ? form.goal.id : `t-${form.parent.id}`}
-          mode={form}
-          data={data}
-          onDone={(saved) => {
-            setForm(null);
-            if (saved) reload();
-          }}
-        />
+    <PageLayout
+      title={x.goals}
+      subtitle={x.goalsIntro}
+      className="page--goals"
+      actions={
+        <>
+          <Select
+            label={x.filterByUnit}
+            className="goals-filter"
+            value={unitFilter}
+            onChange={setUnitFilter}
+            options={[{ value: '', label: x.allUnits }, ...unitOptions(data)]}
+          />
+          {newGoal}
+          <ReportLink unitId={unitFilter || data.units.find((u) => u.parentId === null)?.id} />
+        </>
+      }
+    >
+      {form?.kind === 'new' && <GoalForm key="new" mode={form} data={data} onDone={onDone} />}
+      {data.goals.length === 0 ? (
+        <EmptyState title={x.noGoals} action={newGoal} />
+      ) : (
+        <GoalExtrasProvider>
+          <GoalCascade data={data} unitFilter={unitFilter} form={form} onForm={setForm} onFormDone={onDone} onChanged={reload} />
+        </GoalExtrasProvider>
       )}
-      <GoalExtrasProvider><GoalLayers data={data} unitFilter={unitFilter} onForm={setForm} onChanged={reload} /></GoalExtrasProvider>
-    </div>
+    </PageLayout>
   );
 }
 
-interface GoalListProps {
+/** The units for the filter in tree order, grouped under their leadership layer. */
+function unitOptions(data: GoalListResponse) {
+  const layers = new Map(data.layers.map((l) => [l.id, l]));
+  const children = new Map<string | null, GoalListResponse['units']>();
+  const ids = new Set(data.units.map((u) => u.id));
+  for (const u of data.units) {
+    const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), u]);
+  }
+  const walk = (parent: string | null): GoalListResponse['units'] => (children.get(parent) ?? []).flatMap((u) => [u, ...walk(u.id)]);
+  return walk(null)
+    .map((u) => ({ value: u.id, label: u.name, group: layers.get(u.layerId)?.name ?? '', rank: layers.get(u.layerId)?.rank ?? 99 }))
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ value, label, group }) => ({ value, label, group }));
+}
+
+interface CascadeProps {
   data: GoalListResponse;
+  unitFilter: string;
+  form: GoalFormMode | null;
   onForm: (m: GoalFormMode) => void;
+  onFormDone: (saved: boolean) => void;
   onChanged: () => void;
 }
 
-function GoalLayers({ data, unitFilter, onForm, onChanged }: GoalListProps & { unitFilter: string }) {
+function GoalCascade({ data, unitFilter, form, onForm, onFormDone, onChanged }: CascadeProps) {
   const x = useCascadeTexts();
-  const visible = useMemo(() => {
-    if (!unitFilter) return data.goals;
-    const parents = new Map(data.units.map((u) => [u.id, u.parentId]));
-    const within = (unitId: string) => {
-      for (let u: string | null = unitId; u; u = parents.get(u) ?? null) if (u === unitFilter) return true;
-      return false;
-    };
-    return data.goals.filter((g) => g.ownerIds.some(within));
-  }, [data, unitFilter]);
-  if (visible.length === 0) return <p>{x.noGoals}</p>;
+  const roots = useMemo(() => buildGoalTree(data.goals), [data.goals]);
+  const all = useMemo(() => flatten(roots), [roots]);
+  const sight: LineOfSight | null = useMemo(
+    () => (unitFilter ? lineOfSight(unitFilter, data.goals, data.units) : null),
+    [unitFilter, data.goals, data.units],
+  );
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => {
+    const hash = decodeURIComponent(window.location.hash.slice(1));
+    const unfold = all.length <= UNFOLD_ALL_UP_TO ? all : all.filter((n) => n.depth === 0);
+    return new Set([...unfold.map((n) => n.goal.id), ...(hash ? ancestorsOf(hash, data.goals) : [])]);
+  });
+
+  // Choosing a unit unfolds the way to its goals and their translations (adjusted while rendering, as React
+  // advises for state that follows a prop).
+  const [unfoldedFor, setUnfoldedFor] = useState(unitFilter);
+  if (unfoldedFor !== unitFilter) {
+    setUnfoldedFor(unitFilter);
+    if (sight) setOpen((prev) => new Set([...prev, ...[...sight.sight].filter(([, s]) => s !== 'below').map(([id]) => id)]));
+  }
+
+  // A link from a goal chain elsewhere (`/goals#id`) lands on that goal.
+  useEffect(() => {
+    const hash = decodeURIComponent(window.location.hash.slice(1));
+    if (hash) document.getElementById(hash)?.scrollIntoView({ block: 'center' });
+  }, []);
+
+  const toggle = (id: string) =>
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const unitName = (id: string) => data.units.find((u) => u.id === id)?.name ?? id;
+  const ownCount = sight ? [...sight.sight.values()].filter((s) => s === 'own').length : 0;
+
   return (
     <>
-      {data.layers.map((layer) => {
-        const goals = visible.filter((g) => g.layerRank === layer.rank);
-        if (goals.length === 0) return null;
-        return (
-          <section key={layer.id} className="goal-layer" aria-label={x.layerHeading(layer.name)}>
-            <h2>{layer.name}</h2>
-            <ul className="goal-list" role="list">
-              {goals.map((g) => <GoalItem key={g.id} goal={g} data={data} onForm={onForm} onChanged={onChanged} />)}
-            </ul>
-          </section>
-        );
-      })}
-    </>
-  );
-}
-
-function GoalItem({ goal, data, onForm, onChanged }: GoalListProps & { goal: GoalView }) {
-  const { t } = useI18n();
-  const x = useCascadeTexts();
-  const titleId = useId();
-  const translations = data.goals.filter((g) => g.parentId === goal.id);
-  const unit = goal.ownerIds[0];
-  return (
-    <li className="goal" id={goal.id} aria-labelledby={titleId}>
-      <h3 id={titleId} className="goal__title">{goal.title}</h3>
-      <p className="goal__meta">
-        {goal.ownerNames.join(' · ')}
-        {goal.ownerIds.length > 1 && <span className="badge"> {x.crossCutting}</span>}
-        {goal.external && <span className="badge"> {x.externalGoal(goal.external)}</span>}
-        {goal.deadline && <span> · {x.deadline}: {goal.deadline}</span>}
-      </p>
-      <LineOfSight chain={goal.chain} compact />
-      {goal.indicatorId && unit && (
-        <p className="goal__indicator">
-          <Link href={`/indicators/${encodeURIComponent(goal.indicatorId)}?unit=${encodeURIComponent(unit)}`}>{goal.indicatorName}</Link>{' '}
-          <StatusBadge status={goal.status} text={t.statusText(goal.status)} />
-        </p>
-      )}
-      {goal.why && <p className="goal__why">{x.why}: {goal.why}</p>}
-      {goal.rationale && <p className="goal__why">{x.rationale}: {goal.rationale}</p>}
-      <div className="goal__translations">
-        <h4>{x.translations}</h4>
-        {translations.length === 0 ? (
-          <p className="muted">{x.noTranslations}</p>
-        ) : (
-          <ul>
-            {translations.map((c) => (
-              <li key={c.id}>
-                <a href={`#${c.id}`}>{c.title}</a> <span className="muted">({c.ownerNames.join(', ')})</span>{' '}
-                <StatusBadge status={c.status} text={t.statusText(c.status)} />
-              </li>
-            ))}
-          </ul>
+      <div className="goals-toolbar">
+        {sight && (
+          <p className="goals-toolbar__sight" role="status">
+            {sight.unitId !== unitFilter && `${x.noOwnGoals(unitName(unitFilter), unitName(sight.unitId))} `}
+            {x.lineOfSightFor(unitName(sight.unitId), ownCount)}
+          </p>
         )}
+        <div className="goals-toolbar__fold">
+          <Button variant="quiet" size="sm" onClick={() => setOpen(new Set(all.filter((n) => n.children.length > 0).map((n) => n.goal.id)))}>
+            {x.unfoldAll}
+          </Button>
+          <Button variant="quiet" size="sm" onClick={() => setOpen(new Set())}>
+            {x.foldAll}
+          </Button>
+        </div>
       </div>
-      <Initiatives goal={goal} data={data} onChanged={onChanged} />
-      <div className="goal__actions">
-        <button type="button" className="button button--small" onClick={() => onForm({ kind: 'translate', parent: goal })}>
-          {x.translate}<span className="visually-hidden">: {goal.title}</span>
-        </button>
-        <button type="button" className="button button--small" onClick={() => onForm({ kind: 'edit', goal })}>
-          {x.edit}<span className="visually-hidden">: {goal.title}</span>
-        </button>
+      <div className="goal-layers" aria-hidden="true">
+        {data.layers.map((l) => (
+          <span key={l.id} className={`goal-layer-key goal-layer-key--${Math.min(l.rank, 4)}`}>{l.name}</span>
+        ))}
       </div>
-    </li>
+      <GoalTreeList
+        nodes={roots}
+        label={x.goalCascade}
+        ctx={{ data, open, toggle, sight: sight?.sight ?? null, form, onForm, onFormDone, onChanged }}
+      />
+    </>
   );
 }

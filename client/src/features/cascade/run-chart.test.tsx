@@ -18,7 +18,7 @@ function renderChart(values: number[], n: RunChartPoint['n'] = null) {
   return analysis;
 }
 
-describe('run chart', () => {
+describe('run chart', { timeout: 20_000 }, () => {
   it('shows each point in a tooltip from the keyboard: period, value and n, the latest first', async () => {
     renderChart([3, 4, 3, 5, 4, 3, 4, 5, 3, 4, 6, 4], { kind: 'denominator', value: 120 });
     const chart = screen.getByRole('group', { name: 'Seriediagram for Sygefravær – punkter' });
