@@ -39,7 +39,11 @@ serveParent({
     const { url, token, sockets, boards } = m as unknown as { url: string; token: string; sockets: number; boards: string[] };
     open = [];
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: sockets }, (_, i) => screen(url, token, boards[i % boards.length]!, open)));
+    let served = 0;
+    const progress = setInterval(() => console.error(`[join-storm] ${served}/${sockets} served after ${Math.round(performance.now() - started)} ms`), 10_000);
+    const results = await Promise.all(
+      Array.from({ length: sockets }, (_, i) => screen(url, token, boards[i % boards.length]!, open).then((r) => (served++, r))),
+    ).finally(() => clearInterval(progress));
     const ms = performance.now() - started;
     const retries = results.reduce((n, r) => n + r.retries, 0);
     for (const s of open) s.disconnect();

@@ -52,7 +52,8 @@ describe('a board:join flood from one socket (issue 16, item 2)', () => {
     }
     const acks: number[] = [];
     for (let i = 0; i < 5; i++) acks.push(await timedMove(mover, i));
-    expect(await disconnected).toBe('io server disconnect');
+    // Told so if it reads the notice in time, cut a second later if not.
+    expect(['io server disconnect', 'transport close']).toContain(await disconnected);
     expect(codes.get('ok') ?? 0).toBeLessThanOrEqual(60);
     expect(codes.get('RATE_LIMITED') ?? 0).toBeGreaterThan(0);
     // Before the limits the flood delayed the first move's ack by 8.5 s.
