@@ -91,8 +91,12 @@ export const MeasurementRecordCommand = command({
 /** Un-archives a card (the undo of an archive): a new event, the log is never rewritten. */
 export const CardRestoreCommand = command({ cardId: Id });
 
-/** Undoes the actor's own last change to a card (move, edit, archive, restore, create) with a new event. */
-export const CardUndoCommand = command({ cardId: Id });
+/**
+ * Undoes the actor's own last change to a card (move, edit, archive, restore, create) with a new event; without
+ * `cardId`, their last change to any card of the board (Ctrl+Z). An undo is never itself undone (no redo): the
+ * next undo reverses the change before it.
+ */
+export const CardUndoCommand = command({ cardId: Id.optional() });
 
 export const BoardCadenceCommand = command({
   cadence: Cadence,
@@ -198,7 +202,8 @@ export const BoardEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card.archived'), card: Card }),
   z.object({ type: z.literal('column.created'), column: Column }),
   z.object({ type: z.literal('column.renamed'), column: Column, before: z.object({ name: z.string() }) }),
-  z.object({ type: z.literal('column.moved'), column: Column }),
+  // `before` is the old place, so "the board as it was" shows the column order of that time (older events lack it).
+  z.object({ type: z.literal('column.moved'), column: Column, before: z.object({ orderKey: z.string() }).optional() }),
   z.object({
     type: z.literal('measurement.recorded'),
     measurement: Measurement,
@@ -236,6 +241,8 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'NOT_FOUND',
   'CONFLICT',
+  /** A thing still referred to (an indicator with measurements or on a board) cannot be deleted. */
+  'IN_USE',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'RATE_LIMITED',

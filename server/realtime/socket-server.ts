@@ -124,7 +124,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error('VALIDATION_FAILED: invalid handshake auth'));
-    const token = auth.data.token ?? credentialFrom(socket.handshake.headers)?.token;
+    const token = auth.data.token ?? credentialFrom(socket.handshake.headers, socket.handshake.secure)?.token;
     const principal = deps.auth.resolve(token);
     if (!principal) return next(new Error('UNAUTHENTICATED: sign in first'));
     socket.data.principal = principal;

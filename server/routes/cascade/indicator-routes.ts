@@ -18,7 +18,8 @@ import { ErrorResponse } from '../../../shared/rest';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { LiveUpdates } from '../../realtime/live-updates';
-import { actorOf, allowed, sendError } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { actorOf, allowed } from './route-helpers';
 
 /** The indicator page: run-chart data, goal chain, units below, deviations; baseline and deviation changes. */
 export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: AccessPolicy; live: LiveUpdates; repos: Repositories }> = async (

@@ -4,13 +4,13 @@ import type { Deviation, IndicatorDefinition } from '../../../shared/cascade';
 import type { BoardEvent } from '../../../shared/protocol';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
-import { cascadeRepository, indicatorSettingsRepository, initiativesRepository } from '../../repositories/cascade-repository';
+import { cascadeRepository, indicatorSettingsRepository } from '../../repositories/cascade-repository';
 import type { Clock, CommandService } from '../command-service';
 import { type Fail, fail } from './failure';
 import { calendarDate } from '../../../shared/domain/periods';
 import { commitEffects } from '../event-store';
 
-/** Changes beside goals: deviations (with their action cards), mandatory indicators and targets, initiatives. */
+/** Changes beside goals: deviations (with their action cards), mandatory indicators and targets. */
 export function createCascadeChanges(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
   const cascade = cascadeRepository(db);
   const today = () => calendarDate(clock.now());
@@ -87,6 +87,8 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
     const def = cascade.definition(indicatorId);
     if (!def) return null;
     settings.setFlags(indicatorId, mandatory, rollup);
+    // Mandatory only adds tiles (the overview joins them live); a new roll-up method changes the rolled values.
+    if (rollup !== def.rollup) repos.unitStatus.indicatorChanged(indicatorId, today());
     const added: string[] = [];
     if (mandatory) {
       for (const board of settings.boardsBelowWithout(def.unitId, indicatorId)) {
@@ -106,27 +108,14 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
       const [low, high] = def.direction === 'range' ? [t.low, t.high] : [null, null];
       if (def.direction === 'range' ? low === null || high === null : target === null) return 'invalid' as const;
       settings.insertTarget({ indicatorId, unitId: t.unitId, validFrom: t.validFrom ?? today(), target, low, high, tolerance: t.tolerance });
+      repos.unitStatus.targetChanged(indicatorId, t.unitId, today());
       return { events: indicatorChanged(indicatorId, t.unitId, 'indicator:target', actor) };
     },
   );
-
-  const initiatives = initiativesRepository(db);
-  const addInitiative = db.transaction((goalId: string, input: { title: string; baseline: string; expectedEffect: string; endDate: string | null; indicatorIds: string[] }) => {
-    if (!cascade.goal(goalId)) return fail(404, 'NOT_FOUND', 'The goal does not exist.');
-    const unknown = input.indicatorIds.find((id) => !repos.indicators.get(id));
-    if (unknown) return fail(400, 'VALIDATION_FAILED', `No indicator has the id ${unknown}.`, 'indicatorIds');
-    const id = `ini-${randomUUID()}`;
-    initiatives.insert({ id, goalId, ...input }, clock.now().toISOString());
-    return { ok: true as const, initiative: initiatives.all().find((i) => i.id === id)! };
-  });
 
   return {
     recordDeviation,
     setIndicatorSettings,
     setTarget,
-    addInitiative,
-    initiatives: () => initiatives.all(),
-    setInitiativeDone: (id: string, done: boolean) => initiatives.setDone(id, done),
-    initiativeGoal: (id: string) => initiatives.goalOf(id),
   };
 }
