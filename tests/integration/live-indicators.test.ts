@@ -68,7 +68,7 @@ describe('indicator changes reach open boards live (issue 18)', () => {
     await settle();
     const recorded = clinic.events.find((e) => e.body.type === 'measurement.recorded');
     expect(recorded?.body).toMatchObject({ type: 'measurement.recorded', signal: { n: 4, applied: expect.any(Boolean) } });
-  });
+  }, 30_000);
 });
 
 describe('the overview notice goes only to sockets that watch the overview', () => {
@@ -87,7 +87,7 @@ describe('the overview notice goes only to sockets that watch the overview', () 
     await pageHears;
     await settle(300);
     expect(screenHeard).toBe(0);
-  });
+  }, 30_000);
 });
 
 async function epochOf(c: TestClient): Promise<string> {
