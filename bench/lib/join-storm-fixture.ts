@@ -18,9 +18,9 @@ export interface RegionDatabase {
 
 /**
  * The demo grown to region size for the join storm: `units` wards under the demo's top unit, each with its own board
- * showing the demo's biggest board's indicators (two years of monthly values per ward), three columns and a dozen
- * cards, so each snapshot is as heavy as a real ward board's. Deterministic; a stand-in until `npm run seed -- --size
- * m` is on main.
+ * showing eight of the demo's indicators with two years of monthly values and 28 cards in three columns: per unit
+ * what issue 21's M organisation holds (107k measurements and 17k cards over 611 units). Deterministic; a stand-in
+ * until `npm run seed -- --size m` is on main.
  */
 export function createRegionDatabase(units = 590): RegionDatabase {
   const dir = benchTempDir('region');
@@ -35,7 +35,7 @@ export function createRegionDatabase(units = 590): RegionDatabase {
   const template = db
     .prepare('SELECT board_id AS id FROM board_indicators GROUP BY board_id ORDER BY count(*) DESC LIMIT 1')
     .get() as { id: string };
-  const indicators = db.prepare('SELECT indicator_id, order_key FROM board_indicators WHERE board_id = ? ORDER BY order_key').all(template.id) as {
+  const indicators = db.prepare('SELECT indicator_id, order_key FROM board_indicators WHERE board_id = ? ORDER BY order_key LIMIT 8').all(template.id) as {
     indicator_id: string;
     order_key: string;
   }[];
@@ -60,7 +60,7 @@ export function createRegionDatabase(units = 590): RegionDatabase {
         column.run(id, boardId, name, `a${c}`);
         return id;
       });
-      for (let k = 0; k < 12; k++) card.run(`${boardId}-card-${k}`, boardId, cols[k % 3], `a${k}`, types[k % 4], `Opfølgning ${k} på afsnit R${u}`, now, now);
+      for (let k = 0; k < 28; k++) card.run(`${boardId}-card-${k}`, boardId, cols[k % 3], `a${k}`, types[k % 4], `Opfølgning ${k} på afsnit R${u}`, now, now);
       for (const [i, ind] of indicators.entries()) {
         show.run(boardId, ind.indicator_id, ind.order_key);
         for (const [m, month] of months.entries()) measure.run(ind.indicator_id, unitId, month, 40 + ((u * 7 + i * 3 + m) % 50), now);

@@ -9,8 +9,8 @@ const KASKADE = join(here, '..', 'servers', 'kaskade-server.ts');
 const BARE = join(here, '..', 'servers', 'join-storm-bare.ts');
 const LOAD = join(here, '..', 'load', 'join-storm.ts');
 
-/** Sockets and boards of the storm (issue 21): a region's wall screens over its boards. */
-export const JOIN_STORM = { sockets: 3000, units: 590 } as const;
+/** Sockets and boards of the storm (issue 21): a region's wall screens over its boards (sockets overridable for a trial). */
+export const JOIN_STORM = { sockets: Number(process.env.JOIN_STORM_SOCKETS ?? 3000), units: 590 } as const;
 
 /**
  * `join_storm_ratio`: a freshly started server (as after a deploy: no snapshot shared yet) and 3,000 sockets that

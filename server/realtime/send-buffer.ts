@@ -44,17 +44,35 @@ export function unsentBytes(socket: KaskadeSocket, limit = Infinity): number {
   return bytes;
 }
 
-/**
- * Disconnects the socket if it holds more than `limit` unsent bytes; true if it did. The connection is cut, not
- * closed politely: a close waits for the backlog to drain (Engine.IO) or for the peer's close frame (ws, 30 s), and
- * this peer reads nothing, so the backlog would stay in memory all that time.
- */
+/** Disconnects the socket if it holds more than `limit` unsent bytes (see `cutOff`); true if it did. */
 export function dropIfBacklogged(socket: KaskadeSocket, limit: number): boolean {
   if (!socket.connected || unsentBytes(socket, limit) <= limit) return false;
+  cutOff(socket);
+  return true;
+}
+
+/**
+ * Ends a connection at once, dropping whatever it still has to send. A polite close waits for the backlog to drain
+ * (Engine.IO) or for the peer's close frame (ws, 30 s); a peer that reads nothing sends neither, so its backlog and
+ * its socket would stay in memory all that time.
+ */
+export function cutOff(socket: KaskadeSocket): void {
+  terminate(socket.conn as unknown as EngineConnection);
+  if (socket.connected) socket.disconnect(true);
+}
+
+/**
+ * Disconnects politely (a client that reads is told it was the server, and does not retry by itself), and cuts the
+ * connection after `graceMs` if the peer has not closed it by then (it reads nothing: see `cutOff`).
+ */
+export function dismiss(socket: KaskadeSocket, graceMs = 1000): void {
   const conn = socket.conn as unknown as EngineConnection;
+  socket.disconnect(true);
+  setTimeout(() => terminate(conn), graceMs).unref();
+}
+
+function terminate(conn: EngineConnection): void {
   const ws = conn.transport?.socket;
   if (ws?.terminate) ws.terminate();
   else conn.close(true);
-  if (socket.connected) socket.disconnect(true);
-  return true;
 }

@@ -14,7 +14,7 @@ import type { CommandName } from '../../shared/protocol';
 import { type JoinPacing, createJoinPacer } from './join-pacer';
 import { overviewListeners } from './overview-room';
 import { type EventRates, type Rate, DEFAULT_ABUSE_ALLOWANCE, DEFAULT_EVENT_RATES, admit, eventClassOf, newBudget } from './rate-limits';
-import { DEFAULT_MAX_UNSENT_BYTES, dropIfBacklogged } from './send-buffer';
+import { DEFAULT_MAX_UNSENT_BYTES, dismiss, dropIfBacklogged } from './send-buffer';
 import type { SharedListener } from './guard';
 import type { KaskadeServer, KaskadeSocket } from './socket-types';
 
@@ -168,7 +168,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
     const name = typeof event === 'string' ? event : '';
     const cls = eventClassOf(name);
     const verdict = admit((this.data.budget ??= newBudget(abuse, Date.now())), cls, rates, abuse, Date.now());
-    if (verdict === 'abusive') return void this.disconnect(true);
+    if (verdict === 'abusive') return dismiss(this);
     if (verdict === 'limited') return void ackOf(args)?.(failure('RATE_LIMITED', RATE_MESSAGES[cls]));
     const listener = listeners.get(name);
     if (!listener) return void ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));

@@ -74,10 +74,14 @@ const MAX_CELL_CHARS = 64 * 1024;
 /**
  * Reads CSV text (RFC 4180: quoted fields, doubled quotes; CRLF, LF or CR; a BOM is dropped) into rows of cells.
  * Rows of only empty cells are skipped. Throws CsvReadError for a file that is not CSV (e.g. an unclosed quote).
+ * With `maxRecords`, at most that many rows are read (the caller refuses a file that has more).
  */
-export function readCsv(text: string, separator: CsvSeparator = detectSeparator(text)): string[][] {
+export function readCsv(text: string, separator: CsvSeparator = detectSeparator(text), options: { maxRecords?: number } = {}): string[][] {
   try {
     return parse(text, {
+      // Stops reading after that many records: csv-parse's time per record grows with the record count, and a
+      // 1 MB file of 350,000 tiny records held the event loop for tens of seconds (bench/FINDINGS.md).
+      ...(options.maxRecords !== undefined && { to: options.maxRecords }),
       delimiter: separator,
       record_delimiter: ['\r\n', '\n', '\r'],
       bom: true,

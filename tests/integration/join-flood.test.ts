@@ -52,13 +52,14 @@ describe('a board:join flood from one socket (issue 16, item 2)', () => {
     }
     const acks: number[] = [];
     for (let i = 0; i < 5; i++) acks.push(await timedMove(mover, i));
-    expect(await disconnected).toBe('io server disconnect');
+    // Told so if it reads the notice in time, cut a second later if not.
+    expect(['io server disconnect', 'transport close']).toContain(await disconnected);
     expect(codes.get('ok') ?? 0).toBeLessThanOrEqual(60);
     expect(codes.get('RATE_LIMITED') ?? 0).toBeGreaterThan(0);
     // Before the limits the flood delayed the first move's ack by 8.5 s.
     expect(Math.max(...acks)).toBeLessThan(1000);
     expect(mover.socket.connected).toBe(true);
-  });
+  }, 30_000);
 
   it('the same board joined by many sockets at one seq is built once and shared', async () => {
     await start();
@@ -73,7 +74,7 @@ describe('a board:join flood from one socket (issue 16, item 2)', () => {
     if (!again.ok || again.data.kind !== 'snapshot') throw new Error('join refused');
     expect(again.data.snapshot.seq).toBe(ja.data.snapshot.seq + 1);
     expect(again.data.snapshot.cards.find((c) => c.id === FIXTURE.cards.huddle)?.columnId).toBe(FIXTURE.columns.doing);
-  });
+  }, 30_000);
 
   it('a socket that sends joins and never reads the answers is cut off once its send buffer passes the bound', async () => {
     // Joins unlimited here, so only the send-buffer bound can stop it.

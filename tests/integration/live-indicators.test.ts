@@ -42,7 +42,7 @@ describe('indicator changes reach open boards live (issue 18)', () => {
     clients.push(late);
     const rejoin = await late.join(FIXTURE.wardBoard, { sinceSeq: event.seq - 1, epoch: await epochOf(late) });
     expect(rejoin).toMatchObject({ ok: true, data: { kind: 'events', events: [{ seq: event.seq, body: { type: 'indicator.changed' } }] } });
-  });
+  }, 30_000);
 
   it('an indicator made mandatory appears on the boards below without a reload', async () => {
     const ward = await onBoard(FIXTURE.wardBoard, 'Ward screen');
@@ -55,7 +55,7 @@ describe('indicator changes reach open boards live (issue 18)', () => {
     clients.push(fresh);
     const snap = await fresh.join(FIXTURE.wardBoard);
     expect(snap.ok && snap.data.kind === 'snapshot' && snap.data.snapshot.indicators.map((i) => i.id)).toContain(FIXTURE.indicators.survey);
-  });
+  }, 30_000);
 
   it('a measurement carries the run-chart signal of the whole series, so tiles update their reading', async () => {
     const clinic = await onBoard(FIXTURE.clinicBoard, 'Clinic screen');
@@ -68,7 +68,7 @@ describe('indicator changes reach open boards live (issue 18)', () => {
     await settle();
     const recorded = clinic.events.find((e) => e.body.type === 'measurement.recorded');
     expect(recorded?.body).toMatchObject({ type: 'measurement.recorded', signal: { n: 4, applied: expect.any(Boolean) } });
-  });
+  }, 30_000);
 });
 
 describe('the overview notice goes only to sockets that watch the overview', () => {
@@ -87,7 +87,7 @@ describe('the overview notice goes only to sockets that watch the overview', () 
     await pageHears;
     await settle(300);
     expect(screenHeard).toBe(0);
-  });
+  }, 30_000);
 });
 
 async function epochOf(c: TestClient): Promise<string> {

@@ -6,6 +6,20 @@ import { CsvReadError, detectSeparator, parseNumber, readCsv } from '../csv';
 /** Largest import accepted: bigger files are refused whole, with a message saying so. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
+/**
+ * Lines a file may have before it is read at all: a row may span lines (a quoted note), but a file of 1 MB with
+ * hundreds of thousands of empty or tiny lines is refused by a count, not by parsing every one of them.
+ */
+export const MAX_IMPORT_LINES = 4 * MAX_IMPORT_ROWS;
+
+const countLines = (text: string): number => {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+};
 
 export const IMPORT_COLUMNS = ['indicator', 'period', 'value', 'numerator', 'denominator', 'respondents', 'unit', 'note'] as const;
 const REQUIRED = ['indicator', 'period', 'value'] as const;
@@ -24,10 +38,15 @@ export function parseMeasurementsCsv(
   defaultUnit: string | null,
   indicatorOf: (id: string) => Indicator | undefined,
 ): ParsedImport {
+  const lines = countLines(text);
+  if (lines > MAX_IMPORT_LINES) {
+    return { rows: [], problems: [{ row: 1, column: '', message: `The file has ${lines} lines; at most ${MAX_IMPORT_ROWS} rows can be imported at once.` }] };
+  }
   const separator = detectSeparator(text);
   let table: string[][];
   try {
-    table = readCsv(text, separator);
+    // One record beyond the header and the row limit is enough to know the file is too long.
+    table = readCsv(text, separator, { maxRecords: MAX_IMPORT_ROWS + 2 });
   } catch (err) {
     if (!(err instanceof CsvReadError)) throw err;
     return { rows: [], problems: [{ row: err.line, column: '', message: err.message }] };

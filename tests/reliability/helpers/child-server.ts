@@ -51,7 +51,7 @@ export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv): 
 }
 
 /** `server/main.ts` (or another entry that starts it) in a child process on `databasePath`, answering /api/health. */
-export async function startChildServer(databasePath: string, port: number, entry = 'server/main.ts'): Promise<ChildServer> {
+export async function startChildServer(databasePath: string, port: number, entry = 'server/main.ts', startTimeoutMs = 20_000): Promise<ChildServer> {
   const { child, output } = spawnTs(entry, [], {
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -60,12 +60,12 @@ export async function startChildServer(databasePath: string, port: number, entry
   });
   const url = `http://127.0.0.1:${port}`;
   registerTestDatabase(port, databasePath); // clients sign in with a session in this file (tests/helpers/auth.ts)
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output()}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start within 20 s: ${output()}`);
+      throw new Error(`server did not start within ${startTimeoutMs / 1000} s: ${output()}`);
     }
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
