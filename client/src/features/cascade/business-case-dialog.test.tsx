@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import type { Initiative } from '../../../../shared/cascade';
 import { I18nProvider } from '../../lib/i18n-context';
 import { BusinessCaseDialog, CloseBusinessCaseDialog, parseKroner } from './business-case-dialog';
@@ -80,6 +81,8 @@ describe('the business-case dialog', () => {
     expect([url, init.method]).toEqual(['/api/initiatives/ini-1', 'PATCH']);
     expect(JSON.parse(String(init.body))).toMatchObject({ investment: 300_000, targets: [{ indicatorId: 'baelte-48t', baselineValue: 2.5, targetValue: 0 }] });
     expect(onDone).toHaveBeenCalledWith(true);
+    const results = await axe.run(dialog, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   }, 20_000);
 
   it('closes a case only with a conclusion', async () => {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Initiative, InitiativeInput } from '../../../../shared/cascade';
 import { paybackYears } from '../../../../shared/domain/business-case';
+import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { formatNumber, parseDecimal } from '../../lib/format';
@@ -95,7 +96,7 @@ export function BusinessCaseDialog({ goal, indicators, initiative, onDone }: Pro
     setEnds((all) => ({ ...all, [id]: { baseline: '', target: '', ...all[id], [key]: value } }));
 
   return (
-    <Dialog title={initiative ? b.editCase(initiative.title) : b.newFor(goal.title)} onClose={() => onDone(false)}>
+    <Dialog title={initiative ? b.editCase(initiative.title) : b.newFor(goal.title)} onClose={() => onDone(false)} size="lg">
       <form className="form-grid business-case-form" onSubmit={submit}>
         <Field label={b.title}>
           {({ id }) => <input id={id} required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />}
@@ -159,8 +160,8 @@ export function BusinessCaseDialog({ goal, indicators, initiative, onDone }: Pro
           </ul>
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button button--primary">{b.save}</button>
-          <button type="button" className="button" onClick={() => onDone(false)}>{b.cancel}</button>
+          <Button type="submit" variant="primary">{b.save}</Button>
+          <Button onClick={() => onDone(false)}>{b.cancel}</Button>
         </div>
         {error && <p role="alert">{error}</p>}
       </form>
@@ -192,8 +193,8 @@ export function CloseBusinessCaseDialog({ initiative, onDone }: { initiative: { 
           )}
         </Field>
         <div className="form-actions">
-          <button type="submit" className="button button--primary">{b.close}</button>
-          <button type="button" className="button" onClick={() => onDone(false)}>{b.cancel}</button>
+          <Button type="submit" variant="primary">{b.close}</Button>
+          <Button onClick={() => onDone(false)}>{b.cancel}</Button>
         </div>
         {error && <p role="alert">{error}</p>}
       </form>

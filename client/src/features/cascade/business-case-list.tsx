@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Badge } from '../../components/status-pill';
 import type { BusinessCase, IndicatorProgress } from '../../../../shared/maalstyring';
 import { formatDate, formatNumber, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
@@ -28,7 +29,7 @@ export function BusinessCaseList({ cases, actions, headingLevel = 3 }: {
       {cases.map((c) => (
         <li key={c.initiativeId} className="business-case" aria-label={c.title}>
           <Heading className="business-case__title">
-            {c.title} <span className="badge">{c.done ? b.closed : b.open}</span>
+            {c.title} <Badge tone={c.done ? 'neutral' : 'info'}>{c.done ? b.closed : b.open}</Badge>
           </Heading>
           {c.expectedChange && <p>{b.expectedEffect}: {c.expectedChange}</p>}
           <dl className="business-case__facts">
