@@ -341,6 +341,7 @@ export const ApiToken = z.object({
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
 });
+export type ApiToken = z.infer<typeof ApiToken>;
 export const ApiTokenCreate = z.strictObject({ name: z.string().trim().min(1).max(120), unitId: Id });
 export const ApiTokenCreated = z.object({ token: ApiToken, secret: z.string() });
 export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../../shared/protocol';
 import type { CardType, Direction } from '../../../shared/schemas';
 import type { Status } from '../../../shared/domain/status';
 import type { AccessMessages } from './i18n-access';
+import type { FlowMessages } from './i18n-flows';
 import type { MeetingMessages } from './i18n-meetings';
 
 export const LANGS = ['da', 'en'] as const;
@@ -99,6 +100,8 @@ export interface Messages {
   access: AccessMessages;
   /** Meetings, minutes, escalations and history (i18n-meetings.ts). */
   meetings: MeetingMessages;
+  /** Moves and undo, offline changes, escalation groups (i18n-flows.ts). */
+  flows: FlowMessages;
 }
 
 export { da } from './i18n-da';

@@ -8,7 +8,8 @@ import { Id } from '../../../shared/schemas';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import { actorOf, allowed, anonymousUnderRoles, sendError, unitReader } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { actorOf, allowed, anonymousUnderRoles, unitReader } from './route-helpers';
 
 const Params = z.object({ id: Id });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };

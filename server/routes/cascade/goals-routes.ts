@@ -5,34 +5,43 @@ import {
   GoalInput,
   GoalListResponse,
   GoalPatch,
-  OverviewResponse,
 } from '../../../shared/cascade';
+import { OverviewPage, OverviewQuery } from '../../../shared/overview';
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import { allowed, anonymousUnderRoles, sendError, unitReader } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import type { OverviewScope, OverviewService } from '../../services/cascade/overview-service';
+import { actorOf, allowed, anonymousUnderRoles, unitReader } from './route-helpers';
 
 /** The cascade overview and goals: reads for everyone who may read, goal edits for facilitators of the owner units. */
-export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; cases: BusinessCases; access: AccessPolicy }> = async (
+export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; cases: BusinessCases; access: AccessPolicy }> = async (
   app,
-  { cascade, cases, access },
+  { cascade, overview, cases, access },
 ) => {
   app.get(
     '/api/overview',
     {
       schema: {
-        summary: "Every org unit with its indicators' status counts (red / amber / green / no data) and mandatory ones",
+        summary: 'The heat-map: the top units (or a unit\'s children with ?parent=) with each indicator\'s stored status',
         tags: ['cascade'],
-        response: { 200: OverviewResponse, 401: ErrorResponse },
+        querystring: OverviewQuery,
+        response: { 200: OverviewPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {
       if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
-      const reads = unitReader(request, access);
-      const overview = cascade.overview();
-      return { ...overview, units: overview.units.filter((u) => reads(u.unit.id, u.boardId)) };
+      const actor = actorOf(request);
+      const scope: OverviewScope = 'canOnUnit' in access && actor.startsWith('user:')
+        ? { kind: 'person', userId: actor.slice(5) }
+        : { kind: 'per-unit', reads: unitReader(request, access) };
+      const outcome = overview.page(scope, request.query);
+      if (outcome === 'not-found') return sendError(reply, 404, 'NOT_FOUND', 'No org unit has this id.');
+      if (outcome === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'You may not see this unit.');
+      if (outcome === 'bad-cursor') return sendError(reply, 400, 'VALIDATION_FAILED', 'The cursor is not one this server gave.');
+      return outcome;
     },
   );
 

@@ -5,7 +5,8 @@ import type { AccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
 import { createBusinessCases } from '../../services/cascade/business-cases';
 import { createCascadeService } from '../../services/cascade/cascade-service';
-import type { LiveUpdates } from '../../services/cascade/live-updates';
+import { createOverviewService } from '../../services/cascade/overview-service';
+import type { LiveUpdates } from '../../realtime/live-updates';
 import { createMeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock, CommandService } from '../../services/command-service';
 import { businessCaseRoutes } from './business-case-routes';
@@ -28,7 +29,7 @@ export interface CascadeDeps {
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
   const cases = createBusinessCases(deps.db, deps.repos, deps.clock);
-  await app.register(goalsRoutes, { cascade, cases, access: deps.access });
+  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), cases, access: deps.access });
   await app.register(businessCaseRoutes, { cascade, cases, access: deps.access });
   await app.register(reportRoutes, { reports: createStatusReports(deps.db, deps.repos, cascade, cases), cascade, access: deps.access });
   await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos });

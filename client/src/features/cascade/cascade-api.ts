@@ -1,3 +1,4 @@
+import { OverviewPage } from '../../../../shared/overview';
 import {
   type GoalInput,
   type InitiativeInput,
@@ -7,7 +8,6 @@ import {
   type ImportResponse,
   ImportResponse as ImportResponseSchema,
   IndicatorPageResponse,
-  OverviewResponse,
 } from '../../../../shared/cascade';
 import { BusinessCase, EffectChain, type EffectChainInput, StatusReport } from '../../../../shared/maalstyring';
 import type { ErrorIssue } from '../../../../shared/protocol';
@@ -45,7 +45,9 @@ const write = (method: string, url: string, body: unknown) =>
 export const cascadeApi = {
   statusReport: async (unit: string, from: string, to: string) =>
     StatusReport.parse(await request(`/api/reports/status?${new URLSearchParams({ unit, from, to }).toString()}`)),
-  overview: async () => OverviewResponse.parse(await request('/api/overview')),
+  /** The heat-map's top rows, or a unit's children (`parent`), a page at a time (`cursor`). */
+  overview: async (query: { parent?: string; cursor?: string } = {}) =>
+    OverviewPage.parse(await request(`/api/overview?${new URLSearchParams(query).toString()}`)),
   goals: async () => GoalListResponse.parse(await request('/api/goals')),
   createGoal: (goal: GoalInput) => write('POST', '/api/goals', goal),
   updateGoal: (id: string, changes: Partial<GoalInput>) => write('PATCH', `/api/goals/${encodeURIComponent(id)}`, changes),
