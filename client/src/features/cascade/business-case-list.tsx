@@ -59,11 +59,15 @@ function ProgressRow({ p }: { p: IndicatorProgress }) {
   const { lang } = useI18n();
   const fmt = (v: number | null) => (v === null ? '–' : formatValue(v, p.decimals, p.unitLabel, lang));
   const pct = p.progress === null ? null : Math.round(p.progress * 100);
+  const shown = Math.max(0, Math.min(100, pct ?? 0));
   return (
     <li className="business-case__indicator">
       <span>{p.name}: {pct === null ? b.noProgress : b.progressText(pct)}</span>
-      {/* A meter from baseline (0) to target (1); past the target or worse than the baseline it shows full or empty. */}
-      <meter aria-label={b.progressOf(p.name)} min={0} max={100} low={34} high={67} optimum={100} value={Math.max(0, Math.min(100, pct ?? 0))} />
+      {/* A bar from baseline (0) to target (100); past the target or worse than the baseline it shows full or empty.
+          Drawn with spans, not <meter>: Chromium leaves a section holding a <meter> out of a printed PDF's outline. */}
+      <span className="business-case__bar" role="meter" aria-label={b.progressOf(p.name)} aria-valuemin={0} aria-valuemax={100} aria-valuenow={shown}>
+        <span className="business-case__fill" style={{ width: `${shown}%` }} />
+      </span>
       <span className="muted">
         {b.fromTo(fmt(p.baselineValue), fmt(p.targetValue), fmt(p.latestValue))}{p.baselineFromSeries && ` ${b.baselineComputed}`}
       </span>

@@ -65,7 +65,7 @@ describe('the business case list', () => {
     expect(within(item).getByText('350.000 kr.')).toBeInTheDocument();
     expect(within(item).getByText('0,6 år')).toBeInTheDocument();
     expect(within(item).getByText('1. jan. 2025 – 1. jun. 2027')).toBeInTheDocument();
-    expect(within(item).getByRole('meter', { name: 'Fremdrift for Udeblivelser' })).toHaveAttribute('value', '71');
+    expect(within(item).getByRole('meter', { name: 'Fremdrift for Udeblivelser' })).toHaveAttribute('aria-valuenow', '71');
     expect(within(item).getByText('Udeblivelser: 71 % af vejen fra basislinje til målværdi')).toBeInTheDocument();
     expect(within(item).getByText(/basislinje 11,5 % → målværdi 6,0 %, seneste 7,6 % \(median før start\)/)).toBeInTheDocument();
   });
