@@ -21,7 +21,8 @@ describe('language', () => {
 
     await user.click(screen.getByRole('button', { name: 'Dansk' }));
     expect(screen.getByRole('heading', { name: 'Indikatorer' })).toBeInTheDocument();
-  });
+    // The whole app renders twice over: seconds on a shared machine.
+  }, 15_000);
 
   it('takes ?lang=en over the saved choice', () => {
     localStorage.setItem('kaskade.lang', 'da');

@@ -36,6 +36,15 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
     const reads = unitReader(request, access);
     return (goalId: string) => (cascade.goal(goalId)?.ownerIds ?? []).some((unitId) => reads(unitId, cascade.boardOfUnit(unitId)));
   };
+  /** Answers `answer(goalId)` when the goal exists and the request may read it; else the error, sent. */
+  const readGoal = <T>(request: FastifyRequest, reply: FastifyReply, goalId: string, answer: (goalId: string) => T) => {
+    const goal = cascade.goal(goalId);
+    if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
+    return mayRead(request, reply, goal.ownerIds) ? answer(goal.id) : reply;
+  };
+  /** Answers everything the signed-in reader may read, filtered by `answer`; 401 for no one. */
+  const readAll = <T>(request: FastifyRequest, reply: FastifyReply, answer: (readable: (goalId: string) => boolean) => T) =>
+    anonymousUnderRoles(request, access) ? sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.') : answer(readableGoals(request));
   const goalOfInitiative = (id: string) => {
     const initiative = cases.get(id);
     return initiative ? cascade.goal(initiative.goalId) : undefined;
@@ -112,16 +121,9 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
     },
     async (request, reply) => {
       const q = request.query;
-      if ('goal' in q) {
-        const goal = cascade.goal(q.goal);
-        if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
-        if (!mayRead(request, reply, goal.ownerIds)) return reply;
-        return cases.forGoal(goal.id);
-      }
+      if ('goal' in q) return readGoal(request, reply, q.goal, (goalId) => cases.forGoal(goalId));
       if (!('board' in q)) {
-        if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
-        const readable = readableGoals(request);
-        return cases.all().filter((i) => readable(i.goalId)).map((i) => cases.view(i));
+        return readAll(request, reply, (readable) => cases.all().filter((i) => readable(i.goalId)).map((i) => cases.view(i)));
       }
       const unitId = cascade.units().find((u) => cascade.boardOfUnit(u.id) === q.board)?.id;
       if (!unitId) return sendError(reply, 404, 'NOT_FOUND', 'The board does not exist.');
@@ -142,18 +144,8 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
     },
     async (request, reply) => {
       const q = request.query;
-      if ('goal' in q) {
-        const goal = cascade.goal(q.goal);
-        if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
-        if (!mayRead(request, reply, goal.ownerIds)) return reply;
-        const chain = cases.chainOf(goal.id);
-        return chain ? [chain] : [];
-      }
-      if (!('indicator' in q)) {
-        if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
-        const readable = readableGoals(request);
-        return cases.chainsOfGoals(cases.goalsWithChains().filter(readable));
-      }
+      if ('goal' in q) return readGoal(request, reply, q.goal, (goalId) => cases.chainsOfGoals([goalId]));
+      if (!('indicator' in q)) return readAll(request, reply, (readable) => cases.chainsOfGoals(cases.goalsWithChains().filter(readable)));
       if (!cascade.units().some((u) => u.id === q.unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
       if (!allowed(request, reply, access, 'read', { unitId: q.unit, boardId: cascade.boardOfUnit(q.unit) })) return reply;
       return cases.chainsWith(q.indicator, q.unit);

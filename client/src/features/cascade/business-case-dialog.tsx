@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Initiative, InitiativeInput } from '../../../../shared/cascade';
 import { paybackYears } from '../../../../shared/domain/business-case';
+import { Button } from '../../components/button';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { formatNumber, parseDecimal } from '../../lib/format';
@@ -22,8 +23,12 @@ export function parseKroner(text: string, lang: Lang): number | null {
   return parseDecimal(text.replace(grouping, ''));
 }
 
-const numberText = (v: number | null | undefined, lang: Lang, decimals = 2) =>
-  v === null || v === undefined ? '' : formatNumber(v, Number.isInteger(v) ? 0 : decimals, lang).replace(/\u00a0/g, ' ');
+/** Kroner to edit: grouped as the reader writes them (`240.000`), read back by parseKroner. */
+const kronerText = (v: number | null | undefined, lang: Lang) =>
+  v === null || v === undefined ? '' : formatNumber(v, Number.isInteger(v) ? 0 : 2, lang).replace(/\u00a0/g, ' ');
+/** An indicator value to edit: no grouping (parseDecimal would read `1.200` as 1,2), the decimal sign of the language. */
+const valueText = (v: number | null | undefined, lang: Lang) =>
+  v === null || v === undefined ? '' : String(v).replace('.', lang === 'da' ? ',' : '.');
 
 interface Props {
   goal: BusinessCaseGoal;
@@ -41,13 +46,13 @@ export function BusinessCaseDialog({ goal, indicators, initiative, onDone }: Pro
   const goalIndicators = [goal.indicatorId, ...goal.alsoIndicatorIds].filter((id): id is string => id !== null);
   const [title, setTitle] = useState(initiative?.title ?? '');
   const [effect, setEffect] = useState(initiative?.expectedEffect ?? '');
-  const [investment, setInvestment] = useState(numberText(initiative?.investment, lang));
-  const [saving, setSaving] = useState(numberText(initiative?.yearlySaving, lang));
+  const [investment, setInvestment] = useState(kronerText(initiative?.investment, lang));
+  const [saving, setSaving] = useState(kronerText(initiative?.yearlySaving, lang));
   const [startDate, setStartDate] = useState(initiative?.startDate ?? '');
   const [endDate, setEndDate] = useState(initiative?.endDate ?? '');
   const [picked, setPicked] = useState<string[]>(initiative?.indicatorIds ?? goalIndicators.slice(0, 1));
   const [ends, setEnds] = useState<Record<string, { baseline: string; target: string }>>(() =>
-    Object.fromEntries((initiative?.targets ?? []).map((t) => [t.indicatorId, { baseline: numberText(t.baselineValue, lang), target: numberText(t.targetValue, lang) }])),
+    Object.fromEntries((initiative?.targets ?? []).map((t) => [t.indicatorId, { baseline: valueText(t.baselineValue, lang), target: valueText(t.targetValue, lang) }])),
   );
   const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<Record<string, string>>({});
@@ -91,7 +96,7 @@ export function BusinessCaseDialog({ goal, indicators, initiative, onDone }: Pro
     setEnds((all) => ({ ...all, [id]: { baseline: '', target: '', ...all[id], [key]: value } }));
 
   return (
-    <Dialog title={initiative ? b.editCase(initiative.title) : b.newFor(goal.title)} onClose={() => onDone(false)}>
+    <Dialog title={initiative ? b.editCase(initiative.title) : b.newFor(goal.title)} onClose={() => onDone(false)} size="lg">
       <form className="form-grid business-case-form" onSubmit={submit}>
         <Field label={b.title}>
           {({ id }) => <input id={id} required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} data-autofocus />}
@@ -155,8 +160,8 @@ export function BusinessCaseDialog({ goal, indicators, initiative, onDone }: Pro
           </ul>
         </fieldset>
         <div className="form-actions">
-          <button type="submit" className="button button--primary">{b.save}</button>
-          <button type="button" className="button" onClick={() => onDone(false)}>{b.cancel}</button>
+          <Button type="submit" variant="primary">{b.save}</Button>
+          <Button onClick={() => onDone(false)}>{b.cancel}</Button>
         </div>
         {error && <p role="alert">{error}</p>}
       </form>
@@ -188,8 +193,8 @@ export function CloseBusinessCaseDialog({ initiative, onDone }: { initiative: { 
           )}
         </Field>
         <div className="form-actions">
-          <button type="submit" className="button button--primary">{b.close}</button>
-          <button type="button" className="button" onClick={() => onDone(false)}>{b.cancel}</button>
+          <Button type="submit" variant="primary">{b.close}</Button>
+          <Button onClick={() => onDone(false)}>{b.cancel}</Button>
         </div>
         {error && <p role="alert">{error}</p>}
       </form>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Badge } from '../../components/status-pill';
 import type { BusinessCase, IndicatorProgress } from '../../../../shared/maalstyring';
 import { formatDate, formatNumber, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
@@ -28,7 +29,7 @@ export function BusinessCaseList({ cases, actions, headingLevel = 3 }: {
       {cases.map((c) => (
         <li key={c.initiativeId} className="business-case" aria-label={c.title}>
           <Heading className="business-case__title">
-            {c.title} <span className="badge">{c.done ? b.closed : b.open}</span>
+            {c.title} <Badge tone={c.done ? 'neutral' : 'info'}>{c.done ? b.closed : b.open}</Badge>
           </Heading>
           {c.expectedChange && <p>{b.expectedEffect}: {c.expectedChange}</p>}
           <dl className="business-case__facts">
@@ -58,11 +59,15 @@ function ProgressRow({ p }: { p: IndicatorProgress }) {
   const { lang } = useI18n();
   const fmt = (v: number | null) => (v === null ? '–' : formatValue(v, p.decimals, p.unitLabel, lang));
   const pct = p.progress === null ? null : Math.round(p.progress * 100);
+  const shown = Math.max(0, Math.min(100, pct ?? 0));
   return (
     <li className="business-case__indicator">
       <span>{p.name}: {pct === null ? b.noProgress : b.progressText(pct)}</span>
-      {/* A meter from baseline (0) to target (1); past the target or worse than the baseline it shows full or empty. */}
-      <meter aria-label={b.progressOf(p.name)} min={0} max={100} low={34} high={67} optimum={100} value={Math.max(0, Math.min(100, pct ?? 0))} />
+      {/* A bar from baseline (0) to target (100); past the target or worse than the baseline it shows full or empty.
+          Drawn with spans, not <meter>: Chromium leaves a section holding a <meter> out of a printed PDF's outline. */}
+      <span className="business-case__bar" role="meter" aria-label={b.progressOf(p.name)} aria-valuemin={0} aria-valuemax={100} aria-valuenow={shown}>
+        <span className="business-case__fill" style={{ width: `${shown}%` }} />
+      </span>
       <span className="muted">
         {b.fromTo(fmt(p.baselineValue), fmt(p.targetValue), fmt(p.latestValue))}{p.baselineFromSeries && ` ${b.baselineComputed}`}
       </span>

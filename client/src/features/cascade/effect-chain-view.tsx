@@ -4,7 +4,7 @@ import { Link } from 'wouter';
 import type { EffectChain } from '../../../../shared/maalstyring';
 import { formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
-import { StatusBadge } from '../indicators/status-badge';
+import { StatusPill } from '../../components/status-pill';
 import { useBusinessCaseTexts } from './business-case-texts';
 import { cascadeApi } from './cascade-api';
 import { useLoad } from './use-load';
@@ -49,7 +49,7 @@ export function EffectChainView({ chain, headingLevel = 3 }: { chain: EffectChai
             ) : (
               <p className="muted">{b.noIndicatorOnStep}</p>
             )}
-            <StatusBadge
+            <StatusPill
               status={s.status}
               text={`${t.statusText(s.status)}${s.latestValue !== null ? ` · ${formatValue(s.latestValue, s.decimals, s.unitLabel, lang)}` : ''}${s.signal ? ` · ${b.signal}` : ''}`}
             />

@@ -2,6 +2,7 @@ import './business-case.css';
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { GoalListResponse, GoalView, Initiative } from '../../../../shared/cascade';
 import type { BusinessCase, EffectChain } from '../../../../shared/maalstyring';
+import { Button } from '../../components/button';
 import { BusinessCaseDialog, CloseBusinessCaseDialog } from './business-case-dialog';
 import { BusinessCaseList } from './business-case-list';
 import { useBusinessCaseTexts } from './business-case-texts';
@@ -63,25 +64,25 @@ export function Initiatives({ goal, data, onChanged }: { goal: GoalView; data: G
           const initiative = initiatives.get(c.initiativeId)!;
           return (
             <div className="goal__actions">
-              <button type="button" className="button button--small" onClick={() => setOpen({ kind: 'edit', initiative })}>
+              <Button size="sm" onClick={() => setOpen({ kind: 'edit', initiative })}>
                 {b.edit}<span className="visually-hidden">: {c.title}</span>
-              </button>
+              </Button>
               {c.done ? (
-                <button type="button" className="button button--small" onClick={() => reopen(c.initiativeId)}>
+                <Button size="sm" onClick={() => reopen(c.initiativeId)}>
                   {b.reopen}<span className="visually-hidden">: {c.title}</span>
-                </button>
+                </Button>
               ) : (
-                <button type="button" className="button button--small" onClick={() => setOpen({ kind: 'close', initiative })}>
+                <Button size="sm" onClick={() => setOpen({ kind: 'close', initiative })}>
                   {b.close}<span className="visually-hidden">: {c.title}</span>
-                </button>
+                </Button>
               )}
             </div>
           );
         }}
       />
-      <button type="button" className="button button--small" onClick={() => setOpen({ kind: 'new' })}>
+      <Button size="sm" onClick={() => setOpen({ kind: 'new' })}>
         {b.newBusinessCase}<span className="visually-hidden">: {goal.title}</span>
-      </button>
+      </Button>
       {chain && <EffectChainView chain={chain} headingLevel={4} />}
       {(open?.kind === 'new' || open?.kind === 'edit') && (
         <BusinessCaseDialog goal={goal} indicators={data.indicators} initiative={open.kind === 'edit' ? open.initiative : undefined} onDone={done} />
