@@ -4,7 +4,7 @@ import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { cascadeApi } from './cascade-api';
 import { problemText, useCsvImportTexts } from './csv-import-texts';
-import { UploadError, uploadCsv } from './csv-upload';
+import { UploadError, readFileText, uploadCsv } from './csv-upload';
 import { useCascadeTexts } from './texts';
 
 interface CsvImportProps {
@@ -81,10 +81,12 @@ export function CsvImport({ unitId, indicator, onApplied }: CsvImportProps) {
           <input
             type="file"
             accept=".csv,text/csv"
-            onChange={async (e) => {
+            onChange={(e) => {
               setResult(null);
               setError(null);
-              setText((await e.target.files?.[0]?.text()) ?? null);
+              const chosen = e.target.files?.[0];
+              if (!chosen) return setText(null);
+              readFileText(chosen).then(setText, () => setError(c.failed));
             }}
           />
         </label>

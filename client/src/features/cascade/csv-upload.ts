@@ -53,3 +53,13 @@ export function uploadCsv(text: string, options: UploadOptions): Promise<ImportR
     xhr.send(text);
   });
 }
+
+/** The chosen file's text, as UTF-8 (Excel's "CSV UTF-8"; a byte-order mark is dropped by the server). */
+export function readFileText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsText(file, 'utf-8');
+  });
+}
