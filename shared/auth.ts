@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { CSRF_HEADER, DIRECTIONS, FREQUENCIES, ROLE_NAMES } from './constants';
-import { Id } from './schemas';
+import { CSRF_HEADER, ROLE_NAMES } from './constants';
+import { Direction, Frequency, Id, IndicatorType } from './schemas';
 
 export { CSRF_HEADER, ROLE_NAMES };
 
@@ -30,6 +30,8 @@ export const Me = z.discriminatedUnion('kind', [
     isAdmin: z.boolean(),
   }),
   z.object({ kind: z.literal('device'), id: z.string(), name: z.string(), boardId: z.string(), mode: DeviceMode }),
+  /** No one is signed in: an answer, not an error, so the sign-in page asks without a failed request in the console. */
+  z.object({ kind: z.literal('anonymous') }),
 ]);
 export type Me = z.infer<typeof Me>;
 
@@ -154,9 +156,11 @@ export const AdminIndicator = z.object({
   unitId: z.string(),
   name: z.string(),
   unitLabel: z.string(),
-  direction: z.enum(DIRECTIONS),
-  frequency: z.enum(FREQUENCIES),
+  direction: Direction,
+  // Every frequency an indicator may have (LUP is yearly): a narrower list here would fail the whole listing.
+  frequency: Frequency,
   kind: z.enum(['hard', 'soft']),
+  type: IndicatorType,
   decimals: z.number().int(),
   minRespondents: z.number().int().nullable(),
 });
@@ -165,9 +169,10 @@ export const CreateIndicatorRequest = z.strictObject({
   unitId: Id,
   name: z.string().trim().min(1).max(200),
   unitLabel: z.string().trim().max(40).default(''),
-  direction: z.enum(DIRECTIONS),
-  frequency: z.enum(FREQUENCIES),
+  direction: Direction,
+  frequency: Frequency,
   kind: z.enum(['hard', 'soft']).default('hard'),
+  type: IndicatorType.default('resultat'),
   decimals: z.number().int().min(0).max(4).default(0),
   minRespondents: z.number().int().min(0).max(100_000).nullable().default(null),
 });
@@ -175,8 +180,9 @@ export const CreateIndicatorRequest = z.strictObject({
 export const UpdateIndicatorRequest = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   unitLabel: z.string().trim().max(40).optional(),
-  direction: z.enum(DIRECTIONS).optional(),
-  frequency: z.enum(FREQUENCIES).optional(),
+  direction: Direction.optional(),
+  frequency: Frequency.optional(),
+  type: IndicatorType.optional(),
   kind: z.enum(['hard', 'soft']).optional(),
   decimals: z.number().int().min(0).max(4).optional(),
   minRespondents: z.number().int().min(0).max(100_000).nullable().optional(),

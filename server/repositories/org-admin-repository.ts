@@ -16,6 +16,7 @@ export interface IndicatorDefinitionRow {
   direction: string;
   frequency: string;
   kind: string;
+  type: string;
   decimals: number;
   min_respondents: number | null;
 }
@@ -97,15 +98,15 @@ export function orgAdminRepository(db: Db) {
     updateTemplate: db.prepare('UPDATE board_templates SET name = ?, columns = ?, indicators = ? WHERE id = ?'),
     deleteTemplate: db.prepare('DELETE FROM board_templates WHERE id = ?'),
     indicators: db.prepare<[], IndicatorDefinitionRow>(
-      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents FROM indicators ORDER BY name',
+      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, type, decimals, min_respondents FROM indicators ORDER BY name',
     ),
     indicator: db.prepare<[string], { id: string }>('SELECT id FROM indicators WHERE id = ?'),
     indicatorDefinition: db.prepare<[string], IndicatorDefinitionRow>(
-      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents FROM indicators WHERE id = ?',
+      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, type, decimals, min_respondents FROM indicators WHERE id = ?',
     ),
     updateIndicator: db.prepare(
       `UPDATE indicators SET name = @name, unit_label = @unit_label, direction = @direction, frequency = @frequency,
-       kind = @kind, decimals = @decimals, min_respondents = @min_respondents WHERE id = @id`,
+       kind = @kind, type = @type, decimals = @decimals, min_respondents = @min_respondents WHERE id = @id`,
     ),
     deleteIndicator: db.prepare('DELETE FROM indicators WHERE id = ?'),
     // Everything that refers to an indicator, by what a person would call it; a template names it in its JSON.
@@ -120,8 +121,8 @@ export function orgAdminRepository(db: Db) {
         (SELECT count(*) FROM cards WHERE indicator_id = @id) + (SELECT count(*) FROM deviations WHERE indicator_id = @id) AS cards,
         (SELECT count(*) FROM board_templates WHERE instr(indicators, @quoted) > 0) AS templates`),
     insertIndicator: db.prepare(
-      `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents)
-       VALUES (@id, @unit_id, @name, @unit_label, @direction, @frequency, @kind, @decimals, @min_respondents)`,
+      `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, type, decimals, min_respondents)
+       VALUES (@id, @unit_id, @name, @unit_label, @direction, @frequency, @kind, @type, @decimals, @min_respondents)`,
     ),
     insertBoard: db.prepare('INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, ?, ?, ?)'),
     insertColumn: db.prepare('INSERT INTO columns (id, board_id, name, order_key) VALUES (?, ?, ?, ?)'),

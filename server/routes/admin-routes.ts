@@ -27,6 +27,7 @@ import {
 } from '../../shared/auth';
 import { ErrorResponse } from '../../shared/rest';
 import { Id } from '../../shared/schemas';
+import { sendError } from '../plugins/errors';
 import { forbid, requireUser } from '../plugins/security';
 import { type AdminDeps, type AdminResult, adminActions } from '../services/admin';
 
@@ -34,7 +35,7 @@ export type AdminRoutesOptions = AdminDeps;
 
 /** Answers a rule's outcome: its value (or 204 when it has none), else its typed error. */
 function answer<T>(reply: FastifyReply, result: AdminResult<T>, status = 200) {
-  if (!result.ok) return reply.code(result.status).send({ error: { code: result.code, message: result.message } });
+  if (!result.ok) return sendError(reply, result.status, result.code, result.message);
   return result.value === null ? reply.code(204).send() : reply.code(status).send(result.value);
 }
 

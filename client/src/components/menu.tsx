@@ -40,9 +40,10 @@ export function Menu({ label, items, className, triggerContent, align = 'start' 
       <DropdownMenu.Portal>
         <DropdownMenu.Content className="menu__list" align={align} sideOffset={4} aria-label={label} collisionPadding={8}>
           {groups(items).map(([group, entries], index) => (
-            <DropdownMenu.Group key={group || index}>
+            <DropdownMenu.Group key={group || index} aria-label={group || undefined}>
               {index > 0 && <DropdownMenu.Separator className="menu__separator" />}
-              {group && <DropdownMenu.Label className="menu__label">{group}</DropdownMenu.Label>}
+              {/* The group is named by aria-label; the visible label is not read a second time. */}
+              {group && <DropdownMenu.Label className="menu__label" aria-hidden="true">{group}</DropdownMenu.Label>}
               {entries.map((item) => (
                 <DropdownMenu.Item key={item.id} className="menu__item" disabled={item.disabled} onSelect={item.onSelect}>
                   {item.label}

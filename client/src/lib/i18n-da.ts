@@ -1,5 +1,6 @@
 import type { Messages } from './i18n';
 import { accessDa } from './i18n-access';
+import { flowsDa } from './i18n-flows';
 import { meetingsDa } from './i18n-meetings';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -30,6 +31,8 @@ export const da: Messages = {
   target: (text) => `Måltal: ${text}`,
   noTarget: 'Intet måltal',
   direction: { higher: 'højere er bedre', lower: 'lavere er bedre', range: 'inden for interval' },
+  indicatorType: 'Indikatortype',
+  indicatorTypes: { drift: 'Drift', resultat: 'Resultat', effekt: 'Effekt' },
   periodWeeks: (from, to, year) => (from === to ? `uge ${from} ${year}` : `uge ${from}–${to} ${year}`),
   periodQuarter: (q, year) => `K${q} ${year}`,
   trend: (values) => `Udvikling: ${values}`,
@@ -102,4 +105,5 @@ export const da: Messages = {
   },
   access: accessDa,
   meetings: meetingsDa,
+  flows: flowsDa,
 };

@@ -4,7 +4,8 @@ import { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '../../../shared/c
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { FeedContext } from './feed-routes';
-import { actorOf, sendError, unitTester } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { actorOf, unitTester } from './route-helpers';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 

@@ -12,6 +12,7 @@ const toIndicator = (i: IndicatorDefinitionRow): AdminIndicator => ({
   direction: i.direction as AdminIndicator['direction'],
   frequency: i.frequency as AdminIndicator['frequency'],
   kind: i.kind as AdminIndicator['kind'],
+  type: i.type as AdminIndicator['type'],
   decimals: i.decimals,
   minRespondents: i.min_respondents,
 });
@@ -43,7 +44,7 @@ export function indicatorsAdmin(deps: AdminDeps, caller: AdminCaller, scope: Adm
       const id = `ind-${randomUUID()}`;
       const row = {
         id, unit_id: b.unitId, name: b.name, unit_label: b.unitLabel, direction: b.direction, frequency: b.frequency,
-        kind: b.kind, decimals: b.decimals, min_respondents: b.kind === 'soft' ? b.minRespondents : null,
+        kind: b.kind, type: b.type, decimals: b.decimals, min_respondents: b.kind === 'soft' ? b.minRespondents : null,
       };
       audited(deps, caller, { type: 'indicator.created', subject: id, payload: b }, () => org.insertIndicator(row));
       return ok({ id });
@@ -61,6 +62,7 @@ export function indicatorsAdmin(deps: AdminDeps, caller: AdminCaller, scope: Adm
         direction: b.direction ?? before.direction,
         frequency: b.frequency ?? before.frequency,
         kind,
+        type: b.type ?? before.type,
         decimals: b.decimals ?? before.decimals,
         min_respondents: kind === 'soft' ? (b.minRespondents === undefined ? before.min_respondents : b.minRespondents) : null,
       };

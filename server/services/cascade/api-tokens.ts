@@ -51,11 +51,9 @@ export function createApiTokens(db: Db, clock: Clock) {
     },
     list: () => repo.all().map(toApiToken),
     revoke: (id: string, by: string): boolean => revokeAudited.immediate(id, by, clock.now().toISOString()),
-    /** The token's principal for a `Bearer` secret, or null when unknown or revoked. */
-    authenticate: (authorization: string | undefined): ApiTokenPrincipal | null => {
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-      if (!match) return null;
-      const row = repo.byHash(hashApiToken(match[1]!));
+    /** The token's principal for its secret (from a bearer header), or null when unknown or revoked. */
+    authenticate: (secret: string): ApiTokenPrincipal | null => {
+      const row = repo.byHash(hashApiToken(secret));
       if (!row || row.revoked_at) return null;
       repo.markUsed(row.id, clock.now().toISOString());
       return { tokenId: row.id, unitId: row.unit_id, actor: `token:${row.id}` };

@@ -1,4 +1,4 @@
-import { DIRECTIONS, FREQUENCIES } from '../../../../shared/constants';
+import { DIRECTIONS, FREQUENCIES, INDICATOR_TYPES } from '../../../../shared/constants';
 import type { AdminIndicator } from '../../../../shared/auth';
 import { useT } from '../../lib/i18n-context';
 import { LabeledInput, SelectField } from './admin-fields';
@@ -6,7 +6,7 @@ import { LabeledInput, SelectField } from './admin-fields';
 export type IndicatorDraft = Omit<AdminIndicator, 'id' | 'unitId'>;
 
 export const EMPTY_INDICATOR: IndicatorDraft = {
-  name: '', unitLabel: '', direction: 'higher', frequency: 'monthly', kind: 'hard', decimals: 0, minRespondents: null,
+  name: '', unitLabel: '', direction: 'higher', frequency: 'monthly', kind: 'hard', type: 'resultat', decimals: 0, minRespondents: null,
 };
 
 /** The fields of an indicator definition, for a new one and for editing one (whose unit stays). */
@@ -25,6 +25,9 @@ export function IndicatorFields({ draft, onChange }: { draft: IndicatorDraft; on
       <SelectField label={t.access.kindHard} value={draft.kind} onChange={(v) => onChange({ ...draft, kind: v as IndicatorDraft['kind'] })}>
         <option value="hard">{t.access.kindHard}</option>
         <option value="soft">{t.access.kindSoft}</option>
+      </SelectField>
+      <SelectField label={t.indicatorType} value={draft.type} onChange={(v) => onChange({ ...draft, type: v as IndicatorDraft['type'] })}>
+        {INDICATOR_TYPES.map((k) => <option key={k} value={k}>{t.indicatorTypes[k]}</option>)}
       </SelectField>
       <LabeledInput label={t.access.decimals} type="number" value={String(draft.decimals)}
         onChange={(v) => onChange({ ...draft, decimals: Math.max(0, Math.min(4, Number(v) || 0)) })} />

@@ -47,7 +47,7 @@ export function IndicatorsPanel() {
       {refused ? <p role="alert" className="field__error">{refused}</p> : !open && <Failure error={error} />}
       <p className="muted">{t.access.targetsHint}</p>
       <table className="admin__table">
-        <thead><tr><th>{t.access.indicatorName}</th><th>{t.access.unit}</th><th>{t.access.direction}</th><th>{t.access.frequency}</th><th><span className="visually-hidden">{x.state}</span></th></tr></thead>
+        <thead><tr><th>{t.access.indicatorName}</th><th>{t.access.unit}</th><th>{t.access.direction}</th><th>{t.access.frequency}</th><th>{t.indicatorType}</th><th><span className="visually-hidden">{x.state}</span></th></tr></thead>
         <tbody>
           {data.indicators.map((i) => (
             <tr key={i.id}>
@@ -55,6 +55,7 @@ export function IndicatorsPanel() {
               <td>{unitName(i.unitId)}</td>
               <td>{t.direction[i.direction]}</td>
               <td>{t.access.frequencies[i.frequency]}</td>
+              <td>{t.indicatorTypes[i.type]}</td>
               <td className="admin__actions">
                 {administers(i) && (
                   <>

@@ -83,7 +83,7 @@ describe('CSV import', { timeout: 15_000 }, () => {
     await waitFor(() => expect(within(picker).getByRole('option', { name: 'Ventetid' })).toBeInTheDocument());
     expect(picker).not.toHaveTextContent(/ind-/);
     await user.selectOptions(picker, 'Ventetid');
-    await user.upload(screen.getByLabelText('CSV-fil'), file('period;value\n2026-10-01;3,4\n2026-11-01;2\n'));
+    await user.upload(screen.getByLabelText('Vælg CSV-fil'), file('period;value\n2026-10-01;3,4\n2026-11-01;2\n'));
     await user.click(screen.getByRole('button', { name: 'Forhåndsvis' }));
 
     expect(await screen.findByRole('status')).toHaveTextContent('Sender filen … 50 %');
@@ -116,7 +116,7 @@ describe('CSV import', { timeout: 15_000 }, () => {
         ],
       },
     }));
-    await user.upload(screen.getByLabelText('CSV-fil'), file('period;value\n2026-10-01;1,2,3\n'));
+    await user.upload(screen.getByLabelText('Vælg CSV-fil'), file('period;value\n2026-10-01;1,2,3\n'));
     await user.click(screen.getByRole('button', { name: 'Forhåndsvis' }));
     finish();
     const alert = await screen.findByRole('alert');
@@ -128,7 +128,7 @@ describe('CSV import', { timeout: 15_000 }, () => {
 
   it('says in Danish when the file is too large', async () => {
     const { finish, user } = renderImport(() => ({ status: 413, body: { error: { code: 'VALIDATION_FAILED', message: 'The file is too large' } } }));
-    await user.upload(screen.getByLabelText('CSV-fil'), file('period;value\n'));
+    await user.upload(screen.getByLabelText('Vælg CSV-fil'), file('period;value\n'));
     await user.click(screen.getByRole('button', { name: 'Forhåndsvis' }));
     finish();
     expect(await screen.findByRole('alert')).toHaveTextContent('Filen er for stor: højst 1 MB kan indlæses ad gangen.');

@@ -27,6 +27,8 @@ export function CsvImport({ unitId, indicator, onApplied }: CsvImportProps) {
   const c = useCsvImportTexts();
   const headingId = useId();
   const hintId = useId();
+  const fileNameId = useId();
+  const [fileName, setFileName] = useState<string | null>(null);
   const [indicators, setIndicators] = useState([indicator]);
   const [indicatorId, setIndicatorId] = useState(indicator.id);
   const [text, setText] = useState<string | null>(null);
@@ -76,20 +78,28 @@ export function CsvImport({ unitId, indicator, onApplied }: CsvImportProps) {
             <option value={IN_FILE}>{c.indicatorInFile}</option>
           </select>
         </label>
-        <label>
-          {x.importFile}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            onChange={(e) => {
-              setResult(null);
-              setError(null);
-              const chosen = e.target.files?.[0];
-              if (!chosen) return setText(null);
-              readFileText(chosen).then(setText, () => setError(c.failed));
-            }}
-          />
-        </label>
+        <div className="file-picker">
+          {/* The native input stays (keyboard, screen readers, drag and drop) but is drawn as one of our buttons. */}
+          <label className="button file-picker__button">
+            <UploadIcon />
+            {x.chooseCsvFile}
+            <input
+              type="file"
+              className="file-picker__input"
+              accept=".csv,text/csv"
+              aria-describedby={fileNameId}
+              onChange={(e) => {
+                const chosen = e.target.files?.[0];
+                setResult(null);
+                setError(null);
+                setFileName(chosen?.name ?? null);
+                if (!chosen) return setText(null);
+                readFileText(chosen).then(setText, () => setError(c.failed));
+              }}
+            />
+          </label>
+          <span id={fileNameId} className="file-picker__name">{fileName ?? x.noFileChosen}</span>
+        </div>
         <button type="submit" className="button" disabled={text === null || busy}>{x.preview}</button>
         {result && !result.applied && result.problems.length === 0 && (
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(true)}>{x.apply}</button>
@@ -140,5 +150,14 @@ export function CsvImport({ unitId, indicator, onApplied }: CsvImportProps) {
         </div>
       )}
     </section>
+  );
+}
+
+/** An arrow into a tray; decorative, next to the button's words. */
+function UploadIcon() {
+  return (
+    <svg width="1em" height="1em" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.5} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+      <path d="M12 15V4M7.5 8.5L12 4l4.5 4.5M4 15v4h16v-4" />
+    </svg>
   );
 }
