@@ -312,8 +312,21 @@ export const MeasurementWriteResponse = z.object({
 
 export const MeasurementListResponse = z.object({ measurements: z.array(Measurement) });
 
+export const IMPORT_PROBLEM_CODES = [
+  'unreadable', 'missing-column', 'unknown-column', 'too-many-rows', 'empty-cell', 'not-a-number', 'respondents-whole',
+  'empty-indicator', 'unknown-indicator', 'bad-period', 'empty-period', 'empty-unit', 'duplicate',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
 /** One problem in an import: the row (1 = the header), the column, and what is wrong, in plain language. */
-export const ImportProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export const ImportProblem = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+  /** What is wrong, for the client to word in the reader's language (with `values`); absent for the writer's own checks. */
+  code: z.enum(IMPORT_PROBLEM_CODES).optional(),
+  values: z.record(z.string(), z.string()).optional(),
+});
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
 export const ImportPreviewRow = z.object({

@@ -27,10 +27,11 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
         schema: {
           summary: 'Import measurements from CSV: preview (apply=false) or apply all rows, or none',
           description:
-            'Columns: indicator, period (first day, YYYY-MM-DD), value, and optionally numerator, denominator, ' +
-            'respondents, unit (defaults to the unit parameter), note. `;` with decimal commas or `,` with points.',
+            'Columns: indicator (may be left out when the indicator parameter names it), period (first day, YYYY-MM-DD), ' +
+            'value, and optionally numerator, denominator, respondents, unit (defaults to the unit parameter), note. ' +
+            '`;` with decimal commas or `,` with points. Each problem carries a code (and values) besides its English message.',
           tags: ['measurements'],
-          querystring: z.object({ unit: Id.optional(), apply: z.enum(['true', 'false']).default('false') }),
+          querystring: z.object({ unit: Id.optional(), indicator: Id.optional(), apply: z.enum(['true', 'false']).default('false') }),
           body: z.string().meta({ examples: ['indicator;period;value;denominator\nbaelte-andel;2026-10-01;3,2;125\n'] }),
           response: { 200: ImportResponse, 400: ImportResponse, 401: ErrorResponse, 403: ErrorResponse, 413: ErrorResponse },
         },
@@ -39,7 +40,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
         if (Buffer.byteLength(request.body) > MAX_IMPORT_BYTES) {
           return sendError(reply, 413, 'VALIDATION_FAILED', `The file is too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported at once. Split it into smaller files.`);
         }
-        const parsed = parseMeasurementsCsv(request.body, request.query.unit ?? null, (id) => repos.indicators.get(id));
+        const parsed = parseMeasurementsCsv(request.body, request.query.unit ?? null, (id) => repos.indicators.get(id), request.query.indicator ?? null);
         // Access to every unit the file names, before any row (or its stored `previous` value) goes into an answer.
         const units = [...parsed.rows.map((r) => r.unitId), ...(request.query.unit ? [request.query.unit] : [])];
         if (!mayOnUnits(request, reply, 'write', units)) return reply;

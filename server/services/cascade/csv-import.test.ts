@@ -29,18 +29,25 @@ describe('parseMeasurementsCsv', () => {
       known,
     );
     expect(problems).toEqual([
-      { row: 2, column: 'indicator', message: 'no indicator has the id "nope".' },
-      { row: 3, column: 'period', message: '"okt 2026" is not a date like 2026-10-01.' },
-      { row: 3, column: 'value', message: '"1,2,3" is not a number (use a decimal comma, e.g. 4,5).' },
-      { row: 3, column: 'respondents', message: 'must be a whole number of answers, 0 or more.' },
-      { row: 4, column: 'value', message: 'is empty; a number is needed.' },
+      { row: 2, column: 'indicator', message: 'no indicator has the id "nope".', code: 'unknown-indicator', values: { indicator: 'nope' } },
+      { row: 3, column: 'period', message: '"okt 2026" is not a date like 2026-10-01.', code: 'bad-period', values: { period: 'okt 2026' } },
+      { row: 3, column: 'value', message: '"1,2,3" is not a number (use a decimal comma, e.g. 4,5).', code: 'not-a-number', values: { raw: '1,2,3', separator: ';' } },
+      { row: 3, column: 'respondents', message: 'must be a whole number of answers, 0 or more.', code: 'respondents-whole' },
+      { row: 4, column: 'value', message: 'is empty; a number is needed.', code: 'empty-cell' },
     ]);
   });
 
   it('refuses a header without the needed columns, unknown columns and duplicate periods', () => {
     expect(parseMeasurementsCsv('indicator;value;colour\n', 'u', known).problems.map((p) => p.column)).toEqual(['period', 'colour']);
     const dup = parseMeasurementsCsv('indicator;period;value\nbaelte-andel;2026-10-01;1\nbaelte-andel;2026-10-01;2\n', 'u', known);
-    expect(dup.problems).toEqual([{ row: 3, column: 'period', message: 'this indicator, unit and period appear twice in the file.' }]);
+    expect(dup.problems).toEqual([{ row: 3, column: 'period', message: 'this indicator, unit and period appear twice in the file.', code: 'duplicate' }]);
+  });
+
+  it('takes the indicator picked in the UI when the file has no indicator column', () => {
+    const { rows, problems } = parseMeasurementsCsv('period;value\n2026-10-01;3,4\n2026-11-01;2\n', 'k-nord', known, 'baelte-andel');
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => [r.indicatorId, r.periodStart, r.value])).toEqual([['baelte-andel', '2026-10-01', 3.4], ['baelte-andel', '2026-11-01', 2]]);
+    expect(parseMeasurementsCsv('period;value\n2026-10-01;3,4\n', 'k-nord', known).problems.map((p) => p.code)).toEqual(['missing-column']);
   });
 
   it('refuses more rows than can be imported at once', () => {

@@ -1,4 +1,4 @@
-import type { ImportProblem, ImportResponse } from '../../../shared/cascade';
+import type { ImportProblem, ImportProblemCode, ImportResponse } from '../../../shared/cascade';
 import type { Indicator } from '../../../shared/schemas';
 import type { MeasurementWrite } from './measurement-writer';
 import { CsvReadError, detectSeparator, parseNumber, readCsv } from '../csv';
@@ -29,14 +29,25 @@ export interface ParsedImport {
   problems: ImportProblem[];
 }
 
+/** A problem in plain English (logs, API clients) and as a code with values (for the UI's own language). */
+const found = (row: number, column: string, code: ImportProblemCode, message: string, values?: Record<string, string>): ImportProblem => ({
+  row,
+  column,
+  message,
+  code,
+  ...(values && { values }),
+});
+
 /**
  * Reads a measurements CSV into rows to write, with every problem found (row as the file numbers it, the
- * header being row 1; column by name; what is wrong in plain words). `defaultUnit` fills an empty unit column.
+ * header being row 1; column by name; what is wrong in plain words). `defaultUnit` fills an empty unit column;
+ * `defaultIndicator` (picked by name in the UI) does the same for the indicator, which the file may then leave out.
  */
 export function parseMeasurementsCsv(
   text: string,
   defaultUnit: string | null,
   indicatorOf: (id: string) => Indicator | undefined,
+  defaultIndicator: string | null = null,
 ): ParsedImport {
   const lines = countLines(text);
   if (lines > MAX_IMPORT_LINES) {
@@ -49,18 +60,20 @@ export function parseMeasurementsCsv(
     table = readCsv(text, separator, { maxRecords: MAX_IMPORT_ROWS + 2 });
   } catch (err) {
     if (!(err instanceof CsvReadError)) throw err;
-    return { rows: [], problems: [{ row: err.line, column: '', message: err.message }] };
+    return { rows: [], problems: [found(err.line, '', 'unreadable', err.message, { line: String(err.line) })] };
   }
   const problems: ImportProblem[] = [];
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   for (const column of REQUIRED) {
-    if (!header.includes(column)) problems.push({ row: 1, column, message: `The header has no "${column}" column.` });
+    if (column === 'indicator' && defaultIndicator) continue;
+    if (!header.includes(column)) problems.push(found(1, column, 'missing-column', `The header has no "${column}" column.`));
   }
   const unknown = header.filter((h) => h !== '' && !(IMPORT_COLUMNS as readonly string[]).includes(h));
-  for (const column of unknown) problems.push({ row: 1, column, message: `"${column}" is not a column Kaskade knows.` });
+  for (const column of unknown) problems.push(found(1, column, 'unknown-column', `"${column}" is not a column Kaskade knows.`));
   if (problems.length > 0) return { rows: [], problems };
   if (table.length - 1 > MAX_IMPORT_ROWS) {
-    return { rows: [], problems: [{ row: 1, column: '', message: `The file has ${table.length - 1} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.` }] };
+    const rows = String(table.length - 1);
+    return { rows: [], problems: [found(1, '', 'too-many-rows', `The file has ${rows} rows; at most ${MAX_IMPORT_ROWS} can be imported at once.`, { rows, max: String(MAX_IMPORT_ROWS) })] };
   }
 
   const rows: ParsedImport['rows'] = [];
@@ -68,39 +81,41 @@ export function parseMeasurementsCsv(
   table.slice(1).forEach((cells, i) => {
     const row = i + 2;
     const cell = (name: string): string => (cells[header.indexOf(name)] ?? '').trim();
-    const problem = (column: string, message: string) => problems.push({ row, column, message });
+    const problem = (column: string, code: ImportProblemCode, message: string, values?: Record<string, string>) =>
+      problems.push(found(row, column, code, message, values));
     const number = (column: string, required: boolean): number | null => {
       const raw = cell(column);
       const n = parseNumber(raw, separator);
       if (n === null) {
-        if (required) problem(column, 'is empty; a number is needed.');
+        if (required) problem(column, 'empty-cell', 'is empty; a number is needed.');
         return null;
       }
       if (Number.isNaN(n)) {
-        problem(column, `"${raw}" is not a number${separator === ';' ? ' (use a decimal comma, e.g. 4,5)' : ' (e.g. 4.5)'}.`);
+        problem(column, 'not-a-number', `"${raw}" is not a number${separator === ';' ? ' (use a decimal comma, e.g. 4,5)' : ' (e.g. 4.5)'}.`, { raw, separator });
         return null;
       }
       return n;
     };
-    const indicatorId = cell('indicator');
+    const indicatorId = cell('indicator') || defaultIndicator || '';
     const indicator = indicatorId ? indicatorOf(indicatorId) : undefined;
-    if (!indicatorId) problem('indicator', 'is empty; the indicator id is needed.');
-    else if (!indicator) problem('indicator', `no indicator has the id "${indicatorId}".`);
+    if (!indicatorId) problem('indicator', 'empty-indicator', 'is empty; the indicator id is needed.');
+    else if (!indicator) problem('indicator', 'unknown-indicator', `no indicator has the id "${indicatorId}".`, { indicator: indicatorId });
     const period = cell('period');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(period) || Number.isNaN(Date.parse(period))) {
-      problem('period', period ? `"${period}" is not a date like 2026-10-01.` : 'is empty; the first day of the period is needed.');
+      if (period) problem('period', 'bad-period', `"${period}" is not a date like 2026-10-01.`, { period });
+      else problem('period', 'empty-period', 'is empty; the first day of the period is needed.');
     }
     const value = number('value', true);
     const numerator = number('numerator', false);
     const denominator = number('denominator', false);
     const respondents = number('respondents', false);
     if (respondents !== null && (!Number.isInteger(respondents) || respondents < 0)) {
-      problem('respondents', 'must be a whole number of answers, 0 or more.');
+      problem('respondents', 'respondents-whole', 'must be a whole number of answers, 0 or more.');
     }
     const unitId = cell('unit') || defaultUnit;
-    if (!unitId) problem('unit', 'is empty; say which unit the value is for.');
+    if (!unitId) problem('unit', 'empty-unit', 'is empty; say which unit the value is for.');
     const key = `${indicatorId}|${unitId}|${period}`;
-    if (seen.has(key)) problem('period', 'this indicator, unit and period appear twice in the file.');
+    if (seen.has(key)) problem('period', 'duplicate', 'this indicator, unit and period appear twice in the file.');
     seen.add(key);
     if (indicator && unitId && value !== null) {
       rows.push({ row, indicatorId, unitId, periodStart: period, value, numerator, denominator, respondents, note: cell('note') });

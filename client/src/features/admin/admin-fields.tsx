@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import { ApiRequestError } from '../../lib/api-client';
 import { useT } from '../../lib/i18n-context';
 
@@ -21,21 +21,24 @@ export function LabeledInput(props: {
   autoComplete?: string;
   minLength?: number;
 }) {
+  const id = useId();
   return (
-    <label className="admin__field">
-      <span>{props.label}</span>
-      <input type={props.type ?? 'text'} value={props.value} required={props.required} autoComplete={props.autoComplete}
+    <div className="admin__field">
+      <label htmlFor={id}>{props.label}</label>
+      <input id={id} type={props.type ?? 'text'} value={props.value} required={props.required} autoComplete={props.autoComplete}
         minLength={props.minLength} onChange={(e) => props.onChange(e.target.value)} />
-    </label>
+    </div>
   );
 }
 
 export function SelectField(props: { label: string; value: string; onChange: (v: string) => void; children: ReactNode; required?: boolean }) {
+  // Labelled by htmlFor, not by wrapping: a wrapping label would add the chosen option's text to the select's name.
+  const id = useId();
   return (
-    <label className="admin__field">
-      <span>{props.label}</span>
-      <select value={props.value} required={props.required} onChange={(e) => props.onChange(e.target.value)}>{props.children}</select>
-    </label>
+    <div className="admin__field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} value={props.value} required={props.required} onChange={(e) => props.onChange(e.target.value)}>{props.children}</select>
+    </div>
   );
 }
 

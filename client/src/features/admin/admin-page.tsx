@@ -1,4 +1,4 @@
-import { type ComponentType, useEffect } from 'react';
+import { type ComponentType, useEffect, useRef } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { Tabs } from '../../components/tabs';
 import { useT } from '../../lib/i18n-context';
@@ -33,7 +33,18 @@ function useTabInUrl(): [AdminTab, (tab: AdminTab) => void] {
   const [location, navigate] = useLocation();
   const asked = new URLSearchParams(search).get('tab');
   const tab = (ADMIN_TABS as readonly string[]).includes(asked ?? '') ? (asked as AdminTab) : 'users';
-  return [tab, (next) => navigate(`${location}?tab=${next}`)];
+  // Radix activates a tab on mouse-down and again on the focus that follows, before React renders in between:
+  // the ref, not the render's `tab`, tells whether this is a change, so one click makes one history entry.
+  const shown = useRef(tab);
+  useEffect(() => {
+    shown.current = tab;
+  }, [tab]);
+  const open = (next: AdminTab) => {
+    if (next === shown.current) return;
+    shown.current = next;
+    navigate(`${location}?tab=${next}`);
+  };
+  return [tab, open];
 }
 
 /** `/admin`: people and roles, units and layers, boards and templates, indicators, wall screens, API tokens, the event log. */

@@ -135,7 +135,7 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
           {x.exportCsv}
         </a>
       </p>
-      <CsvImport unitId={unit.id} onApplied={onChanged} />
+      <CsvImport unitId={unit.id} indicator={{ id: indicator.id, name: indicator.name }} onApplied={onChanged} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { periodStartOf, shiftPeriod } from '../../../../shared/domain/periods';
 import { renderApp } from '../../test/render-app';
 
 async function tile(name: string) {
@@ -39,10 +40,10 @@ describe('indicator tiles', () => {
     await user.click(card.getByRole('button', { name: 'Registrér måling' }));
 
     const dialog = within(screen.getByRole('dialog', { name: 'Registrér måling: Genindlæggelser' }));
-    // Defaults to the start of the current month (a monthly indicator).
-    expect(dialog.getByLabelText<HTMLInputElement>('Periode').value).toMatch(/^\d{4}-\d{2}-01$/);
-    await user.clear(dialog.getByLabelText('Periode'));
-    await user.type(dialog.getByLabelText('Periode'), '2026-12-10');
+    // Defaults to the last closed month (a monthly indicator); the month still running is offered too.
+    const current = periodStartOf('monthly', new Date());
+    expect(dialog.getByLabelText<HTMLSelectElement>('Periode').value).toBe(shiftPeriod('monthly', current, -1));
+    await user.selectOptions(dialog.getByLabelText('Periode'), current);
     await user.type(dialog.getByLabelText('Værdi'), '3,9');
     await user.click(dialog.getByRole('button', { name: 'Gem' }));
 
@@ -50,11 +51,10 @@ describe('indicator tiles', () => {
     expect(fake.lastCall('measurement:record')?.payload).toMatchObject({
       boardId: 'b1',
       indicatorId: 'i1',
-      periodStart: '2026-12-01',
+      periodStart: current,
       value: 3.9,
     });
     expect(card.getByText('3,9 %')).toBeInTheDocument();
-    expect(card.getByText('dec. 2026')).toBeInTheDocument();
   });
 
   it('refuses a value that is not a number', async () => {

@@ -1,34 +1,52 @@
 import { useState, type FormEvent } from 'react';
-import { periodStartOf } from '../../../../shared/domain/periods';
+import { periodEnd } from '../../../../shared/domain/periods';
 import type { BoardIndicator } from '../../../../shared/schemas';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { useAppStore } from '../../app/store/store-context';
-import { formatPeriod } from '../../lib/format';
+import { formatDate, formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
-import { isValidDate, parseMeasurement, type MeasurementDraft, type MeasurementErrors } from './measurement-form';
+import { lastClosedPeriod, parseMeasurement, periodChoices, type MeasurementDraft, type MeasurementErrors } from './measurement-form';
+import { useMeasurementTexts } from './measurement-texts';
+import { describeTile } from './tile-model';
 
 interface MeasurementDialogProps {
   indicator: BoardIndicator;
   onClose: () => void;
+  /** Today, for tests; the real clock otherwise. */
+  today?: Date;
 }
 
-/** Records one value for one period; the period defaults to the current one for the indicator's frequency. */
-export function MeasurementDialog({ indicator, onClose }: MeasurementDialogProps) {
+/**
+ * Records one value for one period. The period is picked in the indicator's own frequency (weeks, months, quarters,
+ * years) and defaults to the last closed one, as figures are reported after a period ends; the latest value and the
+ * target are in view, and choosing the period still running warns that its figure is not final.
+ */
+export function MeasurementDialog({ indicator, onClose, today = new Date() }: MeasurementDialogProps) {
   const { lang, t } = useI18n();
+  const m = useMeasurementTexts();
   const recordMeasurement = useAppStore((s) => s.recordMeasurement);
+  const [choices] = useState(() => periodChoices(indicator.frequency, today));
   const [draft, setDraft] = useState<MeasurementDraft>(() => ({
-    date: periodStartOf(indicator.frequency, new Date()),
+    date: lastClosedPeriod(indicator.frequency, today),
     value: '',
     respondents: '',
     note: '',
   }));
   const [errors, setErrors] = useState<MeasurementErrors>({});
   const update = (key: keyof MeasurementDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const periodHint = isValidDate(draft.date)
-    ? formatPeriod(indicator.frequency, periodStartOf(indicator.frequency, draft.date), lang, t)
-    : undefined;
   const isSoft = indicator.kind === 'soft';
+  const tile = describeTile(indicator, lang, t);
+  const latest = indicator.recent.at(-1);
+  const label = (start: string) => formatPeriod(indicator.frequency, start, lang, t);
+  const value = (n: number) => formatValue(n, indicator.decimals, indicator.unitLabel, lang);
+  const chosenOpen = choices.find((c) => c.start === draft.date)?.open ?? false;
+  const existing = indicator.recent.find((r) => r.periodStart === draft.date);
+  const periodHint = chosenOpen
+    ? m.periodOpen(formatDate(periodEnd(indicator.frequency, draft.date), lang))
+    : existing
+      ? m.replaces(value(existing.value))
+      : undefined;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -43,11 +61,19 @@ export function MeasurementDialog({ indicator, onClose }: MeasurementDialogProps
 
   return (
     <Dialog title={t.recordMeasurementFor(indicator.name)} onClose={onClose}>
+      <div className="measurement-facts">
+        <p>{latest ? m.latest(tile.valueText, label(latest.periodStart)) : m.noLatest}</p>
+        <p>{tile.targetText}</p>
+      </div>
       <form className="form" onSubmit={onSubmit} noValidate>
         <Field label={t.period} hint={periodHint} error={errors.date}>
           {({ id, describedBy, invalid }) => (
-            <input id={id} type="date" required value={draft.date} aria-describedby={describedBy}
-              aria-invalid={invalid} onChange={(e) => update('date')(e.target.value)} />
+            <select id={id} required value={draft.date} aria-describedby={describedBy} aria-invalid={invalid}
+              onChange={(e) => update('date')(e.target.value)}>
+              {choices.map((c) => (
+                <option key={c.start} value={c.start}>{label(c.start)}{c.open ? m.openSuffix : ''}</option>
+              ))}
+            </select>
           )}
         </Field>
         <Field label={t.value} hint={indicator.unitLabel ? `${t.valueHint} (${indicator.unitLabel})` : t.valueHint} error={errors.value}>
