@@ -11,6 +11,11 @@ export interface FlowMessages {
   moveToColumn: (column: string) => string;
   moveToTopOf: (column: string) => string;
   moveToBottomOf: (column: string) => string;
+  escalationsAnswered: string;
+  acknowledge: string;
+  acknowledgeHint: string;
+  escalationDueDate: string;
+  escalationDueHint: string;
 }
 
 export const flowsDa: FlowMessages = {
@@ -23,6 +28,11 @@ export const flowsDa: FlowMessages = {
   moveToColumn: (column) => `Til ${column}`,
   moveToTopOf: (column) => `Øverst i ${column}`,
   moveToBottomOf: (column) => `Nederst i ${column}`,
+  escalationsAnswered: 'Besvaret',
+  acknowledge: 'Kvittér',
+  acknowledgeHint: 'Kvittér for svaret: eskaleringen arkiveres',
+  escalationDueDate: 'Svarfrist',
+  escalationDueHint: 'Tom: modtagerens næste tavlemøde.',
 };
 
 export const flowsEn: FlowMessages = {
@@ -35,4 +45,9 @@ export const flowsEn: FlowMessages = {
   moveToColumn: (column) => `To ${column}`,
   moveToTopOf: (column) => `Top of ${column}`,
   moveToBottomOf: (column) => `Bottom of ${column}`,
+  escalationsAnswered: 'Answered',
+  acknowledge: 'Acknowledge',
+  acknowledgeHint: 'Acknowledge the answer: the escalation is archived',
+  escalationDueDate: 'Answer by',
+  escalationDueHint: "Empty: the receiving board's next meeting.",
 };

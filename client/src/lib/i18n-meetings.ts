@@ -199,7 +199,7 @@ export const meetingsDa: MeetingMessages = {
   escalationOverdue: 'overskredet',
   chain: 'Forløb',
   stepText: (kind, from, to) =>
-    ({ raised: `${from} eskalerede til ${to}`, forwarded: `${from} eskalerede videre til ${to}`, answered: `${from} besvarede`, returned: `${from} sendte retur` })[kind],
+    ({ raised: `${from} eskalerede til ${to}`, forwarded: `${from} eskalerede videre til ${to}`, answered: `${from} besvarede`, returned: `${from} sendte retur`, acknowledged: `${from} kvitterede for svaret` })[kind],
   context: 'Indikatorer hos afsender',
   history: 'Historik',
   historyOf: (title) => `Historik: ${title}`,
@@ -212,7 +212,7 @@ export const meetingsDa: MeetingMessages = {
     archived: 'arkiverede kortet',
     restored: 'hentede kortet tilbage',
     escalation: (kind, board) =>
-      ({ raised: `eskalerede til ${board}`, forwarded: `eskalerede videre til ${board}`, answered: `besvarede (${board})`, returned: `sendte retur (${board})` })[kind],
+      ({ raised: `eskalerede til ${board}`, forwarded: `eskalerede videre til ${board}`, answered: `besvarede (${board})`, returned: `sendte retur (${board})`, acknowledged: `kvitterede for svaret (${board})` })[kind],
     other: (type) => type,
     meetingStarted: 'startede mødet',
     meetingEnded: 'afsluttede mødet og gemte referatet',
@@ -310,7 +310,7 @@ export const meetingsEn: MeetingMessages = {
   escalationOverdue: 'overdue',
   chain: 'Trail',
   stepText: (kind, from, to) =>
-    ({ raised: `${from} escalated to ${to}`, forwarded: `${from} escalated further to ${to}`, answered: `${from} answered`, returned: `${from} returned it` })[kind],
+    ({ raised: `${from} escalated to ${to}`, forwarded: `${from} escalated further to ${to}`, answered: `${from} answered`, returned: `${from} returned it`, acknowledged: `${from} acknowledged the answer` })[kind],
   context: "Sender's indicators",
   history: 'History',
   historyOf: (title) => `History: ${title}`,
@@ -323,7 +323,7 @@ export const meetingsEn: MeetingMessages = {
     archived: 'archived the card',
     restored: 'brought the card back',
     escalation: (kind, board) =>
-      ({ raised: `escalated to ${board}`, forwarded: `escalated further to ${board}`, answered: `answered (${board})`, returned: `returned it (${board})` })[kind],
+      ({ raised: `escalated to ${board}`, forwarded: `escalated further to ${board}`, answered: `answered (${board})`, returned: `returned it (${board})`, acknowledged: `acknowledged the answer (${board})` })[kind],
     other: (type) => type,
     meetingStarted: 'started the meeting',
     meetingEnded: 'ended the meeting and saved the minutes',
