@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { MenuButton, type MenuItem } from '../../components/menu-button';
+import { Menu, type MenuItem } from '../../components/menu';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import { cardsInColumn } from '../board/board-data';
@@ -39,5 +39,5 @@ export function MoveMenu({ cardId, columnId }: { cardId: string; columnId: strin
     return [...ownItems, ...others];
   }, [columns, columnId, cardId, moveCard, store, t]);
 
-  return <MenuButton label={t.moveTo} items={items} className="card__move" />;
+  return <Menu label={t.moveTo} items={items} className="card__move" />;
 }
