@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { GoalListResponse, GoalView } from '../../../../shared/cascade';
+import { formatDate } from '../../lib/format';
+import { useI18n } from '../../lib/i18n-context';
 import { cascadeApi } from './cascade-api';
 import { FormFooter } from './form-footer';
 import { useCascadeTexts } from './texts';
@@ -7,6 +9,7 @@ import { useCascadeTexts } from './texts';
 /** A goal's initiatives (business cases), followed until done, and a form to add one. */
 export function Initiatives({ goal, data, onChanged }: { goal: GoalView; data: GoalListResponse; onChanged: () => void }) {
   const x = useCascadeTexts();
+  const { lang } = useI18n();
   const [adding, setAdding] = useState(false);
   const list = data.initiatives.filter((i) => i.goalId === goal.id);
   const names = new Map(data.indicators.map((i) => [i.id, i.name]));
@@ -18,7 +21,7 @@ export function Initiatives({ goal, data, onChanged }: { goal: GoalView; data: G
           {list.map((i) => (
             <li key={i.id}>
               <strong>{i.title}</strong> <span className="badge">{i.done ? x.done : x.active}</span>
-              {i.endDate && <span className="muted"> · {x.endDate}: {i.endDate}</span>}
+              {i.endDate && <span className="muted"> · {x.endDate}: {formatDate(i.endDate, lang)}</span>}
               {i.expectedEffect && <span className="muted"> · {x.expectedEffect}: {i.expectedEffect}</span>}
               {i.indicatorIds.length > 0 && (
                 <span className="muted"> · {x.kpis}: {i.indicatorIds.map((k) => names.get(k) ?? k).join(', ')}</span>
