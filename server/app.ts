@@ -2,15 +2,18 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
 import { type TrustProxy, fastifyTrustProxy } from './trust-proxy';
-import { registerClientFiles } from './plugins/client-files';
-import { registerCompression } from './plugins/compression';
-import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors';
+import { clientFiles, hasClientIndex } from './plugins/client-files';
+import { cookies } from './plugins/cookies';
+import { clientErrorHandler, errorHandling, frameworkErrors } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
-import { registerSecurity } from './plugins/security';
-import { type CommandRate, type Heartbeat, createSocketServer, disconnectWhere } from './realtime/socket-server';
+import { type RateLimitStore, rateLimit } from './plugins/rate-limit';
+import { security } from './plugins/security';
+import { RAW_SECURITY_HEADERS, securityHeaders } from './plugins/security-headers';
+import { type CommandRate, type Heartbeat, type RealtimeDeps, createSocketServer, disconnectWhere } from './realtime/socket-server';
 import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
+import { calendarDate } from '../shared/domain/periods';
 import { accountsRepository } from './repositories/accounts-repository';
 import { orgAdminRepository } from './repositories/org-admin-repository';
 import { type UnitAccessPolicy, createRoleAccess } from './services/access-policy';
@@ -23,7 +26,7 @@ import { createBoardService } from './services/board-service';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
 import { boardsRoutes } from './routes/boards/boards-routes';
 import { registerCascadeRoutes } from './routes/cascade';
-import { createLiveUpdates, notifyingCommands } from './services/cascade/live-updates';
+import { createLiveUpdates, notifyingCommands } from './realtime/live-updates';
 import { meetingsRoutes } from './routes/meetings/meetings-routes';
 import { createMeetingReads } from './services/meeting-reads';
 import { healthRoutes } from './routes/health-routes';
@@ -43,8 +46,12 @@ export interface AppDeps {
   oidc?: OidcConfig | null;
   /** Login and enrolment attempts per client address and minute (default 10). */
   loginAttemptsPerMinute?: number;
+  /** Where rate-limit counts live (default: this process); a second instance shares them through Redis. */
+  rateLimitStore?: RateLimitStore;
   /** Socket command rate per connection (default burst 300, then 100/s). */
   commandRate?: CommandRate;
+  /** Per-connection allowances of each socket event class, refusals before a disconnect, send-buffer bound, join pacing. */
+  socketLimits?: Pick<RealtimeDeps, 'eventRates' | 'abuseAllowance' | 'maxUnsentBytes' | 'joinPacing'>;
   /** Session and enrolment lifetimes. */
   authOptions?: AuthOptions;
   /** How often open sockets are re-checked for ended sessions and revoked devices (default 5 s). */
@@ -89,9 +96,19 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(app, { spaFallback: Boolean(deps.clientDir) });
+  // The ecosystem's plugins first (as fastify/demo registers its external plugins), then the app's own routes.
+  const clientDir = deps.clientDir && hasClientIndex(deps.clientDir) ? deps.clientDir : null;
+  await app.register(securityHeaders);
+  await app.register(cookies);
+  await app.register(rateLimit, deps.rateLimitStore ?? {});
+  await app.register(errorHandling, { spaFallback: clientDir !== null });
 
   const repos = createRepositories(deps.db);
+  // A database from before migration 0007 (or written in bulk by a seed) gets its stored statuses built once.
+  if (!repos.unitStatus.isBuilt()) {
+    const now = (deps.clock ?? systemClock).now();
+    repos.unitStatus.rebuild(calendarDate(now), now.toISOString());
+  }
   const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();
@@ -115,13 +132,13 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     },
   };
 
-  // Snapshots are repetitive JSON: gzip makes a 21-indicator board a fraction of its size on a wall screen's link.
-  registerCompression(app, { threshold: 1024 });
-  await registerSecurity(app, { auth, allowedOrigins });
+  await app.register(security, { auth, allowedOrigins });
   registerDeviceGuard(app);
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(authRoutes, {
+    db: deps.db,
+    clock: deps.clock ?? systemClock,
     auth,
     accounts,
     access,
@@ -138,7 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     access,
     boardName: (id) => repos.boards.get(id)?.name,
   });
-  if (deps.clientDir) await registerClientFiles(app, deps.clientDir);
+  if (clientDir) await app.register(clientFiles, { root: clientDir });
 
   setRealtimeLogger(app.log);
   const { io, outbox } = createSocketServer(app.server, {
@@ -150,8 +167,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
     ...(deps.commandRate && { commandRate: deps.commandRate }),
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
+    ...deps.socketLimits,
   });
   live.io = io;
+  // Socket.IO's long-polling answers bypass Fastify's hooks: they get the same security headers here.
+  io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, RAW_SECURITY_HEADERS));
   updates.attach(io, outbox.publish);
   // Fastify owns the HTTP server: close only the sockets here (io.close() would also wait on the HTTP server,
   // and hang on a client whose network vanished), then Fastify force-closes what is left.

@@ -7,7 +7,9 @@ import {
   CardType,
   Column,
   Escalation,
+  BoardIndicator,
   Id,
+  IndicatorSignal,
   IsoDate,
   Measurement,
   Meeting,
@@ -209,7 +211,11 @@ export const BoardEventBody = z.discriminatedUnion('type', [
     type: z.literal('measurement.recorded'),
     measurement: Measurement,
     previous: Measurement.nullable(),
+    /** The run-chart signal of the indicator's whole series at the unit after this value (tiles show it at once). */
+    signal: IndicatorSignal.optional(),
   }),
+  // A target set or an indicator made mandatory: the indicator as this board shows it now (added if it was not there).
+  z.object({ type: z.literal('indicator.changed'), indicator: BoardIndicator }),
   z.object({ type: z.literal('card.restored'), card: Card }),
   z.object({ type: z.literal('board.cadence'), boardId: Id, cadence: BoardCadence }),
   // Every escalation step carries the escalation after it, and goes to every board along its chain.
@@ -239,6 +245,8 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'NOT_FOUND',
   'CONFLICT',
+  /** A thing still referred to (an indicator with measurements or on a board) cannot be deleted. */
+  'IN_USE',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'RATE_LIMITED',
@@ -299,6 +307,9 @@ export interface ClientToServerEvents {
   'meeting:start': (cmd: CommandInput<'meeting:start'>, ack: AckFn<CommandResult>) => void;
   'meeting:change': (cmd: CommandInput<'meeting:change'>, ack: AckFn<CommandResult>) => void;
   'meeting:end': (cmd: CommandInput<'meeting:end'>, ack: AckFn<CommandResult>) => void;
+  /** An open overview page asks to be told `overview:changed` (and stops with `overview:unwatch`). */
+  'overview:watch': (ack?: AckFn<null>) => void;
+  'overview:unwatch': (ack?: AckFn<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -307,7 +318,7 @@ export interface ServerToClientEvents {
    * group commit rather than one per event. The senders get it too, before their acks, so no one sees a hole.
    */
   'board:events': (events: BoardEvent[]) => void;
-  /** Indicator statuses may have changed somewhere (a new measurement): open overviews fetch it again. */
+  /** Indicator statuses may have changed somewhere (a new measurement): sent to the sockets that watch the overview. */
   'overview:changed': () => void;
 }
 

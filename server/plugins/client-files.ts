@@ -1,47 +1,33 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
 
-declare module 'fastify' {
-  interface FastifyReply {
-    /** Answers with a file of the built client (a path below its folder), or `missing()` when there is none. */
-    sendClientFile(path: string, missing: () => unknown): Promise<unknown>;
-  }
-}
+/** Vite names every file under assets/ by its content hash: a new build gives new names, so they never go stale. */
+const HASHED_FOLDER = 'assets';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-// What a conditional or partial request carries to the file server, and what its answer carries back.
-const REQUEST_HEADERS = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'range', 'if-range'];
-const RESPONSE_HEADERS = ['content-type', 'etag', 'last-modified', 'cache-control', 'accept-ranges', 'content-range', 'location'];
-
-const pick = (headers: Record<string, unknown>, names: readonly string[]) =>
-  Object.fromEntries(names.filter((n) => headers[n] !== undefined).map((n) => [n, String(headers[n])]));
+/** Does the built client exist? Without its index.html there is no page to fall back to for deep links. */
+export const hasClientIndex = (clientDir: string): boolean => existsSync(join(clientDir, 'index.html'));
 
 /**
- * Serves the built client; unknown paths fall back to index.html (see the not-found handler in errors.ts).
- * @fastify/static (with glob, send and a MIME table) was a large part of a cold start, and no API request needs
- * it: it runs in a file server of its own, created on the first request for a client file, and answers through
- * this app, so its security headers, compression and error handling apply as before.
+ * Serves the built client with @fastify/static. Hashed assets are cached for a year, everything else (index.html)
+ * is revalidated on each use. `preCompressed` sends the .br/.gz files scripts/precompress.ts wrote at build time,
+ * so no request compresses anything. Unknown paths reach the not-found handler (errors.ts), which answers a page
+ * path with index.html; refused paths (`..`, encoded separators) answer 403 through the error handler.
  */
-export async function registerClientFiles(app: FastifyInstance, clientDir: string): Promise<void> {
-  let server: Promise<FastifyInstance> | undefined;
-  const fileServer = () =>
-    (server ??= import('./client-file-server').then((m) => m.createClientFileServer(clientDir)).catch((err: unknown) => {
-      server = undefined; // not cached: the next request tries again
-      throw err;
-    }));
-
-  async function send(request: FastifyRequest, reply: FastifyReply, url: string, missing: () => unknown) {
-    const files = await fileServer();
-    const res = await files.inject({ method: 'GET', url, headers: pick(request.headers as IncomingHttpHeaders, REQUEST_HEADERS) });
-    if (res.statusCode === 404) return missing();
-    reply.code(res.statusCode).headers(pick(res.headers, RESPONSE_HEADERS));
-    return reply.send(res.statusCode === 304 ? undefined : res.rawPayload);
-  }
-
-  app.addHook('onClose', async () => {
-    if (server) await (await server.catch(() => null))?.close();
-  });
-  app.decorateReply('sendClientFile', function (this: FastifyReply, path: string, missing: () => unknown) {
-    return send(this.request, this, `/${path.replace(/^\/+/, '')}`, missing);
-  });
-  app.get('/*', { schema: { hide: true } }, (request, reply) => send(request, reply, request.url, () => reply.callNotFound()));
-}
+export const clientFiles = fp<{ root: string }>(
+  async (app, { root }) => {
+    await app.register(fastifyStatic, {
+      root,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply: FastifyReply, path: string) => {
+        const hashed = relative(root, path).split(sep)[0] === HASHED_FOLDER;
+        reply.header('cache-control', hashed ? IMMUTABLE : 'no-cache');
+      },
+    });
+  },
+  { name: 'client-files' },
+);

@@ -1,18 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { Id } from '../../shared/schemas';
-import { AuthConfig, BoardAccess, EnrolRequest, EnrolResponse, LoginRequest, Me } from '../../shared/auth';
+import { AuthConfig, BoardAccess, ChangePasswordRequest, EnrolRequest, EnrolResponse, LoginRequest, Me } from '../../shared/auth';
 import { ErrorResponse } from '../../shared/rest';
 import type { AccountsRepository } from '../repositories/accounts-repository';
-import { clearCookie, parseCookies, setCookie } from '../plugins/cookies';
-import { rateLimit } from '../plugins/rate-limit';
+import { sendError } from '../plugins/errors';
+import { perMinute } from '../plugins/rate-limit';
 import {
   clearSessionCookie,
   credentialFrom,
   requirePrincipal,
   setSessionCookie,
 } from '../plugins/security';
+import type { Db } from '../db/open-database';
 import type { AccessPolicy } from '../services/access-policy';
+import { changeOwnPassword } from '../services/admin';
+import type { Clock } from '../services/command-service';
 import type { AuthService, Principal } from '../services/auth-service';
 import type { Oidc } from '../services/oidc';
 
@@ -22,6 +25,8 @@ export interface LiveSockets {
 }
 
 export interface AuthRoutesOptions {
+  db: Db;
+  clock: Clock;
   auth: AuthService;
   accounts: AccountsRepository;
   access: AccessPolicy;
@@ -37,7 +42,7 @@ const OIDC_STATE_COOKIE = 'kaskade_oidc_state';
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
   const { auth, accounts, live } = opts;
   // Each route counts its own attempts per client address.
-  const limited = () => rateLimit({ max: opts.loginAttemptsPerMinute, windowMs: 60_000 });
+  const limited = { rateLimit: perMinute(opts.loginAttemptsPerMinute) };
 
   app.get('/api/auth/config', { schema: { summary: 'Which sign-in methods are on', tags: ['auth'], response: { 200: AuthConfig } } }, async () => ({
     oidc: opts.oidc !== null,
@@ -47,13 +52,13 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/api/auth/login',
     {
-      onRequest: limited(),
+      config: limited,
       schema: { summary: 'Sign in with username and password', tags: ['auth'], body: LoginRequest, response: { 200: Me, 401: ErrorResponse } },
     },
     async (request, reply) => {
       const result = await auth.login(request.body.username, request.body.password);
       if (!result) {
-        return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'Wrong username or password.' } });
+        return sendError(reply, 401, 'UNAUTHENTICATED', 'Wrong username or password.');
       }
       setSessionCookie(request, reply, result.token, result.expiresAt);
       return me(result.principal);
@@ -61,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   );
 
   app.post('/api/auth/logout', { schema: { summary: 'Sign out', tags: ['auth'] } }, async (request, reply) => {
-    const credential = credentialFrom(request.headers);
+    const credential = credentialFrom(request.headers, request.protocol === 'https');
     const principal = request.principal;
     if (credential?.source === 'cookie') auth.logout(credential.token);
     if (principal?.kind === 'user' && principal.sessionHash) {
@@ -72,6 +77,29 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     return reply.code(204).send();
   });
 
+  app.post(
+    '/api/auth/password',
+    {
+      config: limited,
+      preHandler: requirePrincipal,
+      schema: {
+        summary: "Change one's own password (the current one is required); one's other sessions end",
+        tags: ['auth'],
+        body: ChangePasswordRequest,
+        response: { 204: z.null(), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      if (principal.kind !== 'user') return reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'A wall screen has no password.' } });
+      const me = { userId: principal.id, actor: principal.actor, sessionHash: principal.sessionHash };
+      const result = await changeOwnPassword(opts, me, request.body);
+      if (!result.ok) return reply.code(result.status).send({ error: { code: result.code, message: result.message } });
+      live.disconnect((p) => p.kind === 'user' && p.id === principal.id && p.sessionHash !== principal.sessionHash);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.get(
     '/api/auth/me',
     { schema: { summary: 'Who is signed in (a person, a wall screen, or no one: `anonymous`)', tags: ['auth'], response: { 200: Me } } },
@@ -81,7 +109,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   app.post(
     '/api/devices/enrol',
     {
-      onRequest: limited(),
+      config: limited,
       schema: {
         summary: 'Exchange a one-time enrolment code for a wall screen token',
         tags: ['devices'],
@@ -92,7 +120,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     async (request, reply) => {
       const result = auth.enrol(request.body.code);
       if (!result || result.device.kind !== 'device') {
-        return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'The code is unknown, used or expired.' } });
+        return sendError(reply, 401, 'UNAUTHENTICATED', 'The code is unknown, used or expired.');
       }
       const d = result.device;
       accounts.adminEvent(d.actor, new Date().toISOString(), 'device.enrolled', d.actor, { boardId: d.boardId });
@@ -120,9 +148,9 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   const oidc = opts.oidc;
   if (oidc) {
-    app.get('/api/auth/oidc/start', { onRequest: limited(), schema: { hide: true } }, async (request, reply) => {
+    app.get('/api/auth/oidc/start', { config: limited, schema: { hide: true } }, async (request, reply) => {
       const { url, state } = await oidc.start();
-      setCookie(reply, OIDC_STATE_COOKIE, state, {
+      reply.setCookie(OIDC_STATE_COOKIE, state, {
         httpOnly: true,
         sameSite: 'lax',
         secure: request.protocol === 'https',
@@ -131,11 +159,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       });
       return reply.redirect(url);
     });
-    app.get('/api/auth/oidc/callback', { onRequest: limited(), schema: { hide: true } }, async (request, reply) => {
+    app.get('/api/auth/oidc/callback', { config: limited, schema: { hide: true } }, async (request, reply) => {
       const callback = new URL(request.url, `${request.protocol}://${request.host}`);
       let email: string;
       try {
-        email = await oidc.finish(callback, parseCookies(request.headers.cookie)[OIDC_STATE_COOKIE]);
+        email = await oidc.finish(callback, request.cookies[OIDC_STATE_COOKIE]);
       } catch (err) {
         request.log.warn({ err }, 'OIDC sign-in failed');
         return reply.redirect('/login?error=oidc');
@@ -143,7 +171,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const session = auth.sessionForEmail(email);
       if (!session) return reply.redirect('/login?error=unknown-user');
       setSessionCookie(request, reply, session.token, session.expiresAt);
-      clearCookie(reply, OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
+      reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
       return reply.redirect('/');
     });
   }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sendError } from '../plugins/errors';
 import { deviceMay } from '../services/access-policy';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -16,6 +17,6 @@ export function registerDeviceGuard(app: FastifyInstance): void {
     const principal = request.principal;
     if (principal?.kind !== 'device' || OPEN_ROUTES.has(request.routeOptions.url ?? '')) return;
     if (deviceMay(principal.mode, SAFE_METHODS.has(request.method) ? 'read' : 'write')) return;
-    return reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'A wall screen may only read its board and move and edit cards.' } });
+    return sendError(reply, 403, 'FORBIDDEN', 'A wall screen may only read its board and move and edit cards.');
   });
 }

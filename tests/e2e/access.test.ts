@@ -94,7 +94,7 @@ describe('people and wall screens in Chromium', () => {
     const admin = await newPage({ token: testToken(e2e.srv.url, 'Administrator', { role: 'admin' }) });
     await admin.goto(`${e2e.srv.url}/admin`);
     await admin.getByRole('tab', { name: 'Skærme' }).click();
-    await admin.getByLabel('Tavle').selectOption({ label: 'Afsnit N2 – intensivt afsnit' });
+    await admin.getByLabel('Tavle', { exact: true }).selectOption({ label: 'Afsnit N2 – intensivt afsnit' });
     await admin.getByLabel('Skærmens navn').fill('Vægskærm N2');
     await admin.getByRole('button', { name: 'Tilmeld skærm' }).click();
     const link = (await admin.locator('.admin__code code').textContent())!;

@@ -24,7 +24,7 @@ describe('meetings and escalations in Chromium', () => {
 
     await laptop.getByRole('button', { name: 'Start møde' }).click();
     await wall.getByRole('timer', { name: 'Mødetid' }).waitFor();
-    await expect(wall.getByRole('timer', { name: 'Mødetid' }).textContent()).resolves.toMatch(/^Mødetid(19|20):\d\d tilbage$/); // the demo clinic meets for 20 minutes
+    await expect(wall.getByRole('timer', { name: 'Mødetid' }).textContent()).resolves.toMatch(/^Mødetid (19|20):\d\d tilbage$/); // the demo clinic meets for 20 minutes
     const agenda = wall.getByRole('list', { name: 'Dagsorden' });
     expect(await agenda.getByRole('listitem').count()).toBeGreaterThan(0);
 

@@ -42,7 +42,8 @@ export function Menu({ label, items, className, triggerContent, align = 'start' 
           {groups(items).map(([group, entries], index) => (
             <DropdownMenu.Group key={group || index} aria-label={group || undefined}>
               {index > 0 && <DropdownMenu.Separator className="menu__separator" />}
-              {group && <DropdownMenu.Label className="menu__label">{group}</DropdownMenu.Label>}
+              {/* The group is named by aria-label; the visible label is not read a second time. */}
+              {group && <DropdownMenu.Label className="menu__label" aria-hidden="true">{group}</DropdownMenu.Label>}
               {entries.map((item) => (
                 <DropdownMenu.Item key={item.id} className="menu__item" disabled={item.disabled} onSelect={item.onSelect}>
                   {item.label}

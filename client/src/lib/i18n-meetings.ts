@@ -22,7 +22,7 @@ export interface MeetingMessages {
   itemTimer: string;
   agenda: string;
   emptyAgenda: string;
-  itemKinds: Record<'follow-up' | 'indicator' | 'action' | 'escalation' | 'idea' | 'custom', string>;
+  itemKinds: Record<'follow-up' | 'indicator' | 'business-case' | 'action' | 'escalation' | 'idea' | 'custom', string>;
   itemDetails: Record<string, string>;
   currentItem: string;
   openItem: (title: string) => string;
@@ -132,6 +132,7 @@ export const meetingsDa: MeetingMessages = {
   itemKinds: {
     'follow-up': 'Opfølgning',
     indicator: 'Indikator',
+    'business-case': 'Business case – fremdrift mod baseline',
     action: 'Handling',
     escalation: 'Eskalering',
     idea: 'Nyt forslag',
@@ -246,7 +247,7 @@ export const meetingsEn: MeetingMessages = {
   agenda: 'Agenda',
   emptyAgenda: 'The agenda is empty. Add an item.',
   itemKinds: {
-    'follow-up': 'Follow-up', indicator: 'Indicator', action: 'Action', escalation: 'Escalation', idea: 'New idea', custom: 'Item',
+    'follow-up': 'Follow-up', indicator: 'Indicator', 'business-case': 'Business case – progress against baseline', action: 'Action', escalation: 'Escalation', idea: 'New idea', custom: 'Item',
   },
   itemDetails: {
     red: 'red without a signal – common-cause variation: what in the system must change?', amber: 'amber without a signal', signal: 'run chart signal – find the cause',

@@ -35,6 +35,9 @@ export interface Messages {
   target: (text: string) => string;
   noTarget: string;
   direction: Record<Direction, string>;
+  /** Drift, resultat or effekt indicator (the method's three types, beside hard and soft). */
+  indicatorType: string;
+  indicatorTypes: Record<'drift' | 'resultat' | 'effekt', string>;
   periodWeeks: (from: number, to: number, year: number) => string;
   periodQuarter: (quarter: number, year: number) => string;
   trend: (values: string) => string;

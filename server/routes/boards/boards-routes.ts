@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { BoardListResponse, BoardParams, BoardSnapshotResponse, ErrorResponse } from '../../../shared/rest';
-import { forbid, requirePrincipal } from '../../plugins/security';
+import { forbid, notFound, requirePrincipal } from '../../plugins/security';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { BoardService } from '../../services/board-service';
 
@@ -37,7 +37,7 @@ export const boardsRoutes: FastifyPluginAsyncZod<{ boards: BoardService; access:
         return forbid(reply, 'You may not see this board.');
       }
       const snapshot = boards.snapshot(request.params.id);
-      if (!snapshot) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'The board does not exist.' } });
+      if (!snapshot) return notFound(reply, 'The board does not exist.');
       return snapshot;
     },
   );

@@ -4,7 +4,8 @@ import { ApiTokenCreate, ApiTokenCreated, ApiTokenList } from '../../../shared/c
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { FeedContext } from './feed-routes';
-import { actorOf, sendError, unitTester } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { actorOf, unitTester } from './route-helpers';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -64,7 +65,7 @@ export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
       const token = tokens.list().find((t) => t.id === request.params.id);
       if (!token) return sendError(reply, 404, 'NOT_FOUND', 'No such API token.');
       if (!mayOnUnits(request, reply, 'administer', [token.unitId])) return reply;
-      tokens.revoke(token.id);
+      tokens.revoke(token.id, actorOf(request));
       return reply.code(204).send(null);
     },
   );

@@ -7,7 +7,8 @@ import type { CascadeService } from '../../services/cascade/cascade-service';
 import { writeCsv } from '../../services/csv';
 import { MAX_IMPORT_BYTES, parseMeasurementsCsv, writeProblemsToImport } from '../../services/cascade/csv-import';
 import type { FeedContext } from './feed-routes';
-import { requireCaller, sendError } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { requireCaller } from './route-helpers';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -127,8 +128,7 @@ function exportMeasurements(cascade: CascadeService, indicatorId: string, unitId
 }
 
 function exportStatusTable(cascade: CascadeService, unitId: string): string | null {
-  const entry = cascade.overview().units.find((u) => u.unit.id === unitId);
-  if (!entry?.boardId) return null;
+  if (!cascade.boardOfUnit(unitId)) return null;
   const rows = cascade.statusTable(unitId);
   return writeCsv(
     ['indicator', 'name', 'period', 'value', 'target', 'low', 'high', 'tolerance', 'status'],

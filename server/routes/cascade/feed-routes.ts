@@ -11,11 +11,13 @@ import { ErrorResponse } from '../../../shared/rest';
 import type { AccessPolicy, Capability } from '../../services/access-policy';
 import type { ApiTokenPrincipal, ApiTokens } from '../../services/cascade/api-tokens';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import type { LiveUpdates } from '../../services/cascade/live-updates';
+import type { LiveUpdates } from '../../realtime/live-updates';
 import type { MeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock } from '../../services/command-service';
 import type { Repositories } from '../../repositories';
-import { actorOf, allowed, sendError } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { bearerToken } from '../../plugins/security';
+import { actorOf, allowed } from './route-helpers';
 import { registerApiTokenRoutes } from './api-token-routes';
 import { registerCsvRoutes } from './csv-routes';
 
@@ -42,6 +44,12 @@ declare module 'fastify' {
   }
 }
 
+/** The secret of an API token (`kft_…`) the request carries as its bearer token, if any. */
+const apiTokenSecret = (request: FastifyRequest): string | null => {
+  const token = bearerToken(request.headers);
+  return token?.startsWith('kft_') ? token : null;
+};
+
 const EXAMPLE_BATCH = {
   measurements: [
     { unitId: 'n2', periodStart: '2026-10-01', value: 3.2, numerator: 4, denominator: 125 },
@@ -58,17 +66,16 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedDeps> = async (app, deps) => 
 
   // A valid API token marks the request as bearer-authenticated: no cookie is involved, so CSRF checks do not apply.
   app.addHook('onRequest', async (request, reply) => {
-    const header = request.headers.authorization;
-    if (!header || !/^Bearer\s+kft_/i.test(header)) return;
-    request.apiToken = tokens.authenticate(header);
+    const secret = apiTokenSecret(request);
+    if (!secret) return;
+    request.apiToken = tokens.authenticate(secret);
     if (!request.apiToken) return sendError(reply, 401, 'UNAUTHENTICATED', 'The API token is unknown or revoked.');
-    (request as unknown as { credentialSource?: string }).credentialSource = 'bearer';
+    request.credentialSource = 'bearer';
   });
 
   /** May the caller (API token or person) do `capability` on every unit? Answers 401/403 itself when not. */
   const mayOnUnits = (request: FastifyRequest, reply: FastifyReply, capability: Capability, unitIds: Iterable<string>): boolean => {
-    const hasBearer = /^Bearer\s+kft_/i.test(request.headers.authorization ?? '');
-    if (hasBearer && !request.apiToken) {
+    if (apiTokenSecret(request) && !request.apiToken) {
       void sendError(reply, 401, 'UNAUTHENTICATED', 'The API token is unknown or revoked.');
       return false;
     }

@@ -4,7 +4,8 @@ import { ReportQuery, StatusReport } from '../../../shared/maalstyring';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { createStatusReports } from '../../services/cascade/status-report';
-import { allowed, sendError } from './route-helpers';
+import { sendError } from '../../plugins/errors';
+import { allowed } from './route-helpers';
 
 /** The status report for the political level: one unit, one period; read access to the unit is enough. */
 export const reportRoutes: FastifyPluginAsyncZod<{

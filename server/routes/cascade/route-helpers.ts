@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorCode, ErrorIssue } from '../../../shared/protocol';
+import { sendError } from '../../plugins/errors';
+import { bearerToken } from '../../plugins/security';
 import { type AccessPolicy, type Capability, deviceMay } from '../../services/access-policy';
 import type { DeviceMode } from '../../repositories/accounts-repository';
 
@@ -8,9 +9,6 @@ export function actorOf(request: FastifyRequest): string {
   const principal = (request as unknown as { principal?: { actor?: string } | null }).principal;
   return principal?.actor ?? 'Gæst';
 }
-
-export const sendError = (reply: FastifyReply, status: number, code: ErrorCode, message: string, issues?: ErrorIssue[]) =>
-  reply.code(status).send({ error: issues ? { code, message, issues } : { code, message } });
 
 /**
  * Asks the access policy about a unit: per unit when the policy can (roles), else through the unit's board. 401 for
@@ -65,8 +63,7 @@ export function unitTester(request: FastifyRequest, access: AccessPolicy, capabi
 
 /** An onRequest hook: 401 before anything else happens unless a person, a device or an API token asks. */
 export async function requireCaller(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
-  const caller = request as unknown as { principal?: unknown; apiToken?: unknown };
-  const bearer = /^Bearer\s/i.test(request.headers.authorization ?? '');
-  if (caller.principal != null || caller.apiToken != null) return undefined;
+  if (request.principal != null || request.apiToken != null) return undefined;
+  const bearer = bearerToken(request.headers) !== null;
   return sendError(reply, 401, 'UNAUTHENTICATED', bearer ? 'The token is unknown or revoked.' : 'Sign in first.');
 }

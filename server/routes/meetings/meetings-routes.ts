@@ -10,6 +10,7 @@ import {
   MinutesExportParams,
 } from '../../../shared/meeting-rest';
 import { BoardParams, ErrorResponse } from '../../../shared/rest';
+import { sendError } from '../../plugins/errors';
 import { Meeting } from '../../../shared/schemas';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { MeetingReads } from '../../services/meeting-reads';
@@ -22,10 +23,9 @@ interface Deps {
 }
 
 // The signed-in principal when the security plugin set one; without accounts every reader is anonymous.
-const actorOf = (request: FastifyRequest): string =>
-  (request as FastifyRequest & { principal?: { actor: string } | null }).principal?.actor ?? '';
+const actorOf = (request: FastifyRequest): string => request.principal?.actor ?? '';
 
-const notFound = (reply: FastifyReply, message: string) => reply.code(404).send({ error: { code: 'NOT_FOUND', message } });
+const notFound = (reply: FastifyReply, message: string) => sendError(reply, 404, 'NOT_FOUND', message);
 
 /** Meetings, minutes (also as Markdown/CSV/JSON files), the board as it was at a meeting, and history. */
 export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, access, boardName }) => {
@@ -33,8 +33,8 @@ export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, 
     const { id } = request.params as { id?: string };
     if (!id || boardName(id) === undefined) return notFound(reply, 'The board does not exist.');
     if (!access.can(actorOf(request), 'read', id)) {
-      if (!actorOf(request)) return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } });
-      return reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'You may not see this board.' } });
+      if (!actorOf(request)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+      return sendError(reply, 403, 'FORBIDDEN', 'You may not see this board.');
     }
   });
 
