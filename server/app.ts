@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
 import { type TrustProxy, fastifyTrustProxy } from './trust-proxy';
@@ -38,7 +38,9 @@ export interface AppDeps {
   clock?: Clock;
   /** Who may do what; by default roles from the database (see access-policy.ts). */
   access?: UnitAccessPolicy;
-  logger?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /** Leave out the line per request (development: the start-up lines stay readable). */
+  disableRequestLogging?: boolean;
   /** Browser origins allowed besides the server's own. */
   allowedOrigins?: readonly string[];
   oidc?: OidcConfig | null;
@@ -84,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   const version = deps.version ?? '0.0.0';
   const app = Fastify({
     logger: deps.logger ?? false,
+    ...(deps.disableRequestLogging && { logController: new LogController({ disableRequestLogging: true }) }),
     bodyLimit: 256 * 1024,
     clientErrorHandler,
     frameworkErrors,

@@ -1,17 +1,21 @@
 import { loadConfig } from './config';
+import { logSetup, parseLogFormat } from './logging';
 import { startServer } from './server';
 
 // Entry point of `npm start`: configuration from the environment, then serve until stopped.
 const config = loadConfig();
 try {
-  const server = await startServer(config, { logger: true });
+  const format = parseLogFormat(process.env.LOG_FORMAT);
+  const server = await startServer(config, logSetup(format));
   server.app.log.info(`Kaskade is ready at ${server.url} (database: ${config.databasePath})`);
   if (server.demoLogins.length > 0) {
-    // Demo mode only: the demo organisation's logins, one per role (see README).
-    console.info(
-      `Demo logins (password "${server.demoLogins[0]!.password}"):\n` +
-        server.demoLogins.map((l) => `  ${l.username.padEnd(8)} ${l.role} of ${l.unitId}`).join('\n'),
-    );
+    // Demo mode only: the demo organisation's logins, one per role (see README), as the last start-up lines.
+    const logins =
+      `Open ${server.url} and sign in with a demo login (password "${server.demoLogins[0]!.password}"):\n` +
+      server.demoLogins.map((l) => `  ${l.username.padEnd(8)} ${l.role} of ${l.unitId}`).join('\n');
+    // Pretty logs go through a worker: through the logger they keep their place after the lines above.
+    if (format === 'pretty') server.app.log.info(`\n${logins}`);
+    else console.info(logins);
   }
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {

@@ -19,7 +19,7 @@ export interface RunningServer extends KaskadeApp {
 /** Opens and migrates the database, seeds the demo organisation into an empty one, and listens. */
 export async function startServer(
   config: Config,
-  options: { logger?: boolean; env?: NodeJS.ProcessEnv; app?: Partial<AppDeps> } = {},
+  options: { logger?: AppDeps['logger']; disableRequestLogging?: boolean; env?: NodeJS.ProcessEnv; app?: Partial<AppDeps> } = {},
 ): Promise<RunningServer> {
   const db = openDatabase(config.databasePath);
   const env = options.env ?? process.env;
@@ -44,6 +44,7 @@ export async function startServer(
     version,
     clientDir: config.clientDir,
     logger: options.logger ?? false,
+    disableRequestLogging: options.disableRequestLogging ?? false,
     allowedOrigins: config.allowedOrigins ?? [],
     oidc: config.oidc ?? null,
     demo: config.seedDemo,

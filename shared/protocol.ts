@@ -117,6 +117,8 @@ export const EscalationRaiseCommand = command({
 export const EscalationAnswerCommand = command({ escalationId: Id, decision: Reason });
 export const EscalationReturnCommand = command({ escalationId: Id, reason: Reason });
 export const EscalationForwardCommand = command({ escalationId: Id, reason: Reason, dueDate: IsoDate.optional() });
+/** The sending board has read the answer (or the return): "Kvittér" archives the escalation. */
+export const EscalationAcknowledgeCommand = command({ escalationId: Id });
 
 export const MeetingStartCommand = command({
   meetingId: Id,
@@ -167,6 +169,7 @@ export const COMMANDS = {
   'escalation:answer': EscalationAnswerCommand,
   'escalation:return': EscalationReturnCommand,
   'escalation:forward': EscalationForwardCommand,
+  'escalation:acknowledge': EscalationAcknowledgeCommand,
   'meeting:start': MeetingStartCommand,
   'meeting:change': MeetingChangeCommand,
   'meeting:end': MeetingEndCommand,
@@ -220,6 +223,7 @@ export const BoardEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('escalation.forwarded'), escalation: Escalation }),
   z.object({ type: z.literal('escalation.answered'), escalation: Escalation }),
   z.object({ type: z.literal('escalation.returned'), escalation: Escalation }),
+  z.object({ type: z.literal('escalation.acknowledged'), escalation: Escalation }),
   z.object({ type: z.literal('meeting.started'), meeting: Meeting }),
   z.object({ type: z.literal('meeting.changed'), meeting: Meeting, change: z.string() }),
   z.object({ type: z.literal('meeting.ended'), meeting: Meeting }),
@@ -299,6 +303,7 @@ export interface ClientToServerEvents {
   'escalation:answer': (cmd: CommandInput<'escalation:answer'>, ack: AckFn<CommandResult>) => void;
   'escalation:return': (cmd: CommandInput<'escalation:return'>, ack: AckFn<CommandResult>) => void;
   'escalation:forward': (cmd: CommandInput<'escalation:forward'>, ack: AckFn<CommandResult>) => void;
+  'escalation:acknowledge': (cmd: CommandInput<'escalation:acknowledge'>, ack: AckFn<CommandResult>) => void;
   'meeting:start': (cmd: CommandInput<'meeting:start'>, ack: AckFn<CommandResult>) => void;
   'meeting:change': (cmd: CommandInput<'meeting:change'>, ack: AckFn<CommandResult>) => void;
   'meeting:end': (cmd: CommandInput<'meeting:end'>, ack: AckFn<CommandResult>) => void;

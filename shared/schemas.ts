@@ -158,7 +158,7 @@ export const IndicatorContext = z.object({
 });
 export type IndicatorContext = z.infer<typeof IndicatorContext>;
 
-export const ESCALATION_STEP_KINDS = ['raised', 'forwarded', 'answered', 'returned'] as const;
+export const ESCALATION_STEP_KINDS = ['raised', 'forwarded', 'answered', 'returned', 'acknowledged'] as const;
 export const EscalationStep = z.object({
   kind: z.enum(ESCALATION_STEP_KINDS),
   /** The board that took the step (the sender for raised/forwarded, the holder for answered/returned). */
@@ -189,6 +189,8 @@ export const Escalation = z.object({
   dueDate: IsoDate,
   /** The decision (answered) or the reason it was sent back (returned). */
   resolution: z.string().nullable(),
+  /** When the sending board acknowledged the answer ("Kvittér"): it leaves every board's escalation zone. */
+  acknowledgedAt: z.string().nullable().optional(),
   context: z.array(IndicatorContext),
   boardIds: z.array(Id),
   steps: z.array(EscalationStep),

@@ -69,6 +69,7 @@ function applyChange(repos: Repositories, body: BoardEventBody): void {
     case 'escalation.forwarded':
     case 'escalation.answered':
     case 'escalation.returned':
+    case 'escalation.acknowledged':
       return repos.meetings.saveEscalation(body.escalation);
     case 'meeting.started':
     case 'meeting.changed':

@@ -116,7 +116,7 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
     items.push(item('escalation', `esc-${e.id}`, e.cardTitle, e.id, e.dueDate < input.today ? 'overdue' : 'received'));
   }
   const answered = input.escalations.filter(
-    (e) => e.originBoardId === input.boardId && e.status !== 'open' && (since === null || e.updatedAt > since),
+    (e) => e.originBoardId === input.boardId && e.status !== 'open' && !e.acknowledgedAt && (since === null || e.updatedAt > since),
   );
   for (const e of answered) items.push(item('escalation', `esc-${e.id}`, e.cardTitle, e.id, e.status));
 

@@ -57,6 +57,22 @@ async function snapshotEscalations(boardId: string): Promise<Escalation[]> {
 }
 
 describe('escalations up and down the chain', () => {
+  it('"Kvittér": only the sending board acknowledges an answer, once; every board along the chain hears it', async () => {
+    await send(wardScreen, 'escalation:raise', { boardId: ward, escalationId: 'esc-k', cardId: 'card-beds', reason: 'Vi kan ikke selv' });
+    expect(await wardScreen.request('escalation:acknowledge', { opId: opId(), boardId: ward, escalationId: 'esc-k' }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } }); // not answered yet
+    await send(clinicScreen, 'escalation:answer', { boardId: clinic, escalationId: 'esc-k', decision: 'Vi låner to senge' });
+    expect(await clinicScreen.request('escalation:acknowledge', { opId: opId(), boardId: clinic, escalationId: 'esc-k' }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } }); // the answering board does not acknowledge its own answer
+    const clinicHears = clinicScreen.nextEvent();
+    const ack = await send(wardScreen, 'escalation:acknowledge', { boardId: ward, escalationId: 'esc-k' });
+    expect((await clinicHears).body).toMatchObject({ type: 'escalation.acknowledged', escalation: { id: 'esc-k', status: 'answered' } });
+    expect(ack.ok && escalationIn(ack.data.events[0]!).steps.at(-1)).toMatchObject({ kind: 'acknowledged', boardId: ward });
+    expect(stored('esc-k').acknowledgedAt).toEqual(expect.any(String));
+    const again = await send(wardScreen, 'escalation:acknowledge', { boardId: ward, escalationId: 'esc-k' });
+    expect(again.ok && again.data.events).toEqual([]);
+  });
+
   it('escalate → the clinic sees it with origin, reason and due date → answer → the ward sees the decision', async () => {
     await send(wardScreen, 'measurement:record', { boardId: ward, indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-10-01', value: 7 });
     const clinicHears = clinicScreen.nextEvent();

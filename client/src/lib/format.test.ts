@@ -1,5 +1,5 @@
 import { da, en } from './i18n';
-import { formatDate, formatPeriod, formatValue, parseDecimal } from './format';
+import { formatDate, formatDateTime, formatPeriod, formatValue, parseDecimal } from './format';
 
 describe('formatting', () => {
   it('writes numbers the Danish way, with a space before the unit', () => {
@@ -28,5 +28,12 @@ describe('formatting', () => {
     expect(parseDecimal('4,5,6')).toBeNull();
     expect(parseDecimal('abc')).toBeNull();
     expect(parseDecimal('')).toBeNull();
+  });
+
+  it('writes a moment as a Danish date with the local time, never an ISO stamp', () => {
+    const local = new Date(2026, 10, 28, 14, 5).toISOString();
+    expect(formatDateTime(local, 'da')).toMatch(/^28\. nov\. 2026.*14[.:]05$/);
+    expect(formatDateTime(local, 'da')).not.toContain('2026-11-28');
+    expect(formatDateTime(local, 'en')).toMatch(/^28 Nov 2026.*14:05$/);
   });
 });

@@ -38,6 +38,13 @@ export function formatDate(isoDate: string, lang: Lang): string {
   );
 }
 
+/** `28. nov. 2026 14.05` from an ISO timestamp, in the local time zone. */
+export function formatDateTime(isoTime: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).format(new Date(isoTime));
+}
+
 /** `uge 47–48 2026`, `nov. 2026`, `K4 2026` — the period a measurement belongs to. */
 export function formatPeriod(frequency: Frequency, periodStart: string, lang: Lang, t: Messages): string {
   const parts = periodLabelParts(frequency, periodStart);

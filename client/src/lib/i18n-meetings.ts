@@ -147,7 +147,7 @@ export const meetingsDa: MeetingMessages = {
   openItem: (title) => `Behandl punktet: ${title}`,
   nextItem: 'Næste punkt',
   skipItem: (title) => `Spring over: ${title}`,
-  unskipItem: (title) => `Tag med igen: ${title}`,
+  unskipItem: (title) => `Tag med: ${title}`,
   skipped: 'sprunget over',
   moveUp: (title) => `Flyt op: ${title}`,
   moveDown: (title) => `Flyt ned: ${title}`,
@@ -200,7 +200,7 @@ export const meetingsDa: MeetingMessages = {
   escalationOverdue: 'overskredet',
   chain: 'Forløb',
   stepText: (kind, from, to) =>
-    ({ raised: `${from} eskalerede til ${to}`, forwarded: `${from} eskalerede videre til ${to}`, answered: `${from} besvarede`, returned: `${from} sendte retur` })[kind],
+    ({ raised: `${from} eskalerede til ${to}`, forwarded: `${from} eskalerede videre til ${to}`, answered: `${from} besvarede`, returned: `${from} sendte retur`, acknowledged: `${from} kvitterede for svaret` })[kind],
   context: 'Indikatorer hos afsender',
   history: 'Historik',
   historyOf: (title) => `Historik: ${title}`,
@@ -213,7 +213,7 @@ export const meetingsDa: MeetingMessages = {
     archived: 'arkiverede kortet',
     restored: 'hentede kortet tilbage',
     escalation: (kind, board) =>
-      ({ raised: `eskalerede til ${board}`, forwarded: `eskalerede videre til ${board}`, answered: `besvarede (${board})`, returned: `sendte retur (${board})` })[kind],
+      ({ raised: `eskalerede til ${board}`, forwarded: `eskalerede videre til ${board}`, answered: `besvarede (${board})`, returned: `sendte retur (${board})`, acknowledged: `kvitterede for svaret (${board})` })[kind],
     other: (type) => type,
     meetingStarted: 'startede mødet',
     meetingEnded: 'afsluttede mødet og gemte referatet',
@@ -258,7 +258,7 @@ export const meetingsEn: MeetingMessages = {
   openItem: (title) => `Discuss item: ${title}`,
   nextItem: 'Next item',
   skipItem: (title) => `Skip: ${title}`,
-  unskipItem: (title) => `Include again: ${title}`,
+  unskipItem: (title) => `Include: ${title}`,
   skipped: 'skipped',
   moveUp: (title) => `Move up: ${title}`,
   moveDown: (title) => `Move down: ${title}`,
@@ -311,7 +311,7 @@ export const meetingsEn: MeetingMessages = {
   escalationOverdue: 'overdue',
   chain: 'Trail',
   stepText: (kind, from, to) =>
-    ({ raised: `${from} escalated to ${to}`, forwarded: `${from} escalated further to ${to}`, answered: `${from} answered`, returned: `${from} returned it` })[kind],
+    ({ raised: `${from} escalated to ${to}`, forwarded: `${from} escalated further to ${to}`, answered: `${from} answered`, returned: `${from} returned it`, acknowledged: `${from} acknowledged the answer` })[kind],
   context: "Sender's indicators",
   history: 'History',
   historyOf: (title) => `History: ${title}`,
@@ -324,7 +324,7 @@ export const meetingsEn: MeetingMessages = {
     archived: 'archived the card',
     restored: 'brought the card back',
     escalation: (kind, board) =>
-      ({ raised: `escalated to ${board}`, forwarded: `escalated further to ${board}`, answered: `answered (${board})`, returned: `returned it (${board})` })[kind],
+      ({ raised: `escalated to ${board}`, forwarded: `escalated further to ${board}`, answered: `answered (${board})`, returned: `returned it (${board})`, acknowledged: `acknowledged the answer (${board})` })[kind],
     other: (type) => type,
     meetingStarted: 'started the meeting',
     meetingEnded: 'ended the meeting and saved the minutes',

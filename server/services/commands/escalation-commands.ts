@@ -8,7 +8,7 @@ import { type CommandContext, type CommandRunner, type Decision, accept, reject 
 // Pure rules first (state in, decision out), then the runners that load that state.
 
 /** Every step goes to every board along the chain, so each shows the whole trail live. */
-const emit = (type: `escalation.${'raised' | 'forwarded' | 'answered' | 'returned'}`, escalation: Escalation): Decision =>
+const emit = (type: `escalation.${'raised' | 'forwarded' | 'answered' | 'returned' | 'acknowledged'}`, escalation: Escalation): Decision =>
   accept({ body: { type, escalation }, boardIds: escalation.boardIds });
 
 /** The context with the actor's display name, so every board's trail reads "who" without a lookup. */
@@ -103,6 +103,26 @@ export function decideEscalationForward(
   return emit('escalation.forwarded', escalation);
 }
 
+/** "Kvittér": the sending board has read the answer or the return; the escalation is archived along its chain. */
+export function decideEscalationAcknowledge(
+  cmd: Command<'escalation:acknowledge'>,
+  state: { escalation?: Escalation; origin?: BoardSummary },
+  ctx: NamedContext,
+): Decision {
+  const e = state.escalation;
+  if (!e || !e.boardIds.includes(cmd.boardId) || !state.origin) return reject('NOT_FOUND', 'The escalation is not on this board.');
+  if (e.originBoardId !== cmd.boardId) return reject('CONFLICT', 'Only the board that sent the escalation acknowledges its answer.');
+  if (e.status === 'open') return reject('CONFLICT', 'The escalation has not been answered yet.');
+  if (e.acknowledgedAt) return accept();
+  const escalation: Escalation = {
+    ...e,
+    acknowledgedAt: ctx.now,
+    steps: [...e.steps, step('acknowledged', state.origin, null, '', ctx)],
+    updatedAt: ctx.now,
+  };
+  return emit('escalation.acknowledged', escalation);
+}
+
 const named = (repos: Repositories, ctx: CommandContext): NamedContext => ({ ...ctx, actorName: repos.meetings.displayName(ctx.actor) });
 
 /** The board of the unit above `board`'s unit, if there is one. */
@@ -160,3 +180,6 @@ export const runEscalationForward: CommandRunner<Command<'escalation:forward'>> 
     defaultDueDate: dueAt(repos, target, ctx.today),
   }, named(repos, ctx));
 };
+
+export const runEscalationAcknowledge: CommandRunner<Command<'escalation:acknowledge'>> = (cmd, repos, ctx) =>
+  decideEscalationAcknowledge(cmd, { escalation: repos.meetings.escalation(cmd.escalationId), origin: repos.boards.get(cmd.boardId) }, named(repos, ctx));

@@ -4,7 +4,7 @@ import type { CommandRunner } from '../decision';
 import { runCardRestore, runCardUndo } from './card-undo-commands';
 import { runCardArchive, runCardCreate, runCardMove, runCardUpdate } from './card-commands';
 import { runColumnCreate, runColumnMove, runColumnRename } from './column-commands';
-import { runEscalationAnswer, runEscalationForward, runEscalationRaise, runEscalationReturn } from './escalation-commands';
+import { runEscalationAcknowledge, runEscalationAnswer, runEscalationForward, runEscalationRaise, runEscalationReturn } from './escalation-commands';
 import { runMeasurementRecord } from './measurement-commands';
 import { runCadence, runMeetingChange, runMeetingEnd, runMeetingStart } from './meeting-commands';
 
@@ -25,6 +25,7 @@ export const COMMAND_RUNNERS: { [N in CommandName]: CommandRunner<Command<N>> } 
   'escalation:answer': runEscalationAnswer,
   'escalation:return': runEscalationReturn,
   'escalation:forward': runEscalationForward,
+  'escalation:acknowledge': runEscalationAcknowledge,
   'meeting:start': runMeetingStart,
   'meeting:change': runMeetingChange,
   'meeting:end': runMeetingEnd,
@@ -36,6 +37,7 @@ const FACILITATOR_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'escalation:answer',
   'escalation:return',
   'escalation:forward',
+  'escalation:acknowledge',
   'meeting:start',
   'meeting:change',
   'meeting:end',

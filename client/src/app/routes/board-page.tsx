@@ -6,7 +6,7 @@ import { ConnectionIndicator } from '../../features/board/connection-indicator';
 import { NoticeList } from '../../features/board/notice-list';
 import { CardBoard } from '../../features/cards/card-board';
 import { IndicatorGrid } from '../../features/indicators/indicator-grid';
-import { EscalationZone } from '../../features/escalations/escalation-zone';
+import { EscalationZone } from '../../features/escalations';
 import { MeetingBar } from '../../features/meetings/meeting-bar';
 import { useT } from '../../lib/i18n-context';
 import { useAppStore } from '../store/store-context';

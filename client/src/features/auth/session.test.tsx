@@ -13,6 +13,14 @@ afterEach(() => {
 });
 
 describe('sign-in page', () => {
+  it('offers the language switch before signing in', async () => {
+    vi.stubGlobal('fetch', () => json(200, { oidc: false, demo: false }));
+    render(<I18nProvider initialLang="da"><LoginPage onSignedIn={() => {}} /></I18nProvider>);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'English' }));
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+  });
+
   it('says when the password is wrong, then signs in with the CSRF header and offers the demo logins', async () => {
     const calls: { url: string; init?: RequestInit }[] = [];
     let attempt = 0;

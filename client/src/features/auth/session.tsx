@@ -3,6 +3,7 @@ import type { AuthConfig, Me } from '../../../../shared/auth';
 import { Field } from '../../components/field';
 import { ApiRequestError } from '../../lib/api-client';
 import { authApi } from '../../lib/auth-api';
+import { LanguageSwitch } from '../../app/language-switch';
 import { useT } from '../../lib/i18n-context';
 
 type UserMe = Extract<Me, { kind: 'user' }>;
@@ -61,6 +62,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: UserMe) => void }) 
   return (
     <main id="main" className="login">
       <div className="login__panel">
+        <div className="login__language"><LanguageSwitch /></div>
         <h1 className="page__title">{t.access.signInTitle}</h1>
         <p className="muted">{t.access.signInIntro}</p>
         <form className="form" onSubmit={(e) => void onSubmit(e)}>

@@ -105,6 +105,7 @@ export function applyEventBody(data: BoardData, body: BoardEventBody): BoardData
     case 'escalation.forwarded':
     case 'escalation.answered':
     case 'escalation.returned':
+    case 'escalation.acknowledged':
       return { ...data, escalations: { ...data.escalations, [body.escalation.id]: body.escalation } };
     case 'meeting.started':
     case 'meeting.changed':

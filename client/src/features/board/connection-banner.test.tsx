@@ -33,7 +33,7 @@ describe('connection state', () => {
     expect(fake.calls.indexOf(rejoin!)).toBeLessThan(fake.calls.indexOf(fake.lastCall('card:move')!));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByText('Gemmer …')).toBeInTheDocument();
-  });
+  }, 15_000);
 
   it('says so when the board does not exist', async () => {
     renderApp({ path: '/boards/nope' });

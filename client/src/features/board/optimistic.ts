@@ -122,6 +122,7 @@ export function applyCommand(data: BoardData, command: AnyCommand, ctx: Optimist
     case 'escalation:answer':
     case 'escalation:return':
     case 'escalation:forward':
+    case 'escalation:acknowledge':
     case 'meeting:start':
     case 'meeting:end':
       return data;

@@ -169,7 +169,7 @@ describe('sync engine', () => {
     expect(after.getState().view!.cards.k1!.columnId).toBe('c3');
     expect(fake.callsOf('card:move')).toHaveLength(1);
     const move = fake.lastCall('card:move');
-    fake.answer(move, { ok: true, seq: 11, data: { events: [makeEvent(11, { type: 'card.moved', card: makeCard({ id: 'k1', columnId: 'c3', orderKey: 'Zz', title: 'k1' }), from: { columnId: 'c1', orderKey: 'a0' } }, (move?.payload as { opId: string }).opId)] } });
+    fake.answer(move, { ok: true, seq: 11, data: { events: [makeEvent(11, { type: 'card.moved', card: makeCard({ id: 'k1', columnId: 'c3', orderKey: 'Zz', title: 'Ring til apoteket' }), from: { columnId: 'c1', orderKey: 'a0' } }, (move?.payload as { opId: string }).opId)] } });
     expect(pendingStore.saved.has('b1')).toBe(false);
     expect(fake.callsOf('card:move')).toHaveLength(1);
   });

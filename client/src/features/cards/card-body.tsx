@@ -5,7 +5,7 @@ import { formatDate, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { MoveMenu } from './move-menu';
 import { useCanWrite } from '../board/board-access';
-import { CardEscalation } from '../escalations/card-escalation';
+import { CardEscalation } from '../escalations';
 import { CardIndicatorLink } from '../indicators/card-indicator-link';
 
 interface CardBodyProps {

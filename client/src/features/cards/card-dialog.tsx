@@ -7,8 +7,7 @@ import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import type { CardFields } from './cards-slice';
 import type { EditorTarget } from './card-editor-context';
-import { TextPrompt } from '../../components/text-prompt';
-import { newId } from '../../lib/ids';
+import { EscalateDialog } from '../escalations';
 import { useCanWrite } from '../board/board-access';
 import { lastPointerKind } from '../../lib/pointer-kind';
 
@@ -38,7 +37,6 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
   const [byTouch] = useState(() => lastPointerKind() === 'touch');
   // Escalating and the history replace the form rather than stacking a second modal on it.
   const [aside, setAside] = useState<'escalate' | 'history' | null>(null);
-  const issue = useAppStore((s) => s.issue);
   const canWrite = useCanWrite();
   const boardId = useAppStore((s) => s.view?.board.id ?? '');
   // Only a board with a unit above can escalate, and a card only once at a time.
@@ -65,11 +63,7 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
   }
 
   if (cardId && aside === 'escalate') {
-    return (
-      <TextPrompt title={t.meetings.escalateCard(fields.title)} label={t.meetings.reason} submitLabel={t.meetings.escalate}
-        cancelLabel={t.cancel} requiredMessage={t.required} maxLength={LIMITS.note} onClose={onClose}
-        onSubmit={(reason) => issue('escalation:raise', { escalationId: newId(), cardId, reason })} />
-    );
+    return <EscalateDialog cardId={cardId} cardTitle={fields.title} onClose={onClose} />;
   }
   if (cardId && aside === 'history') {
     return (

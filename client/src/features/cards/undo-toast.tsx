@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useToast } from '../../components/toast';
 import { useAppStore } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import { useCanWrite } from '../board/board-access';
 import { focusCardGrip } from './focus-card';
-
-const SHOWN_MS = 8_000;
 
 /** Keys typed into a field are the field's own (its text undo), not the board's. */
 function typingIn(target: EventTarget | null): boolean {
@@ -28,43 +27,35 @@ function useUndoShortcut(enabled: boolean) {
 }
 
 /**
- * "Flyttet · Fortryd": a short message after each of one's own card changes, with the button that undoes it. After
- * an undo it says "Fortrudt" without a button, so pressing again where "Fortryd" was cannot redo the change.
+ * "Flyttet · Fortryd": a toast after each of one's own card changes, with the action that undoes it. After an undo
+ * it says "Fortrudt" without an action, so pressing again where "Fortryd" was cannot redo the change.
  */
 export function UndoToast() {
   const t = useT();
   const canWrite = useCanWrite();
   const last = useAppStore((s) => s.lastChange);
   const undo = useAppStore((s) => s.undoLastChange);
-  const [hiddenId, setHiddenId] = useState<string | null>(null);
+  const toast = useToast();
+  const shown = useRef<string | null>(null);
   useUndoShortcut(canWrite);
   useEffect(() => {
-    if (!last) return;
-    const timer = setTimeout(() => setHiddenId(last.id), SHOWN_MS);
-    return () => clearTimeout(timer);
-  }, [last]);
-  const shown = last && last.id !== hiddenId ? last : null;
-  return (
-    <div className="toast-region" role="status" aria-live="polite" aria-label={t.flows.lastChange}>
-      {shown && (
-        <div className="toast">
-          {shown.kind === 'undone' ? (
-            <span>{t.flows.undone}</span>
-          ) : (
-            <>
-              <span>{t.flows.changed[shown.kind]}</span>
-              <span aria-hidden="true"> · </span>
-              <button type="button" className="button button--quiet toast__action" title={t.flows.undoTitle}
-                onClick={() => {
-                  undo(shown.cardId);
-                  focusCardGrip(shown.cardId);
-                }}>
-                {t.flows.undo}
-              </button>
-            </>
-          )}
-        </div>
-      )}
-    </div>
-  );
+    if (!last || shown.current === last.id) return;
+    shown.current = last.id;
+    if (last.kind === 'undone') {
+      toast({ message: t.flows.undone, durationMs: 4000 });
+      return;
+    }
+    toast({
+      message: t.flows.changed[last.kind],
+      action: {
+        label: t.flows.undo,
+        altText: t.flows.undoTitle,
+        onSelect: () => {
+          undo(last.cardId);
+          focusCardGrip(last.cardId);
+        },
+      },
+    });
+  }, [last, toast, undo, t]);
+  return null;
 }

@@ -12,9 +12,23 @@ export function escalationOfCard(escalations: Readonly<Record<string, Escalation
   return latest;
 }
 
-/** Received: open ones this board holds. Others: everything else along chains through this board, newest first. */
-export function splitEscalations(escalations: readonly Escalation[], boardId: string) {
-  const received = escalations.filter((e) => e.holderBoardId === boardId && e.status === 'open').sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1));
-  const others = escalations.filter((e) => !received.includes(e)).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1));
-  return { received, others };
+const byDue = (a: Escalation, b: Escalation) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0);
+const newestFirst = (a: Escalation, b: Escalation) => (a.updatedAt < b.updatedAt ? 1 : -1);
+
+/** This board sent it up: it raised it, or passed it on. */
+const sentBy = (e: Escalation, boardId: string) =>
+  e.originBoardId === boardId || e.steps.some((s) => s.kind === 'forwarded' && s.boardId === boardId);
+
+/**
+ * The zone's three groups. Received: open ones this board holds (to answer). Answered: what came back to the board
+ * that raised it, until it acknowledges it ("Kvittér"). Sent up: open ones this board sent on, held above. A board
+ * that answered an escalation has done its part: it leaves its zone (the trail stays in the card's history).
+ */
+export function groupEscalations(escalations: readonly Escalation[], boardId: string) {
+  const received = escalations.filter((e) => e.status === 'open' && e.holderBoardId === boardId).sort(byDue);
+  const answered = escalations
+    .filter((e) => e.status !== 'open' && e.originBoardId === boardId && !e.acknowledgedAt)
+    .sort(newestFirst);
+  const sent = escalations.filter((e) => e.status === 'open' && e.holderBoardId !== boardId && sentBy(e, boardId)).sort(byDue);
+  return { received, answered, sent };
 }

@@ -1,6 +1,6 @@
 import type { Escalation } from '../../../../shared/schemas';
 import { WarningIcon } from '../../components/icons';
-import { formatDate, todayIso } from '../../lib/format';
+import { formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { isOverdue } from './escalation-model';
 
@@ -34,8 +34,9 @@ export function EscalationChain({ escalation }: { escalation: Escalation }) {
       {escalation.steps.map((step, i) => (
         <li key={i}>
           <span>{t.meetings.stepText(step.kind, step.boardName, step.toBoardName)}</span>
-          {step.text && <q>{step.text}</q>}
-          <span className="muted"> · {step.actorName ?? step.actor} · {formatDate(step.at.slice(0, 10), lang)}</span>
+          {/* The reason it was raised with is shown above the trail; here only what later steps said. */}
+          {step.text && !(i === 0 && step.kind === 'raised' && step.text === escalation.reason) && <q>{step.text}</q>}
+          <span className="muted"> · {step.actorName ?? step.actor} · <time dateTime={step.at}>{formatDateTime(step.at, lang)}</time></span>
         </li>
       ))}
     </ol>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LIMITS } from '../../../../shared/constants';
 import type { Escalation } from '../../../../shared/schemas';
@@ -7,7 +7,7 @@ import { useAppStore } from '../../app/store/store-context';
 import { formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { useCanFacilitate } from '../board/board-access';
-import { splitEscalations } from './escalation-model';
+import { groupEscalations } from './escalation-model';
 import './escalations.css';
 import { EscalationBadge, EscalationChain } from './escalation-summary';
 
@@ -24,8 +24,8 @@ export function EscalationZone() {
   const [prompt, setPrompt] = useState<Prompt | null>(null);
   // Answering, returning and passing on are the facilitator's: others see what arrived, without the buttons.
   const canFacilitate = useCanFacilitate();
-  if (escalations.length === 0) return null;
-  const { received, others } = splitEscalations(escalations, boardId);
+  const { received, answered, sent } = groupEscalations(escalations, boardId);
+  if (received.length + answered.length + sent.length === 0) return null;
 
   function submit(p: Prompt, text: string) {
     const escalationId = p.escalation.id;
@@ -34,41 +34,35 @@ export function EscalationZone() {
     else issue('escalation:forward', { escalationId, reason: text });
   }
 
+  // Only groups with something in them: a ward's board, which nothing is sent to, shows no empty "Modtaget".
   return (
     <section className="board-section escalations" aria-labelledby="escalations-title">
       <h2 id="escalations-title" className="board-section__title">{m.escalations}</h2>
       <div className="escalations__groups">
-        <div>
-          <h3 className="escalations__group">{m.escalationsReceived}</h3>
-          {received.length === 0 ? <p className="muted">{m.noEscalations}</p> : (
-            <ul className="escalation-list" aria-label={m.escalationsReceived}>
-              {received.map((e) => (
-                <li key={e.id} className="escalation" aria-label={e.cardTitle}>
-                  <EscalationDetails escalation={e} />
-                  {canFacilitate && <div className="escalation__actions">
-                    <button type="button" className="button button--primary" onClick={() => setPrompt({ kind: 'answer', escalation: e })}>{m.answer}</button>
-                    <button type="button" className="button" onClick={() => setPrompt({ kind: 'return', escalation: e })}>{m.sendBack}</button>
-                    {hasBoardAbove && (
-                      <button type="button" className="button" onClick={() => setPrompt({ kind: 'forward', escalation: e })}>{m.escalateFurther}</button>
-                    )}
-                  </div>}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        {others.length > 0 && (
-          <div>
-            <h3 className="escalations__group">{m.escalationsSent}</h3>
-            <ul className="escalation-list" aria-label={m.escalationsSent}>
-              {others.map((e) => (
-                <li key={e.id} className="escalation" aria-label={e.cardTitle}>
-                  <EscalationDetails escalation={e} />
-                </li>
-              ))}
-            </ul>
-          </div>
+        {received.length > 0 && (
+          <EscalationGroup title={m.escalationsReceived} escalations={received}>
+            {(e) => canFacilitate && (
+              <div className="escalation__actions">
+                <button type="button" className="button button--primary" onClick={() => setPrompt({ kind: 'answer', escalation: e })}>{m.answer}</button>
+                <button type="button" className="button" onClick={() => setPrompt({ kind: 'return', escalation: e })}>{m.sendBack}</button>
+                {hasBoardAbove && (
+                  <button type="button" className="button" onClick={() => setPrompt({ kind: 'forward', escalation: e })}>{m.escalateFurther}</button>
+                )}
+              </div>
+            )}
+          </EscalationGroup>
         )}
+        {answered.length > 0 && (
+          <EscalationGroup title={t.flows.escalationsAnswered} escalations={answered}>
+            {(e) => canFacilitate && (
+              <div className="escalation__actions">
+                <button type="button" className="button button--primary" title={t.flows.acknowledgeHint}
+                  onClick={() => issue('escalation:acknowledge', { escalationId: e.id })}>{t.flows.acknowledge}</button>
+              </div>
+            )}
+          </EscalationGroup>
+        )}
+        {sent.length > 0 && <EscalationGroup title={m.escalationsSent} escalations={sent}>{() => null}</EscalationGroup>}
       </div>
       {prompt && (
         <TextPrompt
@@ -83,6 +77,26 @@ export function EscalationZone() {
         />
       )}
     </section>
+  );
+}
+
+function EscalationGroup({ title, escalations, children }: {
+  title: string;
+  escalations: readonly Escalation[];
+  children: (e: Escalation) => ReactNode;
+}) {
+  return (
+    <div>
+      <h3 className="escalations__group">{title}</h3>
+      <ul className="escalation-list" aria-label={title}>
+        {escalations.map((e) => (
+          <li key={e.id} className="escalation" aria-label={e.cardTitle}>
+            <EscalationDetails escalation={e} />
+            {children(e)}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -20,7 +20,8 @@ export function describeEvent(event: BoardEvent, m: MeetingMessages, columnName:
     case 'escalation.raised':
     case 'escalation.forwarded':
     case 'escalation.answered':
-    case 'escalation.returned': {
+    case 'escalation.returned':
+    case 'escalation.acknowledged': {
       const step = body.escalation.steps.at(-1);
       return step ? m.historyLine.escalation(step.kind, step.toBoardName ?? step.boardName) : body.type;
     }

@@ -1,4 +1,5 @@
 import type { AgendaItem, Meeting } from '../../../../shared/schemas';
+import { IconButton } from '../../components/button';
 import { useI18n } from '../../lib/i18n-context';
 import type { MeetingActions } from './use-meeting-actions';
 
@@ -20,14 +21,15 @@ export function AgendaList({ meeting, actions }: { meeting: Meeting; actions?: M
             {item.skipped && <span className="muted"> ({m.skipped})</span>}
           </div>
           {actions && <div className="agenda__buttons no-print">
+            {/* Visible words; the accessible name adds the item's title (and starts with the same words). */}
             <button type="button" className="button button--small" aria-label={m.openItem(item.title)} onClick={() => actions.openItem(item.id)}
-              disabled={item.id === meeting.currentItemId}>▶</button>
+              disabled={item.id === meeting.currentItemId}>{t.flows.takeItem}</button>
             <button type="button" className="button button--small" aria-label={item.skipped ? m.unskipItem(item.title) : m.skipItem(item.title)}
-              onClick={() => actions.skip(item.id, !item.skipped)}>{item.skipped ? '↺' : '⤼'}</button>
-            <button type="button" className="button button--small" aria-label={m.moveUp(item.title)} disabled={index === 0}
-              onClick={() => actions.move(item.id, index - 1)}>↑</button>
-            <button type="button" className="button button--small" aria-label={m.moveDown(item.title)} disabled={index === meeting.items.length - 1}
-              onClick={() => actions.move(item.id, index + 1)}>↓</button>
+              onClick={() => actions.skip(item.id, !item.skipped)}>{item.skipped ? t.flows.include : t.flows.skip}</button>
+            <IconButton className="button--small" label={m.moveUp(item.title)} icon="↑" disabled={index === 0}
+              onClick={() => actions.move(item.id, index - 1)} />
+            <IconButton className="button--small" label={m.moveDown(item.title)} icon="↓" disabled={index === meeting.items.length - 1}
+              onClick={() => actions.move(item.id, index + 1)} />
           </div>}
         </li>
       ))}

@@ -4,7 +4,8 @@ import { sortByKey } from '../../../../shared/domain/ordering';
 import type { AgendaItem, Meeting } from '../../../../shared/schemas';
 import { Field } from '../../components/field';
 import { useAppStore } from '../../app/store/store-context';
-import { formatDate } from '../../lib/format';
+import { addDays } from '../../../../shared/domain/cadence';
+import { formatDate, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { Timer } from './timer';
 import type { MeetingActions } from './use-meeting-actions';
@@ -22,6 +23,9 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
   const [outcome, setOutcome, outcomeRef] = useSyncedDraft<HTMLTextAreaElement>(item.outcome);
   const [decision, setDecision] = useState('');
   const [action, setAction] = useState({ title: '', ownerName: '', dueDate: '', columnId: '' });
+  const [actionError, setActionError] = useState<{ field: 'title' | 'owner'; message: string } | null>(null);
+  // An action without a date is due at the next meeting (or in 14 days), where it is followed up.
+  const defaultDue = useAppStore((s) => s.view?.cadence?.nextMeetingDate ?? null) ?? addDays(todayIso(), 14);
 
   function addDecision(event: FormEvent) {
     event.preventDefault();
@@ -32,8 +36,12 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
   function addAction(event: FormEvent) {
     event.preventDefault();
     const columnId = action.columnId || columns[0]?.id;
-    if (!actions || !action.title.trim() || !action.ownerName.trim() || !action.dueDate || !columnId) return;
-    actions.action(item.id, { columnId, title: action.title.trim(), ownerName: action.ownerName.trim(), dueDate: action.dueDate });
+    if (!actions || !columnId) return;
+    // Never dropped silently: a missing title or owner is said at the field; a missing date takes the default.
+    if (!action.title.trim()) return setActionError({ field: 'title', message: t.flows.actionTitleMissing });
+    if (!action.ownerName.trim()) return setActionError({ field: 'owner', message: t.flows.actionOwnerMissing });
+    setActionError(null);
+    actions.action(item.id, { columnId, title: action.title.trim(), ownerName: action.ownerName.trim(), dueDate: action.dueDate || defaultDue });
     setAction({ title: '', ownerName: '', dueDate: '', columnId: action.columnId });
   }
 
@@ -66,9 +74,15 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
         })}
       </ul>
       {actions && <form className="form form--inline no-print" onSubmit={addAction} aria-label={m.newAction}>
-        <Field label={t.cardTitle}>{({ id }) => <input id={id} type="text" value={action.title} onChange={(e) => setAction({ ...action, title: e.target.value })} />}</Field>
-        <Field label={t.owner}>{({ id }) => <input id={id} type="text" value={action.ownerName} onChange={(e) => setAction({ ...action, ownerName: e.target.value })} />}</Field>
-        <Field label={t.due}>{({ id }) => <input id={id} type="date" value={action.dueDate} onChange={(e) => setAction({ ...action, dueDate: e.target.value })} />}</Field>
+        <Field label={t.cardTitle} error={actionError?.field === 'title' ? actionError.message : null}>
+          {({ id, describedBy, invalid }) => <input id={id} type="text" value={action.title} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setAction({ ...action, title: e.target.value })} />}
+        </Field>
+        <Field label={t.owner} error={actionError?.field === 'owner' ? actionError.message : null}>
+          {({ id, describedBy, invalid }) => <input id={id} type="text" value={action.ownerName} aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => setAction({ ...action, ownerName: e.target.value })} />}
+        </Field>
+        <Field label={t.due} hint={t.flows.actionDueHint(formatDate(defaultDue, lang))}>
+          {({ id, describedBy }) => <input id={id} type="date" value={action.dueDate} aria-describedby={describedBy} onChange={(e) => setAction({ ...action, dueDate: e.target.value })} />}
+        </Field>
         <Field label={m.actionColumn}>
           {({ id }) => (
             <select id={id} value={action.columnId || columns[0]?.id || ''} onChange={(e) => setAction({ ...action, columnId: e.target.value })}>

@@ -41,7 +41,7 @@ describe('meeting mode', () => {
 
     await user.click(screen.getByRole('button', { name: `Spring over: ${running().items[1]!.title}` }));
     expect(fake.lastCall('meeting:change')?.payload).toMatchObject({ change: { kind: 'skip-item', skipped: true } });
-  });
+  }, 15_000);
 
   it('a second screen follows the facilitator: attendance and the item outcome arrive live', async () => {
     const meeting = running();
@@ -62,4 +62,39 @@ describe('meeting mode', () => {
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Start møde' }));
     expect(fake.lastCall('meeting:start')?.payload).toMatchObject({ boardId: 'b1' });
   });
+
+  it('agenda buttons carry words; ending asks in a dialog that sums up the minutes; an action needs an owner and gets a due date', async () => {
+    const meeting = running();
+    const item = meeting.items[0]!;
+    const { fake } = renderApp({ path: '/boards/b1/meeting', snapshot: makeSnapshot({ meeting: { ...meeting, currentItemId: item.id, attendees: ['Eva', 'Ole'] } }) });
+    const agenda = await screen.findByRole('list', { name: 'Dagsorden' });
+    const second = meeting.items[1]!;
+    expect(within(agenda).getByRole('button', { name: `Behandl punktet: ${second.title}` })).toHaveTextContent('Behandl punktet');
+    expect(within(agenda).getByRole('button', { name: `Spring over: ${second.title}` })).toHaveTextContent('Spring over');
+
+    const user = userEvent.setup();
+    const current = screen.getByRole('region', { name: 'Aktuelt punkt' });
+    const form = within(current).getByRole('form', { name: 'Ny handling' });
+    await user.type(within(form).getByLabelText('Titel'), 'Tjek sengeplan');
+    await user.click(within(form).getByRole('button', { name: 'Tilføj handling' }));
+    expect(within(form).getByLabelText('Ansvarlig')).toHaveAccessibleDescription(/Angiv en ansvarlig/);
+    expect(fake.callsOf('meeting:change').filter((c) => (c.payload as { change: { kind: string } }).change.kind === 'action')).toHaveLength(0);
+    await user.type(within(form).getByLabelText('Ansvarlig'), 'Ole');
+    await user.click(within(form).getByRole('button', { name: 'Tilføj handling' }));
+    expect(fake.lastCall('meeting:change')?.payload).toMatchObject({
+      change: { kind: 'action', itemId: item.id, card: { title: 'Tjek sengeplan', ownerName: 'Ole', dueDate: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) } },
+    });
+
+    const confirm = vi.spyOn(window, 'confirm');
+    await user.click(screen.getByRole('button', { name: 'Afslut møde' }));
+    const dialog = screen.getByRole('dialog', { name: 'Afslut mødet?' });
+    expect(dialog).toHaveTextContent('1 nye handlinger');
+    expect(dialog).toHaveTextContent('Fremmøde: Eva, Ole.');
+    await user.click(within(dialog).getByRole('button', { name: 'Fortsæt mødet' }));
+    expect(fake.callsOf('meeting:end')).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Afslut møde' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Afslut mødet?' })).getByRole('button', { name: 'Afslut og gem referat' }));
+    expect(fake.lastCall('meeting:end')?.payload).toMatchObject({ meetingId: 'm1' });
+    expect(confirm).not.toHaveBeenCalled();
+  }, 20_000);
 });

@@ -5,6 +5,7 @@ import { useI18n } from '../../lib/i18n-context';
 import { useCanFacilitate } from '../board/board-access';
 import { AgendaList } from './agenda-list';
 import { CurrentItem } from './current-item';
+import { EndMeetingDialog } from './end-meeting-dialog';
 import { Timer } from './timer';
 import { useMeetingActions } from './use-meeting-actions';
 import { useSyncedDraft } from './use-synced-draft';
@@ -21,6 +22,7 @@ export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: ()
   const current = meeting.items.find((i) => i.id === meeting.currentItemId);
   const [attendees, setAttendees, attendeesRef] = useSyncedDraft<HTMLInputElement>(meeting.attendees.join(', '));
   const [newItem, setNewItem] = useState('');
+  const [ending, setEnding] = useState(false);
 
   function saveAttendance(event: FormEvent) {
     event.preventDefault();
@@ -39,11 +41,15 @@ export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: ()
         <Timer label={m.meetingTimer} startedAt={meeting.startedAt} minutes={meeting.plannedMinutes} large />
         {canFacilitate ? <div className="meeting__buttons no-print">
           <button type="button" className="button button--primary" onClick={actions.next}>{m.nextItem}</button>
-          <button type="button" className="button button--danger" onClick={() => { if (window.confirm(m.endMeetingConfirm)) { actions.end(); onEnd(); } }}>
+          <button type="button" className="button button--danger" onClick={() => setEnding(true)}>
             {m.endMeeting}
           </button>
         </div> : <p role="status">{m.followingOnly}</p>}
       </div>
+      {ending && (
+        <EndMeetingDialog meeting={meeting} onClose={() => setEnding(false)}
+          onEnd={() => { setEnding(false); actions.end(); onEnd(); }} />
+      )}
       <div className="meeting__body">
         <div className="meeting__side">
           {canFacilitate && <form className="form no-print" onSubmit={saveAttendance}>
