@@ -9,7 +9,7 @@ import { GoalForm, type GoalFormMode } from './goal-form';
 import { Initiatives } from './initiatives';
 import { LineOfSight } from './line-of-sight';
 import { useCascadeTexts } from './texts';
-import { useLoad } from './use-load';
+import { useLoad } from '../../lib/use-load';
 
 /** `/goals`: the goal hierarchy by leadership layer, each goal with its chain upwards and translations below. */
 export function GoalsPage() {

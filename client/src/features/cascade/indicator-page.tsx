@@ -16,7 +16,7 @@ import { RunChart } from './run-chart';
 import { SignalSummary } from './signal-summary';
 import { TargetPanel } from './target-panel';
 import { useCascadeTexts } from './texts';
-import { useLoad } from './use-load';
+import { useLoad } from '../../lib/use-load';
 
 /** `/indicators/:id?unit=…`: the run chart, goal chain, measurements, deviation and the units below. */
 export function IndicatorPage({ indicatorId }: { indicatorId: string }) {

@@ -12,7 +12,7 @@ import { useReportTexts } from './report-texts';
 import { RunChart } from './run-chart';
 import { SignalSummary } from './signal-summary';
 import { useCascadeTexts } from './texts';
-import { useLoad } from './use-load';
+import { useLoad } from '../../lib/use-load';
 
 const yearAgo = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
 

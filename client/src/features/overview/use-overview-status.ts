@@ -3,14 +3,11 @@ import { io } from 'socket.io-client';
 import type { OverviewResponse, OverviewUnit } from '../../../../shared/cascade';
 import type { ServerToClientEvents } from '../../../../shared/protocol';
 import type { Socket } from 'socket.io-client';
+import { requestJson } from '../../lib/http';
 
 export type OverviewLoader = () => Promise<OverviewResponse>;
 
-async function fetchOverview(): Promise<OverviewResponse> {
-  const response = await fetch('/api/overview', { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`overview: ${response.status}`);
-  return (await response.json()) as OverviewResponse;
-}
+const fetchOverview = (): Promise<OverviewResponse> => requestJson<OverviewResponse>('GET', '/api/overview');
 
 /** Listens for "statuses changed" from the server; returns the way to stop. */
 export type OverviewSubscribe = (onChange: () => void) => () => void;
