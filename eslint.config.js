@@ -3,6 +3,40 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const FEATURES = 'admin|auth|board|cards|cascade|escalations|history|indicators|meetings|overview|wall';
+
+/**
+ * The seams, enforced with ESLint's own no-restricted-imports (regex patterns; no plugin needed for two rules):
+ * a client feature reaches another only through its public index.ts, and server services stay free of transport
+ * (routes, realtime, plugins), so the rules can run behind either door and under a second store.
+ */
+const boundaries = [
+  {
+    files: ['client/src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: `^(\\.\\./)+(features/)?(${FEATURES})/(?!index$).+`,
+          message: "Import another feature through its index.ts (export there what others need).",
+        }],
+      }],
+    },
+  },
+  {
+    files: ['server/services/**/*.ts'],
+    // live-updates.ts is moving to server/realtime (issue 19); until then it is the one known exception.
+    ignores: ['server/services/cascade/live-updates.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '^(\\.\\./)+(routes|realtime|plugins)(/|$)|^(fastify|socket\\.io|@fastify/.*)$',
+          message: 'Services hold the rules: no routes, realtime, plugins or transport libraries here.',
+        }],
+      }],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -20,4 +54,5 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...boundaries,
 );

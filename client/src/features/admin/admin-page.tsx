@@ -3,7 +3,7 @@ import { DIRECTIONS, FREQUENCIES, ROLE_NAMES } from '../../../../shared/constant
 import type { AdminDevice, AdminIndicator, AdminLayer, AdminUnit, AdminUser, AuditEntry, RoleName } from '../../../../shared/auth';
 import { adminApi } from '../../lib/auth-api';
 import { useT } from '../../lib/i18n-context';
-import { useMe } from '../auth/session';
+import { useMe } from '../auth';
 
 type Tab = 'users' | 'units' | 'boards' | 'indicators' | 'devices' | 'audit';
 

@@ -9,7 +9,7 @@ import type { CardFields } from './cards-slice';
 import type { EditorTarget } from './card-editor-context';
 import { TextPrompt } from '../../components/text-prompt';
 import { newId } from '../../lib/ids';
-import { useCanWrite } from '../board/board-access';
+import { useCanWrite } from '../board';
 
 // Loaded when first opened, so the board page's bundle does not carry it.
 const CardHistory = lazy(() => import('../history/card-history').then((m) => ({ default: m.CardHistory })));

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { MenuButton, type MenuItem } from '../../components/menu-button';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
-import { cardsInColumn } from '../board/board-data';
+import { cardsInColumn } from '../board';
 import { useColumns } from './use-cards';
 
 /** Puts focus back on a card after it moved (it is a new element in its new column). */

@@ -1,5 +1,5 @@
 import { Link } from 'wouter';
-import { useOverviewTexts } from '../overview/overview-texts';
+import { useOverviewTexts } from '../overview';
 
 /** The header's way to the goals screen. */
 export function GoalsNavLink({ className }: { className: string }) {

@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import type { GoalListResponse, GoalView } from '../../../../shared/cascade';
 import { useI18n } from '../../lib/i18n-context';
-import { StatusBadge } from '../indicators/status-badge';
+import { StatusBadge } from '../indicators';
 import { cascadeApi } from './cascade-api';
 import { GoalForm, type GoalFormMode } from './goal-form';
 import { Initiatives } from './initiatives';

@@ -6,7 +6,7 @@ import { analyseSeries } from '../../../../shared/domain/indicator-signal';
 import { measurementStatus } from '../../../../shared/domain/status';
 import { formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
-import { StatusBadge } from '../indicators/status-badge';
+import { StatusBadge } from '../indicators';
 import { cascadeApi } from './cascade-api';
 import { CsvImport } from './csv-import';
 import { DeviationForm } from './deviation-form';

@@ -5,7 +5,7 @@ import { analyseSeries, readIndicator } from '../../../../shared/domain/indicato
 import type { ReportIndicator, StatusReport } from '../../../../shared/maalstyring';
 import { formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
-import { StatusBadge } from '../indicators/status-badge';
+import { StatusBadge } from '../indicators';
 import { cascadeApi } from './cascade-api';
 import { ReportMatters } from './report-matters';
 import { useReportTexts } from './report-texts';
