@@ -72,7 +72,7 @@ export const adminApi = {
     requestJson<CreateDeviceResponse>('POST', '/api/admin/devices', body),
   revokeDevice: (id: string) => requestJson<void>('POST', `/api/admin/devices/${encodeURIComponent(id)}/revoke`),
   audit: (query: { boardId?: string; actor?: string }) =>
-    requestJson<{ entries: AuditEntry[] }>('GET', `/api/admin/audit?${new URLSearchParams(query as Record<string, string>).toString()}`),
+    requestJson<{ entries: AuditEntry[] }>('GET', `/api/admin/audit?${new URLSearchParams(query).toString()}`),
   auditExportUrl: (query: { boardId?: string; actor?: string }, format: 'csv' | 'json') =>
     `/api/admin/audit?${new URLSearchParams({ ...(query as Record<string, string>), format, limit: '100000' }).toString()}`,
 };

@@ -28,9 +28,10 @@ export async function requestError(response: Response, body: unknown): Promise<A
 }
 
 export interface RequestOptions {
-  /** A JSON body (serialised here), or text sent as it is with `contentType`. */
+  /** A JSON body, serialised here. */
   body?: unknown;
-  contentType?: string;
+  /** Or a text body sent as it is, with its content type (a CSV file). */
+  text?: { body: string; contentType: string };
   /** A wall screen's device token: sent as a bearer token instead of relying on a session cookie. */
   token?: string | null;
 }
@@ -44,9 +45,9 @@ export async function request(method: string, path: string, options: RequestOpti
   if (method !== 'GET' && method !== 'HEAD') headers[CSRF_HEADER] = '1';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined;
-  if (options.contentType !== undefined) {
-    headers['content-type'] = options.contentType;
-    body = String(options.body ?? '');
+  if (options.text) {
+    headers['content-type'] = options.text.contentType;
+    body = options.text.body;
   } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);

@@ -41,7 +41,7 @@ export const cascadeApi = {
   importCsv: async (unitId: string, text: string, apply: boolean): Promise<ImportResponse> => {
     // A refused import (400) answers with the rows' problems in the import's own shape, not as an error.
     const path = `/api/imports/measurements?unit=${encodeURIComponent(unitId)}&apply=${apply}`;
-    const body = await request('POST', path, { body: text, contentType: 'text/csv' }).catch((err: unknown) => {
+    const body = await request('POST', path, { text: { body: text, contentType: 'text/csv' } }).catch((err: unknown) => {
       if (err instanceof ApiRequestError && err.status === 400 && err.code === null) return err.body;
       throw err;
     });
