@@ -37,6 +37,8 @@ export default defineConfig({
           globals: true,
           include: ['client/**/*.test.{ts,tsx}'],
           setupFiles: ['client/src/test-setup.ts'],
+          // jsdom renders whole pages with Radix portals: on two shared cores a test can pass the 5 s default.
+          testTimeout: 20_000,
         },
       },
       {

@@ -10,6 +10,7 @@ import { coldStartBench } from './lib/cold-start';
 import { createBenchDatabase } from './lib/fixture';
 import { CORES, pinned, spawnNode } from './lib/procs';
 import { fanoutBench, memoryBench, movesBench, startKaskade } from './lib/realtime-benches';
+import { joinStormBench } from './lib/join-storm';
 import { type Entry, entry, interleave, median } from './lib/stats';
 
 const quick = process.argv.includes('--quick');
@@ -82,6 +83,7 @@ const BENCHES: { name: string; run: (db: ReturnType<typeof createBenchDatabase>)
   { name: 'memory', run: (db) => memoryBench(db, REPS, size.memoryClients) },
   { name: 'coldstart', run: (db) => coldStartBench(db, size.coldReps) },
   { name: 'browser', run: (db) => browserBenches(db, REPS) },
+  { name: 'join_storm', run: () => joinStormBench(REPS) },
 ];
 
 const started = Date.now();

@@ -9,10 +9,11 @@ import { registerOpenApi } from './plugins/openapi';
 import { type RateLimitStore, rateLimit } from './plugins/rate-limit';
 import { security } from './plugins/security';
 import { RAW_SECURITY_HEADERS, securityHeaders } from './plugins/security-headers';
-import { type CommandRate, type Heartbeat, createSocketServer, disconnectWhere } from './realtime/socket-server';
+import { type CommandRate, type Heartbeat, type RealtimeDeps, createSocketServer, disconnectWhere } from './realtime/socket-server';
 import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
+import { calendarDate } from '../shared/domain/periods';
 import { accountsRepository } from './repositories/accounts-repository';
 import { orgAdminRepository } from './repositories/org-admin-repository';
 import { type UnitAccessPolicy, createRoleAccess } from './services/access-policy';
@@ -25,7 +26,7 @@ import { createBoardService } from './services/board-service';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
 import { boardsRoutes } from './routes/boards/boards-routes';
 import { registerCascadeRoutes } from './routes/cascade';
-import { createLiveUpdates, notifyingCommands } from './services/cascade/live-updates';
+import { createLiveUpdates, notifyingCommands } from './realtime/live-updates';
 import { meetingsRoutes } from './routes/meetings/meetings-routes';
 import { createMeetingReads } from './services/meeting-reads';
 import { healthRoutes } from './routes/health-routes';
@@ -47,6 +48,8 @@ export interface AppDeps {
   rateLimitStore?: RateLimitStore;
   /** Socket command rate per connection (default burst 300, then 100/s). */
   commandRate?: CommandRate;
+  /** Per-connection allowances of each socket event class, refusals before a disconnect, send-buffer bound, join pacing. */
+  socketLimits?: Pick<RealtimeDeps, 'eventRates' | 'abuseAllowance' | 'maxUnsentBytes' | 'joinPacing'>;
   /** Session and enrolment lifetimes. */
   authOptions?: AuthOptions;
   /** How often open sockets are re-checked for ended sessions and revoked devices (default 5 s). */
@@ -98,6 +101,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await app.register(errorHandling, { spaFallback: clientDir !== null });
 
   const repos = createRepositories(deps.db);
+  // A database from before migration 0007 (or written in bulk by a seed) gets its stored statuses built once.
+  if (!repos.unitStatus.isBuilt()) {
+    const now = (deps.clock ?? systemClock).now();
+    repos.unitStatus.rebuild(calendarDate(now), now.toISOString());
+  }
   const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();
@@ -126,6 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await registerOpenApi(app, version);
   await app.register(healthRoutes, { db: deps.db, version });
   await app.register(authRoutes, {
+    db: deps.db,
+    clock: deps.clock ?? systemClock,
     auth,
     accounts,
     access,
@@ -154,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
     ...(deps.commandRate && { commandRate: deps.commandRate }),
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
+    ...deps.socketLimits,
   });
   live.io = io;
   // Socket.IO's long-polling answers bypass Fastify's hooks: they get the same security headers here.

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CSRF_HEADER, ROLE_NAMES } from './constants';
-import { Id } from './schemas';
+import { Direction, Frequency, Id, IndicatorType } from './schemas';
 
 export { CSRF_HEADER, ROLE_NAMES };
 
@@ -30,6 +30,8 @@ export const Me = z.discriminatedUnion('kind', [
     isAdmin: z.boolean(),
   }),
   z.object({ kind: z.literal('device'), id: z.string(), name: z.string(), boardId: z.string(), mode: DeviceMode }),
+  /** No one is signed in: an answer, not an error, so the sign-in page asks without a failed request in the console. */
+  z.object({ kind: z.literal('anonymous') }),
 ]);
 export type Me = z.infer<typeof Me>;
 
@@ -102,6 +104,8 @@ export const AdminDevice = z.object({
   enrolledAt: z.string().nullable(),
   lastSeenAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** When the enrolment code of a screen not yet enrolled stops working (null once enrolled or revoked). */
+  codeExpiresAt: z.string().nullable(),
 });
 export type AdminDevice = z.infer<typeof AdminDevice>;
 
@@ -112,6 +116,15 @@ export const CreateDeviceRequest = z.strictObject({
 });
 export const CreateDeviceResponse = z.object({ device: AdminDevice, code: z.string(), expiresAt: z.string(), link: z.string() });
 export type CreateDeviceResponse = z.infer<typeof CreateDeviceResponse>;
+/** A fresh enrolment code for a screen whose code expired before it was used. */
+export const NewCodeResponse = z.object({ code: z.string(), expiresAt: z.string(), link: z.string() });
+export type NewCodeResponse = z.infer<typeof NewCodeResponse>;
+
+/** One's own password: the current one proves it is the person, not someone at an unlocked screen. */
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+});
 
 export const BoardTemplate = z.object({
   id: z.string(),
@@ -124,6 +137,11 @@ export const CreateTemplateRequest = z.strictObject({
   name: z.string().trim().min(1).max(120),
   columns: z.array(z.string().trim().min(1).max(60)).min(1).max(12),
   indicators: z.array(Id).max(60).default([]),
+});
+export const UpdateTemplateRequest = z.strictObject({
+  name: CreateTemplateRequest.shape.name.optional(),
+  columns: CreateTemplateRequest.shape.columns.optional(),
+  indicators: z.array(Id).max(60).optional(),
 });
 /** Without a template a board gets the usual columns and no indicators. */
 export const DEFAULT_COLUMNS = ['Nye forslag', 'I gang', 'Afsluttet'];
@@ -138,9 +156,11 @@ export const AdminIndicator = z.object({
   unitId: z.string(),
   name: z.string(),
   unitLabel: z.string(),
-  direction: z.enum(['higher', 'lower', 'range']),
-  frequency: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly']),
+  direction: Direction,
+  // Every frequency an indicator may have (LUP is yearly): a narrower list here would fail the whole listing.
+  frequency: Frequency,
   kind: z.enum(['hard', 'soft']),
+  type: IndicatorType,
   decimals: z.number().int(),
   minRespondents: z.number().int().nullable(),
 });
@@ -149,11 +169,23 @@ export const CreateIndicatorRequest = z.strictObject({
   unitId: Id,
   name: z.string().trim().min(1).max(200),
   unitLabel: z.string().trim().max(40).default(''),
-  direction: z.enum(['higher', 'lower', 'range']),
-  frequency: z.enum(['weekly', 'biweekly', 'monthly', 'quarterly']),
+  direction: Direction,
+  frequency: Frequency,
   kind: z.enum(['hard', 'soft']).default('hard'),
+  type: IndicatorType.default('resultat'),
   decimals: z.number().int().min(0).max(4).default(0),
   minRespondents: z.number().int().min(0).max(100_000).nullable().default(null),
+});
+/** A definition's unit stays: its measurements, targets and boards belong to that unit. */
+export const UpdateIndicatorRequest = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  unitLabel: z.string().trim().max(40).optional(),
+  direction: Direction.optional(),
+  frequency: Frequency.optional(),
+  type: IndicatorType.optional(),
+  kind: z.enum(['hard', 'soft']).optional(),
+  decimals: z.number().int().min(0).max(4).optional(),
+  minRespondents: z.number().int().min(0).max(100_000).nullable().optional(),
 });
 
 export const AuditEntry = z.object({

@@ -75,7 +75,16 @@ export const GoalView = Goal.extend({
 });
 export type GoalView = z.infer<typeof GoalView>;
 
-/** An initiative (indsats / business case) followed until done: baseline, expected effect, KPIs, end date. */
+const Finite = z.number().refine(Number.isFinite, 'must be a finite number');
+
+/** An indicator an initiative should move: from its baseline value (null: the median before the start) to a target. */
+export const InitiativeTarget = z.strictObject({ indicatorId: Id, baselineValue: Finite.nullable(), targetValue: Finite.nullable() });
+export type InitiativeTarget = z.infer<typeof InitiativeTarget>;
+
+/**
+ * An initiative (indsats) with its business case, followed until it is closed with a conclusion: investment (kr.),
+ * expected yearly effect in money and as indicator changes (targets), start and end, the indicators it should move.
+ */
 export const Initiative = z.object({
   id: Id,
   goalId: Id,
@@ -84,19 +93,52 @@ export const Initiative = z.object({
   expectedEffect: z.string(),
   endDate: IsoDate.nullable(),
   done: z.boolean(),
+  /** Every indicator the initiative should move (those with targets included). */
   indicatorIds: z.array(Id),
+  investment: z.number().nullable(),
+  yearlySaving: z.number().nullable(),
+  startDate: IsoDate.nullable(),
+  targets: z.array(InitiativeTarget),
+  conclusion: z.string(),
+  closedAt: z.string().nullable(),
 });
 export type Initiative = z.infer<typeof Initiative>;
 
-export const InitiativeInput = z.strictObject({
+const InitiativeFields = {
   title: z.string().trim().min(1, 'must not be empty').max(300),
-  baseline: z.string().trim().max(2000).default(''),
-  expectedEffect: z.string().trim().max(2000).default(''),
-  endDate: IsoDate.nullable().default(null),
-  indicatorIds: z.array(Id).max(20).default([]),
-});
+  baseline: z.string().trim().max(2000),
+  expectedEffect: z.string().trim().max(2000),
+  endDate: IsoDate.nullable(),
+  indicatorIds: z.array(Id).max(20),
+  investment: Finite.min(0).nullable(),
+  yearlySaving: Finite.nullable(),
+  startDate: IsoDate.nullable(),
+  targets: z.array(InitiativeTarget).max(20),
+};
+
+export const InitiativeInput = z
+  .strictObject({
+    ...InitiativeFields,
+    baseline: InitiativeFields.baseline.default(''),
+    expectedEffect: InitiativeFields.expectedEffect.default(''),
+    endDate: InitiativeFields.endDate.default(null),
+    indicatorIds: InitiativeFields.indicatorIds.default([]),
+    investment: InitiativeFields.investment.default(null),
+    yearlySaving: InitiativeFields.yearlySaving.default(null),
+    startDate: InitiativeFields.startDate.default(null),
+    targets: InitiativeFields.targets.default([]),
+  })
+  .refine((i) => !i.startDate || !i.endDate || i.startDate <= i.endDate, { message: 'the start must not be after the end', path: ['endDate'] });
 export type InitiativeInput = z.input<typeof InitiativeInput>;
-export const InitiativePatch = z.strictObject({ done: z.boolean() });
+
+/** Edits of an initiative's business case; `done: false` opens a closed one again (closing takes a conclusion). */
+export const InitiativePatch = z.strictObject({
+  ...Object.fromEntries(Object.entries(InitiativeFields).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof InitiativeFields]: z.ZodOptional<(typeof InitiativeFields)[K]>;
+  },
+  done: z.boolean().optional(),
+});
+export type InitiativePatch = z.input<typeof InitiativePatch>;
 
 export const GoalListResponse = z.object({
   initiatives: z.array(Initiative),
@@ -299,6 +341,7 @@ export const ApiToken = z.object({
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
 });
+export type ApiToken = z.infer<typeof ApiToken>;
 export const ApiTokenCreate = z.strictObject({ name: z.string().trim().min(1).max(120), unitId: Id });
 export const ApiTokenCreated = z.object({ token: ApiToken, secret: z.string() });
 export const ApiTokenList = z.object({ tokens: z.array(ApiToken) });

@@ -26,6 +26,9 @@ export const DIRECTIONS = ['higher', 'lower', 'range'] as const;
 
 export const FREQUENCIES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'] as const;
 
+/** Drift (operations), resultat (what the work delivers) or effekt (what it means for the citizen or patient). */
+export const INDICATOR_TYPES = ['drift', 'resultat', 'effekt'] as const;
+
 /** How often a board meets; the next meeting date follows from it (see shared/domain/cadence.ts). */
 export const CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'] as const;
 

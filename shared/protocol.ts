@@ -7,7 +7,9 @@ import {
   CardType,
   Column,
   Escalation,
+  BoardIndicator,
   Id,
+  IndicatorSignal,
   IsoDate,
   Measurement,
   Meeting,
@@ -89,8 +91,12 @@ export const MeasurementRecordCommand = command({
 /** Un-archives a card (the undo of an archive): a new event, the log is never rewritten. */
 export const CardRestoreCommand = command({ cardId: Id });
 
-/** Undoes the actor's own last change to a card (move, edit, archive, restore, create) with a new event. */
-export const CardUndoCommand = command({ cardId: Id });
+/**
+ * Undoes the actor's own last change to a card (move, edit, archive, restore, create) with a new event; without
+ * `cardId`, their last change to any card of the board (Ctrl+Z). An undo is never itself undone (no redo): the
+ * next undo reverses the change before it.
+ */
+export const CardUndoCommand = command({ cardId: Id.optional() });
 
 export const BoardCadenceCommand = command({
   cadence: Cadence,
@@ -196,12 +202,17 @@ export const BoardEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card.archived'), card: Card }),
   z.object({ type: z.literal('column.created'), column: Column }),
   z.object({ type: z.literal('column.renamed'), column: Column, before: z.object({ name: z.string() }) }),
-  z.object({ type: z.literal('column.moved'), column: Column }),
+  // `before` is the old place, so "the board as it was" shows the column order of that time (older events lack it).
+  z.object({ type: z.literal('column.moved'), column: Column, before: z.object({ orderKey: z.string() }).optional() }),
   z.object({
     type: z.literal('measurement.recorded'),
     measurement: Measurement,
     previous: Measurement.nullable(),
+    /** The run-chart signal of the indicator's whole series at the unit after this value (tiles show it at once). */
+    signal: IndicatorSignal.optional(),
   }),
+  // A target set or an indicator made mandatory: the indicator as this board shows it now (added if it was not there).
+  z.object({ type: z.literal('indicator.changed'), indicator: BoardIndicator }),
   z.object({ type: z.literal('card.restored'), card: Card }),
   z.object({ type: z.literal('board.cadence'), boardId: Id, cadence: BoardCadence }),
   // Every escalation step carries the escalation after it, and goes to every board along its chain.
@@ -230,6 +241,8 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'NOT_FOUND',
   'CONFLICT',
+  /** A thing still referred to (an indicator with measurements or on a board) cannot be deleted. */
+  'IN_USE',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'RATE_LIMITED',
@@ -289,6 +302,9 @@ export interface ClientToServerEvents {
   'meeting:start': (cmd: CommandInput<'meeting:start'>, ack: AckFn<CommandResult>) => void;
   'meeting:change': (cmd: CommandInput<'meeting:change'>, ack: AckFn<CommandResult>) => void;
   'meeting:end': (cmd: CommandInput<'meeting:end'>, ack: AckFn<CommandResult>) => void;
+  /** An open overview page asks to be told `overview:changed` (and stops with `overview:unwatch`). */
+  'overview:watch': (ack?: AckFn<null>) => void;
+  'overview:unwatch': (ack?: AckFn<null>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -297,7 +313,7 @@ export interface ServerToClientEvents {
    * group commit rather than one per event. The senders get it too, before their acks, so no one sees a hole.
    */
   'board:events': (events: BoardEvent[]) => void;
-  /** Indicator statuses may have changed somewhere (a new measurement): open overviews fetch it again. */
+  /** Indicator statuses may have changed somewhere (a new measurement): sent to the sockets that watch the overview. */
   'overview:changed': () => void;
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES } from './constants';
+import { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES, INDICATOR_TYPES } from './constants';
 
 // Re-exported so the server keeps one import for a schema and its values; the client takes them from constants.
 export { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES };
@@ -23,6 +23,9 @@ export type Frequency = z.infer<typeof Frequency>;
 
 export const IndicatorKind = z.enum(['hard', 'soft']);
 export type IndicatorKind = z.infer<typeof IndicatorKind>;
+export { INDICATOR_TYPES };
+export const IndicatorType = z.enum(INDICATOR_TYPES);
+export type IndicatorType = z.infer<typeof IndicatorType>;
 
 export const Layer = z.object({
   id: Id,
@@ -101,6 +104,8 @@ export const Indicator = z.object({
   kind: IndicatorKind,
   decimals: z.number().int().min(0).max(4),
   minRespondents: z.number().int().min(0).nullable(),
+  /** Absent only on objects built before the type existed (old snapshots); the database always has one. */
+  type: IndicatorType.optional(),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -192,7 +197,7 @@ export const Escalation = z.object({
 });
 export type Escalation = z.infer<typeof Escalation>;
 
-export const AGENDA_ITEM_KINDS = ['follow-up', 'indicator', 'action', 'escalation', 'idea', 'custom'] as const;
+export const AGENDA_ITEM_KINDS = ['follow-up', 'indicator', 'business-case', 'action', 'escalation', 'idea', 'custom'] as const;
 export const AgendaItemKind = z.enum(AGENDA_ITEM_KINDS);
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>;
 

@@ -2,15 +2,23 @@ import { JoinRequest, LeaveRequest, PROTOCOL_VERSION } from '../../shared/protoc
 import type { AccessPolicy } from '../services/access-policy';
 import type { BoardService } from '../services/board-service';
 import { failure, invalid } from './acks';
-import { type SharedListener, guard } from './guard';
-import { boardRoom } from './socket-types';
+import { type SharedListener, guard, logRealtimeError } from './guard';
+import type { JoinPacer } from './join-pacer';
+import { type KaskadeSocket, boardRoom } from './socket-types';
 
 /**
  * Joining a board: the socket enters the board's room and, in the same synchronous step, gets a snapshot or the
- * events it missed, so no broadcast can fall between what it was sent and what it will receive. One listener per
- * event for all sockets (see SharedListener).
+ * events it missed, so no broadcast can fall between what it was sent and what it will receive. That step waits its
+ * turn in the join pacer (see join-pacer.ts), so a storm of joins never holds the event loop for long. One listener
+ * per event for all sockets (see SharedListener).
  */
-export function boardListeners(boards: BoardService, access: AccessPolicy): ['board:join' | 'board:leave', SharedListener][] {
+export function boardListeners(
+  boards: BoardService,
+  access: AccessPolicy,
+  pacer: JoinPacer,
+  /** Called after a join's answer went out (the socket server checks the socket's send buffer). */
+  afterAnswer: (socket: KaskadeSocket) => void,
+): ['board:join' | 'board:leave', SharedListener][] {
   const join = guard('board:join', (socket, raw, ack) => {
     const parsed = JoinRequest.safeParse(raw);
     if (!parsed.success) return ack(invalid(parsed.error));
@@ -18,13 +26,25 @@ export function boardListeners(boards: BoardService, access: AccessPolicy): ['bo
     if (protocol !== PROTOCOL_VERSION) {
       return ack(failure('PROTOCOL_MISMATCH', `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`));
     }
-    if (!boards.exists(boardId)) return ack(failure('NOT_FOUND', 'The board does not exist.'));
-    if (!access.can(socket.data.actor, 'read', boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
-    void socket.join(boardRoom(boardId));
-    const result = boards.catchUp(boardId, parsed.data);
-    if (!result) return ack(failure('NOT_FOUND', 'The board does not exist.'));
-    const seq = result.kind === 'snapshot' ? result.snapshot.seq : (result.events.at(-1)?.seq ?? sinceSeq ?? 0);
-    ack({ ok: true, seq, data: result });
+    const serve = (): void => {
+      if (!socket.connected) return;
+      if (!boards.exists(boardId)) return ack(failure('NOT_FOUND', 'The board does not exist.'));
+      if (!access.can(socket.data.actor, 'read', boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
+      void socket.join(boardRoom(boardId));
+      const result = boards.catchUp(boardId, parsed.data);
+      if (!result) return ack(failure('NOT_FOUND', 'The board does not exist.'));
+      const seq = result.kind === 'snapshot' ? result.snapshot.seq : (result.events.at(-1)?.seq ?? sinceSeq ?? 0);
+      ack({ ok: true, seq, data: result });
+      afterAnswer(socket);
+    };
+    pacer.enqueue(() => {
+      try {
+        serve();
+      } catch (err) {
+        logRealtimeError({ err, event: 'board:join', socket: socket.id }, 'socket handler failed');
+        ack(failure('INTERNAL', 'The server could not handle this message.'));
+      }
+    });
   });
 
   const leave = guard('board:leave', (socket, raw, ack) => {

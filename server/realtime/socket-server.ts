@@ -10,7 +10,11 @@ import { ackOf, failure } from './acks';
 import { type CommitOutbox, createCommitOutbox } from './board-broadcast';
 import { boardListeners } from './board-handlers';
 import { commandListeners } from './command-handlers';
-import { COMMANDS, type CommandName } from '../../shared/protocol';
+import type { CommandName } from '../../shared/protocol';
+import { type JoinPacing, createJoinPacer } from './join-pacer';
+import { overviewListeners } from './overview-room';
+import { type EventRates, type Rate, DEFAULT_ABUSE_ALLOWANCE, DEFAULT_EVENT_RATES, admit, eventClassOf, newBudget } from './rate-limits';
+import { DEFAULT_MAX_UNSENT_BYTES, dropIfBacklogged } from './send-buffer';
 import type { SharedListener } from './guard';
 import type { KaskadeServer, KaskadeSocket } from './socket-types';
 
@@ -24,18 +28,23 @@ export interface RealtimeDeps {
   auth: AuthService;
   /** Origins allowed besides the server's own. */
   allowedOrigins: readonly string[];
-  /** Commands a socket may send in a burst, and how fast that allowance refills. */
+  /** Commands a socket may send in a burst, and how fast that allowance refills (overrides `eventRates.command`). */
   commandRate?: CommandRate;
+  /** Per-socket allowances of each event class (see rate-limits.ts). */
+  eventRates?: Partial<EventRates>;
+  /** Refusals a socket may collect before it is disconnected. */
+  abuseAllowance?: Rate;
+  /** Unsent bytes a socket may hold before it is disconnected (see send-buffer.ts). */
+  maxUnsentBytes?: number;
+  /** How joins are served in slices (see join-pacer.ts). */
+  joinPacing?: JoinPacing;
   /** How often open sockets are checked for an ended session, a disabled user or a revoked device. */
   revalidateMs?: number;
 }
 
-export interface CommandRate {
-  burst: number;
-  perSecond: number;
-}
+export type CommandRate = Rate;
 
-export const DEFAULT_COMMAND_RATE: CommandRate = { burst: 300, perSecond: 100 };
+export const DEFAULT_COMMAND_RATE: CommandRate = DEFAULT_EVENT_RATES.command;
 
 export interface Heartbeat {
   pingIntervalMs: number;
@@ -48,12 +57,51 @@ export const DEFAULT_HEARTBEAT: Heartbeat = { pingIntervalMs: 20_000, pingTimeou
 /** Largest socket message accepted; a bigger one closes the connection (no command is near this size). */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 
-const COMMAND_NAMES = new Set<string>(Object.keys(COMMANDS));
+/** How often every socket's send buffer is checked, for those that only receive (a screen that stopped reading). */
+const BACKLOG_SWEEP_MS = 1000;
 
 /** Disconnects, at once, every socket whose principal matches (logout, revoked device, disabled user). */
 export function disconnectWhere(io: KaskadeServer, match: (p: Principal) => boolean): void {
   for (const socket of io.of('/').sockets.values()) {
     if (socket.data.principal && match(socket.data.principal)) socket.disconnect(true);
+  }
+}
+
+const RATE_MESSAGES: Record<ReturnType<typeof eventClassOf>, string> = {
+  command: 'Too many changes at once; slow down.',
+  join: 'Too many joins at once; slow down.',
+  watch: 'Too many requests at once; slow down.',
+  other: 'Too many messages at once; slow down.',
+};
+
+/**
+ * Sessions end, users are disabled and devices revoked while their sockets are open: every few seconds, each
+ * distinct principal and each distinct (actor, board) is checked once, however many sockets share it (a region's
+ * wall screens, one person's tabs), and sockets leave the rooms of boards they may no longer read (commands are
+ * checked on each one anyway). Sign-out and revocation disconnect at once through `disconnectWhere`; this catches
+ * the rest (an expired session, a role taken away).
+ */
+export function revalidateSockets(io: KaskadeServer, deps: Pick<RealtimeDeps, 'auth' | 'access'>): void {
+  const valid = new Map<string, boolean>();
+  const readable = new Map<string, boolean>();
+  for (const socket of io.of('/').sockets.values()) {
+    const p = socket.data.principal;
+    if (!p) continue;
+    const key = p.kind === 'device' ? `d:${p.id}` : `u:${p.id}:${p.sessionHash ?? ''}`;
+    let ok = valid.get(key);
+    if (ok === undefined) valid.set(key, (ok = deps.auth.stillValid(p)));
+    if (!ok) {
+      socket.disconnect(true);
+      continue;
+    }
+    for (const room of socket.rooms) {
+      if (!room.startsWith('board:')) continue;
+      const boardId = room.slice(6);
+      const accessKey = `${socket.data.actor}\n${boardId}`;
+      let may = readable.get(accessKey);
+      if (may === undefined) readable.set(accessKey, (may = deps.access.can(socket.data.actor, 'read', boardId)));
+      if (!may) void socket.leave(room);
+    }
   }
 }
 
@@ -85,36 +133,28 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
     next();
   });
 
-  const rate = deps.commandRate ?? DEFAULT_COMMAND_RATE;
+  const rates: EventRates = { ...DEFAULT_EVENT_RATES, ...deps.eventRates, ...(deps.commandRate && { command: deps.commandRate }) };
+  const abuse = deps.abuseAllowance ?? DEFAULT_ABUSE_ALLOWANCE;
+  const maxUnsent = deps.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES;
+  const pacer = createJoinPacer(deps.joinPacing);
   const outbox = createCommitOutbox(io);
-  // Sessions end, users are disabled and devices revoked while their sockets are open: check every few seconds,
-  // and take sockets out of the rooms of boards they may no longer read (commands are checked on each one anyway).
-  const revalidate = setInterval(() => {
-    disconnectWhere(io, (p) => !deps.auth.stillValid(p));
-    for (const socket of io.of('/').sockets.values()) {
-      for (const room of socket.rooms) {
-        if (room.startsWith('board:') && !deps.access.can(socket.data.actor, 'read', room.slice(6))) void socket.leave(room);
-      }
-    }
-  }, deps.revalidateMs ?? 5000);
+  const revalidate = setInterval(() => revalidateSockets(io, deps), deps.revalidateMs ?? 5000);
   revalidate.unref();
-  httpServer.once('close', () => clearInterval(revalidate));
+  // Sockets that only receive never pass through `dispatch`: a reader that stopped reading is found here.
+  const sweep = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) dropIfBacklogged(socket, maxUnsent);
+  }, BACKLOG_SWEEP_MS);
+  sweep.unref();
+  httpServer.once('close', () => {
+    clearInterval(revalidate);
+    clearInterval(sweep);
+  });
 
   const listeners = new Map<string, SharedListener>([
-    ...boardListeners(deps.boards, deps.access),
+    ...boardListeners(deps.boards, deps.access, pacer, (socket) => dropIfBacklogged(socket, maxUnsent)),
     ...commandListeners(deps.commands, deps.access, outbox),
+    ...overviewListeners(),
   ]);
-
-  /** A token bucket per socket: a burst of `burst` commands, then `perSecond`; false once it is empty. */
-  const withinRate = (socket: KaskadeSocket): boolean => {
-    const now = Date.now();
-    const bucket = (socket.data.commandBudget ??= { tokens: rate.burst, at: now });
-    bucket.tokens = Math.min(rate.burst, bucket.tokens + ((now - bucket.at) / 1000) * rate.perSecond);
-    bucket.at = now;
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  };
 
   /**
    * Every event of every socket, through one listener they all share (Socket.IO calls it with the socket as
@@ -123,15 +163,17 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
    * server. An event no listener takes is answered at once, not left to the client's ack timeout.
    */
   function dispatch(this: KaskadeSocket, event: unknown, ...args: unknown[]): void {
-    const listener = typeof event === 'string' ? listeners.get(event) : undefined;
-    if (typeof event !== 'string' || !listener) {
-      return void ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
-    }
-    if (COMMAND_NAMES.has(event)) {
-      if (this.data.principal.kind === 'device' && !deviceMay(this.data.principal.mode, event as CommandName)) {
-        return void ackOf(args)?.(failure('FORBIDDEN', 'A wall screen may only move and edit cards.'));
-      }
-      if (!withinRate(this)) return void ackOf(args)?.(failure('RATE_LIMITED', 'Too many changes at once; slow down.'));
+    // A client that does not read what it is sent gets nothing more: its answers would only pile up here.
+    if (dropIfBacklogged(this, maxUnsent)) return;
+    const name = typeof event === 'string' ? event : '';
+    const cls = eventClassOf(name);
+    const verdict = admit((this.data.budget ??= newBudget(abuse, Date.now())), cls, rates, abuse, Date.now());
+    if (verdict === 'abusive') return void this.disconnect(true);
+    if (verdict === 'limited') return void ackOf(args)?.(failure('RATE_LIMITED', RATE_MESSAGES[cls]));
+    const listener = listeners.get(name);
+    if (!listener) return void ackOf(args)?.(failure('UNKNOWN_EVENT', `Unknown event "${String(event).slice(0, 60)}".`));
+    if (cls === 'command' && this.data.principal.kind === 'device' && !deviceMay(this.data.principal.mode, name as CommandName)) {
+      return void ackOf(args)?.(failure('FORBIDDEN', 'A wall screen may only move and edit cards.'));
     }
     listener.apply(this, args);
   }

@@ -97,6 +97,9 @@ export function accountsRepository(db: Db) {
     ),
     revokeSession: db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
     revokeUserSessions: db.prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL'),
+    revokeOtherSessions: db.prepare(
+      'UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND token_hash IS NOT ? AND revoked_at IS NULL',
+    ),
     pruneSessions: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
     insertDevice: db.prepare(
       `INSERT INTO devices (id, board_id, name, mode, enrol_code_hash, enrol_expires_at, created_by, created_at)
@@ -114,6 +117,9 @@ export function accountsRepository(db: Db) {
       'UPDATE devices SET revoked_at = ?, enrol_code_hash = NULL WHERE id = ? AND revoked_at IS NULL',
     ),
     seenDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    setEnrolCode: db.prepare(
+      'UPDATE devices SET enrol_code_hash = ?, enrol_expires_at = ? WHERE id = ? AND enrolled_at IS NULL AND revoked_at IS NULL',
+    ),
     insertAdminEvent: db.prepare('INSERT INTO admin_events (actor, at, type, subject, payload) VALUES (?, ?, ?, ?, ?)'),
   };
 
@@ -142,6 +148,8 @@ export function accountsRepository(db: Db) {
     session: (hash: string) => s.session.get(hash),
     revokeSession: (hash: string, at: string) => void s.revokeSession.run(at, hash),
     revokeUserSessions: (userId: string, at: string) => void s.revokeUserSessions.run(at, userId),
+    /** Ends a person's sessions except `keep` (the one they are using), e.g. after they changed their password. */
+    revokeOtherSessions: (userId: string, keep: string | null, at: string) => void s.revokeOtherSessions.run(at, userId, keep),
     /** Forgets sessions that ended before `before` (they are not the audit trail: events and admin_events are). */
     pruneSessions: (before: string) => s.pruneSessions.run(before).changes,
     insertDevice: (row: Omit<DeviceRow, 'token_hash' | 'enrolled_at' | 'last_seen_at' | 'revoked_at'>) =>
@@ -153,6 +161,8 @@ export function accountsRepository(db: Db) {
     enrolDevice: (id: string, tokenHash: string, at: string) => s.enrolDevice.run(tokenHash, at, id).changes > 0,
     revokeDevice: (id: string, at: string) => s.revokeDevice.run(at, id).changes > 0,
     seenDevice: (id: string, at: string) => void s.seenDevice.run(at, id),
+    /** A new one-time code for a screen not yet enrolled; false when it is enrolled or revoked. */
+    setEnrolCode: (id: string, codeHash: string, expiresAt: string) => s.setEnrolCode.run(codeHash, expiresAt, id).changes > 0,
     adminEvent: (actor: string, at: string, type: string, subject: string, payload: unknown) =>
       void s.insertAdminEvent.run(actor, at, type, subject, JSON.stringify(payload)),
   };

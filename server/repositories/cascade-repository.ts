@@ -1,4 +1,4 @@
-import type { Deviation, ExternalOwner, Goal, GoalSource, IndicatorDefinition, Initiative, Rollup } from '../../shared/cascade';
+import type { Deviation, ExternalOwner, Goal, GoalSource, IndicatorDefinition, Rollup } from '../../shared/cascade';
 import type { Layer, Measurement, OrgUnit } from '../../shared/schemas';
 import type { Db } from '../db/open-database';
 import { type IndicatorRow, type MeasurementRow, toIndicator, toMeasurement } from './rows';
@@ -190,47 +190,6 @@ export function cascadeRepository(db: Db) {
   };
 }
 export type CascadeRepository = ReturnType<typeof cascadeRepository>;
-
-interface InitiativeRow {
-  id: string;
-  goal_id: string;
-  title: string;
-  baseline: string;
-  expected_effect: string;
-  end_date: string | null;
-  done: number;
-  kpis: string | null;
-}
-
-/** Initiatives linked to goals, with their KPI indicators. */
-export function initiativesRepository(db: Db) {
-  const all = db.prepare<[], InitiativeRow>(`SELECT i.*, (SELECT group_concat(indicator_id) FROM initiative_indicators k
-    WHERE k.initiative_id = i.id) AS kpis FROM initiatives i ORDER BY i.done, i.end_date IS NULL, i.end_date, i.created_at`);
-  const insert = db.prepare(`INSERT INTO initiatives (id, goal_id, title, baseline, expected_effect, end_date, done, created_at)
-    VALUES (@id, @goalId, @title, @baseline, @expectedEffect, @endDate, 0, @now)`);
-  const kpi = db.prepare<[string, string]>('INSERT OR IGNORE INTO initiative_indicators (initiative_id, indicator_id) VALUES (?, ?)');
-  const setDone = db.prepare<[number, string]>('UPDATE initiatives SET done = ? WHERE id = ?');
-  const goalOf = db.prepare<[string], { goal_id: string }>('SELECT goal_id FROM initiatives WHERE id = ?');
-  return {
-    all: (): Initiative[] =>
-      all.all().map((r) => ({
-        id: r.id,
-        goalId: r.goal_id,
-        title: r.title,
-        baseline: r.baseline,
-        expectedEffect: r.expected_effect,
-        endDate: r.end_date,
-        done: r.done === 1,
-        indicatorIds: r.kpis ? r.kpis.split(',').sort() : [],
-      })),
-    insert: (i: Omit<Initiative, 'done'>, now: string): void => {
-      insert.run({ ...i, now });
-      for (const id of i.indicatorIds) kpi.run(i.id, id);
-    },
-    setDone: (id: string, done: boolean): boolean => setDone.run(done ? 1 : 0, id).changes > 0,
-    goalOf: (id: string): string | undefined => goalOf.get(id)?.goal_id,
-  };
-}
 
 /** Writes to indicator definitions and targets: mandatory flags, roll-ups, a unit's own target. */
 export function indicatorSettingsRepository(db: Db) {

@@ -35,6 +35,12 @@ export function eventsRepository(db: Db) {
   const operation = db.prepare<[string], { board_id: string; command: string }>(
     'SELECT board_id, command FROM operations WHERE op_id = ?',
   );
+  // How far back an undo looks: a person's last change lies in a board's recent past.
+  const cardChanges = db.prepare<[string], EventRow & { command: string }>(
+    `SELECT e.*, o.command FROM events e JOIN operations o ON o.op_id = e.op_id
+     WHERE e.board_id = ? AND e.type IN ('card.created', 'card.updated', 'card.moved', 'card.archived', 'card.restored')
+     ORDER BY e.seq DESC LIMIT 500`,
+  );
   const recordOperation = db.prepare(
     'INSERT INTO operations (op_id, board_id, command, actor, at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -47,6 +53,9 @@ export function eventsRepository(db: Db) {
     since: (boardId: string, seq: number, limit: number): BoardEvent[] => since.all(boardId, seq, seq + limit).map(toEvent),
     byOperation: (opId: string): BoardEvent[] => byOp.all(opId).map(toEvent),
     operation: (opId: string) => operation.get(opId),
+    /** The board's recent card changes, newest first, each with the command that made it (an undo or not). */
+    cardChanges: (boardId: string): { event: BoardEvent; command: string }[] =>
+      cardChanges.all(boardId).map((r) => ({ event: toEvent(r), command: r.command })),
     recordOperation: (opId: string, boardId: string, command: string, actor: string, at: string): void => {
       recordOperation.run(opId, boardId, command, actor, at);
     },

@@ -1,5 +1,5 @@
 import type { BoardIndicator, Indicator, Measurement, Target } from '../../shared/schemas';
-import { analyseSeries, summariseSignal } from '../../shared/domain/indicator-signal';
+import { type SignalSummary, analyseSeries, summariseSignal } from '../../shared/domain/indicator-signal';
 import type { Db } from '../db/open-database';
 import {
   type IndicatorRow,
@@ -53,6 +53,23 @@ export function indicatorsRepository(db: Db) {
     SELECT b.indicator_id, b.baseline_to FROM board_indicators bi
     JOIN baselines b ON b.indicator_id = bi.indicator_id AND b.unit_id = @unit
     WHERE bi.board_id = @board`);
+  const seriesAt = db.prepare<[string, string], MeasurementRow>(
+    'SELECT * FROM measurements WHERE indicator_id = ? AND unit_id = ? ORDER BY period_start',
+  );
+  const baselineAt = db.prepare<[string, string], { baseline_to: string }>(
+    'SELECT baseline_to FROM baselines WHERE indicator_id = ? AND unit_id = ?',
+  );
+  const oneOnBoard = db.prepare<[string, string], IndicatorRow & { order_key: string }>(`
+    SELECT i.*, bi.order_key FROM board_indicators bi JOIN indicators i ON i.id = bi.indicator_id
+    WHERE bi.board_id = ? AND bi.indicator_id = ?`);
+  const boardsShowingFrom = db.prepare<{ unit: string; indicator: string }, { id: string; unit_id: string }>(`
+    WITH RECURSIVE below (id) AS (
+      SELECT @unit
+      UNION ALL SELECT o.id FROM org_units o JOIN below ON o.parent_id = below.id
+    )
+    SELECT b.id, b.unit_id FROM boards b JOIN below ON below.id = b.unit_id
+    JOIN board_indicators bi ON bi.board_id = b.id AND bi.indicator_id = @indicator
+    ORDER BY b.id`);
   const measurement = db.prepare<[string, string, string], MeasurementRow>(
     'SELECT * FROM measurements WHERE indicator_id = ? AND unit_id = ? AND period_start = ?',
   );
@@ -73,7 +90,38 @@ export function indicatorsRepository(db: Db) {
     return row ? toTarget(row) : null;
   };
 
+  /** The run-chart signal of the indicator's whole reportable series at the unit (undefined: no such indicator). */
+  const signalOf = (indicatorId: string, unitId: string): SignalSummary | undefined => {
+    const row = byId.get(indicatorId);
+    if (!row) return undefined;
+    const indicator = toIndicator(row);
+    return summariseSignal(analyseSeries({
+      measurements: seriesAt.all(indicatorId, unitId).map(toMeasurement),
+      minRespondents: indicator.minRespondents,
+      baselineTo: baselineAt.get(indicatorId, unitId)?.baseline_to ?? null,
+    }).analysis);
+  };
+
   return {
+    signalOf,
+    /** One indicator as a board shows it (as in `forBoard`), or undefined if the board does not show it. */
+    onBoard: (boardId: string, unitId: string, indicatorId: string, today: string): BoardIndicator | undefined => {
+      const row = oneOnBoard.get(boardId, indicatorId);
+      if (!row) return undefined;
+      const indicator = toIndicator(row);
+      const series = seriesAt.all(indicatorId, unitId).map(toMeasurement);
+      const signal = signalOf(indicatorId, unitId);
+      return {
+        ...indicator,
+        orderKey: row.order_key,
+        target: currentTarget(indicator, unitId, today),
+        recent: series.slice(-RECENT_MEASUREMENTS),
+        ...(signal ? { signal } : {}),
+      };
+    },
+    /** Boards of the unit and every unit below it that show the indicator (a target there applies to them all). */
+    boardsShowingFrom: (unitId: string, indicatorId: string): { id: string; unitId: string }[] =>
+      boardsShowingFrom.all({ unit: unitId, indicator: indicatorId }).map((b) => ({ id: b.id, unitId: b.unit_id })),
     get: (id: string): Indicator | undefined => {
       const row = byId.get(id);
       return row && toIndicator(row);

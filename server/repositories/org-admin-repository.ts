@@ -16,8 +16,19 @@ export interface IndicatorDefinitionRow {
   direction: string;
   frequency: string;
   kind: string;
+  type: string;
   decimals: number;
   min_respondents: number | null;
+}
+
+/** Where an indicator is used: each a count; an indicator with any of them cannot be deleted. */
+export interface IndicatorUses {
+  boards: number;
+  measurements: number;
+  targets: number;
+  goals: number;
+  cards: number;
+  templates: number;
 }
 
 interface UnitRow {
@@ -84,13 +95,34 @@ export function orgAdminRepository(db: Db) {
     templates: db.prepare<[], TemplateRow>('SELECT * FROM board_templates ORDER BY name'),
     template: db.prepare<[string], TemplateRow>('SELECT * FROM board_templates WHERE id = ?'),
     insertTemplate: db.prepare('INSERT INTO board_templates (id, name, columns, indicators, created_at) VALUES (?, ?, ?, ?, ?)'),
+    updateTemplate: db.prepare('UPDATE board_templates SET name = ?, columns = ?, indicators = ? WHERE id = ?'),
+    deleteTemplate: db.prepare('DELETE FROM board_templates WHERE id = ?'),
     indicators: db.prepare<[], IndicatorDefinitionRow>(
-      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents FROM indicators ORDER BY name',
+      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, type, decimals, min_respondents FROM indicators ORDER BY name',
     ),
     indicator: db.prepare<[string], { id: string }>('SELECT id FROM indicators WHERE id = ?'),
+    indicatorDefinition: db.prepare<[string], IndicatorDefinitionRow>(
+      'SELECT id, unit_id, name, unit_label, direction, frequency, kind, type, decimals, min_respondents FROM indicators WHERE id = ?',
+    ),
+    updateIndicator: db.prepare(
+      `UPDATE indicators SET name = @name, unit_label = @unit_label, direction = @direction, frequency = @frequency,
+       kind = @kind, type = @type, decimals = @decimals, min_respondents = @min_respondents WHERE id = @id`,
+    ),
+    deleteIndicator: db.prepare('DELETE FROM indicators WHERE id = ?'),
+    // Everything that refers to an indicator, by what a person would call it; a template names it in its JSON.
+    indicatorUses: db.prepare<{ id: string; quoted: string }, IndicatorUses>(`
+      SELECT
+        (SELECT count(*) FROM board_indicators WHERE indicator_id = @id) AS boards,
+        (SELECT count(*) FROM measurements WHERE indicator_id = @id) AS measurements,
+        (SELECT count(*) FROM targets WHERE indicator_id = @id) + (SELECT count(*) FROM baselines WHERE indicator_id = @id) AS targets,
+        (SELECT count(*) FROM goals WHERE indicator_id = @id) + (SELECT count(*) FROM goal_indicators WHERE indicator_id = @id)
+          + (SELECT count(*) FROM effect_chain_steps WHERE indicator_id = @id)
+          + (SELECT count(*) FROM initiative_indicators WHERE indicator_id = @id) AS goals,
+        (SELECT count(*) FROM cards WHERE indicator_id = @id) + (SELECT count(*) FROM deviations WHERE indicator_id = @id) AS cards,
+        (SELECT count(*) FROM board_templates WHERE instr(indicators, @quoted) > 0) AS templates`),
     insertIndicator: db.prepare(
-      `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents)
-       VALUES (@id, @unit_id, @name, @unit_label, @direction, @frequency, @kind, @decimals, @min_respondents)`,
+      `INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, type, decimals, min_respondents)
+       VALUES (@id, @unit_id, @name, @unit_label, @direction, @frequency, @kind, @type, @decimals, @min_respondents)`,
     ),
     insertBoard: db.prepare('INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, ?, ?, ?)'),
     insertColumn: db.prepare('INSERT INTO columns (id, board_id, name, order_key) VALUES (?, ?, ?, ?)'),
@@ -141,7 +173,14 @@ export function orgAdminRepository(db: Db) {
     template: (id: string) => s.template.get(id),
     insertTemplate: (id: string, name: string, columns: string[], indicators: string[], at: string) =>
       void s.insertTemplate.run(id, name, JSON.stringify(columns), JSON.stringify(indicators), at),
+    updateTemplate: (id: string, name: string, columns: string[], indicators: string[]) =>
+      void s.updateTemplate.run(name, JSON.stringify(columns), JSON.stringify(indicators), id),
+    deleteTemplate: (id: string) => void s.deleteTemplate.run(id),
     indicators: () => s.indicators.all(),
+    indicatorDefinition: (id: string) => s.indicatorDefinition.get(id),
+    updateIndicator: (row: IndicatorDefinitionRow) => void s.updateIndicator.run(row),
+    deleteIndicator: (id: string) => void s.deleteIndicator.run(id),
+    indicatorUses: (id: string): IndicatorUses => s.indicatorUses.get({ id, quoted: JSON.stringify(id) })!,
     indicatorExists: (id: string) => s.indicator.get(id) !== undefined,
     insertIndicator: (row: IndicatorDefinitionRow) => void s.insertIndicator.run(row),
     createBoard: (board: { id: string; unitId: string; name: string; at: string; columns: string[]; indicators: string[] }) =>

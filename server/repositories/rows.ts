@@ -60,6 +60,8 @@ export interface IndicatorRow {
   kind: Indicator['kind'];
   decimals: number;
   min_respondents: number | null;
+  /** Added by migration 0006. */
+  type?: Indicator['type'];
 }
 
 export const toIndicator = (r: IndicatorRow): Indicator => ({
@@ -72,6 +74,7 @@ export const toIndicator = (r: IndicatorRow): Indicator => ({
   kind: r.kind,
   decimals: r.decimals,
   minRespondents: r.min_respondents,
+  ...(r.type ? { type: r.type } : {}),
 });
 
 export interface TargetRow {

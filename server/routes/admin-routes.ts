@@ -17,8 +17,11 @@ import {
   CreateTemplateRequest,
   CreateUnitRequest,
   CreateUserRequest,
+  NewCodeResponse,
   SetRoleRequest,
+  UpdateIndicatorRequest,
   UpdateLayerRequest,
+  UpdateTemplateRequest,
   UpdateUnitRequest,
   UpdateUserRequest,
 } from '../../shared/auth';
@@ -37,6 +40,7 @@ function answer<T>(reply: FastifyReply, result: AdminResult<T>, status = 200) {
 }
 
 const created = { 200: z.object({ id: z.string() }), 403: ErrorResponse, 404: ErrorResponse };
+const changed = { 204: z.null(), 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const idParams = z.object({ id: z.string().max(80) });
 const roleParams = z.object({ id: z.string().max(80), unitId: Id });
 
@@ -93,6 +97,9 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
   app.post('/api/admin/devices', { schema: { tags: ['admin'], body: CreateDeviceRequest, response: { 200: CreateDeviceResponse, 403: ErrorResponse, 404: ErrorResponse } } }, async (request, reply) =>
     answer(reply, actions(request).devices.create(request.body)),
   );
+  app.post('/api/admin/devices/:id/code', { schema: { tags: ['admin'], summary: 'A new enrolment code for a screen not yet enrolled', params: idParams, response: { 200: NewCodeResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse } } }, async (request, reply) =>
+    answer(reply, actions(request).devices.newCode(request.params.id)),
+  );
   app.post('/api/admin/devices/:id/revoke', { schema: { tags: ['admin'], params: idParams } }, async (request, reply) =>
     answer(reply, actions(request).devices.revoke(request.params.id)),
   );
@@ -118,19 +125,31 @@ export const adminRoutes: FastifyPluginAsyncZod<AdminRoutesOptions> = async (app
 
   // ---- boards, board templates and indicator definitions ----
   app.get('/api/admin/templates', { schema: { tags: ['admin'], response: { 200: z.object({ templates: z.array(BoardTemplate) }) } } }, async (request) => ({
-    templates: actions(request).boards.templates(),
+    templates: actions(request).templates.list(),
   }));
   app.post('/api/admin/templates', { schema: { tags: ['admin'], body: CreateTemplateRequest, response: created } }, async (request, reply) =>
-    answer(reply, actions(request).boards.createTemplate(request.body)),
+    answer(reply, actions(request).templates.create(request.body)),
+  );
+  app.patch('/api/admin/templates/:id', { schema: { tags: ['admin'], params: idParams, body: UpdateTemplateRequest, response: changed } }, async (request, reply) =>
+    answer(reply, actions(request).templates.update(request.params.id, request.body)),
+  );
+  app.delete('/api/admin/templates/:id', { schema: { tags: ['admin'], summary: 'Delete a board template (boards made from it keep their columns)', params: idParams, response: changed } }, async (request, reply) =>
+    answer(reply, actions(request).templates.remove(request.params.id)),
   );
   app.post('/api/admin/boards/create', { schema: { tags: ['admin'], summary: 'A new board for a unit, from a template', body: CreateBoardRequest, response: created } }, async (request, reply) =>
     answer(reply, actions(request).boards.createBoard(request.body)),
   );
   app.get('/api/admin/indicators', { schema: { tags: ['admin'], response: { 200: z.object({ indicators: z.array(AdminIndicator) }) } } }, async (request) => ({
-    indicators: actions(request).boards.indicators(),
+    indicators: actions(request).indicators.list(),
   }));
   app.post('/api/admin/indicators', { schema: { tags: ['admin'], body: CreateIndicatorRequest, response: created } }, async (request, reply) =>
-    answer(reply, actions(request).boards.createIndicator(request.body)),
+    answer(reply, actions(request).indicators.create(request.body)),
+  );
+  app.patch('/api/admin/indicators/:id', { schema: { tags: ['admin'], params: idParams, body: UpdateIndicatorRequest, response: changed } }, async (request, reply) =>
+    answer(reply, actions(request).indicators.update(request.params.id, request.body)),
+  );
+  app.delete('/api/admin/indicators/:id', { schema: { tags: ['admin'], summary: 'Delete an indicator definition that nothing uses yet (else 409 IN_USE)', params: idParams, response: changed } }, async (request, reply) =>
+    answer(reply, actions(request).indicators.remove(request.params.id)),
   );
   app.get('/api/admin/boards', { schema: { tags: ['admin'], response: { 200: z.object({ boards: z.array(z.object({ id: z.string(), name: z.string(), unitId: z.string() })) }) } } }, async (request) => ({
     boards: actions(request).boards.boards(),

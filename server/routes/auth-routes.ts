@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { Id } from '../../shared/schemas';
-import { AuthConfig, BoardAccess, EnrolRequest, EnrolResponse, LoginRequest, Me } from '../../shared/auth';
+import { AuthConfig, BoardAccess, ChangePasswordRequest, EnrolRequest, EnrolResponse, LoginRequest, Me } from '../../shared/auth';
 import { ErrorResponse } from '../../shared/rest';
 import type { AccountsRepository } from '../repositories/accounts-repository';
 import { sendError } from '../plugins/errors';
@@ -12,7 +12,10 @@ import {
   requirePrincipal,
   setSessionCookie,
 } from '../plugins/security';
+import type { Db } from '../db/open-database';
 import type { AccessPolicy } from '../services/access-policy';
+import { changeOwnPassword } from '../services/admin';
+import type { Clock } from '../services/command-service';
 import type { AuthService, Principal } from '../services/auth-service';
 import type { Oidc } from '../services/oidc';
 
@@ -22,6 +25,8 @@ export interface LiveSockets {
 }
 
 export interface AuthRoutesOptions {
+  db: Db;
+  clock: Clock;
   auth: AuthService;
   accounts: AccountsRepository;
   access: AccessPolicy;
@@ -72,10 +77,33 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     return reply.code(204).send();
   });
 
+  app.post(
+    '/api/auth/password',
+    {
+      config: limited,
+      preHandler: requirePrincipal,
+      schema: {
+        summary: "Change one's own password (the current one is required); one's other sessions end",
+        tags: ['auth'],
+        body: ChangePasswordRequest,
+        response: { 204: z.null(), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      if (principal.kind !== 'user') return reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'A wall screen has no password.' } });
+      const me = { userId: principal.id, actor: principal.actor, sessionHash: principal.sessionHash };
+      const result = await changeOwnPassword(opts, me, request.body);
+      if (!result.ok) return reply.code(result.status).send({ error: { code: result.code, message: result.message } });
+      live.disconnect((p) => p.kind === 'user' && p.id === principal.id && p.sessionHash !== principal.sessionHash);
+      return reply.code(204).send(null);
+    },
+  );
+
   app.get(
     '/api/auth/me',
-    { preHandler: requirePrincipal, schema: { summary: 'Who is signed in (a person or a wall screen)', tags: ['auth'], response: { 200: Me, 401: ErrorResponse } } },
-    async (request) => me(request.principal!),
+    { schema: { summary: 'Who is signed in (a person, a wall screen, or no one: `anonymous`)', tags: ['auth'], response: { 200: Me } } },
+    async (request): Promise<Me> => (request.principal ? me(request.principal) : { kind: 'anonymous' }),
   );
 
   app.post(

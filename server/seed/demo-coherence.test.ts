@@ -8,6 +8,8 @@ import { projectRoot } from '../config';
 import { migrate } from '../db/migrate';
 import { openDatabase, type Db } from '../db/open-database';
 import { createRepositories } from '../repositories';
+import { createBusinessCases } from '../services/cascade/business-cases';
+import { DEMO_CASES, DEMO_CHAINS } from './demo-business-cases';
 import { DEMO_ROLLUPS } from './demo-goals';
 import { DEMO_DECISION_INDICATOR } from './demo-meetings';
 import { seedDemo } from './seed-demo';
@@ -113,5 +115,47 @@ describe('the demo holds together', () => {
     expect(parent?.source).toBe('national');
     expect(parent?.title).toMatch(/sammenhængende patientforløb/i);
     expect(all('SELECT name FROM goal_external_owners WHERE goal_id = ?', goal.id).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('business cases follow their indicators: progress as the run charts tell it, on the boards of their owners', () => {
+    const repos = createRepositories(db);
+    const cases = createBusinessCases(db, repos, { now: () => new Date(2026, 2, 15, 10) });
+    const views = new Map(cases.all().map((i) => [i.id, cases.view(i)]));
+    expect([...views.keys()].sort()).toEqual(DEMO_CASES.map((c) => c.id).sort());
+    const progress = (id: string, indicator: string) => views.get(id)!.indicators.find((i) => i.indicatorId === indicator)!.progress!;
+    // N2's morning huddle: bæltefikseringer over 48 timer went from red to green after it started.
+    expect(progress('ini-demo-huddle', 'baelte-48t')).toBeGreaterThanOrEqual(0.8);
+    expect(progress('ini-demo-sms', 'udeblivelser')).toBeGreaterThan(0.5);
+    // The discharge coordinator has just started: opfølgning inden 7 dage is still red.
+    expect(progress('ini-demo-udskrivelse', 'opfoelg-7')).toBeLessThan(0.5);
+    for (const c of DEMO_CASES) {
+      const v = views.get(c.id)!;
+      expect(v.paybackYears, c.id).toBeCloseTo(c.investment / c.yearlySaving, 1);
+      expect(v.startDate! < (v.endDate ?? '9999'), c.id).toBe(true);
+      expect(v.indicators.every((i) => i.baselineValue !== null && i.latestValue !== null), c.id).toBe(true);
+      const owners = all<{ unitId: string }>('SELECT unit_id AS unitId FROM goal_owners WHERE goal_id = ?', v.goalId).map((o) => o.unitId);
+      const shownOn = owners.map((u) => `board-${u}`).filter((b) => repos.initiatives.openOnBoard(b).some((i) => i.id === c.id));
+      // Open cases are on their owners' boards (and so on their agendas) until closed with a conclusion.
+      expect(shownOn, c.id).toEqual(c.conclusion ? [] : owners.map((u) => `board-${u}`));
+      expect(v.done, c.id).toBe(Boolean(c.conclusion));
+    }
+    expect(repos.initiatives.openOnBoard('board-psyk').map((i) => i.id).sort()).toEqual(['ini-demo-huddle', 'ini-demo-sms', 'ini-demo-udskrivelse']);
+  });
+
+  it('effect chains run indsats → resultat → effekt over indicators of the matching type, ending in a soft one', () => {
+    const matching = { indsats: 'drift', resultat: 'resultat', effekt: 'effekt' } as const;
+    for (const [goal, steps] of Object.entries(DEMO_CHAINS)) {
+      expect(steps.map((s) => s.kind), goal).toEqual(['indsats', 'resultat', 'effekt']);
+      for (const s of steps) {
+        const def = db.prepare('SELECT type, kind FROM indicators WHERE id = ?').get(s.indicator) as { type: string; kind: string };
+        expect(def.type, `${goal} ${s.indicator}`).toBe(matching[s.kind]);
+        expect(all('SELECT 1 FROM board_indicators WHERE board_id = ? AND indicator_id = ?', `board-${s.unit}`, s.indicator), s.indicator).toHaveLength(1);
+      }
+      expect((db.prepare('SELECT kind FROM indicators WHERE id = ?').get(steps.at(-1)!.indicator) as { kind: string }).kind).toBe('soft');
+    }
+    // Citizens' and patients' own reports are the effect indicators; none of them is hard.
+    const effekt = all<{ kind: string }>("SELECT kind FROM indicators WHERE type = 'effekt'");
+    expect(effekt.length).toBeGreaterThan(0);
+    expect(effekt.every((i) => i.kind === 'soft')).toBe(true);
   });
 });

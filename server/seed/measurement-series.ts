@@ -42,7 +42,7 @@ export interface IndicatorProfile {
   max: number;
   /** Per-period denominator for the whole psychiatry when the value is 100 * numerator / denominator. */
   denominator?: number;
-  /** Soft percentages (LUP) are "top-2 answers / respondents": the denominator is the respondent count. */
+  /** Soft percentages (LUP) are "answers in high or very high degree / respondents": the denominator is the respondent count. */
   respondentsAsDenominator?: boolean;
   /** For range indicators: the side misses fall on (overbelægning is above, not below). */
   rangeSide?: 'above' | 'below';

@@ -1,6 +1,8 @@
 import type { Db } from '../db/open-database';
 import { loadDemoOrganisation } from './demo-organisation';
 import { buildDemoRows, type DemoRows } from './demo-rows';
+import { calendarDate } from '../../shared/domain/periods';
+import { writeDemoBusinessCases } from './demo-business-cases';
 import { writeDemoGoals } from './demo-goals';
 import { writeDemoCadences, writeDemoMeetingHistory } from './demo-meetings';
 
@@ -47,6 +49,7 @@ export function seedDemo(db: Db, options: SeedDemoOptions = {}): SeedDemoResult 
     writeDemoGoals(db, org, (options.today ?? new Date()).toISOString());
     writeDemoCadences(db, options.today ?? new Date());
     writeDemoMeetingHistory(db, options.today ?? new Date());
+    writeDemoBusinessCases(db, calendarDate(options.today ?? new Date()), (options.today ?? new Date()).toISOString());
   }).immediate();
   return {
     boards: rows.boards.length,

@@ -141,6 +141,13 @@ export function createAuthService(accounts: AccountsRepository, clock: Clock, op
       return { id, code, expiresAt };
     },
 
+    /** A new enrolment code for a screen whose code expired unused; null when it is enrolled or revoked. */
+    newEnrolCode(deviceId: string): { code: string; expiresAt: string } | null {
+      const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+      const expiresAt = new Date(clock.now().getTime() + options.enrolTtlMs).toISOString();
+      return accounts.setEnrolCode(deviceId, hashToken(`enrol:${code}`), expiresAt) ? { code, expiresAt } : null;
+    },
+
     /** Exchanges an enrolment code, once, for the device's long-lived token. */
     enrol(code: string): { token: string; device: Principal } | null {
       const device = accounts.deviceByCode(hashToken(`enrol:${code.replace(/\s+/g, '')}`));

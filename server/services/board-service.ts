@@ -6,6 +6,9 @@ import type { Repositories } from '../repositories';
 import { type Clock, systemClock } from './command-service';
 import { calendarDate } from '../../shared/domain/periods';
 
+/** How long a shared snapshot may serve joins at the same seq (see sharedSnapshot). */
+export const SNAPSHOT_TTL_MS = 30_000;
+
 /** Reads boards: the list, a consistent snapshot as of its seq, and the catch-up a reconnecting client needs. */
 export function createBoardService(db: Db, repos: Repositories, clock: Clock = systemClock) {
   const snapshot = db.transaction((boardId: string): BoardSnapshot | undefined => {
@@ -25,6 +28,24 @@ export function createBoardService(db: Db, repos: Repositories, clock: Clock = s
     };
   });
 
+  /**
+   * The last snapshot built of each board, shared by every join until the board's seq (or the day, which picks
+   * targets) moves: after a restart a whole region's screens join at once, most of them to boards others are joining
+   * too, and each snapshot costs several queries. Changes that bypass the event log (an administrator renaming a
+   * unit) are seen once the entry is older than SNAPSHOT_TTL_MS.
+   */
+  const shared = new Map<string, { seq: number; day: string; at: number; snapshot: BoardSnapshot }>();
+  const sharedSnapshot = (boardId: string, seq: number): BoardSnapshot | undefined => {
+    const now = clock.now();
+    const day = calendarDate(now);
+    const hit = shared.get(boardId);
+    if (hit && hit.seq === seq && hit.day === day && now.getTime() - hit.at < SNAPSHOT_TTL_MS) return hit.snapshot;
+    const snap = snapshot(boardId);
+    if (snap) shared.set(boardId, { seq: snap.seq, day, at: now.getTime(), snapshot: snap });
+    else shared.delete(boardId);
+    return snap;
+  };
+
   /** The database's timeline (see JoinResult): seqs told in another one count a different history. */
   const epoch = currentTimeline(db);
 
@@ -37,7 +58,7 @@ export function createBoardService(db: Db, repos: Repositories, clock: Clock = s
       const events: BoardEvent[] = repos.events.since(boardId, sinceSeq, MAX_CATCH_UP_EVENTS);
       return { kind: 'events', events, epoch };
     }
-    const snap = snapshot(boardId);
+    const snap = sharedSnapshot(boardId, seq);
     return snap && { kind: 'snapshot', snapshot: snap, epoch };
   };
 

@@ -18,6 +18,7 @@ export function commitEffects(repos: Repositories, effects: Effect[], meta: Comm
   const events: BoardEvent[] = [];
   for (const effect of effects) {
     applyChange(repos, effect.body);
+    const body = withSignal(repos, effect.body);
     for (const boardId of effect.boardIds) {
       const event: BoardEvent = {
         boardId,
@@ -25,7 +26,7 @@ export function commitEffects(repos: Repositories, effects: Effect[], meta: Comm
         opId: meta.opId,
         actor: meta.actor,
         at: meta.at,
-        body: effect.body,
+        body,
       };
       repos.events.append(event);
       events.push(event);
@@ -33,6 +34,16 @@ export function commitEffects(repos: Repositories, effects: Effect[], meta: Comm
   }
   repos.events.recordOperation(meta.opId, meta.originBoardId, meta.command, meta.actor, meta.at);
   return events;
+}
+
+/**
+ * A measurement's event carries the indicator's run-chart signal over the unit's whole series as it is after the
+ * value (the boards have only the latest few values): a tile then shows a new signal at once, not after a reload.
+ */
+function withSignal(repos: Repositories, body: BoardEventBody): BoardEventBody {
+  if (body.type !== 'measurement.recorded') return body;
+  const signal = repos.indicators.signalOf(body.measurement.indicatorId, body.measurement.unitId);
+  return signal ? { ...body, signal } : body;
 }
 
 // Every event carries the entity as it is after the change (a move: its position), so applying it is a write.
@@ -63,5 +74,7 @@ function applyChange(repos: Repositories, body: BoardEventBody): void {
     case 'meeting.changed':
     case 'meeting.ended':
       return repos.meetings.saveMeeting(body.meeting);
+    case 'indicator.changed':
+      return; // told after the target or setting it reports was written (see cascade-changes.ts)
   }
 }

@@ -44,6 +44,7 @@ describe('buildAgenda', () => {
     lastMeeting,
     indicators: [indicator('green', 4), indicator('amber', 6), indicator('red', 9), indicator('signal', 3)],
     hasSignal: (i) => i.id === 'signal' || i.id === 'red',
+    businessCases: [{ id: 'ini-huddle', title: 'Tvangsforebyggende huddle' }],
     cards: [
       card('followed', { dueDate: '2026-11-24' }),
       card('closed', { columnId: 'done' }),
@@ -63,13 +64,14 @@ describe('buildAgenda', () => {
     ],
   });
 
-  it('orders: follow-up, signals first, then red and amber without one, due actions, escalations, new ideas', () => {
+  it('orders: follow-up, signals first, then red and amber without one, open business cases, due actions, escalations, new ideas', () => {
     expect(agenda.map((i) => [i.kind, i.refId ?? i.title, i.detail])).toEqual([
       ['follow-up', 'followed', 'Eva · 2026-11-24'],
       ['follow-up', 'Ny vagtplan', 'Sygefravær'],
       ['indicator', 'red', 'red-signal'],
       ['indicator', 'signal', 'signal'],
       ['indicator', 'amber', 'amber'],
+      ['business-case', 'ini-huddle', ''],
       ['action', 'late', 'overdue'],
       ['action', 'soon', 'due'],
       ['escalation', 'received-late', 'overdue'],

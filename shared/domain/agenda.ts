@@ -16,6 +16,8 @@ export interface AgendaInput {
   escalations: readonly Escalation[];
   /** The last ended meeting: its actions and decisions open the agenda. */
   lastMeeting: Meeting | null;
+  /** Open business cases moving the board's indicators: followed at every meeting until closed with a conclusion. */
+  businessCases?: readonly { id: string; title: string }[];
   /** A run-chart signal (non-random variation); by default the signal the board carries for the indicator. */
   hasSignal?: (indicator: BoardIndicator) => boolean;
 }
@@ -71,7 +73,8 @@ const item = (kind: AgendaItemKind, id: string, title: string, refId: string | n
 
 /**
  * The agenda at the start of a meeting, in order: follow-up of the last meeting's actions and decisions; indicators
- * with a run-chart signal, then red and amber ones without (see indicatorItems); actions overdue or due before the next meeting;
+ * with a run-chart signal, then red and amber ones without (see indicatorItems); open business cases on the board's
+ * indicators (progress against baseline, until closed with a conclusion); actions overdue or due before the next meeting;
  * escalations received (overdue first) and answers to escalations sent; new improvement ideas.
  */
 export function buildAgenda(input: AgendaInput): AgendaItem[] {
@@ -96,6 +99,7 @@ export function buildAgenda(input: AgendaInput): AgendaItem[] {
   for (const { indicator, detail } of indicatorItems(input)) {
     items.push(item('indicator', `ind-${indicator.id}`, indicator.name, indicator.id, detail));
   }
+  for (const c of input.businessCases ?? []) items.push(item('business-case', `bc-${c.id}`, c.title, c.id));
 
   const horizon = input.nextMeetingDate ?? input.today;
   const due = input.cards

@@ -50,6 +50,18 @@ describe('boardBefore (board as it was, rebuilt from the log)', () => {
     expect(before.indicators[0]!.recent.map((x) => [x.periodStart, x.value])).toEqual([['2026-09-01', 1], ['2026-10-01', 5]]);
   });
 
+  it('puts moved columns back in the order of that time; a column move logged without its old key keeps today\'s', () => {
+    const col = (id: string, orderKey: string) => ({ id, boardId: 'b', name: id, orderKey });
+    const later = [
+      ev({ type: 'column.moved', column: col('c3', 'Zz'), before: { orderKey: 'a2' } }),
+      ev({ type: 'column.moved', column: col('c1', 'a3'), before: { orderKey: 'a0' } }),
+      ev({ type: 'column.moved', column: col('c2', 'a4') }),
+    ];
+    const current = { columns: [col('c2', 'a4'), col('c1', 'a3'), col('c3', 'Zz')], cards: [], indicators: [] };
+    const order = boardBefore(current, later).columns.sort((a, b) => (a.orderKey < b.orderKey ? -1 : 1)).map((c) => c.id);
+    expect(order).toEqual(['c1', 'c3', 'c2']);
+  });
+
   it('with no later events it is the current board', () => {
     const current = { columns: [], cards: [card('a')], indicators: [] };
     expect(boardBefore(current, [])).toEqual(current);

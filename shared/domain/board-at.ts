@@ -11,7 +11,7 @@ export interface BoardState {
 /**
  * The board as it was before `later` happened: the current state with those events undone, newest first. Every
  * event carries what it replaced (`before`, `from`, `previous`), so the log alone rebuilds any past moment, also
- * for boards seeded without events. (A column move records no old key; columns keep their current order.)
+ * for boards seeded without events. (Column moves logged before they recorded their old key keep today's order.)
  */
 export function boardBefore(current: BoardState, later: readonly BoardEvent[]): BoardState {
   const cards = new Map(current.cards.map((c) => [c.id, c]));
@@ -45,6 +45,11 @@ export function boardBefore(current: BoardState, later: readonly BoardEvent[]): 
       case 'column.renamed': {
         const column = columns.get(body.column.id) ?? body.column;
         columns.set(column.id, { ...column, name: body.before.name });
+        break;
+      }
+      case 'column.moved': {
+        const column = columns.get(body.column.id);
+        if (column && body.before) columns.set(column.id, { ...column, orderKey: body.before.orderKey });
         break;
       }
       case 'measurement.recorded': {

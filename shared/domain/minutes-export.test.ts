@@ -22,7 +22,7 @@ describe('minutes export', () => {
     const md = minutesToMarkdown(meeting, 'Afsnit N2');
     expect(md).toContain('# Referat: Afsnit N2');
     expect(md).toContain('- Eva\n- Ole');
-    expect(md).toContain('1. Sygefravær, "nu"\n   Resultat: Drøftet\n   - Ny vagtplan');
+    expect(md).toContain('1. Sygefravær, "nu"\n   Konklusion: Drøftet\n   - Ny vagtplan');
     expect(md).toContain('## Nye handlinger\n- Ring til HR · Ole · 2026-12-05');
     expect(md).toContain('## Afsluttede handlinger\n- Ingen');
     expect(md).toContain('- Sygefravær: 6.5 % (red)');

@@ -23,7 +23,7 @@ export const DANISH_EXPORT_WORDS: ExportWords = {
   actionsClosed: 'Afsluttede handlinger',
   indicators: 'Indikatorer',
   skipped: 'sprunget over',
-  outcome: 'Resultat',
+  outcome: 'Konklusion',
   none: 'Ingen',
 };
 

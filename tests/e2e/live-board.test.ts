@@ -57,7 +57,7 @@ describe('the live board in Chromium', () => {
     const [a, b] = [await openBoard(), await openBoard()];
     const title = 'Debriefing med patienten efter hver tvangsepisode';
     await card(column(a, 'I gang'), title).getByRole('button', { name: 'Flyt til …' }).click();
-    await a.getByRole('menuitem', { name: 'Afsluttet' }).click();
+    await a.getByRole('menuitem', { name: 'Nederst i Afsluttet' }).click();
     await until(async () => (await card(column(b, 'Afsluttet'), title).count()) === 1, 'the menu move on the other screen');
 
     // Keyboard: pick up with Space on the grip, arrow left to the previous column, drop with Space.
@@ -110,7 +110,7 @@ describe('the live board in Chromium', () => {
     await e2e.srv.pause(); // the connection drops
     await a.getByRole('alert').filter({ hasText: 'Ingen forbindelse' }).waitFor({ timeout: 5000 });
     await card(column(a, 'I gang'), title).getByRole('button', { name: 'Flyt til …' }).click();
-    await a.getByRole('menuitem', { name: 'Afsluttet' }).click();
+    await a.getByRole('menuitem', { name: 'Nederst i Afsluttet' }).click();
     await a.getByText(/1 ændring venter/).waitFor();
     expect(await card(column(a, 'Afsluttet'), title).count()).toBe(1); // optimistic: moved at once
     await e2e.srv.resume();

@@ -140,3 +140,10 @@ describe('a measurement', () => {
     ward.close();
   });
 });
+
+describe('column moves', () => {
+  it('record the old place, so the board as it was can show the column order of that time', async () => {
+    const ack = await alice.request<{ events: BoardEvent[] }>('column:move', { opId: opId(), boardId: board, columnId: todo, index: 2 });
+    expect(ack.ok && ack.data.events[0]!.body).toMatchObject({ type: 'column.moved', column: { id: todo }, before: { orderKey: 'a0' } });
+  });
+});

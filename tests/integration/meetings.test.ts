@@ -221,6 +221,34 @@ describe('history and undo', () => {
     expect(history.body.events[0]!.body).toMatchObject({ type: 'card.moved', card: { id: sms, columnId: done, title: expect.any(String), boardId: board } });
   });
 
+  it('undo without a card (Ctrl+Z) reverses one’s last change on the board; undo again steps further back, never redoes', async () => {
+    await send(facilitator, 'card:move', { cardId: sms, toColumnId: done, index: 0 });
+    await send(facilitator, 'card:update', { cardId: huddle, changes: { title: 'Huddle kl. 8' } });
+    await send(colleague, 'card:update', { cardId: sms, changes: { ownerName: 'Kollega' } });
+
+    const first = await send(facilitator, 'card:undo', {});
+    expect(first[0]!.body).toMatchObject({ type: 'card.updated', card: { id: huddle, title: 'Tvangsforebyggende huddle' } });
+    // The next undo is not a redo of the title: it reaches the move before it, which a colleague has touched since.
+    expect(await facilitator.request('card:undo', { opId: opId(), boardId: board }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // The colleague undoes theirs; now the facilitator's move is theirs again to undo.
+    await send(colleague, 'card:undo', {});
+    const second = await send(facilitator, 'card:undo', {});
+    expect(second[0]!.body).toMatchObject({ type: 'card.moved', card: { id: sms, columnId: todo } });
+    expect(srv.server.db.prepare('SELECT title FROM cards WHERE id = ?').get(huddle)).toEqual({ title: 'Tvangsforebyggende huddle' });
+    // Nothing of the facilitator's is left to undo.
+    expect(await facilitator.request('card:undo', { opId: opId(), boardId: board }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('undo of a card right after an undo of it does not redo the change', async () => {
+    await send(facilitator, 'card:move', { cardId: sms, toColumnId: done, index: 0 });
+    await send(facilitator, 'card:undo', { cardId: sms });
+    expect(await facilitator.request('card:undo', { opId: opId(), boardId: board, cardId: sms }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(srv.server.db.prepare('SELECT column_id AS columnId FROM cards WHERE id = ?').get(sms)).toEqual({ columnId: todo });
+  });
+
   it('undo of a move puts the card back in its column', async () => {
     await send(facilitator, 'card:move', { cardId: sms, toColumnId: done, index: 0 });
     const back = await send(facilitator, 'card:undo', { cardId: sms });

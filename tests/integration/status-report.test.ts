@@ -30,6 +30,19 @@ describe('the status report', () => {
     expect(report.goals.find((g) => g.id === 'goal-psyk-tvang')?.translations.map((t) => t.id)).toEqual(['goal-nord-tvang']);
   });
 
+  it('carries the open business cases with their progress and the effect chains with each step\'s status', async () => {
+    const report = (await (await get('/api/reports/status?unit=psyk&from=2024-01-01&to=2030-12-31')).json()) as StatusReport;
+    const sms = report.businessCases.find((b) => b.initiativeId === 'ini-demo-sms')!;
+    expect(sms.paybackYears).toBeCloseTo(350_000 / 600_000, 1);
+    expect(sms.indicators[0]!.progress).toBeGreaterThan(0.5);
+    // Cases of goals below whose indicators the psychiatry board shows are followed here too.
+    expect(report.businessCases.map((b) => b.initiativeId)).toContain('ini-demo-huddle');
+    const chains = new Map(report.effectChains.map((c) => [c.goalId, c]));
+    expect(chains.get('goal-psyk-forloeb')!.steps.map((s) => s.kind)).toEqual(['indsats', 'resultat', 'effekt']);
+    const tiles = new Map(report.indicators.map((i) => [i.indicator.id, i.status]));
+    for (const step of chains.get('goal-psyk-forloeb')!.steps) expect(step.status, step.title).toBe(tiles.get(step.indicatorId!));
+  });
+
   it("is closed for a sibling's unit and refuses a reversed period", async () => {
     expect((await get('/api/reports/status?unit=k-syd&from=2024-01-01&to=2026-12-31')).status).toBe(403);
     expect((await get('/api/reports/status?unit=psyk&from=2026-01-01&to=2025-01-01')).status).toBe(400);

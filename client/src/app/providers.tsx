@@ -6,6 +6,8 @@ import type { Lang } from '../lib/i18n';
 import { I18nProvider } from '../lib/i18n-context';
 import type { AppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
+import { TooltipProvider } from '../components/button';
+import { ToastProvider } from '../components/toast';
 
 export interface AppProvidersProps {
   store: AppStore;
@@ -16,14 +18,18 @@ export interface AppProvidersProps {
   children: ReactNode;
 }
 
-/** Everything the app reads from context: language, store, REST client, router. */
+/** Everything the app reads from context: language, tooltips, toasts, store, REST client, router. */
 export function AppProviders({ store, api, lang, locationHook, children }: AppProvidersProps) {
   const routed = locationHook ? <Router hook={locationHook}>{children}</Router> : children;
   return (
     <I18nProvider {...(lang ? { initialLang: lang } : {})}>
-      <StoreProvider store={store}>
-        <ApiProvider api={api}>{routed}</ApiProvider>
-      </StoreProvider>
+      <TooltipProvider>
+        <ToastProvider>
+          <StoreProvider store={store}>
+            <ApiProvider api={api}>{routed}</ApiProvider>
+          </StoreProvider>
+        </ToastProvider>
+      </TooltipProvider>
     </I18nProvider>
   );
 }

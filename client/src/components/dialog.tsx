@@ -1,64 +1,60 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
-
-const FOCUSABLE = 'input, select, textarea, button, a[href], [tabindex]:not([tabindex="-1"])';
+import { useEffect, useState, type ReactNode } from 'react';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { CrossIcon } from './icons';
+import { useUiTexts } from './ui-texts';
 
 interface DialogProps {
   title: string;
+  /** One line under the title that says what the dialog is for. */
+  description?: string;
   onClose: () => void;
   children: ReactNode;
+  size?: 'md' | 'lg';
 }
 
 /**
- * A modal dialog: labelled by its title, focus moved in and kept in, Escape or a click outside closes,
- * focus goes back to where it came from. Rendered in a portal so no transformed card can clip it.
+ * A modal dialog on Radix: labelled by its title, focus kept inside, Escape or a click outside closes, focus back to
+ * where it came from. The backdrop is our own element rather than Radix's Overlay, because the Overlay's scroll
+ * lock injects a <style> element that the Content Security Policy (style-src 'self') refuses.
  */
-export function Dialog({ title, onClose, children }: DialogProps) {
-  const titleId = useId();
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const root = ref.current;
-    (root?.querySelector<HTMLElement>('[data-autofocus]') ?? root?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
-    return () => {
-      if (previous?.isConnected) previous.focus();
-    };
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !ref.current) return;
-    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled'));
-    const first = items[0];
-    const last = items.at(-1);
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  }
-
-  return createPortal(
-    <div
-      className="dialog-backdrop"
-      onMouseDown={(event) => {
-        if (event.target === event.currentTarget) onClose();
-      }}
-    >
-      <div ref={ref} className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
-        <h2 id={titleId} className="dialog__title">
-          {title}
-        </h2>
-        {children}
-      </div>
-    </div>,
-    document.body,
+export function Dialog({ title, description, onClose, children, size = 'md' }: DialogProps) {
+  const x = useUiTexts();
+  // Callers mount the dialog only while it is open, so Radix never sees it close: give focus back ourselves,
+  // after Radix's own unmount focus (which lands on <body> when there was no Dialog.Trigger).
+  const [returnTo] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useEffect(
+    () => () => {
+      setTimeout(() => {
+        if (returnTo?.isConnected) returnTo.focus();
+      }, 0);
+    },
+    [returnTo],
+  );
+  return (
+    <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <RadixDialog.Portal>
+        <div className="dialog-backdrop" aria-hidden="true" />
+        <RadixDialog.Content
+          className={`dialog dialog--${size}`}
+          aria-describedby={undefined}
+          onOpenAutoFocus={(event) => {
+            const preferred = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('[data-autofocus]');
+            if (preferred) {
+              event.preventDefault();
+              preferred.focus();
+            }
+          }}
+        >
+          <div className="dialog__head">
+            <RadixDialog.Title className="dialog__title">{title}</RadixDialog.Title>
+            <RadixDialog.Close className="icon-button dialog__close" aria-label={x.closeDialog}>
+              <CrossIcon />
+            </RadixDialog.Close>
+          </div>
+          {description && <RadixDialog.Description className="dialog__description">{description}</RadixDialog.Description>}
+          {children}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

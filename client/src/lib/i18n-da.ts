@@ -1,5 +1,6 @@
 import type { Messages } from './i18n';
 import { accessDa } from './i18n-access';
+import { flowsDa } from './i18n-flows';
 import { meetingsDa } from './i18n-meetings';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -30,6 +31,8 @@ export const da: Messages = {
   target: (text) => `Måltal: ${text}`,
   noTarget: 'Intet måltal',
   direction: { higher: 'højere er bedre', lower: 'lavere er bedre', range: 'inden for interval' },
+  indicatorType: 'Indikatortype',
+  indicatorTypes: { drift: 'Drift', resultat: 'Resultat', effekt: 'Effekt' },
   periodWeeks: (from, to, year) => (from === to ? `uge ${from} ${year}` : `uge ${from}–${to} ${year}`),
   periodQuarter: (q, year) => `K${q} ${year}`,
   trend: (values) => `Udvikling: ${values}`,
@@ -78,6 +81,7 @@ export const da: Messages = {
     VALIDATION_FAILED: 'oplysningerne er ikke gyldige',
     NOT_FOUND: 'det findes ikke længere',
     CONFLICT: 'en anden har ændret det samme',
+    IN_USE: 'det er i brug og kan ikke slettes',
     FORBIDDEN: 'du har ikke adgang',
     UNAUTHENTICATED: 'du er ikke logget ind',
     RATE_LIMITED: 'for mange ændringer på kort tid – prøv igen om lidt',
@@ -101,4 +105,5 @@ export const da: Messages = {
   },
   access: accessDa,
   meetings: meetingsDa,
+  flows: flowsDa,
 };

@@ -1,5 +1,6 @@
 import type { Messages } from './i18n';
 import { accessEn } from './i18n-access';
+import { flowsEn } from './i18n-flows';
 import { meetingsEn } from './i18n-meetings';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -30,6 +31,8 @@ export const en: Messages = {
   target: (text) => `Target: ${text}`,
   noTarget: 'No target',
   direction: { higher: 'higher is better', lower: 'lower is better', range: 'inside range' },
+  indicatorType: 'Indicator type',
+  indicatorTypes: { drift: 'Operations', resultat: 'Result', effekt: 'Effect' },
   periodWeeks: (from, to, year) => (from === to ? `week ${from} ${year}` : `weeks ${from}–${to} ${year}`),
   periodQuarter: (q, year) => `Q${q} ${year}`,
   trend: (values) => `Trend: ${values}`,
@@ -78,6 +81,7 @@ export const en: Messages = {
     VALIDATION_FAILED: 'the details are not valid',
     NOT_FOUND: 'it no longer exists',
     CONFLICT: 'someone else changed the same thing',
+    IN_USE: 'it is in use and cannot be deleted',
     FORBIDDEN: 'you do not have access',
     UNAUTHENTICATED: 'you are not signed in',
     RATE_LIMITED: 'too many changes at once – try again shortly',
@@ -101,4 +105,5 @@ export const en: Messages = {
   },
   access: accessEn,
   meetings: meetingsEn,
+  flows: flowsEn,
 };

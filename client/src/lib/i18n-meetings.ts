@@ -22,7 +22,7 @@ export interface MeetingMessages {
   itemTimer: string;
   agenda: string;
   emptyAgenda: string;
-  itemKinds: Record<'follow-up' | 'indicator' | 'action' | 'escalation' | 'idea' | 'custom', string>;
+  itemKinds: Record<'follow-up' | 'indicator' | 'business-case' | 'action' | 'escalation' | 'idea' | 'custom', string>;
   itemDetails: Record<string, string>;
   currentItem: string;
   openItem: (title: string) => string;
@@ -118,11 +118,11 @@ export const meetingsDa: MeetingMessages = {
   meetingRunning: 'Møde i gang',
   nextMeeting: (date) => `Næste møde: ${date}`,
   noNextMeeting: 'Intet næste møde sat',
-  cadence: 'Mødekadence',
+  cadence: 'Mødehyppighed',
   cadences: { weekly: 'ugentlig', biweekly: 'hver 14. dag', monthly: 'månedlig', quarterly: 'kvartalsvis', yearly: 'årlig' },
   nextMeetingDate: 'Næste møde',
   meetingLength: 'Mødelængde (minutter)',
-  saveCadence: 'Gem kadence',
+  saveCadence: 'Gem mødehyppighed',
   timeLeft: (time) => `${time} tilbage`,
   timeOver: (time) => `${time} over tid`,
   meetingTimer: 'Mødetid',
@@ -132,6 +132,7 @@ export const meetingsDa: MeetingMessages = {
   itemKinds: {
     'follow-up': 'Opfølgning',
     indicator: 'Indikator',
+    'business-case': 'Business case – fremdrift mod baseline',
     action: 'Handling',
     escalation: 'Eskalering',
     idea: 'Nyt forslag',
@@ -143,7 +144,7 @@ export const meetingsDa: MeetingMessages = {
     received: 'modtaget', answered: 'besvaret', returned: 'sendt retur',
   },
   currentItem: 'Aktuelt punkt',
-  openItem: (title) => `Tag punktet: ${title}`,
+  openItem: (title) => `Behandl punktet: ${title}`,
   nextItem: 'Næste punkt',
   skipItem: (title) => `Spring over: ${title}`,
   unskipItem: (title) => `Tag med igen: ${title}`,
@@ -154,7 +155,7 @@ export const meetingsDa: MeetingMessages = {
   newItemTitle: 'Nyt punkt',
   attendance: 'Fremmøde',
   attendeesHint: 'Navne adskilt af komma.',
-  outcome: 'Resultat',
+  outcome: 'Konklusion',
   decisions: 'Beslutninger',
   newDecision: 'Ny beslutning',
   addDecision: 'Tilføj beslutning',
@@ -234,11 +235,11 @@ export const meetingsEn: MeetingMessages = {
   meetingRunning: 'Meeting in progress',
   nextMeeting: (date) => `Next meeting: ${date}`,
   noNextMeeting: 'No next meeting set',
-  cadence: 'Meeting cadence',
+  cadence: 'Meeting frequency',
   cadences: { weekly: 'weekly', biweekly: 'every 14 days', monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
   nextMeetingDate: 'Next meeting',
   meetingLength: 'Meeting length (minutes)',
-  saveCadence: 'Save cadence',
+  saveCadence: 'Save meeting frequency',
   timeLeft: (time) => `${time} left`,
   timeOver: (time) => `${time} over time`,
   meetingTimer: 'Meeting time',
@@ -246,7 +247,7 @@ export const meetingsEn: MeetingMessages = {
   agenda: 'Agenda',
   emptyAgenda: 'The agenda is empty. Add an item.',
   itemKinds: {
-    'follow-up': 'Follow-up', indicator: 'Indicator', action: 'Action', escalation: 'Escalation', idea: 'New idea', custom: 'Item',
+    'follow-up': 'Follow-up', indicator: 'Indicator', 'business-case': 'Business case – progress against baseline', action: 'Action', escalation: 'Escalation', idea: 'New idea', custom: 'Item',
   },
   itemDetails: {
     red: 'red without a signal – common-cause variation: what in the system must change?', amber: 'amber without a signal', signal: 'run chart signal – find the cause',
@@ -254,7 +255,7 @@ export const meetingsEn: MeetingMessages = {
     received: 'received', answered: 'answered', returned: 'returned',
   },
   currentItem: 'Current item',
-  openItem: (title) => `Take item: ${title}`,
+  openItem: (title) => `Discuss item: ${title}`,
   nextItem: 'Next item',
   skipItem: (title) => `Skip: ${title}`,
   unskipItem: (title) => `Include again: ${title}`,
@@ -265,7 +266,7 @@ export const meetingsEn: MeetingMessages = {
   newItemTitle: 'New item',
   attendance: 'Attendance',
   attendeesHint: 'Names separated by commas.',
-  outcome: 'Outcome',
+  outcome: 'Conclusion',
   decisions: 'Decisions',
   newDecision: 'New decision',
   addDecision: 'Add decision',

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../../shared/protocol';
 import type { CardType, Direction } from '../../../shared/schemas';
 import type { Status } from '../../../shared/domain/status';
 import type { AccessMessages } from './i18n-access';
+import type { FlowMessages } from './i18n-flows';
 import type { MeetingMessages } from './i18n-meetings';
 
 export const LANGS = ['da', 'en'] as const;
@@ -34,6 +35,9 @@ export interface Messages {
   target: (text: string) => string;
   noTarget: string;
   direction: Record<Direction, string>;
+  /** Drift, resultat or effekt indicator (the method's three types, beside hard and soft). */
+  indicatorType: string;
+  indicatorTypes: Record<'drift' | 'resultat' | 'effekt', string>;
   periodWeeks: (from: number, to: number, year: number) => string;
   periodQuarter: (quarter: number, year: number) => string;
   trend: (values: string) => string;
@@ -96,6 +100,8 @@ export interface Messages {
   access: AccessMessages;
   /** Meetings, minutes, escalations and history (i18n-meetings.ts). */
   meetings: MeetingMessages;
+  /** Moves and undo, offline changes, escalation groups (i18n-flows.ts). */
+  flows: FlowMessages;
 }
 
 export { da } from './i18n-da';

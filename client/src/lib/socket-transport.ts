@@ -13,11 +13,19 @@ interface SocketTransportOptions {
   onAuthError?: () => void;
 }
 
+/** After the server closed the connection (a deploy): 0.5–2.5 s, uniformly spread over the screens. */
+export const restartDelayMs = (random: () => number = Math.random): number => 500 + Math.floor(random() * 2000);
+
 /** The Socket.IO transport: same origin by default, auto-reconnect, events validated in development. */
 export function createSocketTransport(options: SocketTransportOptions): Transport {
   const socket: ClientSocket = io(options.url ?? '', {
     autoConnect: false,
     auth: (cb) => cb(options.auth()),
+    // WebSocket first: starting on long-polling and upgrading cost every screen several round trips and the server
+    // a polling session per screen, which after a restart is thousands at once. Polling stays the fallback for a
+    // network that blocks WebSockets.
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
     // Back quickly after a network blip (a resync within about a second), jittered so a region's wall screens
     // do not all knock at once after a server restart.
     reconnectionDelay: 250,
@@ -34,8 +42,9 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
   });
   socket.on('disconnect', (reason) => {
     each((l) => l.disconnected());
-    // The server closed us on purpose (e.g. a restart): Socket.IO does not retry that by itself.
-    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2000);
+    // The server closed us on purpose (e.g. a restart): Socket.IO does not retry that by itself. Every screen hears
+    // this at the same moment, so each waits its own random share of the window instead of all at 2 s.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), restartDelayMs());
   });
   socket.on('board:events', (events) => {
     if (import.meta.env.DEV) events.forEach(warnIfInvalid);

@@ -65,7 +65,7 @@ export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
       const token = tokens.list().find((t) => t.id === request.params.id);
       if (!token) return sendError(reply, 404, 'NOT_FOUND', 'No such API token.');
       if (!mayOnUnits(request, reply, 'administer', [token.unitId])) return reply;
-      tokens.revoke(token.id);
+      tokens.revoke(token.id, actorOf(request));
       return reply.code(204).send(null);
     },
   );

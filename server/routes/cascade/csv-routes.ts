@@ -128,8 +128,7 @@ function exportMeasurements(cascade: CascadeService, indicatorId: string, unitId
 }
 
 function exportStatusTable(cascade: CascadeService, unitId: string): string | null {
-  const entry = cascade.overview().units.find((u) => u.unit.id === unitId);
-  if (!entry?.boardId) return null;
+  if (!cascade.boardOfUnit(unitId)) return null;
   const rows = cascade.statusTable(unitId);
   return writeCsv(
     ['indicator', 'name', 'period', 'value', 'target', 'low', 'high', 'tolerance', 'status'],

@@ -11,7 +11,7 @@ import { ErrorResponse } from '../../../shared/rest';
 import type { AccessPolicy, Capability } from '../../services/access-policy';
 import type { ApiTokenPrincipal, ApiTokens } from '../../services/cascade/api-tokens';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import type { LiveUpdates } from '../../services/cascade/live-updates';
+import type { LiveUpdates } from '../../realtime/live-updates';
 import type { MeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock } from '../../services/command-service';
 import type { Repositories } from '../../repositories';

@@ -5,37 +5,43 @@ import {
   GoalInput,
   GoalListResponse,
   GoalPatch,
-  Initiative,
-  InitiativeInput,
-  InitiativePatch,
-  OverviewResponse,
 } from '../../../shared/cascade';
+import { OverviewPage, OverviewQuery } from '../../../shared/overview';
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { AccessPolicy } from '../../services/access-policy';
+import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import { sendError } from '../../plugins/errors';
-import { allowed, anonymousUnderRoles, unitReader } from './route-helpers';
+import type { OverviewScope, OverviewService } from '../../services/cascade/overview-service';
+import { actorOf, allowed, anonymousUnderRoles, unitReader } from './route-helpers';
 
 /** The cascade overview and goals: reads for everyone who may read, goal edits for facilitators of the owner units. */
-export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: AccessPolicy }> = async (
+export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; cases: BusinessCases; access: AccessPolicy }> = async (
   app,
-  { cascade, access },
+  { cascade, overview, cases, access },
 ) => {
   app.get(
     '/api/overview',
     {
       schema: {
-        summary: "Every org unit with its indicators' status counts (red / amber / green / no data) and mandatory ones",
+        summary: 'The heat-map: the top units (or a unit\'s children with ?parent=) with each indicator\'s stored status',
         tags: ['cascade'],
-        response: { 200: OverviewResponse, 401: ErrorResponse },
+        querystring: OverviewQuery,
+        response: { 200: OverviewPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
     async (request, reply) => {
       if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
-      const reads = unitReader(request, access);
-      const overview = cascade.overview();
-      return { ...overview, units: overview.units.filter((u) => reads(u.unit.id, u.boardId)) };
+      const actor = actorOf(request);
+      const scope: OverviewScope = 'canOnUnit' in access && actor.startsWith('user:')
+        ? { kind: 'person', userId: actor.slice(5) }
+        : { kind: 'per-unit', reads: unitReader(request, access) };
+      const outcome = overview.page(scope, request.query);
+      if (outcome === 'not-found') return sendError(reply, 404, 'NOT_FOUND', 'No org unit has this id.');
+      if (outcome === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'You may not see this unit.');
+      if (outcome === 'bad-cursor') return sendError(reply, 400, 'VALIDATION_FAILED', 'The cursor is not one this server gave.');
+      return outcome;
     },
   );
 
@@ -52,7 +58,7 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; acces
       if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
       return {
         goals: cascade.goals(),
-        initiatives: cascade.initiatives(),
+        initiatives: cases.all(),
         units: cascade.units(),
         layers: cascade.layers(),
         indicators: cascade.indicatorNames(),
@@ -99,47 +105,6 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; acces
       const result = cascade.saveGoal(request.params.id, request.body, true);
       if (!result.ok) return reply.code(result.status).send({ error: result.error });
       return result.goal;
-    },
-  );
-
-  app.post(
-    '/api/goals/:id/initiatives',
-    {
-      schema: {
-        summary: 'Add an initiative (business case) to a goal: baseline, expected effect, KPI indicators, end date',
-        tags: ['cascade'],
-        params: z.object({ id: Id }),
-        body: InitiativeInput,
-        response: { 201: Initiative, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse },
-      },
-    },
-    async (request, reply) => {
-      const goal = cascade.goal(request.params.id);
-      if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
-      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
-      const result = cascade.addInitiative(goal.id, request.body);
-      if (!result.ok) return reply.code(result.status).send({ error: result.error });
-      return reply.code(201).send(result.initiative);
-    },
-  );
-
-  app.patch(
-    '/api/initiatives/:id',
-    {
-      schema: {
-        summary: 'Mark an initiative done (or open again)',
-        tags: ['cascade'],
-        params: z.object({ id: Id }),
-        body: InitiativePatch,
-        response: { 204: z.null().describe('Saved'), 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
-      },
-    },
-    async (request, reply) => {
-      const goal = cascade.goal(cascade.initiativeGoal(request.params.id) ?? '');
-      if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The initiative does not exist.');
-      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
-      cascade.setInitiativeDone(request.params.id, request.body.done);
-      return reply.code(204).send(null);
     },
   );
 };

@@ -3,10 +3,13 @@ import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
 import type { AccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
+import { createBusinessCases } from '../../services/cascade/business-cases';
 import { createCascadeService } from '../../services/cascade/cascade-service';
-import type { LiveUpdates } from '../../services/cascade/live-updates';
+import { createOverviewService } from '../../services/cascade/overview-service';
+import type { LiveUpdates } from '../../realtime/live-updates';
 import { createMeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock, CommandService } from '../../services/command-service';
+import { businessCaseRoutes } from './business-case-routes';
 import { feedRoutes } from './feed-routes';
 import { goalsRoutes } from './goals-routes';
 import { indicatorRoutes } from './indicator-routes';
@@ -22,11 +25,13 @@ export interface CascadeDeps {
   updates: LiveUpdates;
 }
 
-/** The cascade's REST routes: overview, goals, indicator pages, measurement feeds, CSV and API tokens. */
+/** The cascade's REST routes: overview, goals, business cases, effect chains, indicator pages, reports, feeds, CSV, tokens. */
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
-  await app.register(goalsRoutes, { cascade, access: deps.access });
-  await app.register(reportRoutes, { reports: createStatusReports(deps.db, deps.repos, cascade), cascade, access: deps.access });
+  const cases = createBusinessCases(deps.db, deps.repos, deps.clock);
+  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), cases, access: deps.access });
+  await app.register(businessCaseRoutes, { cascade, cases, access: deps.access });
+  await app.register(reportRoutes, { reports: createStatusReports(deps.db, deps.repos, cascade, cases), cascade, access: deps.access });
   await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos });
   await app.register(feedRoutes, {
     cascade,

@@ -17,7 +17,7 @@ import type { Repositories } from '../../repositories';
 import { ErrorResponse } from '../../../shared/rest';
 import type { AccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
-import type { LiveUpdates } from '../../services/cascade/live-updates';
+import type { LiveUpdates } from '../../realtime/live-updates';
 import { sendError } from '../../plugins/errors';
 import { actorOf, allowed } from './route-helpers';
 
@@ -87,7 +87,9 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; a
       const def = cascade.definition(request.params.id);
       if (!def) return sendError(reply, 404, 'NOT_FOUND', 'The indicator does not exist.');
       if (!allowed(request, reply, access, 'administer', { unitId: def.unitId, boardId: cascade.boardOfUnit(def.unitId) })) return reply;
-      return cascade.setIndicatorSettings(def.id, request.body.mandatory, request.body.rollup)!;
+      const { events, ...answer } = cascade.setIndicatorSettings(def.id, request.body.mandatory, request.body.rollup, actorOf(request))!;
+      live.broadcast(events); // after the commit: open boards show the change without a reload
+      return answer;
     },
   );
 
@@ -105,13 +107,14 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; a
     async (request, reply) => {
       const { unitId } = request.body;
       if (!allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) })) return reply;
-      const result = cascade.setTarget(request.params.id, request.body);
+      const result = cascade.setTarget(request.params.id, request.body, actorOf(request));
       if (result === 'not-found') return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
       if (result === 'invalid') {
         return sendError(reply, 400, 'VALIDATION_FAILED', 'The target does not fit the indicator.', [
           { path: 'target', message: 'higher/lower indicators need target; range indicators need low and high' },
         ]);
       }
+      live.broadcast(result.events);
       return reply.code(204).send(null);
     },
   );

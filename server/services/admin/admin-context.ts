@@ -41,6 +41,7 @@ export const done: AdminResult<null> = { ok: true, value: null };
 export const forbidden = (message: string): AdminFailure => ({ ok: false, status: 403, code: 'FORBIDDEN', message });
 export const notFound = (message: string): AdminFailure => ({ ok: false, status: 404, code: 'NOT_FOUND', message });
 export const conflict = (message: string): AdminFailure => ({ ok: false, status: 409, code: 'CONFLICT', message });
+export const inUse = (message: string): AdminFailure => ({ ok: false, status: 409, code: 'IN_USE', message });
 export const invalid = (message: string): AdminFailure => ({ ok: false, status: 400, code: 'VALIDATION_FAILED', message });
 
 export interface AuditNote {
@@ -53,7 +54,7 @@ export interface AuditNote {
  * Runs an administrative change and appends its audit row in one transaction: the trail never lacks a change
  * that happened, nor shows one that did not.
  */
-export function audited<T>(deps: AdminDeps, caller: AdminCaller, note: AuditNote, change: () => T): T {
+export function audited<T>(deps: Pick<AdminDeps, 'db' | 'accounts' | 'clock'>, caller: AdminCaller, note: AuditNote, change: () => T): T {
   return deps.db
     .transaction(() => {
       const value = change();

@@ -1,6 +1,6 @@
-import type { AdminDevice, CreateDeviceRequest, CreateDeviceResponse } from '../../../shared/auth';
+import type { AdminDevice, CreateDeviceRequest, CreateDeviceResponse, NewCodeResponse } from '../../../shared/auth';
 import type { DeviceRow } from '../../repositories/accounts-repository';
-import { type AdminCaller, type AdminDeps, type AdminResult, type Body, audited, done, forbidden, notFound, ok } from './admin-context';
+import { type AdminCaller, type AdminDeps, type AdminResult, type Body, audited, conflict, done, forbidden, notFound, ok } from './admin-context';
 import type { AdminScope } from './admin-scope';
 
 const toDevice = (d: DeviceRow): AdminDevice => ({
@@ -12,7 +12,9 @@ const toDevice = (d: DeviceRow): AdminDevice => ({
   enrolledAt: d.enrolled_at,
   lastSeenAt: d.last_seen_at,
   revokedAt: d.revoked_at,
+  codeExpiresAt: d.enrolled_at || d.revoked_at ? null : d.enrol_expires_at,
 });
+const enrolLink = (code: string) => `/wall/enrol#${code}`;
 
 /** Wall-screen devices of the boards the administrator administers: enrolment codes and revocation. */
 export function devicesAdmin(deps: AdminDeps, caller: AdminCaller, scope: AdminScope) {
@@ -30,7 +32,22 @@ export function devicesAdmin(deps: AdminDeps, caller: AdminCaller, scope: AdminS
           return device;
         })
         .immediate();
-      return ok({ device: toDevice(accounts.deviceById(created.id)!), code: created.code, expiresAt: created.expiresAt, link: `/wall/enrol#${created.code}` });
+      return ok({ device: toDevice(accounts.deviceById(created.id)!), code: created.code, expiresAt: created.expiresAt, link: enrolLink(created.code) });
+    },
+
+    /** "Ny kode": a screen whose code ran out before anyone typed it gets a new one, instead of a new device. */
+    newCode(deviceId: string): AdminResult<NewCodeResponse> {
+      const device = accounts.deviceById(deviceId);
+      if (!device) return notFound('No such device.');
+      if (!scope.canAdminBoard(device.board_id)) return forbidden('You do not administer this board.');
+      if (device.enrolled_at || device.revoked_at) return conflict('The screen is already enrolled or revoked.');
+      const fresh = audited(deps, caller, { type: 'device.code', subject: `device:${device.id}`, payload: { boardId: device.board_id } }, () => {
+        const issued = auth.newEnrolCode(device.id);
+        // Checked just above, in the same single-writer process: only a bug gets here, and the audit row rolls back.
+        if (!issued) throw new Error(`Device ${device.id} stopped waiting for enrolment during the change.`);
+        return issued;
+      });
+      return ok({ ...fresh, link: enrolLink(fresh.code) });
     },
 
     revoke(deviceId: string): AdminResult<null> {

@@ -4,12 +4,13 @@ import type { Deviation, IndicatorDefinition } from '../../../shared/cascade';
 import type { BoardEvent } from '../../../shared/protocol';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
-import { cascadeRepository, indicatorSettingsRepository, initiativesRepository } from '../../repositories/cascade-repository';
+import { cascadeRepository, indicatorSettingsRepository } from '../../repositories/cascade-repository';
 import type { Clock, CommandService } from '../command-service';
 import { type Fail, fail } from './failure';
 import { calendarDate } from '../../../shared/domain/periods';
+import { commitEffects } from '../event-store';
 
-/** Changes beside goals: deviations (with their action cards), mandatory indicators and targets, initiatives. */
+/** Changes beside goals: deviations (with their action cards), mandatory indicators and targets. */
 export function createCascadeChanges(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
   const cascade = cascadeRepository(db);
   const today = () => calendarDate(clock.now());
@@ -63,11 +64,31 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
 
   const settings = indicatorSettingsRepository(db);
 
+  /**
+   * Tells the boards of `unitId` and below that show the indicator how they show it now, as an `indicator.changed`
+   * event in each board's log (so open boards apply it live, and a board re-joining after it catches up), within
+   * the change's own transaction.
+   */
+  const indicatorChanged = (indicatorId: string, unitId: string, command: string, actor: string): BoardEvent[] => {
+    const day = today();
+    const effects = repos.indicators
+      .boardsShowingFrom(unitId, indicatorId)
+      .flatMap((b) => {
+        const indicator = repos.indicators.onBoard(b.id, b.unitId, indicatorId, day);
+        return indicator ? [{ body: { type: 'indicator.changed' as const, indicator }, boardIds: [b.id] }] : [];
+      });
+    if (effects.length === 0) return [];
+    const meta = { opId: `${command}-${randomUUID()}`, command, originBoardId: effects[0]!.boardIds[0]!, actor, at: clock.now().toISOString() };
+    return commitEffects(repos, effects, meta);
+  };
+
   /** Marks an indicator mandatory (it then appears on every board below its owner) and sets its roll-up. */
-  const setIndicatorSettings = db.transaction((indicatorId: string, mandatory: boolean, rollup: IndicatorDefinition['rollup']) => {
+  const setIndicatorSettings = db.transaction((indicatorId: string, mandatory: boolean, rollup: IndicatorDefinition['rollup'], actor = 'system') => {
     const def = cascade.definition(indicatorId);
     if (!def) return null;
     settings.setFlags(indicatorId, mandatory, rollup);
+    // Mandatory only adds tiles (the overview joins them live); a new roll-up method changes the rolled values.
+    if (rollup !== def.rollup) repos.unitStatus.indicatorChanged(indicatorId, today());
     const added: string[] = [];
     if (mandatory) {
       for (const board of settings.boardsBelowWithout(def.unitId, indicatorId)) {
@@ -75,38 +96,26 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
         added.push(board.id);
       }
     }
-    return { indicator: cascade.definition(indicatorId)!, boardsAdded: added };
+    const events = indicatorChanged(indicatorId, def.unitId, 'indicator:settings', actor);
+    return { indicator: cascade.definition(indicatorId)!, boardsAdded: added, events };
   });
 
   const setTarget = db.transaction(
-    (indicatorId: string, t: { unitId: string; validFrom?: string | undefined; target: number | null; low: number | null; high: number | null; tolerance: number }) => {
+    (indicatorId: string, t: { unitId: string; validFrom?: string | undefined; target: number | null; low: number | null; high: number | null; tolerance: number }, actor = 'system') => {
       const def = cascade.definition(indicatorId);
       if (!def || !cascade.units().some((u) => u.id === t.unitId)) return 'not-found' as const;
       const target = def.direction === 'range' ? null : t.target;
       const [low, high] = def.direction === 'range' ? [t.low, t.high] : [null, null];
       if (def.direction === 'range' ? low === null || high === null : target === null) return 'invalid' as const;
       settings.insertTarget({ indicatorId, unitId: t.unitId, validFrom: t.validFrom ?? today(), target, low, high, tolerance: t.tolerance });
-      return 'ok' as const;
+      repos.unitStatus.targetChanged(indicatorId, t.unitId, today());
+      return { events: indicatorChanged(indicatorId, t.unitId, 'indicator:target', actor) };
     },
   );
-
-  const initiatives = initiativesRepository(db);
-  const addInitiative = db.transaction((goalId: string, input: { title: string; baseline: string; expectedEffect: string; endDate: string | null; indicatorIds: string[] }) => {
-    if (!cascade.goal(goalId)) return fail(404, 'NOT_FOUND', 'The goal does not exist.');
-    const unknown = input.indicatorIds.find((id) => !repos.indicators.get(id));
-    if (unknown) return fail(400, 'VALIDATION_FAILED', `No indicator has the id ${unknown}.`, 'indicatorIds');
-    const id = `ini-${randomUUID()}`;
-    initiatives.insert({ id, goalId, ...input }, clock.now().toISOString());
-    return { ok: true as const, initiative: initiatives.all().find((i) => i.id === id)! };
-  });
 
   return {
     recordDeviation,
     setIndicatorSettings,
     setTarget,
-    addInitiative,
-    initiatives: () => initiatives.all(),
-    setInitiativeDone: (id: string, done: boolean) => initiatives.setDone(id, done),
-    initiativeGoal: (id: string) => initiatives.goalOf(id),
   };
 }

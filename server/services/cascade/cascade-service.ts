@@ -5,8 +5,6 @@ import type {
   GoalLink,
   GoalView,
   IndicatorPageResponse,
-  OverviewResponse,
-  OverviewUnit,
   OwnerStatus,
   RollupRow,
 } from '../../../shared/cascade';
@@ -54,38 +52,6 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
     }
     return [];
   };
-
-  const overview = db.transaction((): OverviewResponse => {
-    const day = today();
-    const layers = new Map(cascade.layers().map((l) => [l.id, l]));
-    const mandatory = cascade.mandatory();
-    const units: OverviewUnit[] = [];
-    for (const unit of cascade.units()) {
-      const layer = layers.get(unit.layerId);
-      if (!layer) continue;
-      const boardId = cascade.boardOfUnit(unit.id);
-      // Status only: the overview does not read whole series per unit.
-      const indicators = boardId ? repos.indicators.forBoard(boardId, unit.id, day, { signal: false }) : [];
-      const counts = { green: 0, amber: 0, red: 0, none: 0 };
-      const red: OverviewUnit['red'] = [];
-      const statuses = new Map<string, Status>();
-      for (const i of indicators) {
-        const s = tileStatus(i);
-        statuses.set(i.id, s);
-        counts[s] += 1;
-        if (s === 'red') red.push({ indicatorId: i.id, name: i.name });
-      }
-      units.push({
-        unit,
-        layer,
-        boardId,
-        counts,
-        red,
-        mandatory: mandatory.filter((m) => statuses.has(m.id)).map((m) => ({ indicatorId: m.id, status: statuses.get(m.id)! })),
-      });
-    }
-    return { units, mandatory: mandatory.map((m) => ({ id: m.id, name: m.name })) };
-  });
 
   const goalViews = db.transaction((): GoalView[] => {
     const goals = cascade.goals();
@@ -204,7 +170,6 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
   return {
     ...changes,
     goal: (id: string) => cascade.goal(id),
-    overview: (): OverviewResponse => overview(),
     goals: (): GoalView[] => goalViews(),
     units: () => cascade.units(),
     layers: () => cascade.layers(),
@@ -214,7 +179,11 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
     chainFor,
     setBaseline: (indicatorId: string, unitId: string, baselineTo: string | null, actor: string): boolean => {
       if (!cascade.definition(indicatorId)) return false;
-      cascade.setBaseline(indicatorId, unitId, baselineTo, clock.now().toISOString(), actor);
+      db.transaction(() => {
+        cascade.setBaseline(indicatorId, unitId, baselineTo, clock.now().toISOString(), actor);
+        // A frozen median changes the signal the overview shows.
+        repos.unitStatus.targetChanged(indicatorId, unitId, today());
+      })();
       return true;
     },
     boardOfUnit: (unitId: string) => cascade.boardOfUnit(unitId),

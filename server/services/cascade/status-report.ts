@@ -1,18 +1,19 @@
 import type { GoalView } from '../../../shared/cascade';
 import { analyseSeries, summariseSignal } from '../../../shared/domain/indicator-signal';
 import { measurementStatus } from '../../../shared/domain/status';
-import type { BusinessCase, ReportIndicator, StatusReport } from '../../../shared/maalstyring';
+import type { BusinessCase, EffectChain, ReportIndicator, StatusReport } from '../../../shared/maalstyring';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
 import { cascadeRepository } from '../../repositories/cascade-repository';
+import type { BusinessCases } from './business-cases';
 import type { CascadeService } from './cascade-service';
 
 /**
  * The status report for the political level (regionsråd, udvalg, direktion): a unit's goals with their
- * translations below, each board indicator's run chart and signal (the same analysis as everywhere else), open
- * initiatives, open escalations and the decisions of the period's meetings.
+ * translations below, each board indicator's run chart and signal (the same analysis as everywhere else), business
+ * cases with their progress, effect chains, open escalations and the decisions of the period's meetings.
  */
-export function createStatusReports(db: Db, repos: Repositories, cascade: CascadeService) {
+export function createStatusReports(db: Db, repos: Repositories, cascade: CascadeService, cases: BusinessCases) {
   const tree = cascadeRepository(db);
 
   const indicatorsOf = (boardId: string | null, unitId: string, to: string): ReportIndicator[] => {
@@ -33,13 +34,22 @@ export function createStatusReports(db: Db, repos: Repositories, cascade: Cascad
     });
   };
 
-  const businessCases = (goalIds: Set<string>, indicatorIds: Set<string>): BusinessCase[] =>
-    cascade.initiatives()
-      .filter((i) => !i.done && (goalIds.has(i.goalId) || i.indicatorIds.some((id) => indicatorIds.has(id))))
-      .map((i) => ({
-        initiativeId: i.id, goalId: i.goalId, title: i.title, investment: null, yearlySaving: null, paybackYears: null,
-        expectedChange: i.expectedEffect, startDate: null, endDate: i.endDate, conclusion: '', closedAt: null, indicators: [],
-      }));
+  /** Business cases open in the period (or closed within it) of the unit's goals or moving its board's indicators. */
+  const businessCases = (goalIds: Set<string>, indicatorIds: Set<string>, from: string, to: string): BusinessCase[] =>
+    cases.all()
+      .filter((i) => goalIds.has(i.goalId) || i.indicatorIds.some((id) => indicatorIds.has(id)))
+      .filter((i) => !i.done || (i.closedAt !== null && i.closedAt.slice(0, 10) >= from))
+      .filter((i) => i.startDate === null || i.startDate <= to)
+      .map((i) => cases.view(i, to));
+
+  /** Effect chains of the unit's goals and those with a step at the unit. */
+  const effectChains = (goalIds: readonly string[], unitId: string, to: string) => {
+    const own = cases.chainsOfGoals(goalIds, to);
+    const seen = new Set(own.map((c) => c.goalId));
+    const others = cascade.goals().filter((g) => !seen.has(g.id)).map((g) => cases.chainOf(g.id, to))
+      .filter((c): c is EffectChain => c !== null && c.steps.some((s) => s.unitId === unitId));
+    return [...own, ...others];
+  };
 
   return {
     build: (unitId: string, from: string, to: string): StatusReport | undefined => {
@@ -57,8 +67,8 @@ export function createStatusReports(db: Db, repos: Repositories, cascade: Cascad
         to,
         goals: own.map((g) => ({ ...g, translations: translations(g) })),
         indicators,
-        businessCases: businessCases(new Set(own.map((g) => g.id)), new Set(indicators.map((i) => i.indicator.id))),
-        effectChains: [],
+        businessCases: businessCases(new Set(own.map((g) => g.id)), new Set(indicators.map((i) => i.indicator.id)), from, to),
+        effectChains: effectChains(own.map((g) => g.id), unitId, to),
         escalations: boardId ? repos.meetings.escalationsOf(boardId).filter((e) => e.status === 'open') : [],
         decisions: meetings
           .filter((m) => m.status === 'ended' && m.startedAt.slice(0, 10) >= from && m.startedAt.slice(0, 10) <= to)

@@ -36,7 +36,7 @@ export function decideColumnMove(cmd: Command<'column:move'>, column: Column | u
   const current = sortByKey(columns).findIndex((c) => c.id === column.id);
   if (current === index) return accept();
   const moved: Column = { ...column, orderKey: keyForIndex(others, index) };
-  return accept({ body: { type: 'column.moved', column: moved }, boardIds: [cmd.boardId] });
+  return accept({ body: { type: 'column.moved', column: moved, before: { orderKey: column.orderKey } }, boardIds: [cmd.boardId] });
 }
 
 export const runColumnCreate: CommandRunner<Command<'column:create'>> = (cmd, repos) =>

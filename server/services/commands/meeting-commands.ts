@@ -27,6 +27,8 @@ export interface StartState {
   cards: Card[];
   columns: Column[];
   escalations: Escalation[];
+  /** Open business cases moving the board's indicators. */
+  businessCases?: { id: string; title: string }[];
   /** The facilitator's display name, for the minutes. */
   facilitatorName?: string;
 }
@@ -44,6 +46,7 @@ export function decideMeetingStart(cmd: Command<'meeting:start'>, s: StartState,
     cards: s.cards,
     columns: s.columns,
     escalations: s.escalations,
+    businessCases: s.businessCases ?? [],
     // The signal is the one each indicator carries: Anhøj rules over its whole reportable series and baseline.
     lastMeeting: s.lastMeeting,
   });
@@ -123,6 +126,7 @@ export const runMeetingStart: CommandRunner<Command<'meeting:start'>> = (cmd, re
     lastMeeting: repos.meetings.lastEnded(cmd.boardId),
     cadence: repos.meetings.cadence(cmd.boardId),
     escalations: repos.meetings.escalationsOf(cmd.boardId),
+    businessCases: repos.initiatives.openOnBoard(cmd.boardId),
     ...boardState(repos, cmd.boardId, ctx.today),
     facilitatorName: repos.meetings.displayName(ctx.actor),
   }, ctx);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { BoardUnavailable } from '../../components/board-unavailable';
 import { useShallow } from 'zustand/react/shallow';
 import { ConnectionBanner } from '../../features/board/connection-banner';
@@ -10,6 +10,10 @@ import { EscalationZone } from '../../features/escalations/escalation-zone';
 import { MeetingBar } from '../../features/meetings/meeting-bar';
 import { useT } from '../../lib/i18n-context';
 import { useAppStore } from '../store/store-context';
+import { ReportLink } from '../../features/cascade';
+
+// Business cases are the leaders' matter, loaded after the board itself.
+const BoardBusinessCases = lazy(() => import('../../features/cascade/board-business-cases'));
 
 /** `/boards/:id`: joins the board live for as long as the page is shown. */
 export function BoardPage({ boardId }: { boardId: string }) {
@@ -34,7 +38,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <div className="board-header">
         <div>
           <h1 className="page__title">{board?.name ?? t.loading}</h1>
-          {board && <p className="muted">{board.unit.name} · {board.layer.name}</p>}
+          {board && <p className="muted">{board.unit.name} · {board.layer.name} · <ReportLink unitId={board.unit.id} /></p>}
         </div>
         <ConnectionIndicator />
       </div>
@@ -44,6 +48,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
         <>
           <MeetingBar boardId={boardId} />
           <IndicatorGrid />
+          <Suspense fallback={null}><BoardBusinessCases boardId={boardId} /></Suspense>
           <EscalationZone />
           <CardBoard />
         </>

@@ -1,6 +1,7 @@
 import type { BoardSlice } from '../../features/board/board-slice';
 import type { CommandChecker } from '../../features/board/command-checker';
 import type { CardsSlice } from '../../features/cards/cards-slice';
+import type { PendingStore } from '../../features/board/pending-store';
 import type { IndicatorsSlice } from '../../features/indicators/indicators-slice';
 import type { Transport } from '../../lib/transport';
 
@@ -16,4 +17,6 @@ export interface StoreDeps {
   now: () => Date;
   /** Checks commands before they are sent; the app loads it on the first command. */
   commandChecker: CommandChecker;
+  /** Keeps unsent changes across a reload (IndexedDB in the browser). */
+  pendingStore: PendingStore;
 }

@@ -1,2 +1,2 @@
 // The auth feature's public face: what other features may use of it.
-export { useMe } from './session';
+export { MeProvider, useMe } from './session';

@@ -65,7 +65,7 @@ describe('a board for someone who may only look', () => {
     renderApp({ access: MEMBER, path: '/boards/b1/meeting' });
     await screen.findByRole('heading', { name: 'Tidligere møder' });
     expect(screen.queryByRole('button', { name: 'Start møde' })).toBeNull();
-    expect(screen.queryByRole('form', { name: 'Mødekadence' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Mødehyppighed' })).toBeNull();
   });
 });
 

@@ -89,8 +89,14 @@ export function applyEventBody(data: BoardData, body: BoardEventBody): BoardData
     case 'column.renamed':
     case 'column.moved':
       return upsertColumn(data, body.column);
-    case 'measurement.recorded':
-      return upsertMeasurement(data, body.measurement);
+    case 'measurement.recorded': {
+      const next = upsertMeasurement(data, body.measurement);
+      const indicator = next.indicators[body.measurement.indicatorId];
+      // The signal is judged on the whole series, which only the server has; it comes with the value.
+      return indicator && body.signal ? { ...next, indicators: { ...next.indicators, [indicator.id]: { ...indicator, signal: body.signal } } } : next;
+    }
+    case 'indicator.changed':
+      return { ...data, indicators: { ...data.indicators, [body.indicator.id]: body.indicator } };
     case 'card.restored':
       return upsertCard(data, body.card);
     case 'board.cadence':

@@ -18,7 +18,7 @@ describe('connection state', () => {
 
     const item = screen.getByRole('listitem', { name: 'Ring til apoteket' });
     await user.click(within(item).getByRole('button', { name: 'Flyt til …' }));
-    await user.click(screen.getByRole('menuitem', { name: 'Afsluttet' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Nederst i Afsluttet' }));
 
     // Applied at once, kept in the queue, nothing sent.
     expect(within(screen.getByRole('region', { name: 'Afsluttet' })).getByRole('listitem', { name: 'Ring til apoteket' })).toBeInTheDocument();

@@ -4,6 +4,18 @@ import { makeCard, makeEvent, makeSnapshot } from '../../test/fixtures';
 import { checkCommand } from './command-check';
 import { loadedCommandChecker } from './command-checker';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol';
+import type { PendingStore } from './pending-store';
+import type { PendingOp } from './sync-types';
+
+/** A PendingStore over a Map: what IndexedDB keeps across a reload (the browser's is tested end to end). */
+function mapPendingStore(): PendingStore & { saved: Map<string, PendingOp[]> } {
+  const saved = new Map<string, PendingOp[]>();
+  return {
+    saved,
+    load: async (boardId) => structuredClone(saved.get(boardId) ?? []),
+    save: (boardId, ops) => (ops.length > 0 ? saved.set(boardId, structuredClone([...ops])) : saved.delete(boardId)),
+  };
+}
 
 function setup() {
   const fake = createFakeTransport();
@@ -131,5 +143,34 @@ describe('sync engine', () => {
     fake.answer(call, { ok: false, error: { code: 'FORBIDDEN', message: 'no' } });
     expect(store.getState().notices).toHaveLength(1);
     expect(store.getState().view!.cards.k2).toBeDefined();
+  });
+
+  it('keeps unsent changes across a reload and sends them once when the board is back', async () => {
+    const pendingStore = mapPendingStore();
+    const offline = createFakeTransport({ connected: false });
+    const before = createAppStore({ transport: offline.transport, newId: () => `op-${Math.random()}`.replace('.', ''), commandChecker: loadedCommandChecker(checkCommand), pendingStore });
+    before.getState().openBoard('b1');
+    expect(offline.callsOf('board:join')).toHaveLength(0);
+    // Offline, the board was shown before (here: joined once); the change waits in the queue, and on disk.
+    offline.setConnected(true);
+    offline.answer(offline.lastCall('board:join'), { ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot(), epoch: 'e1' } });
+    offline.setConnected(false);
+    before.getState().moveCard('k1', 'c3', 0);
+    expect(offline.callsOf('card:move')).toHaveLength(0);
+    expect(pendingStore.saved.get('b1')?.map((op) => op.command.name)).toEqual(['card:move']);
+
+    // The page is reloaded: a new store, the same disk.
+    const fake = createFakeTransport();
+    const after = createAppStore({ transport: fake.transport, newId: () => 'id-after-test', commandChecker: loadedCommandChecker(checkCommand), pendingStore });
+    after.getState().openBoard('b1');
+    await Promise.resolve();
+    fake.answer(fake.lastCall('board:join'), { ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot(), epoch: 'e1' } });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(after.getState().view!.cards.k1!.columnId).toBe('c3');
+    expect(fake.callsOf('card:move')).toHaveLength(1);
+    const move = fake.lastCall('card:move');
+    fake.answer(move, { ok: true, seq: 11, data: { events: [makeEvent(11, { type: 'card.moved', card: makeCard({ id: 'k1', columnId: 'c3', orderKey: 'Zz', title: 'k1' }), from: { columnId: 'c1', orderKey: 'a0' } }, (move?.payload as { opId: string }).opId)] } });
+    expect(pendingStore.saved.has('b1')).toBe(false);
+    expect(fake.callsOf('card:move')).toHaveLength(1);
   });
 });

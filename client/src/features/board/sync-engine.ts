@@ -35,6 +35,25 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   function commit(partial: Partial<BoardState>): void {
     const next = { ...get(), ...partial };
     set({ ...partial, view: rebase(next.server, next.pending, deps.actorName()) });
+    if (partial.pending) persist();
+  }
+
+  /** Writes the unacknowledged commands of the open board where a reload finds them. */
+  function persist(): void {
+    const { boardId, pending } = get();
+    if (boardId) deps.pendingStore.save(boardId, pending.filter((op) => op.ackedSeq === null));
+  }
+
+  /** Takes back the commands a reload (or a closed tab) left unsent; sent after the join, or now if joined. */
+  function restore(boardId: string): void {
+    void deps.pendingStore.load(boardId).then((saved) => {
+      if (get().boardId !== boardId || saved.length === 0) return;
+      const known = new Set(get().pending.map((op) => op.opId));
+      const restored = saved.filter((op) => !known.has(op.opId)).map((op) => ({ ...op, ackedSeq: null }));
+      if (restored.length === 0) return;
+      commit({ pending: [...restored, ...get().pending] });
+      if (get().connection === 'online') for (const op of restored) send(op);
+    });
   }
 
   function notice(error: ApiError): void {
@@ -109,6 +128,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     }
     const ackedSeq = Math.max(0, ...ack.data.events.map((e) => e.seq));
     set({ pending: get().pending.map((p) => (p.opId === opId ? { ...p, ackedSeq } : p)) });
+    persist(); // durable on the server now: not to be sent again after a reload
     receive(ack.data.events);
   }
 
@@ -168,6 +188,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     });
     deps.transport.connect();
     if (deps.transport.isConnected()) join();
+    restore(boardId);
   }
 
   function close(): void {
@@ -180,6 +201,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     joining = false;
     joinAgain = false;
     epoch = null;
+    // The saved queue stays: what was not sent yet goes out the next time this board is opened.
     set({ boardId: null, loadState: 'idle', server: null, view: null, lastSeq: 0, pending: [], notices: [] });
   }
 

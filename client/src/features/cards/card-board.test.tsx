@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { makeCard, makeEvent } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
@@ -33,7 +33,7 @@ describe('card columns', () => {
   it('moves a card with the "Flyt til" menu: optimistic at once, one card:move sent, server order kept', async () => {
     const { fake } = renderApp();
     await screen.findByRole('region', { name: 'I gang' });
-    await moveViaMenu('Ring til apoteket', 'I gang');
+    await moveViaMenu('Ring til apoteket', 'Nederst i I gang');
 
     expect(cardNames('I gang')).toEqual(['Faldforebyggelse', 'Ring til apoteket']);
     expect(cardNames('Nye forslag')).toEqual(['Ny tjekliste til stuegang']);
@@ -57,7 +57,7 @@ describe('card columns', () => {
   it('rolls the move back and says why when the server refuses it', async () => {
     const { fake } = renderApp();
     await screen.findByRole('region', { name: 'I gang' });
-    await moveViaMenu('Ring til apoteket', 'Afsluttet');
+    await moveViaMenu('Ring til apoteket', 'Nederst i Afsluttet');
     expect(cardNames('Afsluttet')).toEqual(['Ring til apoteket']);
 
     act(() => fake.answer(fake.lastCall('card:move'), { ok: false, error: { code: 'NOT_FOUND', message: 'Column not found' } }));
@@ -137,5 +137,59 @@ describe('card columns', () => {
     act(() => fake.pushEvent(event));
     act(() => fake.pushEvent(event));
     expect(cardNames('Afsluttet')).toEqual(['Fra en kollega']);
+  });
+
+  it('groups the "Flyt til" targets under each column\'s name, and puts focus back on the moved card\'s grip', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    const item = await screen.findByRole('listitem', { name: 'Ring til apoteket' });
+    await user.click(within(item).getByRole('button', { name: 'Flyt til …' }));
+    const menu = screen.getByRole('menu', { name: 'Flyt til …' });
+    expect(within(menu).getAllByRole('group').map((g) => g.getAttribute('aria-label'))).toEqual(['I samme kolonne', 'I gang', 'Afsluttet']);
+    const inProgress = within(menu).getByRole('group', { name: 'I gang' });
+    expect(within(inProgress).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Øverst i I gang', 'Nederst i I gang']);
+    await user.click(within(inProgress).getByRole('menuitem', { name: 'Øverst i I gang' }));
+    const moved = within(screen.getByRole('region', { name: 'I gang' })).getByRole('listitem', { name: 'Ring til apoteket' });
+    await waitFor(() => expect(within(moved).getByRole('button', { name: 'Træk kort' })).toHaveFocus());
+  });
+
+  it('says "Flyttet · Fortryd" after a move; Fortryd undoes that card, and then offers no redo', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderApp();
+    await screen.findByRole('region', { name: 'I gang' });
+    await moveViaMenu('Ring til apoteket', 'Nederst i I gang');
+    const toast = screen.getByRole('status', { name: 'Din seneste ændring' });
+    expect(toast).toHaveTextContent('Flyttet · Fortryd');
+    await user.click(within(toast).getByRole('button', { name: 'Fortryd' }));
+    expect(fake.lastCall('card:undo')?.payload).toMatchObject({ boardId: 'b1', cardId: 'k1' });
+    expect(toast).toHaveTextContent('Fortrudt');
+    expect(within(toast).queryByRole('button')).toBeNull();
+    expect(fake.callsOf('card:undo')).toHaveLength(1);
+  });
+
+  it('says "Gemt · Fortryd" after an edit; Ctrl+Z undoes one\'s last change on the board, but not while typing', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Ring til apoteket' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Redigér kort' }));
+    await user.type(dialog.getByLabelText('Ansvarlig'), 'Bo');
+    await user.keyboard('{Control>}z{/Control}'); // the field's own undo, not the board's
+    expect(fake.callsOf('card:undo')).toHaveLength(0);
+    await user.click(dialog.getByRole('button', { name: 'Gem' }));
+    expect(screen.getByRole('status', { name: 'Din seneste ændring' })).toHaveTextContent('Gemt · Fortryd');
+
+    await user.keyboard('{Control>}z{/Control}');
+    expect(fake.callsOf('card:undo')).toHaveLength(1);
+    expect(fake.lastCall('card:undo')?.payload).not.toHaveProperty('cardId');
+    expect(screen.getByRole('status', { name: 'Din seneste ændring' })).toHaveTextContent('Fortrudt');
+  });
+
+  it('closing a card\'s dialog puts focus on the card\'s grip', async () => {
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(await screen.findByRole('button', { name: 'Ring til apoteket' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Redigér kort' })).getByRole('button', { name: 'Annullér' }));
+    const item = screen.getByRole('listitem', { name: 'Ring til apoteket' });
+    await waitFor(() => expect(within(item).getByRole('button', { name: 'Træk kort' })).toHaveFocus());
   });
 });

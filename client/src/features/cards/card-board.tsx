@@ -11,6 +11,7 @@ import { CardColumn } from './card-column';
 import { CardEditorProvider } from './card-editor-context';
 import { dndAccessibility } from './dnd-announcements';
 import { NameForm } from './name-form';
+import { UndoToast } from './undo-toast';
 import { useCardDrag } from './use-card-drag';
 import { useCard, useColumns } from './use-cards';
 
@@ -78,6 +79,7 @@ export function CardBoard() {
           </div>
           <DragOverlay>{drag.activeId ? <OverlayCard cardId={drag.activeId} /> : null}</DragOverlay>
         </DndContext>
+        <UndoToast />
       </section>
     </CardEditorProvider>
   );

@@ -10,6 +10,7 @@ import type { EditorTarget } from './card-editor-context';
 import { TextPrompt } from '../../components/text-prompt';
 import { newId } from '../../lib/ids';
 import { useCanWrite } from '../board';
+import { lastPointerKind } from '../../lib/pointer-kind';
 
 // Loaded when first opened, so the board page's bundle does not carry it.
 const CardHistory = lazy(() => import('../history/card-history').then((m) => ({ default: m.CardHistory })));
@@ -33,6 +34,8 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
     return card ? { type: card.type, title: card.title, description: card.description, ownerName: card.ownerName, dueDate: card.dueDate } : EMPTY;
   });
   const [titleError, setTitleError] = useState<string | null>(null);
+  // Opened by a finger (a wall screen): focus the close button, not the title field, so no keyboard pops up.
+  const [byTouch] = useState(() => lastPointerKind() === 'touch');
   // Escalating and the history replace the form rather than stacking a second modal on it.
   const [aside, setAside] = useState<'escalate' | 'history' | null>(null);
   const issue = useAppStore((s) => s.issue);
@@ -117,7 +120,7 @@ export function CardDialog({ target, onClose }: { target: EditorTarget; onClose:
         </fieldset>
         <div className="form__actions">
           {canWrite && <button type="submit" className="button button--primary">{t.save}</button>}
-          <button type="button" className="button" onClick={onClose}>{canWrite ? t.cancel : t.close}</button>
+          <button type="button" className="button" data-autofocus={byTouch || undefined} onClick={onClose}>{canWrite ? t.cancel : t.close}</button>
           {target.mode === 'edit' && (
             <>
               {canWrite && canEscalate && <button type="button" className="button" onClick={() => setAside('escalate')}>{t.meetings.escalate}</button>}

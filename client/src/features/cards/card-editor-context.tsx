@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { CardDialog } from './card-dialog';
+import { focusCardGrip } from './focus-card';
 
 export type EditorTarget = { mode: 'create'; columnId: string } | { mode: 'edit'; cardId: string };
 
@@ -15,7 +16,16 @@ export function CardEditorProvider({ children }: { children: ReactNode }) {
   return (
     <EditorContext.Provider value={open}>
       {children}
-      {target && <CardDialog target={target} onClose={() => setTarget(null)} />}
+      {target && (
+        <CardDialog
+          target={target}
+          onClose={() => {
+            setTarget(null);
+            // Back to the card's grip (it may have moved meanwhile), not to <body> or the title that opened it.
+            if (target.mode === 'edit') focusCardGrip(target.cardId);
+          }}
+        />
+      )}
     </EditorContext.Provider>
   );
 }

@@ -1,18 +1,15 @@
 import { useMemo } from 'react';
-import { MenuButton, type MenuItem } from '../../components/menu-button';
+import { Menu, type MenuItem } from '../../components/menu';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import { cardsInColumn } from '../board';
+import { focusCardGrip } from './focus-card';
 import { useColumns } from './use-cards';
 
-/** Puts focus back on a card after it moved (it is a new element in its new column). */
-function focusCard(cardId: string) {
-  requestAnimationFrame(() => {
-    document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(cardId)}"] .card__title`)?.focus();
-  });
-}
-
-/** "Flyt til …": the drag-free way to move a card, to the bottom of another column or within its own. */
+/**
+ * "Flyt til …": the drag-free way to move a card, grouped by column (its own first): top or bottom of each. Focus
+ * goes to the moved card's grip afterwards, so a keyboard user carries on from the card.
+ */
 export function MoveMenu({ cardId, columnId }: { cardId: string; columnId: string }) {
   const t = useT();
   const columns = useColumns();
@@ -24,17 +21,23 @@ export function MoveMenu({ cardId, columnId }: { cardId: string; columnId: strin
       const view = store.getState().view;
       const end = view ? cardsInColumn(view, toColumnId, cardId).length : 0;
       moveCard(cardId, toColumnId, where === 'top' ? 0 : end);
-      focusCard(cardId);
+      focusCardGrip(cardId);
     };
+    const own = columns.find((c) => c.id === columnId);
+    const ownItems: MenuItem[] = own
+      ? [
+          { id: 'top', label: t.moveToTop, group: t.flows.moveWithin, onSelect: move(columnId, 'top') },
+          { id: 'bottom', label: t.moveToBottom, group: t.flows.moveWithin, onSelect: move(columnId, 'bottom') },
+        ]
+      : [];
     const others = columns
       .filter((c) => c.id !== columnId)
-      .map((c) => ({ id: c.id, label: c.name, onSelect: move(c.id, 'bottom') }));
-    return [
-      ...others,
-      { id: 'top', label: t.moveToTop, onSelect: move(columnId, 'top') },
-      { id: 'bottom', label: t.moveToBottom, onSelect: move(columnId, 'bottom') },
-    ];
+      .flatMap((c) => [
+        { id: `${c.id}-top`, label: t.flows.moveToTopOf(c.name), group: c.name, onSelect: move(c.id, 'top') },
+        { id: `${c.id}-bottom`, label: t.flows.moveToBottomOf(c.name), group: c.name, onSelect: move(c.id, 'bottom') },
+      ]);
+    return [...ownItems, ...others];
   }, [columns, columnId, cardId, moveCard, store, t]);
 
-  return <MenuButton label={t.moveTo} items={items} className="card__move" />;
+  return <Menu label={t.moveTo} items={items} className="card__move" />;
 }

@@ -15,6 +15,7 @@ import {
 } from '@dnd-kit/core';
 import { arrayMove } from '@dnd-kit/sortable';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
+import { focusCardGrip } from './focus-card';
 import { selectCardIdsByColumn } from './use-cards';
 
 /** Each column's cards as they were when the drag began, and which column each card is in. */
@@ -130,6 +131,8 @@ export function useCardDrag() {
     reset();
     if (!over || !at) return;
     const id = String(active.id);
+    // The card is drawn anew where it lands: focus follows it (after a keyboard drop it would fall to <body>).
+    focusCardGrip(id);
     if (target) {
       moveCard(id, target.columnId, target.index);
       return;

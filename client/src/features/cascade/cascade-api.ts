@@ -1,13 +1,15 @@
+import { OverviewPage } from '../../../../shared/overview';
 import {
   type GoalInput,
   type InitiativeInput,
+  type InitiativePatch,
   GoalListResponse,
+  Initiative,
   type ImportResponse,
   ImportResponse as ImportResponseSchema,
   IndicatorPageResponse,
-  OverviewResponse,
 } from '../../../../shared/cascade';
-import { StatusReport } from '../../../../shared/maalstyring';
+import { BusinessCase, EffectChain, type EffectChainInput, StatusReport } from '../../../../shared/maalstyring';
 import { ApiRequestError, getJson, request } from '../../lib/http';
 
 /** A failed cascade request is the client's one request error (status, code, message, issues). */
@@ -19,13 +21,24 @@ const write = (method: string, url: string, body: unknown) => request(method, ur
 export const cascadeApi = {
   statusReport: async (unit: string, from: string, to: string) =>
     StatusReport.parse(await getJson(`/api/reports/status?${new URLSearchParams({ unit, from, to }).toString()}`)),
-  overview: async () => OverviewResponse.parse(await getJson('/api/overview')),
+  /** The heat-map's top rows, or a unit's children (`parent`), a page at a time (`cursor`). */
+  overview: async (query: { parent?: string; cursor?: string } = {}) =>
+    OverviewPage.parse(await getJson(`/api/overview?${new URLSearchParams(query).toString()}`)),
   goals: async () => GoalListResponse.parse(await getJson('/api/goals')),
   createGoal: (goal: GoalInput) => write('POST', '/api/goals', goal),
   updateGoal: (id: string, changes: Partial<GoalInput>) => write('PATCH', `/api/goals/${encodeURIComponent(id)}`, changes),
   addInitiative: (goalId: string, initiative: InitiativeInput) =>
     write('POST', `/api/goals/${encodeURIComponent(goalId)}/initiatives`, initiative),
   setInitiativeDone: (id: string, done: boolean) => write('PATCH', `/api/initiatives/${encodeURIComponent(id)}`, { done }),
+  updateInitiative: async (id: string, changes: InitiativePatch) =>
+    Initiative.parse(await write('PATCH', `/api/initiatives/${encodeURIComponent(id)}`, changes)),
+  closeInitiative: async (id: string, conclusion: string) =>
+    Initiative.parse(await write('POST', `/api/initiatives/${encodeURIComponent(id)}/close`, { conclusion })),
+  businessCases: async (query: { goal: string } | { board: string } | Record<string, never> = {}) =>
+    BusinessCase.array().parse(await getJson(`/api/business-cases?${new URLSearchParams(query).toString()}`)),
+  effectChains: async (query: { goal: string } | { indicator: string; unit: string } | Record<string, never> = {}) =>
+    EffectChain.array().parse(await getJson(`/api/effect-chains?${new URLSearchParams(query).toString()}`)),
+  saveEffectChain: (goalId: string, chain: EffectChainInput) => write('PUT', `/api/goals/${encodeURIComponent(goalId)}/effect-chain`, chain),
   indicator: async (id: string, unitId: string) =>
     IndicatorPageResponse.parse(await getJson(`/api/indicators/${encodeURIComponent(id)}?unit=${encodeURIComponent(unitId)}`)),
   recordMeasurement: (id: string, m: { unitId: string; periodStart: string; value: number; respondents: number | null; note: string }) =>

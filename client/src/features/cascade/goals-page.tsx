@@ -6,7 +6,8 @@ import { useI18n } from '../../lib/i18n-context';
 import { StatusBadge } from '../indicators';
 import { cascadeApi } from './cascade-api';
 import { GoalForm, type GoalFormMode } from './goal-form';
-import { Initiatives } from './initiatives';
+import { GoalExtrasProvider, Initiatives } from './initiatives';
+import { ReportLink } from './report-link';
 import { LineOfSight } from './line-of-sight';
 import { useCascadeTexts } from './texts';
 import { useLoad } from '../../lib/use-load';
@@ -38,6 +39,7 @@ export function GoalsPage() {
           {data.units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>{' '}
         <button type="button" className="button" onClick={() => setForm({ kind: 'new' })}>{x.newGoal}</button>
+        <ReportLink unitId={unitFilter || data.units.find((u) => u.parentId === null)?.id} />
       </div>
       {form && (
         <GoalForm
@@ -50,7 +52,7 @@ export function GoalsPage() {
           }}
         />
       )}
-      <GoalLayers data={data} unitFilter={unitFilter} onForm={setForm} onChanged={reload} />
+      <GoalExtrasProvider><GoalLayers data={data} unitFilter={unitFilter} onForm={setForm} onChanged={reload} /></GoalExtrasProvider>
     </div>
   );
 }

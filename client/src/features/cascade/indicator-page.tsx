@@ -2,6 +2,7 @@ import './cascade.css';
 import { useEffect, useId, useMemo } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { IndicatorPageResponse } from '../../../../shared/cascade';
+import type { Measurement } from '../../../../shared/schemas';
 import { analyseSeries } from '../../../../shared/domain/indicator-signal';
 import { measurementStatus } from '../../../../shared/domain/status';
 import { formatPeriod, formatValue } from '../../lib/format';
@@ -10,9 +11,10 @@ import { StatusBadge } from '../indicators';
 import { cascadeApi } from './cascade-api';
 import { CsvImport } from './csv-import';
 import { DeviationForm } from './deviation-form';
+import { IndicatorEffectChains } from './effect-chain-view';
 import { LineOfSight } from './line-of-sight';
 import { MeasurementTable } from './measurement-table';
-import { RunChart } from './run-chart';
+import { RunChart, type RunChartPoint } from './run-chart';
 import { SignalSummary } from './signal-summary';
 import { TargetPanel } from './target-panel';
 import { useCascadeTexts } from './texts';
@@ -52,19 +54,23 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
   const latest = measurements.at(-1) ?? null;
   const status = measurementStatus(indicator, target, latest);
   const fmt = (v: number) => formatValue(v, indicator.decimals, indicator.unitLabel, lang);
+  // A median can fall between two whole values: show it with a decimal more rather than rounded onto a value.
+  const fmtReference = (v: number) =>
+    formatValue(v, Number.isInteger(v * 10 ** indicator.decimals) ? indicator.decimals : indicator.decimals + 1, indicator.unitLabel, lang);
   const targetValue = indicator.direction === 'range' ? null : (target?.target ?? null);
 
   return (
     <div className="page page--indicator">
       <div className="board-header">
         <div>
-          <p className="muted">{x.indicatorPage} · {unit.name}</p>
+          <p className="muted">{x.indicatorPage} · {unit.name}{indicator.type && <> · {t.indicatorType}: {t.indicatorTypes[indicator.type]}</>}</p>
           <h1 className="page__title">{indicator.name}</h1>
           <StatusBadge status={status} text={t.statusText(status)} />
         </div>
         {data.boardId && <Link href={`/boards/${encodeURIComponent(data.boardId)}`} className="button">{x.backToBoard}</Link>}
       </div>
       <LineOfSight chain={data.chain} />
+      <IndicatorEffectChains indicatorId={indicator.id} unitId={unit.id} />
 
       {status === 'red' && latest && (
         <DeviationForm indicatorId={indicator.id} unitId={unit.id} periodStart={latest.periodStart} onSaved={onChanged} />
@@ -73,7 +79,13 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
       <section className="panel" aria-labelledby={chartHeading}>
         <h2 id={chartHeading}>{x.runChart}</h2>
         <RunChart
-          points={shown.map((m) => ({ label: formatPeriod(indicator.frequency, m.periodStart, lang, t), value: m.value, text: fmt(m.value) }))}
+          points={shown.map((m) => ({
+            label: formatPeriod(indicator.frequency, m.periodStart, lang, t),
+            value: m.value,
+            text: fmt(m.value),
+            n: pointBase(m),
+          }))}
+          formatValue={fmtReference}
           analysis={analysis}
           target={targetValue}
           baselineEnd={baselineCount !== null ? baselineCount - 1 : null}
@@ -128,6 +140,13 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
   );
 }
 
+/** What a point rests on: a soft indicator's respondents, or a rate's denominator. */
+function pointBase(m: Measurement): RunChartPoint['n'] {
+  if (m.respondents !== null) return { kind: 'respondents', value: m.respondents };
+  if (m.denominator !== null) return { kind: 'denominator', value: m.denominator };
+  return null;
+}
+
 function BaselinePicker({ data, onChanged }: { data: IndicatorPageResponse; onChanged: () => void }) {
   const { lang, t } = useI18n();
   const x = useCascadeTexts();
@@ -158,7 +177,7 @@ function RollupTable({ data, fmt }: { data: IndicatorPageResponse; fmt: (v: numb
   return (
     <section className="panel">
       <h2>{x.rollup}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" tabIndex={0} aria-label={x.rollup}>
         <table className="data-table">
           <thead>
             <tr>

@@ -1,92 +1,92 @@
-import { type FormEvent, useState } from 'react';
-import type { GoalListResponse, GoalView } from '../../../../shared/cascade';
+import './business-case.css';
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useState } from 'react';
+import type { GoalListResponse, GoalView, Initiative } from '../../../../shared/cascade';
+import type { BusinessCase, EffectChain } from '../../../../shared/maalstyring';
+import { BusinessCaseDialog, CloseBusinessCaseDialog } from './business-case-dialog';
+import { BusinessCaseList } from './business-case-list';
+import { useBusinessCaseTexts } from './business-case-texts';
 import { cascadeApi } from './cascade-api';
-import { FormFooter } from './form-footer';
-import { useCascadeTexts } from './texts';
+import { EffectChainView } from './effect-chain-view';
 
-/** A goal's initiatives (business cases), followed until done, and a form to add one. */
-export function Initiatives({ goal, data, onChanged }: { goal: GoalView; data: GoalListResponse; onChanged: () => void }) {
-  const x = useCascadeTexts();
-  const [adding, setAdding] = useState(false);
-  const list = data.initiatives.filter((i) => i.goalId === goal.id);
-  const names = new Map(data.indicators.map((i) => [i.id, i.name]));
-  return (
-    <div className="goal__initiatives">
-      <h4>{x.initiatives}</h4>
-      {list.length > 0 && (
-        <ul>
-          {list.map((i) => (
-            <li key={i.id}>
-              <strong>{i.title}</strong> <span className="badge">{i.done ? x.done : x.active}</span>
-              {i.endDate && <span className="muted"> · {x.endDate}: {i.endDate}</span>}
-              {i.expectedEffect && <span className="muted"> · {x.expectedEffect}: {i.expectedEffect}</span>}
-              {i.indicatorIds.length > 0 && (
-                <span className="muted"> · {x.kpis}: {i.indicatorIds.map((k) => names.get(k) ?? k).join(', ')}</span>
-              )}{' '}
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => void cascadeApi.setInitiativeDone(i.id, !i.done).then(onChanged, onChanged)}
-              >
-                {i.done ? x.reopen : x.markDone}<span className="visually-hidden">: {i.title}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {adding ? (
-        <InitiativeForm goal={goal} data={data} onDone={(saved) => { setAdding(false); if (saved) onChanged(); }} />
-      ) : (
-        <button type="button" className="button button--small" onClick={() => setAdding(true)}>
-          {x.newInitiative}<span className="visually-hidden">: {goal.title}</span>
-        </button>
-      )}
-    </div>
-  );
+interface GoalExtras {
+  cases: BusinessCase[];
+  chains: EffectChain[];
+  reload: () => void;
+}
+const Extras = createContext<GoalExtras>({ cases: [], chains: [], reload: () => undefined });
+
+/**
+ * Loads every business case (with progress) and effect chain the reader may see once for the goals page, so each
+ * goal shows its own without a request per goal. A failure leaves them empty: the goals still show.
+ */
+export function GoalExtrasProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<{ cases: BusinessCase[]; chains: EffectChain[] }>({ cases: [], chains: [] });
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    void Promise.all([cascadeApi.businessCases().catch(() => []), cascadeApi.effectChains().catch(() => [])]).then(
+      ([cases, chains]) => !cancelled && setState({ cases, chains }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [version]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return <Extras.Provider value={{ ...state, reload }}>{children}</Extras.Provider>;
 }
 
-function InitiativeForm({ goal, data, onDone }: { goal: GoalView; data: GoalListResponse; onDone: (saved: boolean) => void }) {
-  const x = useCascadeTexts();
-  const [title, setTitle] = useState('');
-  const [baseline, setBaseline] = useState('');
-  const [effect, setEffect] = useState('');
-  const [endDate, setEndDate] = useState('');
-  const [kpis, setKpis] = useState<string[]>(goal.indicatorId ? [goal.indicatorId] : []);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      await cascadeApi.addInitiative(goal.id, { title, baseline, expectedEffect: effect, endDate: endDate || null, indicatorIds: kpis });
-      onDone(true);
-    } catch (err) {
-      setError(x.saveFailed(err instanceof Error ? err.message : String(err)));
+type Open = { kind: 'new' } | { kind: 'edit'; initiative: Initiative } | { kind: 'close'; initiative: Initiative } | null;
+
+/** A goal's initiatives with their business cases (progress against baseline), its effect chain, and the dialogs. */
+export function Initiatives({ goal, data, onChanged }: { goal: GoalView; data: GoalListResponse; onChanged: () => void }) {
+  const b = useBusinessCaseTexts();
+  const extras = useContext(Extras);
+  const [open, setOpen] = useState<Open>(null);
+  const initiatives = new Map(data.initiatives.filter((i) => i.goalId === goal.id).map((i) => [i.id, i]));
+  const cases = extras.cases.filter((c) => c.goalId === goal.id && initiatives.has(c.initiativeId));
+  const chain = extras.chains.find((c) => c.goalId === goal.id);
+  const done = (saved: boolean) => {
+    setOpen(null);
+    if (saved) {
+      extras.reload();
+      onChanged();
     }
   };
+  const reopen = (id: string) => void cascadeApi.setInitiativeDone(id, false).then(() => done(true), () => done(true));
   return (
-    <form className="form-grid" onSubmit={submit} aria-label={x.newInitiativeFor(goal.title)}>
-      <label>
-        {x.initiativeTitle}
-        <input required value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} />
-      </label>
-      <label>
-        {x.initiativeBaseline}
-        <input value={baseline} onChange={(e) => setBaseline(e.target.value)} />
-      </label>
-      <label>
-        {x.expectedEffect}
-        <input value={effect} onChange={(e) => setEffect(e.target.value)} />
-      </label>
-      <label>
-        {x.endDate}
-        <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
-      </label>
-      <label>
-        {x.kpis}
-        <select multiple value={kpis} onChange={(e) => setKpis([...e.target.selectedOptions].map((o) => o.value))}>
-          {data.indicators.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
-        </select>
-      </label>
-      <FormFooter onCancel={() => onDone(false)} error={error} />
-    </form>
+    <div className="goal__initiatives">
+      <h4>{b.businessCases}</h4>
+      <BusinessCaseList
+        cases={cases}
+        headingLevel={4}
+        actions={(c) => {
+          const initiative = initiatives.get(c.initiativeId)!;
+          return (
+            <div className="goal__actions">
+              <button type="button" className="button button--small" onClick={() => setOpen({ kind: 'edit', initiative })}>
+                {b.edit}<span className="visually-hidden">: {c.title}</span>
+              </button>
+              {c.done ? (
+                <button type="button" className="button button--small" onClick={() => reopen(c.initiativeId)}>
+                  {b.reopen}<span className="visually-hidden">: {c.title}</span>
+                </button>
+              ) : (
+                <button type="button" className="button button--small" onClick={() => setOpen({ kind: 'close', initiative })}>
+                  {b.close}<span className="visually-hidden">: {c.title}</span>
+                </button>
+              )}
+            </div>
+          );
+        }}
+      />
+      <button type="button" className="button button--small" onClick={() => setOpen({ kind: 'new' })}>
+        {b.newBusinessCase}<span className="visually-hidden">: {goal.title}</span>
+      </button>
+      {chain && <EffectChainView chain={chain} headingLevel={4} />}
+      {(open?.kind === 'new' || open?.kind === 'edit') && (
+        <BusinessCaseDialog goal={goal} indicators={data.indicators} initiative={open.kind === 'edit' ? open.initiative : undefined} onDone={done} />
+      )}
+      {open?.kind === 'close' && <CloseBusinessCaseDialog initiative={open.initiative} onDone={done} />}
+    </div>
   );
 }

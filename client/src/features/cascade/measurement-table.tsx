@@ -75,7 +75,7 @@ export function MeasurementTable({ indicator, unitId, measurements, recordedByNa
         <button type="submit" className="button button--primary">{x.record}</button>
         {message && <p role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
       </form>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" tabIndex={0} aria-label={x.measurementsTable}>
         <table className="data-table">
           <thead>
             <tr>

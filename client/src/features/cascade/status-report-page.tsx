@@ -3,7 +3,7 @@ import './status-report.css';
 import { useSearch } from 'wouter';
 import { analyseSeries, readIndicator } from '../../../../shared/domain/indicator-signal';
 import type { ReportIndicator, StatusReport } from '../../../../shared/maalstyring';
-import { formatPeriod, formatValue } from '../../lib/format';
+import { formatDate, formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { StatusBadge } from '../indicators';
 import { cascadeApi } from './cascade-api';
@@ -32,12 +32,12 @@ export function StatusReportPage() {
 
 function ReportView({ report }: { report: StatusReport }) {
   const r = useReportTexts();
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <div className="page status-report">
       <header className="status-report__head">
         <h1 className="page__title">{r.title(report.unit.name)}</h1>
-        <p className="muted">{r.period(report.from, report.to)}</p>
+        <p className="muted">{r.period(formatDate(report.from, lang), formatDate(report.to, lang))}</p>
         <button type="button" className="button no-print" onClick={() => window.print()}>{r.print}</button>
       </header>
       <section className="panel" aria-labelledby="report-goals">

@@ -50,6 +50,7 @@ export const IndicatorTile = memo(function IndicatorTile({ indicatorId }: { indi
       <p className="tile__meta">
         {model.periodText && <span>{model.periodText}</span>}
         {model.respondentsText && <span>{model.respondentsText}</span>}
+        {indicator.type && <span className="tile__type"><span className="visually-hidden">{t.indicatorType}: </span>{t.indicatorTypes[indicator.type]}</span>}
       </p>
       <p className="tile__target">{model.targetText}</p>
       {chain && chain.length > 0 && (

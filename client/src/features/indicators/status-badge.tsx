@@ -1,15 +1,11 @@
 import type { Status } from '../../../../shared/domain/status';
-import { CheckIcon, CrossIcon, DashIcon, WarningIcon } from '../../components/icons';
+import { StatusPill } from '../../components/status-pill';
 
-const ICONS = { green: CheckIcon, amber: WarningIcon, red: CrossIcon, none: DashIcon } as const;
-
-/** Status as colour, icon and words together: colour is never the only signal. */
+/** Status as colour, icon and words together (the design system's pill, as a paragraph of the tile). */
 export function StatusBadge({ status, text }: { status: Status; text: string }) {
-  const Icon = ICONS[status];
   return (
-    <p className={`status status--${status}`}>
-      <Icon className="status__icon" />
-      <span>{text}</span>
+    <p className="tile__status">
+      <StatusPill status={status} text={text} />
     </p>
   );
 }

@@ -22,13 +22,13 @@ describe('meeting mode', () => {
   it('shows the timer and agenda; taking an item and adding a decision show at once and are sent as meeting:change', async () => {
     const { fake } = renderApp({ path: '/boards/b1/meeting', snapshot: makeSnapshot({ meeting: running() }) });
     const timer = await screen.findByRole('timer', { name: 'Mødetid' });
-    expect(timer).toHaveTextContent(/1[45]:\d\d tilbage/);
+    expect(timer).toHaveTextContent(/^Mødetid 1[45]:\d\d tilbage$/);
     const agenda = screen.getByRole('list', { name: 'Dagsorden' });
     expect(within(agenda).getAllByRole('listitem').length).toBeGreaterThan(0);
     const first = running().items[0]!;
 
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: `Tag punktet: ${first.title}` }));
+    await user.click(screen.getByRole('button', { name: `Behandl punktet: ${first.title}` }));
     expect(fake.lastCall('meeting:change')?.payload).toMatchObject({ meetingId: 'm1', change: { kind: 'open-item', itemId: first.id } });
     const current = screen.getByRole('region', { name: 'Aktuelt punkt' });
     expect(within(current).getByRole('heading', { level: 2, name: first.title })).toBeInTheDocument();
@@ -53,7 +53,7 @@ describe('meeting mode', () => {
       items: meeting.items.map((i) => (i.id === item.id ? { ...i, outcome: 'Vi holder øje med den' } : i)),
     };
     act(() => fake.pushEvent(makeEvent(11, { type: 'meeting.changed', meeting: changed, change: 'outcome' })));
-    expect(screen.getByLabelText('Resultat')).toHaveValue('Vi holder øje med den');
+    expect(screen.getByLabelText('Konklusion')).toHaveValue('Vi holder øje med den');
     expect(screen.getByLabelText('Fremmøde')).toHaveValue('Eva, Ole');
   });
 

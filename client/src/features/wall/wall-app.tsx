@@ -108,7 +108,11 @@ function WallBoard({ token }: { token: string }) {
     const check = () =>
       authApi
         .me(token)
-        .then((m) => live && m.kind === 'device' && setDevice(m))
+        .then((m) => {
+          if (!live) return;
+          if (m.kind === 'device') setDevice(m);
+          else if (m.kind === 'anonymous') setLost(true); // the token was revoked or has expired
+        })
         .catch((err: unknown) => {
           if (live && (err as { status?: number }).status === 401) setLost(true);
         });

@@ -1,13 +1,14 @@
-import type { BoardEvent } from '../../../shared/protocol';
-import type { KaskadeServer } from '../../realtime/socket-types';
-import type { CommandService } from '../command-service';
+import type { BoardEvent } from '../../shared/protocol';
+import type { CommandService } from '../services/command-service';
+import { type KaskadeServer, OVERVIEW_ROOM } from './socket-types';
 
 /** How long the overview notice waits for more changes, so an import of 500 rows sends one notice. */
 const OVERVIEW_DEBOUNCE_MS = 250;
 
 /**
  * Hands changes made outside a board's socket (REST feeds, CSV imports, deviations) to the live boards, and tells
- * open overview pages that statuses may have changed. Bound to Socket.IO once it exists (app.ts builds routes first).
+ * open overview pages (the overview room, see overview-room.ts) that statuses may have changed. Bound to
+ * Socket.IO once it exists (app.ts builds routes first).
  */
 export function createLiveUpdates() {
   let io: KaskadeServer | null = null;
@@ -17,7 +18,7 @@ export function createLiveUpdates() {
     if (timer || !io) return;
     timer = setTimeout(() => {
       timer = null;
-      io?.emit('overview:changed');
+      io?.to(OVERVIEW_ROOM).emit('overview:changed');
     }, OVERVIEW_DEBOUNCE_MS);
     timer.unref?.();
   };

@@ -1,0 +1,183 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod';
+import { Initiative, InitiativeInput, InitiativePatch } from '../../../shared/cascade';
+import { BusinessCase, BusinessCaseQuery, EffectChain, EffectChainInput, EffectChainQuery, InitiativeClose } from '../../../shared/maalstyring';
+import { ErrorResponse } from '../../../shared/rest';
+import { Id } from '../../../shared/schemas';
+import type { AccessPolicy } from '../../services/access-policy';
+import type { BusinessCases } from '../../services/cascade/business-cases';
+import type { CascadeService } from '../../services/cascade/cascade-service';
+import { sendError } from '../../plugins/errors';
+import { actorOf, allowed, anonymousUnderRoles, unitReader } from './route-helpers';
+
+const Params = z.object({ id: Id });
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+
+/**
+ * Business cases of initiatives and effect chains of goals. Writing takes facilitating every owner unit of the goal
+ * (as editing the goal does); reading takes read access to one of them, or to the board asked about.
+ */
+export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; cases: BusinessCases; access: AccessPolicy }> = async (
+  app,
+  { cascade, cases, access },
+) => {
+  const mayEdit = (request: FastifyRequest, reply: FastifyReply, ownerIds: string[]) =>
+    ownerIds.every((unitId) => allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) }));
+  /** Read access to one of the goal's owners; answers 401/403 (as for the first owner) when none. */
+  const mayRead = (request: FastifyRequest, reply: FastifyReply, ownerIds: string[]) => {
+    const reads = unitReader(request, access);
+    if (ownerIds.some((unitId) => reads(unitId, cascade.boardOfUnit(unitId)))) return true;
+    const first = ownerIds[0] ?? '';
+    return allowed(request, reply, access, 'read', { unitId: first, boardId: cascade.boardOfUnit(first) });
+  };
+  /** Which goals the request may read: those with an owner unit it may read. */
+  const readableGoals = (request: FastifyRequest) => {
+    const reads = unitReader(request, access);
+    return (goalId: string) => (cascade.goal(goalId)?.ownerIds ?? []).some((unitId) => reads(unitId, cascade.boardOfUnit(unitId)));
+  };
+  const goalOfInitiative = (id: string) => {
+    const initiative = cases.get(id);
+    return initiative ? cascade.goal(initiative.goalId) : undefined;
+  };
+  const answer = (reply: FastifyReply, result: ReturnType<BusinessCases['update']>, code = 200) =>
+    result.ok ? reply.code(code).send(result.initiative) : reply.code(result.status).send({ error: result.error });
+
+  app.post(
+    '/api/goals/:id/initiatives',
+    {
+      schema: {
+        summary: 'Add an initiative with its business case to a goal: investment, yearly effect, start and end, indicators to move',
+        tags: ['cascade'],
+        params: Params,
+        body: InitiativeInput,
+        response: { 201: Initiative, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const goal = cascade.goal(request.params.id);
+      if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
+      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
+      return answer(reply, cases.create(goal.id, request.body, actorOf(request)), 201);
+    },
+  );
+
+  app.patch(
+    '/api/initiatives/:id',
+    {
+      schema: {
+        summary: "Change an initiative's business case; done: false opens a closed one again",
+        tags: ['cascade'],
+        params: Params,
+        body: InitiativePatch,
+        response: { 200: Initiative, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const goal = goalOfInitiative(request.params.id);
+      if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The initiative does not exist.');
+      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
+      return answer(reply, cases.update(request.params.id, request.body, actorOf(request)));
+    },
+  );
+
+  app.post(
+    '/api/initiatives/:id/close',
+    {
+      schema: {
+        summary: 'Close an initiative with a conclusion: it then leaves the boards and agendas it was on',
+        tags: ['cascade'],
+        params: Params,
+        body: InitiativeClose,
+        response: { 200: Initiative, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const goal = goalOfInitiative(request.params.id);
+      if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The initiative does not exist.');
+      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
+      return answer(reply, cases.close(request.params.id, request.body.conclusion, actorOf(request)));
+    },
+  );
+
+  app.get(
+    '/api/business-cases',
+    {
+      schema: {
+        summary: "Business cases with progress against baseline: a goal's, or the open ones moving a board's indicators",
+        tags: ['cascade'],
+        querystring: BusinessCaseQuery,
+        response: { 200: z.array(BusinessCase), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      if ('goal' in q) {
+        const goal = cascade.goal(q.goal);
+        if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
+        if (!mayRead(request, reply, goal.ownerIds)) return reply;
+        return cases.forGoal(goal.id);
+      }
+      if (!('board' in q)) {
+        if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+        const readable = readableGoals(request);
+        return cases.all().filter((i) => readable(i.goalId)).map((i) => cases.view(i));
+      }
+      const unitId = cascade.units().find((u) => cascade.boardOfUnit(u.id) === q.board)?.id;
+      if (!unitId) return sendError(reply, 404, 'NOT_FOUND', 'The board does not exist.');
+      if (!allowed(request, reply, access, 'read', { unitId, boardId: q.board })) return reply;
+      return cases.openOnBoard(q.board);
+    },
+  );
+
+  app.get(
+    '/api/effect-chains',
+    {
+      schema: {
+        summary: "Effect chains (indsats → resultat → effekt) with each step's status: a goal's, or those with a step on an indicator at a unit",
+        tags: ['cascade'],
+        querystring: EffectChainQuery,
+        response: { 200: z.array(EffectChain), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      if ('goal' in q) {
+        const goal = cascade.goal(q.goal);
+        if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
+        if (!mayRead(request, reply, goal.ownerIds)) return reply;
+        const chain = cases.chainOf(goal.id);
+        return chain ? [chain] : [];
+      }
+      if (!('indicator' in q)) {
+        if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+        const readable = readableGoals(request);
+        return cases.chainsOfGoals(cases.goalsWithChains().filter(readable));
+      }
+      if (!cascade.units().some((u) => u.id === q.unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if (!allowed(request, reply, access, 'read', { unitId: q.unit, boardId: cascade.boardOfUnit(q.unit) })) return reply;
+      return cases.chainsWith(q.indicator, q.unit);
+    },
+  );
+
+  app.put(
+    '/api/goals/:id/effect-chain',
+    {
+      schema: {
+        summary: "Write a goal's effect chain (no steps removes it)",
+        tags: ['cascade'],
+        params: Params,
+        body: EffectChainInput,
+        response: { 200: z.object({ chain: EffectChain.nullable() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const goal = cascade.goal(request.params.id);
+      if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
+      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
+      const result = cases.saveChain(goal.id, request.body, actorOf(request));
+      if (!result.ok) return reply.code(result.status).send({ error: result.error });
+      return { chain: result.chain };
+    },
+  );
+};

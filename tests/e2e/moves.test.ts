@@ -1,0 +1,88 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { testToken } from '../helpers/auth';
+import { until, useE2eHarness } from '../helpers/e2e-harness';
+
+const WARD_BOARD = '/boards/board-n2';
+const e2e = useE2eHarness();
+
+async function openBoard(options: { hasTouch?: boolean } = {}): Promise<Page> {
+  const sessionToken = testToken(e2e.srv.url, 'Flyttetester', { role: 'member' });
+  const page = await e2e.newPage({ hasTouch: options.hasTouch ?? false, sessionToken });
+  await page.goto(`${e2e.srv.url}${WARD_BOARD}`);
+  await page.getByText(/^(Forbundet|Connected)$/).waitFor();
+  return page;
+}
+
+const column = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
+const card = (scope: Page | Locator, title: string): Locator => scope.getByRole('listitem', { name: title });
+/** The accessible name and role of what has the focus (the moved card's grip is "Træk kort" inside the card). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    const titleId = el?.closest('li[data-card-id]')?.getAttribute('aria-labelledby');
+    return { label: el?.getAttribute('aria-label') ?? el?.tagName, card: titleId ? document.getElementById(titleId)?.textContent : null };
+  });
+
+describe('moves, focus and undo in Chromium', () => {
+  it('after a keyboard drop and a "Flyt til" move, focus is on the moved card\'s grip; Ctrl+Z undoes it', async () => {
+    const page = await openBoard();
+    const title = 'Debriefing med patienten efter hver tvangsepisode';
+    await card(column(page, 'I gang'), title).getByRole('button', { name: 'Træk kort' }).focus();
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(250);
+    await page.keyboard.press('Space');
+    await until(async () => (await card(column(page, 'Afsluttet'), title).count()) === 1, 'the keyboard move');
+    await until(async () => (await focused(page)).label === 'Træk kort', 'focus on a grip after the keyboard drop');
+    expect((await focused(page)).card).toBe(title);
+    await page.getByRole('status', { name: 'Din seneste ændring' }).getByText('Flyttet').waitFor();
+
+    await card(column(page, 'Afsluttet'), title).getByRole('button', { name: 'Flyt til …' }).click();
+    await page.getByRole('group', { name: 'I gang' }).getByRole('menuitem', { name: 'Øverst i I gang' }).click();
+    await until(async () => (await card(column(page, 'I gang'), title).count()) === 1, 'the menu move');
+    await until(async () => (await focused(page)).label === 'Træk kort', 'focus on the grip after the menu move');
+    expect((await focused(page)).card).toBe(title);
+
+    await page.keyboard.press('Control+z');
+    await until(async () => (await card(column(page, 'Afsluttet'), title).count()) === 1, 'the undone move');
+    await page.getByRole('status', { name: 'Din seneste ændring' }).getByText('Fortrudt').waitFor();
+  });
+
+  it('tapping a card on a touch screen opens it without focusing a text field (no on-screen keyboard)', async () => {
+    const wall = await openBoard({ hasTouch: true });
+    const title = 'Mange vikarer i aftenvagterne – svært at kende patienterne';
+    await card(column(wall, 'Nye forslag'), title).getByRole('button', { name: title }).tap();
+    await wall.getByRole('dialog', { name: 'Redigér kort' }).waitFor();
+    const tag = await wall.evaluate(() => document.activeElement?.tagName);
+    expect(['INPUT', 'TEXTAREA', 'SELECT']).not.toContain(tag);
+  });
+
+  it('a change made offline survives a reload and is sent once when the connection is back', async () => {
+    const page = await openBoard();
+    const other = await openBoard();
+    const title = 'Sansestue i stedet for skærmning ved uro';
+    // The socket cannot reach the server (the page itself still loads): offline as far as the board knows.
+    const context = page.context();
+    let blocked = true;
+    await context.route(/\/socket\.io\//, (route) => (blocked ? route.abort() : route.continue()));
+    await context.routeWebSocket(/\/socket\.io\//, (ws) => (blocked ? ws.close() : ws.connectToServer()));
+    await e2e.srv.pause();
+    await e2e.srv.resume();
+    await page.getByRole('alert').filter({ hasText: 'Ingen forbindelse' }).waitFor({ timeout: 10_000 });
+    await card(column(page, 'Nye forslag'), title).getByRole('button', { name: 'Flyt til …' }).click();
+    await page.getByRole('menuitem', { name: 'Nederst i Afsluttet' }).click();
+    await page.getByText(/1 ændring venter/).waitFor();
+
+    await page.reload();
+    await page.waitForTimeout(500); // the saved change is read back while the socket is still kept out
+    blocked = false;
+    await until(async () => (await card(column(other, 'Afsluttet'), title).count()) === 1, 'the saved move on the other screen', 20_000);
+    await until(async () => (await card(column(page, 'Afsluttet'), title).count()) === 1, 'the saved move after the reload', 10_000);
+    const moves = e2e.srv.server.db
+      .prepare("SELECT count(*) AS n FROM events WHERE type = 'card.moved' AND json_extract(payload, '$.card.id') = (SELECT id FROM cards WHERE title = ?)")
+      .get(title) as { n: number };
+    expect(moves.n).toBe(1);
+  });
+});
