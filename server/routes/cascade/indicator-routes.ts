@@ -15,14 +15,14 @@ import {
 import { Id } from '../../../shared/schemas';
 import type { Repositories } from '../../repositories';
 import { ErrorResponse } from '../../../shared/rest';
-import type { AccessPolicy } from '../../services/access-policy';
+import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { LiveUpdates } from '../../realtime/live-updates';
 import { sendError } from '../../plugins/errors';
 import { actorOf, allowed } from './route-helpers';
 
 /** The indicator page: run-chart data, goal chain, units below, deviations; baseline and deviation changes. */
-export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: AccessPolicy; live: LiveUpdates; repos: Repositories }> = async (
+export const indicatorRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; access: UnitAccessPolicy; live: LiveUpdates; repos: Repositories }> = async (
   app,
   { cascade, access, live, repos },
 ) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '../../../shared/rest';
 import { ReportQuery, StatusReport } from '../../../shared/maalstyring';
-import type { AccessPolicy } from '../../services/access-policy';
+import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { createStatusReports } from '../../services/cascade/status-report';
 import { sendError } from '../../plugins/errors';
@@ -11,7 +11,7 @@ import { allowed } from './route-helpers';
 export const reportRoutes: FastifyPluginAsyncZod<{
   reports: ReturnType<typeof createStatusReports>;
   cascade: CascadeService;
-  access: AccessPolicy;
+  access: UnitAccessPolicy;
 }> = async (app, { reports, cascade, access }) => {
   app.get(
     '/api/reports/status',
