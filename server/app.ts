@@ -172,7 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   live.io = io;
   // Socket.IO's long-polling answers bypass Fastify's hooks: they get the same security headers here.
   io.engine.on('headers', (headers: Record<string, string>) => Object.assign(headers, RAW_SECURITY_HEADERS));
-  updates.attach(io, outbox.publish);
+  updates.attach(io, (events) => outbox.publish(events));
   // Fastify owns the HTTP server: close only the sockets here (io.close() would also wait on the HTTP server,
   // and hang on a client whose network vanished), then Fastify force-closes what is left.
   app.addHook('preClose', async () => {

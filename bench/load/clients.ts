@@ -77,7 +77,7 @@ const eventsIn = (ack: Ack): number => ack.data?.events?.length ?? 1;
 serveParent({
   async connect(m) {
     const { url, receivers: n, senders: s, boardId } = m as { url: string; receivers: number; senders: number; boardId: string };
-    token = String(m.token ?? '');
+    token = typeof m.token === 'string' ? m.token : '';
     receivers = await connectMany(url, n, boardId, true);
     senders = await connectMany(url, s, boardId, false);
     return { connected: receivers.length + senders.length };

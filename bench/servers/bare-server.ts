@@ -8,7 +8,7 @@ import { Server } from 'socket.io';
 import { DEFAULT_HEARTBEAT, MAX_MESSAGE_BYTES } from '../../server/realtime/socket-server';
 import { serveParent } from '../lib/procs';
 
-const db = new Database(process.env.RELAY_DATABASE_PATH!);
+const db = new Database(process.env.RELAY_DATABASE_PATH);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.exec('CREATE TABLE IF NOT EXISTS relayed (seq INTEGER PRIMARY KEY, board_id TEXT NOT NULL, message TEXT NOT NULL)');

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import Fastify from 'fastify';
 import { Server } from 'socket.io';
 
-const db = new Database(process.env.DATABASE_PATH!);
+const db = new Database(process.env.DATABASE_PATH);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
 db.pragma('foreign_keys = ON');

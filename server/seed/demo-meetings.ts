@@ -22,7 +22,7 @@ export function writeDemoCadences(db: Db, today: Date): void {
   );
   for (const b of boards) {
     const [cadence, inDays, minutes] = b.rank <= 1 ? ['monthly', 9, 30] : b.rank === 2 ? ['biweekly', 4, 20] : ['weekly', 2, 15];
-    insert.run(b.id, cadence, addDays(day, inDays as number), minutes);
+    insert.run(b.id, cadence, addDays(day, inDays), minutes);
   }
 }
 

@@ -112,7 +112,7 @@ export function createCommandService(
   return {
     /** Runs one command in its own immediate transaction, synchronously; durable on return (synchronous=FULL). */
     execute: <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome => {
-      if (failed !== null) throw failed;
+      if (failed !== null) throw failed instanceof Error ? failed : new Error('The database failed earlier.', { cause: failed });
       try {
         return db.transaction(() => execute(name, cmd, actor)).immediate();
       } catch (err) {

@@ -90,7 +90,7 @@ export function readCsv(text: string, separator: CsvSeparator = detectSeparator(
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       max_record_size: MAX_CELL_CHARS,
-    }) as string[][];
+    });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     const line = (err as CsvError & { lines?: number }).lines ?? 0;

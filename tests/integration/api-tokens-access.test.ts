@@ -19,8 +19,8 @@ beforeAll(async () => {
     expect(res.status).toBe(201);
     return ((await res.json()) as { secret: string }).secret;
   };
-  clinicSecret = await create(people.clinicAdmin!, 'clinic');
-  await create(people.wardAdmin!, 'ward');
+  clinicSecret = await create(people.clinicAdmin, 'clinic');
+  await create(people.wardAdmin, 'ward');
 });
 afterAll(async () => {
   await srv.stop();

@@ -2,7 +2,7 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../server/db/backup';
-import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS, PROTOCOL_VERSION } from '../../shared/protocol';
+import { type BoardEvent, MAX_CATCH_UP_EVENTS, PROTOCOL_VERSION } from '../../shared/protocol';
 import { BoardSnapshot } from '../../shared/schemas';
 import { FIXTURE } from '../helpers/fixtures';
 import { type TestClient, connectClient, opId } from '../helpers/socket-client';
@@ -148,7 +148,7 @@ describe('durability', () => {
     // Every seq the old process told was durable: the new one continues the same timeline and catches up from the log.
     const join = await b.join(board, { sinceSeq: 1, epoch: joined.data.epoch });
     expect(join).toMatchObject({ ok: true, seq: 3, data: { kind: 'events', epoch: joined.data.epoch } });
-    expect(join.ok && join.data.kind === 'events' && (join.data as Extract<JoinResult, { kind: 'events' }>).events.map((e) => e.seq)).toEqual([2, 3]);
+    expect(join.ok && join.data.kind === 'events' && join.data.events.map((e) => e.seq)).toEqual([2, 3]);
   });
 
   it('after a backup is restored, a client that saw later changes gets a snapshot, even once the seqs are reused', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BoardEvent, CommandResult, JoinResult } from '../../shared/protocol';
+import type { BoardEvent, CommandResult } from '../../shared/protocol';
 import type { Escalation } from '../../shared/schemas';
 import { FIXTURE } from '../helpers/fixtures';
 import { type TestClient, connectClient, opId, settle } from '../helpers/socket-client';
@@ -53,7 +53,7 @@ async function snapshotEscalations(boardId: string): Promise<Escalation[]> {
   const ack = await c.join(boardId);
   c.close();
   if (!ack.ok || ack.data.kind !== 'snapshot') throw new Error('no snapshot');
-  return (ack.data as Extract<JoinResult, { kind: 'snapshot' }>).snapshot.escalations ?? [];
+  return ack.data.snapshot.escalations ?? [];
 }
 
 describe('escalations up and down the chain', () => {

@@ -42,7 +42,7 @@ describe('idempotency: every command sent 1–3 times', () => {
       const times = rng.between(1, 3);
       const mode = rng.pick(modes);
       const acks: Ack<CommandResult>[] = [];
-      const send = async (c: TestClient) => acks.push((await c.request(name, cmd)) as Ack<CommandResult>);
+      const send = async (c: TestClient) => acks.push(await c.request<CommandResult>(name, cmd));
       if (mode === 'burst') await Promise.all(Array.from({ length: times }, () => send(a)));
       else if (mode === 'two-sockets') await Promise.all(Array.from({ length: times }, (_, i) => send(i % 2 ? b : a)));
       else if (mode === 'sequential') for (let i = 0; i < times; i++) await send(a);
@@ -51,7 +51,7 @@ describe('idempotency: every command sent 1–3 times', () => {
         (a.socket as unknown as { emit: (...args: unknown[]) => void }).emit(name, cmd);
         a.close();
         a = await connectClient(srv.url, 'A');
-        closers.push(a.close);
+        closers.push(() => a.close());
         for (let i = 1; i < Math.max(times, 2); i++) await send(a);
       }
       sent.push({ opId: String(cmd.opId), acks, times, mode });

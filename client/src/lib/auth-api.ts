@@ -13,8 +13,7 @@ import type {
   Me,
   RoleName,
 } from '../../../shared/auth';
-import { CSRF_HEADER } from '../../../shared/constants';
-import { requestError } from './api-client';
+import { requestJson } from './http';
 
 /** Where a wall screen keeps its device token (it has no session; the token is revocable by an admin). */
 const DEVICE_TOKEN_KEY = 'kaskade.deviceToken';
@@ -33,24 +32,6 @@ export const storeDeviceToken = (token: string | null): void => {
     // private mode: the screen must be enrolled again after a restart
   }
 };
-
-/** JSON over same-origin fetch: the session cookie rides along; state-changing calls carry the CSRF header. */
-export async function requestJson<T>(method: string, path: string, body?: unknown, token?: string | null): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET') headers[CSRF_HEADER] = '1';
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  if (response.status === 204) return undefined as T;
-  const data: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw await requestError(response, data);
-  return data as T;
-}
 
 export const authApi = {
   config: () => requestJson<AuthConfig>('GET', '/api/auth/config'),
@@ -91,7 +72,7 @@ export const adminApi = {
     requestJson<CreateDeviceResponse>('POST', '/api/admin/devices', body),
   revokeDevice: (id: string) => requestJson<void>('POST', `/api/admin/devices/${encodeURIComponent(id)}/revoke`),
   audit: (query: { boardId?: string; actor?: string }) =>
-    requestJson<{ entries: AuditEntry[] }>('GET', `/api/admin/audit?${new URLSearchParams(query as Record<string, string>).toString()}`),
+    requestJson<{ entries: AuditEntry[] }>('GET', `/api/admin/audit?${new URLSearchParams(query).toString()}`),
   auditExportUrl: (query: { boardId?: string; actor?: string }, format: 'csv' | 'json') =>
     `/api/admin/audit?${new URLSearchParams({ ...(query as Record<string, string>), format, limit: '100000' }).toString()}`,
 };

@@ -23,8 +23,8 @@ export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
       if (!request.principal) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
       if (request.principal.kind !== 'user') return sendError(reply, 403, 'FORBIDDEN', 'Only people may list API tokens.');
       const administers = unitTester(request, ctx.access, 'administer');
-      const theirs = tokens.list().filter((t) => administers(t.unitId, cascade.boardOfUnit(t.unitId)));
-      if (theirs.length === 0 && !cascade.units().some((u) => administers(u.id, cascade.boardOfUnit(u.id)))) {
+      const theirs = tokens.list().filter((t) => administers(t.unitId));
+      if (theirs.length === 0 && !cascade.units().some((u) => administers(u.id))) {
         return sendError(reply, 403, 'FORBIDDEN', 'Only administrators may list API tokens.');
       }
       return { tokens: theirs };

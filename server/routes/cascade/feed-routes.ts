@@ -8,7 +8,7 @@ import {
   UnitQuery,
 } from '../../../shared/cascade';
 import { ErrorResponse } from '../../../shared/rest';
-import type { AccessPolicy, Capability } from '../../services/access-policy';
+import type { UnitAccessPolicy, Capability } from '../../services/access-policy';
 import type { ApiTokenPrincipal, ApiTokens } from '../../services/cascade/api-tokens';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { LiveUpdates } from '../../realtime/live-updates';
@@ -30,7 +30,7 @@ export interface FeedContext extends FeedDeps {
 
 export interface FeedDeps {
   cascade: CascadeService;
-  access: AccessPolicy;
+  access: UnitAccessPolicy;
   tokens: ApiTokens;
   writer: MeasurementWriter;
   live: LiveUpdates;

@@ -9,15 +9,15 @@ import {
 import { OverviewPage, OverviewQuery } from '../../../shared/overview';
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
-import type { AccessPolicy } from '../../services/access-policy';
+import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import { sendError } from '../../plugins/errors';
 import type { OverviewScope, OverviewService } from '../../services/cascade/overview-service';
-import { actorOf, allowed, anonymousUnderRoles, unitReader } from './route-helpers';
+import { actorOf, allowed, anonymous, unitReader } from './route-helpers';
 
 /** The cascade overview and goals: reads for everyone who may read, goal edits for facilitators of the owner units. */
-export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; cases: BusinessCases; access: AccessPolicy }> = async (
+export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; cases: BusinessCases; access: UnitAccessPolicy }> = async (
   app,
   { cascade, overview, cases, access },
 ) => {
@@ -32,9 +32,9 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overv
       },
     },
     async (request, reply) => {
-      if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+      if (anonymous(request)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
       const actor = actorOf(request);
-      const scope: OverviewScope = 'canOnUnit' in access && actor.startsWith('user:')
+      const scope: OverviewScope = actor.startsWith('user:')
         ? { kind: 'person', userId: actor.slice(5) }
         : { kind: 'per-unit', reads: unitReader(request, access) };
       const outcome = overview.page(scope, request.query);
@@ -55,7 +55,7 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overv
       },
     },
     async (request, reply) => {
-      if (anonymousUnderRoles(request, access)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
+      if (anonymous(request)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
       return {
         goals: cascade.goals(),
         initiatives: cases.all(),

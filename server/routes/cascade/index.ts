@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
-import type { AccessPolicy } from '../../services/access-policy';
+import type { UnitAccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
 import { createBusinessCases } from '../../services/cascade/business-cases';
 import { createCascadeService } from '../../services/cascade/cascade-service';
@@ -20,7 +20,7 @@ export interface CascadeDeps {
   db: Db;
   repos: Repositories;
   commands: CommandService;
-  access: AccessPolicy;
+  access: UnitAccessPolicy;
   clock: Clock;
   updates: LiveUpdates;
 }

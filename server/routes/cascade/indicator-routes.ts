@@ -17,7 +17,7 @@ import type { Repositories } from '../../repositories';
 import type { Clock } from '../../services/command-service';
 import type { ReadPool } from '../../workers/read-pool';
 import { ErrorResponse } from '../../../shared/rest';
-import type { AccessPolicy } from '../../services/access-policy';
+import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { LiveUpdates } from '../../realtime/live-updates';
 import { sendError } from '../../plugins/errors';
@@ -26,7 +26,7 @@ import { actorOf, allowed } from './route-helpers';
 /** The indicator page: run-chart data, goal chain, units below, deviations; baseline and deviation changes. */
 export const indicatorRoutes: FastifyPluginAsyncZod<{
   cascade: CascadeService;
-  access: AccessPolicy;
+  access: UnitAccessPolicy;
   live: LiveUpdates;
   repos: Repositories;
   reads: ReadPool;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ErrorResponse } from '../../../shared/rest';
 import { ReportQuery, StatusReport } from '../../../shared/maalstyring';
-import type { AccessPolicy } from '../../services/access-policy';
+import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { Clock } from '../../services/command-service';
 import type { ReadPool } from '../../workers/read-pool';
@@ -13,7 +13,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{
   reads: ReadPool;
   clock: Clock;
   cascade: CascadeService;
-  access: AccessPolicy;
+  access: UnitAccessPolicy;
 }> = async (app, { reads, clock, cascade, access }) => {
   app.get(
     '/api/reports/status',

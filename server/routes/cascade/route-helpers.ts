@@ -1,64 +1,53 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendError } from '../../plugins/errors';
 import { bearerToken } from '../../plugins/security';
-import { type AccessPolicy, type Capability, deviceMay } from '../../services/access-policy';
-import type { DeviceMode } from '../../repositories/accounts-repository';
+import { type Capability, type UnitAccessPolicy, deviceMay } from '../../services/access-policy';
 
-/** Who asks: the signed-in principal once accounts put one on the request, else an anonymous guest. */
+/** Who asks: the signed-in principal (person or wall screen), else an anonymous guest. */
 export function actorOf(request: FastifyRequest): string {
-  const principal = (request as unknown as { principal?: { actor?: string } | null }).principal;
-  return principal?.actor ?? 'Gæst';
+  return request.principal?.actor ?? 'Gæst';
 }
 
 /**
- * Asks the access policy about a unit: per unit when the policy can (roles), else through the unit's board. 401 for
- * someone not signed in, 403 for someone who lacks the capability; true when the request may go on.
+ * Asks the access policy about a unit: through the unit's board (which also covers wall screens, enrolled to one
+ * board) or the unit itself. 401 for someone not signed in, 403 for someone who lacks the capability; true when the
+ * request may go on.
  */
 export function allowed(
   request: FastifyRequest,
   reply: FastifyReply,
-  access: AccessPolicy,
+  access: UnitAccessPolicy,
   capability: Capability,
   where: { unitId: string; boardId: string | null },
 ): boolean {
   const actor = actorOf(request);
-  const principal = (request as unknown as { principal?: { kind: string; mode?: DeviceMode } | null }).principal;
-  if (principal?.kind === 'device' && !deviceMay(principal.mode ?? 'read', capability)) {
+  const principal = request.principal;
+  if (principal?.kind === 'device' && !deviceMay(principal.mode, capability)) {
     void sendError(reply, 403, 'FORBIDDEN', `A wall screen may not ${capability} over REST.`);
     return false;
   }
-  const policy = access as AccessPolicy & { canOnUnit?: (actor: string, capability: Capability, unitId: string) => boolean };
-  // The board question also covers wall screens (enrolled to one board); the unit question covers units without one.
-  const ok =
-    (where.boardId !== null && access.can(actor, capability, where.boardId)) ||
-    (policy.canOnUnit ? policy.canOnUnit(actor, capability, where.unitId) : where.boardId === null);
+  const ok = (where.boardId !== null && access.can(actor, capability, where.boardId)) || access.canOnUnit(actor, capability, where.unitId);
   if (ok) return true;
-  const anonymous = (request as unknown as { principal?: unknown }).principal == null;
-  void (anonymous
+  void (principal == null
     ? sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.')
     : sendError(reply, 403, 'FORBIDDEN', `You may not ${capability} here.`));
   return false;
 }
 
-type UnitPolicy = AccessPolicy & { canOnUnit?: (actor: string, capability: Capability, unitId: string) => boolean };
-
-/** Whether the request comes from no one (no session, no device) under a policy that knows people. */
-export function anonymousUnderRoles(request: FastifyRequest, access: AccessPolicy): boolean {
-  const principal = (request as unknown as { principal?: unknown }).principal;
-  return principal == null && typeof (access as UnitPolicy).canOnUnit === 'function';
+/** Whether the request comes from no one (no session, no device). */
+export function anonymous(request: FastifyRequest): boolean {
+  return request.principal == null;
 }
 
 /** A test of read access per unit for this request's actor. */
-export function unitReader(request: FastifyRequest, access: AccessPolicy): (unitId: string, boardId: string | null) => boolean {
+export function unitReader(request: FastifyRequest, access: UnitAccessPolicy): (unitId: string) => boolean {
   return unitTester(request, access, 'read');
 }
 
-/** A test of one capability per unit for this request's actor (through the unit's board under board-only policies). */
-export function unitTester(request: FastifyRequest, access: AccessPolicy, capability: Capability): (unitId: string, boardId: string | null) => boolean {
+/** A test of one capability per unit for this request's actor. */
+export function unitTester(request: FastifyRequest, access: UnitAccessPolicy, capability: Capability): (unitId: string) => boolean {
   const actor = actorOf(request);
-  const policy = access as UnitPolicy;
-  return (unitId, boardId) =>
-    policy.canOnUnit ? policy.canOnUnit(actor, capability, unitId) : boardId === null || access.can(actor, capability, boardId);
+  return (unitId) => access.canOnUnit(actor, capability, unitId);
 }
 
 /** An onRequest hook: 401 before anything else happens unless a person, a device or an API token asks. */

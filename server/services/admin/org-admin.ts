@@ -10,7 +10,7 @@ export function orgAdmin(deps: AdminDeps, caller: AdminCaller, scope: AdminScope
     units(): { units: AdminUnit[]; layers: AdminLayer[] } {
       return {
         units: org.units().map((u) => ({ id: u.id, parentId: u.parent_id, layerId: u.layer_id, name: u.name, administrable: scope.canAdminUnit(u.id) })),
-        layers: org.layers() as AdminLayer[],
+        layers: org.layers(),
       };
     },
 

@@ -83,7 +83,7 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
   };
 
   /** Marks an indicator mandatory (it then appears on every board below its owner) and sets its roll-up. */
-  const setIndicatorSettings = db.transaction((indicatorId: string, mandatory: boolean, rollup: IndicatorDefinition['rollup'], actor = 'system') => {
+  const setIndicatorSettings = db.transaction((indicatorId: string, mandatory: boolean, rollup: IndicatorDefinition['rollup'], actor: string = 'system') => {
     const def = cascade.definition(indicatorId);
     if (!def) return null;
     settings.setFlags(indicatorId, mandatory, rollup);
@@ -101,7 +101,7 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
   });
 
   const setTarget = db.transaction(
-    (indicatorId: string, t: { unitId: string; validFrom?: string | undefined; target: number | null; low: number | null; high: number | null; tolerance: number }, actor = 'system') => {
+    (indicatorId: string, t: { unitId: string; validFrom?: string | undefined; target: number | null; low: number | null; high: number | null; tolerance: number }, actor: string = 'system') => {
       const def = cascade.definition(indicatorId);
       if (!def || !cascade.units().some((u) => u.id === t.unitId)) return 'not-found' as const;
       const target = def.direction === 'range' ? null : t.target;

@@ -46,7 +46,7 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
     const names = new Map([...units.values()].map((u) => [u.id, u.name]));
     for (let unit: OrgUnit | undefined = units.get(unitId); unit; unit = unit.parentId ? units.get(unit.parentId) : undefined) {
       // The goal measured by the indicator first; else a goal it also serves (every board indicator serves a goal).
-      const owned = goals.filter((g) => g.ownerIds.includes(unit!.id));
+      const owned = goals.filter((g) => g.ownerIds.includes(unit.id));
       const own = owned.find((g) => g.indicatorId === indicatorId) ?? owned.find((g) => g.alsoIndicatorIds.includes(indicatorId));
       if (own) return [own, ...goalChain(own, byId)].map((g) => link(g, names));
     }
@@ -69,7 +69,7 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
           unitId: owner,
           status: indicator
             ? measurementStatus(indicator, repos.indicators.currentTarget(indicator, owner, day), cascade.series(indicator.id, owner).at(-1))
-            : ('none' as Status),
+            : 'none',
         })),
         ...g.externalOwners.map((e) => ({ name: e.name, unitId: null, status: e.status })),
       ];

@@ -14,7 +14,7 @@ export interface BoardState {
 
 const measurementKey = (m: Measurement): string => `${m.indicatorId}|${m.periodStart}`;
 const byKey = <T>(items: T[], key: (t: T) => string): Record<string, T> =>
-  Object.fromEntries(items.map((i) => [key(i), i]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  Object.fromEntries(items.map((i): [string, T] => [key(i), i]).sort(([a], [b]) => a.localeCompare(b)));
 
 export function fromSnapshot(s: BoardSnapshot): BoardState {
   return {

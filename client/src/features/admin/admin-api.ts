@@ -1,6 +1,7 @@
 import type { AdminIndicator, NewCodeResponse } from '../../../../shared/auth';
 import type { ApiToken } from '../../../../shared/cascade';
-import { adminApi, requestJson } from '../../lib/auth-api';
+import { adminApi } from '../../lib/auth-api';
+import { requestJson } from '../../lib/http';
 
 const path = (base: string, id: string, tail = '') => `${base}/${encodeURIComponent(id)}${tail}`;
 

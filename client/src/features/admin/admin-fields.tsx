@@ -8,7 +8,7 @@ export function Failure({ error }: { error: unknown }) {
   if (!error) return null;
   const reason = error instanceof ApiRequestError && error.code && error.code in t.errorReasons
     ? t.errorReasons[error.code as keyof typeof t.errorReasons]
-    : error instanceof Error ? error.message : String(error);
+    : error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
   return <p role="alert" className="field__error">{t.access.failed(reason)}</p>;
 }
 

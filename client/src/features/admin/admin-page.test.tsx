@@ -4,7 +4,7 @@ import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
 import type { AdminDevice, AdminUser, AuditEntry } from '../../../../shared/auth';
 import { I18nProvider } from '../../lib/i18n-context';
-import { MeProvider } from '../auth/session';
+import { MeProvider } from '../auth';
 import { AdminPage } from './admin-page';
 
 // The admin page against a small in-memory stand-in for the admin API (the routes themselves are tested over real
@@ -35,7 +35,7 @@ function fakeApi() {
   const calls: { method: string; url: string; body: unknown }[] = [];
   const fetch = (url: string, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
-    const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
+    const body: unknown = init?.body ? JSON.parse(init.body as string) : undefined;
     calls.push({ method, url, body });
     const path = url.split('?')[0]!;
     if (method === 'GET') {
@@ -114,11 +114,11 @@ describe('admin page', { timeout: 20_000 }, () => {
     expect(screen.getByRole('tab', { name: 'API-nøgler' })).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByRole('button', { name: 'Opret API-nøgle' })).toBeInTheDocument();
     await user.click(screen.getByRole('tab', { name: 'Hændelseslog' }));
-    expect(location.history!.at(-1)).toBe('/admin?tab=audit');
+    expect(location.history.at(-1)).toBe('/admin?tab=audit');
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Hændelseslog');
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Min adgangskode' })).toHaveFocus();
-    expect(location.history!.at(-1)).toBe('/admin?tab=account');
+    expect(location.history.at(-1)).toBe('/admin?tab=account');
   });
 
   it('adds a role in a dialog whose unit is chosen, never preset', async () => {

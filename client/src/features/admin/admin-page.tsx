@@ -2,7 +2,7 @@ import { type ComponentType, useEffect, useRef } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { Tabs } from '../../components/tabs';
 import { useT } from '../../lib/i18n-context';
-import { useMe } from '../auth/session';
+import { useMe } from '../auth';
 import { useAdminTexts } from './admin-texts';
 import { AuditPanel } from './audit-panel';
 import { BoardsPanel } from './boards-panel';

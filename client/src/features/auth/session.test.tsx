@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import { I18nProvider } from '../../lib/i18n-context';
-import { msUntilDailyRefresh } from '../wall/wall-app';
+import { msUntilDailyRefresh } from '../wall';
 import { LoginPage } from './session';
 
 const json = (status: number, body: unknown) =>

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import type { BoardAccess } from '../../../../shared/auth';
 import { authApi } from '../../lib/auth-api';
 import { useT } from '../../lib/i18n-context';
-import { useMe } from '../auth/session';
+import { useMe } from '../auth';
 
 const BoardAccessContext = createContext<BoardAccess | null | undefined>(undefined);
 

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../shared/constants';
 import { PlusIcon } from '../../components/icons';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useBoardSensors } from '../../lib/dnd-sensors';
-import { useCanWrite } from '../board/board-access';
+import { useCanWrite } from '../board';
 import { useT } from '../../lib/i18n-context';
 import { CardBody } from './card-body';
 import { CardColumn } from './card-column';

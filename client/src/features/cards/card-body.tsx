@@ -4,9 +4,9 @@ import { GripIcon, WarningIcon } from '../../components/icons';
 import { formatDate, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { MoveMenu } from './move-menu';
-import { useCanWrite } from '../board/board-access';
+import { useCanWrite } from '../board';
 import { CardEscalation } from '../escalations';
-import { CardIndicatorLink } from '../indicators/card-indicator-link';
+import { CardIndicatorLink } from '../indicators';
 
 interface CardBodyProps {
   card: Card;

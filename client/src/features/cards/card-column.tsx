@@ -3,7 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, type SortingStrategy, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { PlusIcon } from '../../components/icons';
 import { useT } from '../../lib/i18n-context';
-import { useCanWrite } from '../board/board-access';
+import { useCanWrite } from '../board';
 import { useOpenCardEditor } from './card-editor-context';
 import { ColumnHeader } from './column-header';
 import { SortableCard } from './sortable-card';

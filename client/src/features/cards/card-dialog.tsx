@@ -8,7 +8,9 @@ import { useT } from '../../lib/i18n-context';
 import type { CardFields } from './cards-slice';
 import type { EditorTarget } from './card-editor-context';
 import { EscalateDialog } from '../escalations';
-import { useCanWrite } from '../board/board-access';
+import { TextPrompt } from '../../components/text-prompt';
+import { newId } from '../../lib/ids';
+import { useCanWrite } from '../board';
 import { lastPointerKind } from '../../lib/pointer-kind';
 
 // Loaded when first opened, so the board page's bundle does not carry it.

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { sortByKey } from '../../../../shared/domain/ordering';
 import type { Card, CardType } from '../../../../shared/schemas';
 import type { AppState, StoreDeps } from '../../app/store/types';
-import { cardsInColumn } from '../board/board-data';
+import { cardsInColumn } from '../board';
 
 export interface CardFields {
   type: CardType;

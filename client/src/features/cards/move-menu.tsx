@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Menu, type MenuItem } from '../../components/menu';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
-import { cardsInColumn } from '../board/board-data';
+import { cardsInColumn } from '../board';
 import { focusCardGrip } from './focus-card';
 import { useColumns } from './use-cards';
 

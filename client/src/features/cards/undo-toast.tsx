@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useToast } from '../../components/toast';
 import { useAppStore } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
-import { useCanWrite } from '../board/board-access';
+import { useCanWrite } from '../board';
 import { focusCardGrip } from './focus-card';
 
 /** Keys typed into a field are the field's own (its text undo), not the board's. */

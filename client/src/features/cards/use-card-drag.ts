@@ -97,7 +97,7 @@ export function useCardDrag() {
         : rectIntersection(args);
       let overId = getFirstCollision(hits, 'id');
       if (overId != null && byColumn && String(overId) in byColumn) {
-        const inColumn = new Set(byColumn[String(overId)]!);
+        const inColumn = new Set(byColumn[String(overId)]);
         if (inColumn.size > 0) {
           const nearest = closestCenter({
             ...args,

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { BusinessCaseList } from './business-case-list';
 import { useBusinessCaseTexts } from './business-case-texts';
 import { cascadeApi } from './cascade-api';
-import { useLoad } from './use-load';
+import { useLoad } from '../../lib/use-load';
 
 /**
  * The open business cases moving this board's indicators, with progress against baseline: on the board until each

@@ -7,7 +7,7 @@ import { useI18n } from '../../lib/i18n-context';
 import { StatusPill } from '../../components/status-pill';
 import { useBusinessCaseTexts } from './business-case-texts';
 import { cascadeApi } from './cascade-api';
-import { useLoad } from './use-load';
+import { useLoad } from '../../lib/use-load';
 
 /** The effect chains an indicator (at a unit) is a step of, on its page; nothing when it is in none. */
 export function IndicatorEffectChains({ indicatorId, unitId }: { indicatorId: string; unitId: string }) {

@@ -158,7 +158,7 @@ describe('goals page', { timeout: 20_000 }, () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Gem' }));
     const post = fetchMock.mock.calls.find(([, init]) => (init as RequestInit | undefined)?.method === 'POST')!;
     expect(post[0]).toBe('/api/goals');
-    expect(JSON.parse(String((post[1] as RequestInit).body))).toMatchObject({
+    expect(JSON.parse((post[1] as RequestInit).body as string)).toMatchObject({
       parentId: 'psyk', ownerIds: ['nord'], title: 'Nord udreder 92 % inden 30 dage', rationale: 'Nord har flest henvisninger', indicatorId: 'udr',
     });
   });

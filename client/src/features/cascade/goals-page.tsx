@@ -13,7 +13,7 @@ import { GoalExtrasProvider } from './initiatives';
 import { ReportLink } from './report-link';
 import { ancestorsOf, buildGoalTree, flatten, type LineOfSight, lineOfSight } from './goal-tree';
 import { useCascadeTexts } from './texts';
-import { useLoad } from './use-load';
+import { useLoad } from '../../lib/use-load';
 
 // Up to this many goals the whole cascade starts unfolded; beyond it, the top goals and their first translations.
 const UNFOLD_ALL_UP_TO = 40;

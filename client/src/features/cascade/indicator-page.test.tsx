@@ -82,7 +82,7 @@ describe('indicator page', () => {
     expect(await within(form).findByRole('status')).toHaveTextContent('handlingen er sat på tavlen');
     const post = fetchMock.mock.calls.find(([, init]) => (init as RequestInit | undefined)?.method === 'POST')!;
     expect(post[0]).toBe('/api/indicators/sick/deviations');
-    expect(JSON.parse(String((post[1] as RequestInit).body))).toMatchObject({ unitId: 'n2', periodStart: '2026-04-01', cause: 'Influenza', action: 'Vikarplan' });
+    expect(JSON.parse((post[1] as RequestInit).body as string)).toMatchObject({ unitId: 'n2', periodStart: '2026-04-01', cause: 'Influenza', action: 'Vikarplan' });
   });
 
   it('shows "for få svar" instead of a value below the minimum number of answers', async () => {
@@ -112,6 +112,6 @@ describe('indicator page', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Sæt eget måltal' }));
     const put = fetchMock.mock.calls.find(([, init]) => (init as RequestInit | undefined)?.method === 'PUT')!;
     expect(put[0]).toBe('/api/indicators/sick/target');
-    expect(JSON.parse(String((put[1] as RequestInit).body))).toMatchObject({ unitId: 'n2', target: 4.5, tolerance: 1 });
+    expect(JSON.parse((put[1] as RequestInit).body as string)).toMatchObject({ unitId: 'n2', target: 4.5, tolerance: 1 });
   });
 });

@@ -7,7 +7,7 @@ import { analyseSeries } from '../../../../shared/domain/indicator-signal';
 import { measurementStatus } from '../../../../shared/domain/status';
 import { formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
-import { StatusBadge } from '../indicators/status-badge';
+import { StatusBadge } from '../indicators';
 import { cascadeApi } from './cascade-api';
 import { CsvImport } from './csv-import';
 import { DeviationForm } from './deviation-form';
@@ -18,7 +18,7 @@ import { RunChart, type RunChartPoint } from './run-chart';
 import { SignalSummary } from './signal-summary';
 import { TargetPanel } from './target-panel';
 import { useCascadeTexts } from './texts';
-import { useLoad } from './use-load';
+import { useLoad } from '../../lib/use-load';
 
 /** `/indicators/:id?unit=…`: the run chart, goal chain, measurements, deviation and the units below. */
 export function IndicatorPage({ indicatorId }: { indicatorId: string }) {

@@ -64,7 +64,7 @@ export function RunChart({ points, analysis, target, baselineEnd, label, legend,
   const right = g.width - g.margin.right;
   const bottom = g.height - g.margin.bottom;
   const line = points.map((p, i) => `${g.x(i).toFixed(1)},${g.y(p.value).toFixed(1)}`).join(' ');
-  const refLabels = referenceLabels(g.y, analysis.median, target);
+  const refLabels = referenceLabels((v) => g.y(v), analysis.median, target);
   const current = active !== null ? points[active] : undefined;
 
   const move = (i: number) => setActive(Math.max(0, Math.min(points.length - 1, i)));

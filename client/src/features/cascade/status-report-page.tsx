@@ -5,14 +5,14 @@ import { analyseSeries, readIndicator } from '../../../../shared/domain/indicato
 import type { ReportIndicator, StatusReport } from '../../../../shared/maalstyring';
 import { formatDate, formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
-import { StatusBadge } from '../indicators/status-badge';
+import { StatusBadge } from '../indicators';
 import { cascadeApi } from './cascade-api';
 import { ReportMatters } from './report-matters';
 import { useReportTexts } from './report-texts';
 import { RunChart } from './run-chart';
 import { SignalSummary } from './signal-summary';
 import { useCascadeTexts } from './texts';
-import { useLoad } from './use-load';
+import { useLoad } from '../../lib/use-load';
 
 const yearAgo = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
 

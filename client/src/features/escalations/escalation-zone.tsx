@@ -6,7 +6,7 @@ import { TextPrompt } from '../../components/text-prompt';
 import { useAppStore } from '../../app/store/store-context';
 import { formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
-import { useCanFacilitate } from '../board/board-access';
+import { useCanFacilitate } from '../board';
 import { groupEscalations } from './escalation-model';
 import './escalations.css';
 import { EscalationBadge, EscalationChain } from './escalation-summary';

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { GoalLink } from '../../../../shared/cascade';
+import { requestJson } from '../../lib/http';
 
 type Chains = Readonly<Record<string, GoalLink[]>>;
 const ChainsContext = createContext<Chains>({});
@@ -13,9 +14,8 @@ export function GoalChainsProvider({ boardId, children }: { boardId: string | un
   useEffect(() => {
     if (!boardId) return;
     let cancelled = false;
-    fetch(`/api/boards/${encodeURIComponent(boardId)}/goal-chains`, { credentials: 'same-origin' })
-      .then((r) => (r.ok ? (r.json() as Promise<{ chains: Chains }>) : null))
-      .then((body) => !cancelled && body && setChains(body.chains))
+    requestJson<{ chains: Chains }>('GET', `/api/boards/${encodeURIComponent(boardId)}/goal-chains`)
+      .then((body) => !cancelled && setChains(body.chains))
       .catch(() => undefined);
     return () => {
       cancelled = true;

@@ -2,7 +2,7 @@ import { memo, useId, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { useAppStore } from '../../app/store/store-context';
 import { useI18n } from '../../lib/i18n-context';
-import { useCanWrite } from '../board/board-access';
+import { useCanWrite } from '../board';
 import { MeasurementDialog } from './measurement-dialog';
 import { Sparkline } from './sparkline';
 import { StatusBadge } from './status-badge';

@@ -7,7 +7,7 @@ import { useAppStore } from '../../app/store/store-context';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { newId } from '../../lib/ids';
-import { useCanFacilitate } from '../board/board-access';
+import { useCanFacilitate } from '../board';
 import { meetingsApi } from './meetings-api';
 
 /** Before a meeting: the cadence and next date, the start button, and the minutes of past meetings. */

@@ -1,11 +1,7 @@
 import { BoardAtResponse, MeetingListResponse } from '../../../../shared/meeting-rest';
 import { Meeting } from '../../../../shared/schemas';
+import { getJson } from '../../lib/http';
 
-async function getJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  return response.json();
-}
 
 const board = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
 

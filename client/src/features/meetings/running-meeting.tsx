@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../../shared/schemas';
 import { Field } from '../../components/field';
 import { useI18n } from '../../lib/i18n-context';
-import { useCanFacilitate } from '../board/board-access';
+import { useCanFacilitate } from '../board';
 import { AgendaList } from './agenda-list';
 import { CurrentItem } from './current-item';
 import { EndMeetingDialog } from './end-meeting-dialog';

@@ -10,7 +10,7 @@ import { ApiProvider } from '../../lib/api-context';
 import { authApi, readDeviceToken, storeDeviceToken } from '../../lib/auth-api';
 import { I18nProvider, useT } from '../../lib/i18n-context';
 import { createSocketTransport } from '../../lib/socket-transport';
-import { BoardAccessProvider } from '../board/board-access';
+import { BoardAccessProvider } from '../board';
 
 type DeviceMe = Extract<Me, { kind: 'device' }>;
 
