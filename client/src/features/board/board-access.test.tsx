@@ -31,6 +31,9 @@ describe('a board for someone who may only look', () => {
     expect(screen.queryByRole('button', { name: 'Ny kolonne' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Flyt til …' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Registrér måling' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Flere handlinger/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Omdøb kolonne' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Træk kort' })).toBeNull();
     const zone = screen.getByRole('region', { name: 'Eskaleringer' });
     expect(within(zone).getByRole('listitem', { name: 'For få senge' })).toBeInTheDocument();
     expect(within(zone).queryByRole('button', { name: 'Besvar' })).toBeNull();

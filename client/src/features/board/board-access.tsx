@@ -1,10 +1,30 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BoardAccess } from '../../../../shared/auth';
 import { authApi } from '../../lib/auth-api';
 import { useT } from '../../lib/i18n-context';
 import { useMe } from '../auth/session';
 
 const BoardAccessContext = createContext<BoardAccess | null | undefined>(undefined);
+
+/** Where a board is shown: a person's browser, or an enrolled wall screen (no links away, its own credential). */
+export type BoardMode = 'app' | 'wall';
+const BoardModeContext = createContext<{ mode: BoardMode; token: string | null }>({ mode: 'app', token: null });
+
+export const useBoardMode = (): BoardMode => useContext(BoardModeContext).mode;
+/** The wall screen's device token for REST reads beside the socket (null in a person's browser: the cookie). */
+export const useDeviceToken = (): string | null => useContext(BoardModeContext).token;
+
+/** Marks the board below as shown on a wall screen with this device token. */
+export function WallBoardMode({ token, children }: { token: string; children: ReactNode }) {
+  const value = useMemo(() => ({ mode: 'wall' as const, token }), [token]);
+  return <BoardModeContext.Provider value={value}>{children}</BoardModeContext.Provider>;
+}
+
+/** May the person (or screen) see anything of this board? Undefined while the server has not answered. */
+export function useCanRead(): boolean | undefined {
+  const access = useContext(BoardAccessContext);
+  return access === undefined ? true : access === null ? undefined : access.read;
+}
 
 /**
  * May the person (or screen) change this board? Inside a provider: no until the server said yes. Without one

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { GoalLink } from '../../../../shared/cascade';
+import { useDeviceToken } from '../board/board-access';
 
 type Chains = Readonly<Record<string, GoalLink[]>>;
 const ChainsContext = createContext<Chains>({});
@@ -10,18 +11,24 @@ const ChainsContext = createContext<Chains>({});
  */
 export function GoalChainsProvider({ boardId, children }: { boardId: string | undefined; children: ReactNode }) {
   const [chains, setChains] = useState<Chains>({});
+  // A wall screen has no session cookie: it asks with its device token, as its socket does.
+  const token = useDeviceToken();
   useEffect(() => {
     if (!boardId) return;
     let cancelled = false;
-    fetch(`/api/boards/${encodeURIComponent(boardId)}/goal-chains`, { credentials: 'same-origin' })
+    const headers: Record<string, string> = token ? { accept: 'application/json', authorization: `Bearer ${token}` } : { accept: 'application/json' };
+    fetch(`/api/boards/${encodeURIComponent(boardId)}/goal-chains`, { credentials: 'same-origin', headers })
       .then((r) => (r.ok ? (r.json() as Promise<{ chains: Chains }>) : null))
       .then((body) => !cancelled && body && setChains(body.chains))
       .catch(() => undefined);
     return () => {
       cancelled = true;
     };
-  }, [boardId]);
+  }, [boardId, token]);
   return <ChainsContext.Provider value={chains}>{children}</ChainsContext.Provider>;
 }
 
 export const useGoalChain = (indicatorId: string): GoalLink[] | undefined => useContext(ChainsContext)[indicatorId];
+
+/** All chains of the board (for grouping tiles by the goal they serve). */
+export const useGoalChains = (): Chains => useContext(ChainsContext);
