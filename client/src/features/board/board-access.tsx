@@ -20,6 +20,16 @@ export function WallBoardMode({ token, children }: { token: string; children: Re
   return <BoardModeContext.Provider value={value}>{children}</BoardModeContext.Provider>;
 }
 
+/**
+ * May the board's structure and figures be changed here (columns, measurements)? A wall screen never may, even a
+ * touch one: the server lets a screen move and edit cards only (deviceMay), so it is not offered more.
+ */
+export function useCanChangeBoard(): boolean {
+  const canWrite = useCanWrite();
+  const mode = useBoardMode();
+  return canWrite && mode === 'app';
+}
+
 /** May the person (or screen) see anything of this board? Undefined while the server has not answered. */
 export function useCanRead(): boolean | undefined {
   const access = useContext(BoardAccessContext);

@@ -4,7 +4,7 @@ import { useAppStore } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import { NameForm } from './name-form';
 import { IconButton } from '../../components/button';
-import { useCanWrite } from '../board/board-access';
+import { useCanChangeBoard } from '../board/board-access';
 
 interface ColumnHeaderProps {
   columnId: string;
@@ -19,7 +19,7 @@ export function ColumnHeader({ columnId, name, headingId, count }: ColumnHeaderP
   const renameColumn = useAppStore((s) => s.renameColumn);
   const [renaming, setRenaming] = useState(false);
   // Only someone who may change the board is offered the rename (the server refuses it from anyone else).
-  const canWrite = useCanWrite();
+  const canWrite = useCanChangeBoard();
 
   if (renaming && canWrite) {
     return (

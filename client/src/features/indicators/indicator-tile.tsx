@@ -6,7 +6,7 @@ import { Hyphenated } from '../../components/hyphenated';
 import { StatusPill, statusWord } from '../../components/status-pill';
 import { useAppStore } from '../../app/store/store-context';
 import { useI18n } from '../../lib/i18n-context';
-import { useBoardMode, useCanWrite } from '../board/board-access';
+import { useBoardMode, useCanChangeBoard } from '../board/board-access';
 import { MeasurementDialog } from './measurement-dialog';
 import { Sparkline } from './sparkline';
 import { describeTile } from './tile-model';
@@ -34,7 +34,7 @@ function TargetText({ text }: { text: string }) {
 export const IndicatorTile = memo(function IndicatorTile({ indicatorId }: { indicatorId: string }) {
   const indicator = useIndicator(indicatorId);
   const { lang, t } = useI18n();
-  const canWrite = useCanWrite();
+  const canWrite = useCanChangeBoard();
   const wall = useBoardMode() === 'wall';
   const [recording, setRecording] = useState(false);
   const [, navigate] = useLocation();
