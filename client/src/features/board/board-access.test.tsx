@@ -80,3 +80,12 @@ describe('a board for its facilitator', () => {
     expect(screen.getAllByRole('button', { name: 'Nyt kort' }).length).toBeGreaterThan(0);
   });
 });
+
+describe('a board the person may not read', () => {
+  it('shows one clear "Ingen adgang" page and nothing of the board', async () => {
+    renderApp({ access: { read: false, write: false, facilitate: false, administer: false } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ingen adgang' })).toBeInTheDocument();
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(screen.queryByText('Kunne ikke hente data.')).toBeNull();
+  });
+});

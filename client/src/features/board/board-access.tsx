@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BoardAccess } from '../../../../shared/auth';
 import { authApi } from '../../lib/auth-api';
-import { useT } from '../../lib/i18n-context';
+import { Link } from 'wouter';
+import { useI18n, useT } from '../../lib/i18n-context';
 import { useMe } from '../auth/session';
 
 const BoardAccessContext = createContext<BoardAccess | null | undefined>(undefined);
@@ -68,10 +69,31 @@ export function BoardAccessProvider({ boardId, token, fixed, children }: { board
       live = false;
     };
   }, [boardId, token, fixed]);
-  return <BoardAccessContext.Provider value={access}>{children}</BoardAccessContext.Provider>;
+  // While the answer is on its way the board loads beside it (no serial wait); a refusal replaces it.
+  return <BoardAccessContext.Provider value={access}>{access && !access.read ? <NoAccessPage /> : children}</BoardAccessContext.Provider>;
 }
 
-/** A board for a signed-in person: what they may do on it, and a note when they may only look. */
+const NO_ACCESS = {
+  da: { title: 'Ingen adgang', body: 'Du har ikke adgang til denne tavle. Spørg en administrator, hvis du skal kunne se den.', back: 'Til overblikket' },
+  en: { title: 'No access', body: 'You do not have access to this board. Ask an administrator if you need to see it.', back: 'To the overview' },
+};
+
+/** One clear page for a board the person may not read (nothing of the board is loaded). */
+function NoAccessPage() {
+  const x = NO_ACCESS[useI18n().lang];
+  return (
+    <div className="page">
+      <h1 className="page__title">{x.title}</h1>
+      <p>{x.body}</p>
+      <p>
+        <Link href="/">{x.back}</Link>
+      </p>
+    </div>
+  );
+}
+
+
+/** A board for a signed-in person: what they may do on it, a note when they may only look, "Ingen adgang" when not even that. */
 export function GuardedBoard({ boardId, children }: { boardId: string; children: ReactNode }) {
   const me = useMe();
   if (!me) return <>{children}</>;
