@@ -11,6 +11,8 @@ export interface Screen {
   owner: 'ui' | 'heatmap' | 'flows' | 'admin';
   viewer: Viewer;
   path: (ctx: ScreenContext) => string;
+  /** A known open problem, named in the sweep's test title until it is fixed. */
+  knownIssue?: string;
   /** Waits until the screen shows its content, then opens what the screen is about (a dialog, a tab). */
   ready: (page: Page) => Promise<void>;
 }
@@ -34,7 +36,12 @@ const tab = (name: RegExp) => async (page: Page) => {
 
 /** Every screen the screenshots and the accessibility sweep visit, in one list. */
 export const SCREENS: readonly Screen[] = [
-  { name: 'sign-in', owner: 'ui', viewer: 'anonymous', path: () => '/', ready: (p) => p.getByRole('button', { name: /Log ind|Sign in/ }).first().waitFor() },
+  {
+    name: 'sign-in',
+    owner: 'ui',
+    viewer: 'anonymous',
+    knownIssue: 'GET /api/auth/me answers 401 when signed out (a console error); the server still needs a non-error answer',
+    path: () => '/', ready: (p) => p.getByRole('button', { name: /Log ind|Sign in/ }).first().waitFor() },
   { name: 'overview', owner: 'heatmap', viewer: 'admin', path: () => '/', ready: heading },
   { name: 'board-psychiatry', owner: 'ui', viewer: 'admin', path: () => `/boards/${PSYCHIATRY_BOARD}`, ready: connected },
   { name: 'board-clinic', owner: 'ui', viewer: 'admin', path: () => `/boards/${CLINIC_BOARD}`, ready: connected },
