@@ -1,12 +1,35 @@
-import { Link } from 'wouter';
-import { useT } from '../lib/i18n-context';
+import { Link, useLocation } from 'wouter';
+import { useI18n } from '../lib/i18n-context';
+import { authApi } from '../lib/auth-api';
+import { Menu, type MenuItem } from '../components/menu';
 import { GoalsNavLink } from '../features/cascade/goals-nav-link';
+import { useOverviewTexts } from '../features/overview/overview-texts';
 import { LanguageSwitch } from './language-switch';
 import { AccountMenu, useMe } from '../features/auth/session';
+import { useHeaderTexts } from './header-texts';
 
-/** The app's top bar: home, who you are, language. Hidden on a wall screen's kiosk view by CSS if wanted. */
+/** On a phone the links and tools fold into one menu; the same destinations, the same order. */
+function CompactMenu() {
+  const { lang, t, setLang } = useI18n();
+  const x = useHeaderTexts();
+  const goals = useOverviewTexts().goals;
+  const me = useMe();
+  const [, navigate] = useLocation();
+  const items: MenuItem[] = [
+    { id: 'overview', label: t.overview, onSelect: () => navigate('/') },
+    { id: 'goals', label: goals, onSelect: () => navigate('/goals') },
+    ...(me?.isAdmin ? [{ id: 'admin', label: t.access.admin, onSelect: () => navigate('/admin') }] : []),
+    { id: 'lang', label: t.otherLanguageName, onSelect: () => setLang(lang === 'da' ? 'en' : 'da'), group: x.settings },
+    ...(me
+      ? [{ id: 'out', label: `${t.access.signOut} (${me.name})`, onSelect: () => void authApi.logout().finally(() => window.location.assign('/')), group: x.settings }]
+      : []),
+  ];
+  return <Menu label={x.menu} items={items} align="end" className="app-header__menu" />;
+}
+
+/** The app's top bar: home, the main places, who you are, language; one menu on a phone. */
 export function AppHeader() {
-  const t = useT();
+  const { t } = useI18n();
   const me = useMe();
   return (
     <header className="app-header">
@@ -21,6 +44,7 @@ export function AppHeader() {
         <AccountMenu />
         <LanguageSwitch />
       </div>
+      <CompactMenu />
     </header>
   );
 }

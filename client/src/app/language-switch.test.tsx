@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { detectLang } from '../lib/i18n-context';
 import { renderApp } from '../test/render-app';
 
-describe('language', () => {
+describe('language', { timeout: 15_000 }, () => {
   it('is Danish by default and switches to English and back, remembering the choice', async () => {
     const user = userEvent.setup();
     renderApp();
@@ -14,7 +14,7 @@ describe('language', () => {
     const tile = within(screen.getByRole('article', { name: 'Genindlæggelser' }));
     expect(tile.getByText('Status: green (on target)')).toBeInTheDocument();
     expect(tile.getByText('4.5 %')).toBeInTheDocument();
-    expect(tile.getByRole('button', { name: 'Record measurement' })).toBeInTheDocument();
+    expect(tile.getByRole('button', { name: 'More actions: Genindlæggelser' })).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Move to…' })).toHaveLength(3);
     expect(localStorage.getItem('kaskade.lang')).toBe('en');
     expect(document.documentElement.lang).toBe('en');

@@ -58,3 +58,10 @@ export const PlusIcon = (p: IconProps) => (
     <path d="M12 5v14M5 12h14" />
   </svg>
 );
+
+/** Three dots: "more actions" (always with an accessible name and a tooltip or label). */
+export const MoreIcon = (p: IconProps) => (
+  <svg {...base} {...p} strokeWidth={3.5}>
+    <path d="M5 12h.01M12 12h.01M19 12h.01" />
+  </svg>
+);

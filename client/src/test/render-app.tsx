@@ -5,6 +5,7 @@ import type { BoardSnapshot } from '../../../shared/schemas';
 import { App } from '../app/app';
 import { createAppStore } from '../app/store/app-store';
 import { BoardAccessProvider } from '../features/board/board-access';
+import { I18nProvider } from '../lib/i18n-context';
 import { checkCommand } from '../features/board/command-check';
 import { loadedCommandChecker } from '../features/board/command-checker';
 import type { ApiClient } from '../lib/api-client';
@@ -43,6 +44,14 @@ export function renderApp(options: RenderOptions = {}) {
   const api: ApiClient = options.api ?? { listBoards: async () => [snapshot.board] };
   const location = memoryLocation({ path: options.path ?? `/boards/${snapshot.board.id}` });
   const app = <App store={store} api={api} lang={options.lang ?? 'da'} locationHook={location.hook} />;
-  const view = render(options.access ? <BoardAccessProvider boardId={snapshot.board.id} fixed={options.access}>{app}</BoardAccessProvider> : app);
+  const view = render(
+    options.access ? (
+      <I18nProvider initialLang={options.lang ?? 'da'}>
+        <BoardAccessProvider boardId={snapshot.board.id} fixed={options.access}>{app}</BoardAccessProvider>
+      </I18nProvider>
+    ) : (
+      app
+    ),
+  );
   return { ...view, fake, store, snapshot };
 }

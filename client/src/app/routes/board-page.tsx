@@ -15,7 +15,10 @@ import { ReportLink } from '../../features/cascade';
 // Business cases are the leaders' matter, loaded after the board itself.
 const BoardBusinessCases = lazy(() => import('../../features/cascade/board-business-cases'));
 
-/** `/boards/:id`: joins the board live for as long as the page is shown. */
+/**
+ * `/boards/:id`: joins the board live for as long as the page is shown. A compact title row (name, meeting,
+ * connection), then indicators and the action columns — side by side on a wide screen (see layout.css).
+ */
 export function BoardPage({ boardId }: { boardId: string }) {
   const t = useT();
   const { openBoard, closeBoard } = useAppStore(useShallow((s) => ({ openBoard: s.openBoard, closeBoard: s.closeBoard })));
@@ -36,22 +39,26 @@ export function BoardPage({ boardId }: { boardId: string }) {
   return (
     <div className="page page--board">
       <div className="board-header">
-        <div>
+        <div className="board-header__title">
           <h1 className="page__title">{board?.name ?? t.loading}</h1>
           {board && <p className="muted">{board.unit.name} · {board.layer.name} · <ReportLink unitId={board.unit.id} /></p>}
         </div>
+        {board && <MeetingBar boardId={boardId} />}
         <ConnectionIndicator />
       </div>
       <ConnectionBanner />
       <NoticeList />
       {board && (
-        <>
-          <MeetingBar boardId={boardId} />
-          <IndicatorGrid />
-          <Suspense fallback={null}><BoardBusinessCases boardId={boardId} /></Suspense>
-          <EscalationZone />
-          <CardBoard />
-        </>
+        <div className="board-layout">
+          <div className="board-layout__indicators">
+            <IndicatorGrid />
+            <Suspense fallback={null}><BoardBusinessCases boardId={boardId} /></Suspense>
+          </div>
+          <div className="board-layout__actions">
+            <EscalationZone />
+            <CardBoard />
+          </div>
+        </div>
       )}
     </div>
   );

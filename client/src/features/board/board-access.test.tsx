@@ -31,6 +31,9 @@ describe('a board for someone who may only look', () => {
     expect(screen.queryByRole('button', { name: 'Ny kolonne' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Flyt til …' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Registrér måling' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Flere handlinger/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Omdøb kolonne' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Træk kort' })).toBeNull();
     const zone = screen.getByRole('region', { name: 'Eskaleringer' });
     expect(within(zone).getByRole('listitem', { name: 'For få senge' })).toBeInTheDocument();
     expect(within(zone).queryByRole('button', { name: 'Besvar' })).toBeNull();
@@ -75,5 +78,14 @@ describe('a board for its facilitator', () => {
     const zone = await screen.findByRole('region', { name: 'Eskaleringer' });
     expect(within(zone).getByRole('button', { name: 'Besvar' })).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Nyt kort' }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a board the person may not read', () => {
+  it('shows one clear "Ingen adgang" page and nothing of the board', async () => {
+    renderApp({ access: { read: false, write: false, facilitate: false, administer: false } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ingen adgang' })).toBeInTheDocument();
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(screen.queryByText('Kunne ikke hente data.')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../shared/constants';
 import { PlusIcon } from '../../components/icons';
 import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useBoardSensors } from '../../lib/dnd-sensors';
-import { useCanWrite } from '../board';
+import { useCanChangeBoard, useCanWrite } from '../board';
 import { useT } from '../../lib/i18n-context';
 import { CardBody } from './card-body';
 import { CardColumn } from './card-column';
@@ -35,6 +35,7 @@ export function CardBoard() {
   const createColumn = useAppStore((s) => s.createColumn);
   const sensors = useBoardSensors();
   const canWrite = useCanWrite();
+  const canChangeBoard = useCanChangeBoard();
   const drag = useCardDrag();
   const [adding, setAdding] = useState(false);
   const accessibility = useMemo(() => dndAccessibility(store, t), [store, t]);
@@ -57,7 +58,7 @@ export function CardBoard() {
             {columns.map((column) => (
               <CardColumn key={column.id} columnId={column.id} dropIndex={drag.dropTarget?.columnId === column.id ? drag.dropTarget.index : undefined} />
             ))}
-            {canWrite && <div className="column column--new">
+            {canChangeBoard && <div className="column column--new">
               {adding ? (
                 <NameForm
                   label={t.columnName}

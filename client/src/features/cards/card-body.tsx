@@ -27,7 +27,7 @@ export const CardBody = memo(function CardBody({ card, titleId, handleRef, handl
     <div className={`card card--${card.type}${overdue ? ' card--overdue' : ''}`}>
       <div className="card__top">
         <span className="card__type">{t.cardTypes[card.type]}</span>
-        {interactive && (
+        {interactive && canWrite && (
           <button ref={handleRef} type="button" className="card__handle" aria-label={t.dragCard} {...handleAttributes}>
             <GripIcon />
           </button>

@@ -3,6 +3,8 @@ import { PencilIcon } from '../../components/icons';
 import { useAppStore } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import { NameForm } from './name-form';
+import { IconButton } from '../../components/button';
+import { useCanChangeBoard } from '../board/board-access';
 
 interface ColumnHeaderProps {
   columnId: string;
@@ -16,8 +18,10 @@ export function ColumnHeader({ columnId, name, headingId, count }: ColumnHeaderP
   const t = useT();
   const renameColumn = useAppStore((s) => s.renameColumn);
   const [renaming, setRenaming] = useState(false);
+  // Only someone who may change the board is offered the rename (the server refuses it from anyone else).
+  const canWrite = useCanChangeBoard();
 
-  if (renaming) {
+  if (renaming && canWrite) {
     return (
       <div className="column__header">
         <h3 id={headingId} className="visually-hidden">{name}</h3>
@@ -38,9 +42,7 @@ export function ColumnHeader({ columnId, name, headingId, count }: ColumnHeaderP
     <div className="column__header">
       <h3 id={headingId} className="column__title">{name}</h3>
       <span className="column__count">{t.cardCount(count)}</span>
-      <button type="button" className="icon-button" aria-label={t.renameColumn} title={t.renameColumn} onClick={() => setRenaming(true)}>
-        <PencilIcon />
-      </button>
+      {canWrite && <IconButton label={t.renameColumn} icon={<PencilIcon />} onClick={() => setRenaming(true)} />}
     </div>
   );
 }

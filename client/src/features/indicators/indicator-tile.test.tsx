@@ -7,7 +7,7 @@ async function tile(name: string) {
   return screen.findByRole('article', { name });
 }
 
-describe('indicator tiles', () => {
+describe('indicator tiles', { timeout: 15_000 }, () => {
   it('show status in words, the formatted value, target and period', async () => {
     renderApp();
     const green = within(await tile('Genindlæggelser'));
@@ -37,7 +37,8 @@ describe('indicator tiles', () => {
     const user = userEvent.setup();
     const { fake } = renderApp();
     const card = within(await tile('Genindlæggelser'));
-    await user.click(card.getByRole('button', { name: 'Registrér måling' }));
+    await user.click(card.getByRole('button', { name: 'Flere handlinger: Genindlæggelser' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Registrér måling' }));
 
     const dialog = within(screen.getByRole('dialog', { name: 'Registrér måling: Genindlæggelser' }));
     // Defaults to the last closed month (a monthly indicator); the month still running is offered too.
@@ -60,7 +61,8 @@ describe('indicator tiles', () => {
   it('refuses a value that is not a number', async () => {
     const user = userEvent.setup();
     const { fake } = renderApp();
-    await user.click(within(await tile('Genindlæggelser')).getByRole('button', { name: 'Registrér måling' }));
+    await user.click(within(await tile('Genindlæggelser')).getByRole('button', { name: 'Flere handlinger: Genindlæggelser' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Registrér måling' }));
     const dialog = within(screen.getByRole('dialog'));
     await user.type(dialog.getByLabelText('Værdi'), 'mange');
     await user.click(dialog.getByRole('button', { name: 'Gem' }));

@@ -1,75 +1,94 @@
 import { memo, useId, useMemo, useState } from 'react';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
+import { MoreIcon } from '../../components/icons';
+import { Menu, type MenuItem } from '../../components/menu';
+import { Hyphenated } from '../../components/hyphenated';
+import { StatusPill, statusWord } from '../../components/status-pill';
 import { useAppStore } from '../../app/store/store-context';
 import { useI18n } from '../../lib/i18n-context';
-import { useCanWrite } from '../board';
+import { useBoardMode, useCanChangeBoard } from '../board';
 import { MeasurementDialog } from './measurement-dialog';
 import { Sparkline } from './sparkline';
-import { StatusBadge } from './status-badge';
 import { describeTile } from './tile-model';
 import { useIndicator } from './use-indicators';
-import { useGoalChain } from './goal-chains';
 import { useTileTexts } from './tile-texts';
 
-/** One indicator: latest value, target, status, trend, and a way to record a new value. */
+/** "Måltal: ≥ 90 %" shown as "mål ≥ 90 %" so it fits beside the status; the full words are read aloud. */
+function TargetText({ text }: { text: string }) {
+  const x = useTileTexts();
+  const at = text.indexOf(': ');
+  if (at < 0) return <span className="tile__target">{text}</span>;
+  return (
+    <span className="tile__target">
+      <span aria-hidden="true">{x.targetShort} {text.slice(at + 2)}</span>
+      <span className="visually-hidden">{text}</span>
+    </span>
+  );
+}
+
+/**
+ * One indicator, readable from the back of a meeting room: name, latest value, status as icon + word, target and
+ * trend. Recording a value lives in the tile's menu (one quiet "⋯" instead of a button on every tile), shown only
+ * to those who may record; a wall screen shows no links away from its board.
+ */
 export const IndicatorTile = memo(function IndicatorTile({ indicatorId }: { indicatorId: string }) {
   const indicator = useIndicator(indicatorId);
   const { lang, t } = useI18n();
-  const canWrite = useCanWrite();
+  const canWrite = useCanChangeBoard();
+  const wall = useBoardMode() === 'wall';
   const [recording, setRecording] = useState(false);
+  const [, navigate] = useLocation();
   const nameId = useId();
   const unitId = useAppStore((s) => s.view?.board.unit.id);
-  const chain = useGoalChain(indicatorId);
   const x = useTileTexts();
   const model = useMemo(() => (indicator ? describeTile(indicator, lang, t) : null), [indicator, lang, t]);
   if (!indicator || !model) return null;
 
+  const href = unitId && !wall ? `/indicators/${encodeURIComponent(indicator.id)}?unit=${encodeURIComponent(unitId)}` : null;
+  const items: MenuItem[] = [
+    ...(canWrite ? [{ id: 'record', label: t.recordMeasurement, onSelect: () => setRecording(true) }] : []),
+    ...(href ? [{ id: 'chart', label: x.openRunChart, onSelect: () => navigate(href) }] : []),
+  ];
+
   return (
     <article className={`tile tile--${model.status}`} aria-labelledby={nameId}>
-      <h3 id={nameId} className="tile__name">
-        {unitId ? (
-          <Link href={`/indicators/${encodeURIComponent(indicator.id)}?unit=${encodeURIComponent(unitId)}`} className="tile__link">
-            {indicator.name}
-          </Link>
-        ) : (
-          indicator.name
+      <div className="tile__head">
+        {canWrite && items.length > 0 && (
+          <Menu label={x.tileActions(indicator.name)} triggerContent={<MoreIcon />} items={items} align="end" className="tile__menu" />
         )}
-      </h3>
-      <StatusBadge status={model.status} text={model.statusText} />
+        <h3 id={nameId} className="tile__name">
+          {href ? (
+            <Link href={href} className="tile__link">
+              <Hyphenated text={indicator.name} />
+            </Link>
+          ) : (
+            <Hyphenated text={indicator.name} />
+          )}
+        </h3>
+      </div>
       <div className="tile__figure">
         <p className={`tile__value${model.tooFewAnswers ? ' tile__value--muted' : ''}`}>
           <span className="visually-hidden">{t.latestValue}: </span>
           {model.valueText}
         </p>
-        <Sparkline
-          values={model.trend}
-          label={model.trendText}
-          reference={indicator.direction === 'range' ? null : indicator.target?.target}
-        />
+        <Sparkline values={model.trend} label={model.trendText} reference={indicator.direction === 'range' ? null : indicator.target?.target} />
       </div>
-      <p className="tile__meta">
+      <p className="tile__status">
+        <StatusPill status={model.status} text={model.statusText} short={statusWord(t.status[model.status])} />
+        <TargetText text={model.targetText} />
+      </p>
+      <div className="tile__meta">
         {model.periodText && <span>{model.periodText}</span>}
         {model.respondentsText && <span>{model.respondentsText}</span>}
         {indicator.type && <span className="tile__type"><span className="visually-hidden">{t.indicatorType}: </span>{t.indicatorTypes[indicator.type]}</span>}
-      </p>
-      <p className="tile__target">{model.targetText}</p>
-      {chain && chain.length > 0 && (
-        // Line of sight: how this number serves the goals above, up to the top goal.
-        <p className="tile__chain" title={chain.map((g) => g.title).join(' › ')}>
-          {x.contributesTo}: {chain.map((g) => g.title).join(' › ')}
-        </p>
-      )}
-      {model.reading === 'special-cause' && unitId && (
-        <Link href={`/indicators/${encodeURIComponent(indicator.id)}?unit=${encodeURIComponent(unitId)}#afvigelse`} className="tile__deviation">
-          {model.status === 'red' ? x.deviationAsk : x.signalAsk}
-        </Link>
-      )}
-      {model.reading === 'common-cause' && model.status === 'red' && <p className="tile__reading">{x.commonCause(model.missSide)}</p>}
-      {canWrite && (
-        <button type="button" className="button button--small tile__record" onClick={() => setRecording(true)}>
-          {t.recordMeasurement}
-        </button>
-      )}
+        {model.reading === 'special-cause' && href && (
+          <Link href={`${href}#afvigelse`} className="tile__deviation">
+            <span aria-hidden="true">{model.status === 'red' ? x.deviationShort : x.signalShort} →</span>
+            <span className="visually-hidden">{model.status === 'red' ? x.deviationAsk : x.signalAsk}</span>
+          </Link>
+        )}
+      </div>
+      {model.reading === 'common-cause' && model.status === 'red' && <p className="visually-hidden">{x.commonCause(model.missSide)}</p>}
       {recording && <MeasurementDialog indicator={indicator} onClose={() => setRecording(false)} />}
     </article>
   );

@@ -10,7 +10,11 @@ import { ApiProvider } from '../../lib/api-context';
 import { authApi, readDeviceToken, storeDeviceToken } from '../../lib/auth-api';
 import { I18nProvider, useT } from '../../lib/i18n-context';
 import { createSocketTransport } from '../../lib/socket-transport';
-import { BoardAccessProvider } from '../board';
+import { BoardAccessProvider, WallBoardMode } from '../board';
+import { TooltipProvider } from '../../components/button';
+import { ToastProvider } from '../../components/toast';
+import { WallStatus } from './wall-status';
+import { useWallTexts } from './wall-texts';
 
 type DeviceMe = Extract<Me, { kind: 'device' }>;
 
@@ -31,7 +35,11 @@ export function startWall(root: HTMLElement): void {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <WallApp />
+        <TooltipProvider>
+          <ToastProvider>
+            <WallApp />
+          </ToastProvider>
+        </TooltipProvider>
       </I18nProvider>
     </StrictMode>,
   );
@@ -53,6 +61,7 @@ async function enrol(code: string): Promise<void> {
 
 function EnrolPage() {
   const t = useT();
+  const x = useWallTexts();
   const [code, setCode] = useState(() => decodeURIComponent(window.location.hash.slice(1)));
   const [error, setError] = useState<string | null>(null);
 
@@ -82,11 +91,37 @@ function EnrolPage() {
           <Field label={t.access.wallCode}>
             {({ id }) => <input id={id} inputMode="numeric" autoComplete="off" required value={code} onChange={(e) => setCode(e.target.value)} />}
           </Field>
-          {error && <p role="alert" className="field__error">{error}</p>}
+          {error && (
+            <div role="alert">
+              <p className="field__error">{error}</p>
+              <p>{x.enrolFailedHint}</p>
+            </div>
+          )}
           <div className="form__actions">
             <button type="submit" className="button button--primary">{t.access.wallEnrol}</button>
           </div>
         </form>
+      </div>
+    </main>
+  );
+}
+
+/** `/wall/<another board>`: this screen shows only its own board; say so and link to it. */
+function OtherBoard({ device }: { device: DeviceMe }) {
+  const x = useWallTexts();
+  useEffect(() => {
+    document.title = x.otherBoardTitle;
+  }, [x]);
+  return (
+    <main id="main" className="login">
+      <div className="login__panel">
+        <h1 className="page__title">{x.otherBoardTitle}</h1>
+        <p>{x.otherBoardBody(device.name)}</p>
+        <p>
+          <a className="button button--primary" href={`/wall/${encodeURIComponent(device.boardId)}`}>
+            {x.openOwnBoard}
+          </a>
+        </p>
       </div>
     </main>
   );
@@ -137,14 +172,18 @@ function WallBoard({ token }: { token: string }) {
     );
   }
   if (!device) return null;
+  if (boardId !== device.boardId) return <OtherBoard device={device} />;
   return (
     <StoreProvider store={store}>
       <ApiProvider api={createFetchApi()}>
-        <BoardAccessProvider boardId={boardId} fixed={{ read: true, write: device.mode === 'touch', facilitate: false, administer: false }}>
-          <main id="main" className="app-main wall-main">
-            <BoardPage boardId={device.boardId} />
-          </main>
-        </BoardAccessProvider>
+        <WallBoardMode token={token}>
+          <BoardAccessProvider boardId={boardId} fixed={{ read: true, write: device.mode === 'touch', facilitate: false, administer: false }}>
+            <main id="main" className="wall-main">
+              <WallStatus />
+              <BoardPage boardId={device.boardId} />
+            </main>
+          </BoardAccessProvider>
+        </WallBoardMode>
       </ApiProvider>
     </StoreProvider>
   );
