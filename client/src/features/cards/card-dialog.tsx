@@ -8,8 +8,6 @@ import { useT } from '../../lib/i18n-context';
 import type { CardFields } from './cards-slice';
 import type { EditorTarget } from './card-editor-context';
 import { EscalateDialog } from '../escalations';
-import { TextPrompt } from '../../components/text-prompt';
-import { newId } from '../../lib/ids';
 import { useCanWrite } from '../board';
 import { lastPointerKind } from '../../lib/pointer-kind';
 

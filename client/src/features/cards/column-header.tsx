@@ -4,7 +4,7 @@ import { useAppStore } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import { NameForm } from './name-form';
 import { IconButton } from '../../components/button';
-import { useCanChangeBoard } from '../board/board-access';
+import { useCanChangeBoard } from '../board';
 
 interface ColumnHeaderProps {
   columnId: string;

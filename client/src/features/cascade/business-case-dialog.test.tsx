@@ -21,7 +21,7 @@ describe('the business-case dialog', () => {
   beforeEach(() => {
     fetchMock.mockReset();
     fetchMock.mockImplementation((_url: string, init?: RequestInit) =>
-      Promise.resolve(new Response(JSON.stringify({ ...saved, ...JSON.parse(String(init?.body ?? '{}')) }), { status: 200 })),
+      Promise.resolve(new Response(JSON.stringify({ ...saved, ...JSON.parse((init?.body as string | undefined) ?? '{}') }), { status: 200 })),
     );
     vi.stubGlobal('fetch', fetchMock);
   });
@@ -54,7 +54,7 @@ describe('the business-case dialog', () => {
     expect(onDone).toHaveBeenCalledWith(true);
     const [url, init] = fetchMock.mock.calls[0]! as [string, RequestInit];
     expect([url, init.method]).toEqual(['/api/goals/goal-n2/initiatives', 'POST']);
-    expect(JSON.parse(String(init.body))).toEqual({
+    expect(JSON.parse((init.body as string))).toEqual({
       title: 'Tvangsforebyggende morgenhuddle', expectedEffect: '', investment: 240_000, yearlySaving: 180_000,
       startDate: '2025-06-01', endDate: null, indicatorIds: ['baelte-48t', 'lup-patient'],
       targets: [
@@ -79,7 +79,7 @@ describe('the business-case dialog', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Gem' }));
     const [url, init] = fetchMock.mock.calls[0]! as [string, RequestInit];
     expect([url, init.method]).toEqual(['/api/initiatives/ini-1', 'PATCH']);
-    expect(JSON.parse(String(init.body))).toMatchObject({ investment: 300_000, targets: [{ indicatorId: 'baelte-48t', baselineValue: 2.5, targetValue: 0 }] });
+    expect(JSON.parse((init.body as string))).toMatchObject({ investment: 300_000, targets: [{ indicatorId: 'baelte-48t', baselineValue: 2.5, targetValue: 0 }] });
     expect(onDone).toHaveBeenCalledWith(true);
     const results = await axe.run(dialog, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
@@ -99,7 +99,7 @@ describe('the business-case dialog', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Afslut med konklusion' }));
     const [url, init] = fetchMock.mock.calls[0]! as [string, RequestInit];
     expect([url, init.method]).toEqual(['/api/initiatives/ini-1/close', 'POST']);
-    expect(JSON.parse(String(init.body))).toEqual({ conclusion: 'Virker: 0 over 48 timer i et halvt år.' });
+    expect(JSON.parse((init.body as string))).toEqual({ conclusion: 'Virker: 0 over 48 timer i et halvt år.' });
     expect(onDone).toHaveBeenCalledWith(true);
   }, 20_000);
 

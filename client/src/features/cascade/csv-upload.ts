@@ -58,7 +58,8 @@ export function uploadCsv(text: string, options: UploadOptions): Promise<ImportR
 export function readFileText(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    // readAsText always yields a string.
+    reader.onload = () => resolve(reader.result as string);
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
     reader.readAsText(file, 'utf-8');
   });

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import type { GoalLink } from '../../../../shared/cascade';
 import { requestJson } from '../../lib/http';
-import { useDeviceToken } from '../board/board-access';
+import { useDeviceToken } from '../board';
 
 type Chains = Readonly<Record<string, GoalLink[]>>;
 const ChainsContext = createContext<Chains>({});

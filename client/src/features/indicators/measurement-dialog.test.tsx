@@ -18,7 +18,7 @@ function indicator(frequency: Frequency, recent = [measurement('2026-10-01', 4.2
     id: 'i1', unitId: 'u1', name: 'Genindlæggelser', unitLabel: '%', direction: 'lower', frequency, kind: 'hard', decimals: 1,
     minRespondents: null, orderKey: 'a0', recent,
     target: { validFrom: '2026-01-01', validTo: null, target: 5, low: null, high: null, tolerance: 0.5 },
-  } as BoardIndicator;
+  };
 }
 
 const wrap = (children: ReactNode) => (

@@ -4,7 +4,7 @@ import { useAppStore } from '../../app/store/store-context';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { Timer } from './timer';
-import { useBoardMode, useCanFacilitate } from '../board/board-access';
+import { useBoardMode, useCanFacilitate } from '../board';
 
 // The history is read now and then, not at every board load: kept out of the board page's bundle.
 const BoardHistory = lazy(() => import('../history/board-history').then((m) => ({ default: m.BoardHistory })));
