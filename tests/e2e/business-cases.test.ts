@@ -12,7 +12,10 @@ describe('business cases in the browser', () => {
     const page = await e2e.newPage({ sessionToken: token, viewport: { width: 1280, height: 900 } });
     await page.goto(`${e2e.srv.url}/goals`);
     const goal = page.getByRole('listitem', { name: 'Ingen bæltefikseringer over 48 timer – tvangsforebyggende huddle hver morgen' });
-    await goal.getByRole('button', { name: /^Ny indsats med business case/ }).click();
+    // The goals page is a tree: a goal's initiatives sit in its details, opened from its actions menu.
+    await goal.getByRole('button', { name: /^Handlinger for målet "Ingen bæltefikseringer over 48 timer/ }).first().click();
+    await page.getByRole('menuitem', { name: 'Vis detaljer og indsatser' }).click();
+    await goal.getByRole('button', { name: /^Ny indsats med business case/ }).first().click();
     const dialog = page.getByRole('dialog', { name: /^Ny indsats for målet/ });
     await dialog.getByLabel('Indsats (hvad gør I)').fill('Sansestue og skærmning');
     await dialog.getByLabel('Investering (kr.)').fill('300.000');

@@ -48,6 +48,8 @@ describe('meetings and escalations in Chromium', () => {
 
     await laptop.getByRole('button', { name: 'Næste punkt' }).click();
     await laptop.getByRole('button', { name: 'Afslut møde' }).click();
+    // Ending asks in the app, summarising what goes into the minutes.
+    await laptop.getByRole('dialog', { name: 'Afslut mødet?' }).getByRole('button', { name: 'Afslut og gem referat' }).click();
 
     // The facilitator lands on the minutes; the wall screen is back to "start møde".
     const minutes = laptop.getByRole('article');

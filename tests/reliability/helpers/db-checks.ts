@@ -103,7 +103,11 @@ export function fingerprint(db: Db): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   for (const table of tables) {
     hash.update(table);
-    for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) hash.update(JSON.stringify(row));
+    // WITHOUT ROWID tables have no rowid: order them by every column, which their primary key makes unique.
+    const withoutRowid = /WITHOUT\s+ROWID/i.test(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table) as string);
+    const order = withoutRowid ? db.prepare(`SELECT count(*) FROM pragma_table_info('${table}')`).pluck().get() as number : 0;
+    const by = withoutRowid ? Array.from({ length: order }, (_, i) => i + 1).join(', ') : 'rowid';
+    for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY ${by}`).raw().iterate()) hash.update(JSON.stringify(row));
   }
   return hash.digest('hex');
 }

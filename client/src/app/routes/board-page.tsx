@@ -11,6 +11,7 @@ import { MeetingBar } from '../../features/meetings/meeting-bar';
 import { useT } from '../../lib/i18n-context';
 import { useAppStore } from '../store/store-context';
 import { ReportLink } from '../../features/cascade';
+import { useBoardMode } from '../../features/board';
 
 // Business cases are the leaders' matter, loaded after the board itself.
 const BoardBusinessCases = lazy(() => import('../../features/cascade/board-business-cases'));
@@ -21,6 +22,7 @@ const BoardBusinessCases = lazy(() => import('../../features/cascade/board-busin
  */
 export function BoardPage({ boardId }: { boardId: string }) {
   const t = useT();
+  const wall = useBoardMode() === 'wall';
   const { openBoard, closeBoard } = useAppStore(useShallow((s) => ({ openBoard: s.openBoard, closeBoard: s.closeBoard })));
   const loadState = useAppStore((s) => s.loadState);
   const board = useAppStore((s) => s.view?.board);
@@ -41,7 +43,7 @@ export function BoardPage({ boardId }: { boardId: string }) {
       <div className="board-header">
         <div className="board-header__title">
           <h1 className="page__title">{board?.name ?? t.loading}</h1>
-          {board && <p className="muted">{board.unit.name} · {board.layer.name} · <ReportLink unitId={board.unit.id} /></p>}
+          {board && <p className="muted">{board.unit.name} · {board.layer.name}{!wall && <> · <ReportLink unitId={board.unit.id} /></>}</p>}
         </div>
         {board && <MeetingBar boardId={boardId} />}
         <ConnectionIndicator />
@@ -52,7 +54,8 @@ export function BoardPage({ boardId }: { boardId: string }) {
         <div className="board-layout">
           <div className="board-layout__indicators">
             <IndicatorGrid />
-            <Suspense fallback={null}><BoardBusinessCases boardId={boardId} /></Suspense>
+            {/* Leaders' matter, and a wall screen has no session to ask with. */}
+            {!wall && <Suspense fallback={null}><BoardBusinessCases boardId={boardId} /></Suspense>}
           </div>
           <div className="board-layout__actions">
             <EscalationZone />
