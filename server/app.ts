@@ -164,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     access,
     auth,
     allowedOrigins,
+    trustProxy: deps.trustProxy ?? false,
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
     ...(deps.commandRate && { commandRate: deps.commandRate }),
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
