@@ -10,6 +10,14 @@ export function systemRepository(db: Db) {
     journalMode: (): string => String(db.pragma('journal_mode', { simple: true })),
     /** Whether the database holds no organisation yet (the only state the demo may be seeded into). */
     isOrganisationEmpty: (): boolean => db.prepare('SELECT 1 FROM org_units LIMIT 1').get() === undefined,
+    /** The demo accounts' usernames with their roles (for the start-up message), oldest first. */
+    demoAccountRoles: () =>
+      db
+        .prepare<[], { username: string; role: string; unit_id: string }>(
+          `SELECT u.username, r.role, r.unit_id FROM users u JOIN role_assignments r ON r.user_id = u.id
+           WHERE u.id LIKE 'u-demo-%' ORDER BY u.created_at, u.username`,
+        )
+        .all(),
   };
 }
 export type SystemRepository = ReturnType<typeof systemRepository>;
