@@ -35,6 +35,18 @@ const boundaries = [
       }],
     },
   },
+  {
+    // SQL only in repositories (and the database's own setup in server/db). Seeds write fixture rows and the read
+    // worker opens its own connection; both are known, named exceptions, not places for new queries.
+    files: ['server/**/*.ts'],
+    ignores: ['server/repositories/**', 'server/db/**', 'server/seed/**', 'server/workers/read-worker.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/], CallExpression[callee.object.name=/[dD]b$/][callee.property.name='exec']",
+        message: 'SQL lives in server/repositories: add a repository function and call it here.',
+      }],
+    },
+  },
 ];
 
 export default tseslint.config(

@@ -30,6 +30,7 @@ import { createLiveUpdates, notifyingCommands } from './realtime/live-updates';
 import { meetingsRoutes } from './routes/meetings/meetings-routes';
 import { createMeetingReads } from './services/meeting-reads';
 import { healthRoutes } from './routes/health-routes';
+import { systemRepository } from './repositories/system-repository';
 
 export interface AppDeps {
   db: Db;
@@ -135,7 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await app.register(security, { auth, allowedOrigins });
   registerDeviceGuard(app);
   await registerOpenApi(app, version);
-  await app.register(healthRoutes, { db: deps.db, version });
+  await app.register(healthRoutes, { system: systemRepository(deps.db), version });
   await app.register(authRoutes, {
     db: deps.db,
     clock: deps.clock ?? systemClock,
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     access,
     auth,
     allowedOrigins,
+    trustProxy: deps.trustProxy ?? false,
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
     ...(deps.commandRate && { commandRate: deps.commandRate }),
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),

@@ -4,6 +4,7 @@ import { type AppDeps, buildApp, type KaskadeApp } from './app';
 import { type Config, projectRoot } from './config';
 import { migrate } from './db/migrate';
 import { type Db, openDatabase } from './db/open-database';
+import { systemRepository } from './repositories/system-repository';
 import { DEMO_PASSWORD, adminFromEnvironment, demoLoginsWithPublicPassword, seedDemoUsers } from './seed/seed-users';
 
 export interface RunningServer extends KaskadeApp {
@@ -70,12 +71,7 @@ export async function startServer(
 
 /** The demo logins that still have the demo password's accounts (by username), for the start-up message. */
 function demoLogins(db: Db): RunningServer['demoLogins'] {
-  const rows = db
-    .prepare<[], { username: string; role: string; unit_id: string }>(
-      `SELECT u.username, r.role, r.unit_id FROM users u JOIN role_assignments r ON r.user_id = u.id
-       WHERE u.id LIKE 'u-demo-%' ORDER BY u.created_at, u.username`,
-    )
-    .all();
+  const rows = systemRepository(db).demoAccountRoles();
   return rows.map((r) => ({ username: r.username, password: DEMO_PASSWORD, role: r.role, unitId: r.unit_id }));
 }
 

@@ -1,4 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import proxyAddr from '@fastify/proxy-addr';
 
 /**
  * Which proxies in front of Kaskade are trusted to say who the client is (X-Forwarded-For, -Proto, -Host): none
@@ -27,8 +30,23 @@ const isPrivate = (address: string): boolean => {
  * could then name any address): a client from the internet is never taken at its word.
  */
 export function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
-  if (typeof trust !== 'number') return trust;
-  return (address, hop) => hop < trust && isPrivate(address);
+  return typeof trust === 'number' ? trustsNearestHops(trust) : trust;
+}
+
+const trustsNearestHops = (hops: number) => (address: string, hop: number): boolean => hop < hops && isPrivate(address);
+
+/**
+ * Did the browser use HTTPS? The same rule Fastify's `request.protocol` follows with the same trust setting: a TLS
+ * socket, or the last X-Forwarded-Proto entry when the peer is a trusted proxy. Raw requests (the Socket.IO
+ * handshake) use this, so both transports agree on which session cookie counts.
+ */
+export function requestIsSecure(req: IncomingMessage, trust: TrustProxy): boolean {
+  if ((req.socket as Partial<TLSSocket>).encrypted) return true;
+  const forwarded = req.headers['x-forwarded-proto'];
+  const peer = req.socket.remoteAddress;
+  if (trust === false || typeof forwarded !== 'string' || !peer) return false;
+  const trusted = typeof trust === 'number' ? trustsNearestHops(trust) : proxyAddr.compile(trust);
+  return trusted(peer, 0) && forwarded.slice(forwarded.lastIndexOf(',') + 1).trim() === 'https';
 }
 
 /** Names proxy-addr (Fastify's trustProxy) knows for whole address ranges. */

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { HandshakeAuth } from '../../shared/rest';
 import { credentialFrom, originAllowed } from '../plugins/security';
+import { type TrustProxy, requestIsSecure } from '../trust-proxy';
 import { type AccessPolicy, deviceMay } from '../services/access-policy';
 import type { AuthService, Principal } from '../services/auth-service';
 import type { BoardService } from '../services/board-service';
@@ -28,6 +29,8 @@ export interface RealtimeDeps {
   auth: AuthService;
   /** Origins allowed besides the server's own. */
   allowedOrigins: readonly string[];
+  /** The proxies trusted to say the browser used HTTPS: decides, as for REST, which session cookie counts. */
+  trustProxy?: TrustProxy;
   /** Commands a socket may send in a burst, and how fast that allowance refills (overrides `eventRates.command`). */
   commandRate?: CommandRate;
   /** Per-socket allowances of each event class (see rate-limits.ts). */
@@ -124,7 +127,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error('VALIDATION_FAILED: invalid handshake auth'));
-    const token = auth.data.token ?? credentialFrom(socket.handshake.headers, socket.handshake.secure)?.token;
+    const token = auth.data.token ?? credentialFrom(socket.handshake.headers, requestIsSecure(socket.request, deps.trustProxy ?? false))?.token;
     const principal = deps.auth.resolve(token);
     if (!principal) return next(new Error('UNAUTHENTICATED: sign in first'));
     socket.data.principal = principal;

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { HealthResponse } from '../../shared/rest';
-import type { Db } from '../db/open-database';
+import type { SystemRepository } from '../repositories/system-repository';
 import { watchEventLoop } from '../services/event-loop-watch';
 
 /** Liveness with a real database read, for load balancers and the wall screen's reconnect logic. */
-export const healthRoutes: FastifyPluginAsyncZod<{ db: Db; version: string }> = async (app, { db, version }) => {
+export const healthRoutes: FastifyPluginAsyncZod<{ system: SystemRepository; version: string }> = async (app, { system, version }) => {
   const loop = watchEventLoop();
   app.addHook('onClose', async () => loop.stop());
-  const migrations = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM schema_migrations');
   app.get(
     '/api/health',
     { schema: { summary: 'Health check', tags: ['system'], response: { 200: HealthResponse } } },
@@ -16,7 +15,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Db; version: string }> = 
       status: 'ok' as const,
       version,
       protocol: PROTOCOL_VERSION,
-      database: { migrations: migrations.get()!.n, journalMode: String(db.pragma('journal_mode', { simple: true })) },
+      database: { migrations: system.migrationCount(), journalMode: system.journalMode() },
       eventLoop: loop.figures(),
     }),
   );

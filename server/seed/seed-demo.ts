@@ -1,3 +1,4 @@
+import { systemRepository } from '../repositories/system-repository';
 import type { Db } from '../db/open-database';
 import { loadDemoOrganisation } from './demo-organisation';
 import { buildDemoRows, type DemoRows } from './demo-rows';
@@ -27,7 +28,7 @@ export class DemoSeedError extends Error {
 
 /** Whether the database holds no organisation yet (the only state the demo may be seeded into). */
 export function isOrganisationEmpty(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM org_units LIMIT 1').get() === undefined;
+  return systemRepository(db).isOrganisationEmpty();
 }
 
 /**

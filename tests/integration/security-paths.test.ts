@@ -1,3 +1,4 @@
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER } from '../../shared/auth';
 import { testToken } from '../helpers/auth';
@@ -86,6 +87,31 @@ describe('over HTTPS only the __Host- session cookie counts (16.11)', () => {
     const other = testToken(proxied.url, 'Attacker');
     const me = await viaTls(`kaskade_session=${other}; __Host-kaskade_session=${token}`);
     expect(await me.json()).toMatchObject({ name: 'Tossed cookie' });
+  });
+
+  // The handshake follows the same rule: a socket.io-client through the proxy, sending the cookie as a browser does.
+  const handshake = (url: string, cookie: string, headers: Record<string, string>) =>
+    new Promise<string>((resolve) => {
+      const socket = io(url, { transports: ['websocket'], extraHeaders: { cookie, ...headers }, reconnection: false, forceNew: true });
+      socket.once('connect', () => {
+        socket.close();
+        resolve('connected');
+      });
+      socket.once('connect_error', (error) => {
+        socket.close();
+        resolve(error.message);
+      });
+    });
+  const tls = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' };
+
+  it('the Socket.IO handshake over HTTPS refuses a plain kaskade_session and accepts __Host-kaskade_session', async () => {
+    const token = testToken(proxied.url, 'Tossed socket');
+    expect(await handshake(proxied.url, `kaskade_session=${token}`, tls)).toMatch(/^UNAUTHENTICATED/);
+    expect(await handshake(proxied.url, `__Host-kaskade_session=${token}`, tls)).toBe('connected');
+    // Without X-Forwarded-Proto the same proxied server is on plain HTTP, where the plain cookie is the one set.
+    expect(await handshake(proxied.url, `kaskade_session=${token}`, {})).toBe('connected');
+    // A client that is no trusted proxy cannot claim HTTPS: a direct server ignores X-Forwarded-Proto.
+    expect(await handshake(srv.url, `kaskade_session=${testToken(srv.url, 'Direct socket')}`, tls)).toBe('connected');
   });
 
   it('over plain HTTP the plain cookie still works (development, tests)', async () => {

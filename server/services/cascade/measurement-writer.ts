@@ -5,6 +5,7 @@ import type { BoardEvent, ErrorIssue } from '../../../shared/protocol';
 import type { Indicator, Measurement } from '../../../shared/schemas';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
+import { orgUnitExistence } from '../../repositories/system-repository';
 import type { Effect } from '../decision';
 import { commitEffects } from '../event-store';
 
@@ -47,12 +48,12 @@ const same = (a: Measurement, b: MeasurementWrite): boolean =>
  * in the event log), so live boards update; a re-posted identical period changes nothing.
  */
 export function createMeasurementWriter(db: Db, repos: Repositories) {
-  const unitExists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM org_units WHERE id = ?');
+  const unitExists = orgUnitExistence(db);
 
   const check = (rows: readonly MeasurementWrite[], today: string): WriteProblem[] => {
     const problems: WriteProblem[] = [];
     rows.forEach((w, index) => {
-      const issues = checkMeasurement(w, repos.indicators.get(w.indicatorId), unitExists.get(w.unitId) !== undefined, today);
+      const issues = checkMeasurement(w, repos.indicators.get(w.indicatorId), unitExists(w.unitId), today);
       problems.push(...issues.map((i) => ({ ...i, index })));
     });
     return problems;
