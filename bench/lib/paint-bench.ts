@@ -37,7 +37,7 @@ async function coldPaint(browser: Browser, url: string, cookie: { name: string; 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => (window as unknown as { __tilesPaintedAt?: number }).__tilesPaintedAt !== undefined, null, { timeout: 60_000 });
-    return page.evaluate(() => (window as unknown as { __tilesPaintedAt: number }).__tilesPaintedAt);
+    return await page.evaluate(() => (window as unknown as { __tilesPaintedAt: number }).__tilesPaintedAt);
   } finally {
     await context.close();
   }
@@ -87,7 +87,7 @@ export async function paintBench(db: BenchDatabase, reps: number): Promise<Entry
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         await page.goto(baselineUrl, { waitUntil: 'commit' });
         await page.waitForFunction(() => (window as unknown as { __tilesPaintedAt?: number }).__tilesPaintedAt !== undefined, null, { timeout: 60_000 });
-        return page.evaluate(() => (window as unknown as { __tilesPaintedAt: number }).__tilesPaintedAt);
+        return await page.evaluate(() => (window as unknown as { __tilesPaintedAt: number }).__tilesPaintedAt);
       } finally {
         await context.close();
       }
