@@ -11,6 +11,7 @@ import { createBenchDatabase } from './lib/fixture';
 import { CORES, pinned, spawnNode } from './lib/procs';
 import { fanoutBench, memoryBench, movesBench, startKaskade } from './lib/realtime-benches';
 import { joinStormBench } from './lib/join-storm';
+import { paintBench } from './lib/paint-bench';
 import { moveAckUnderReadsBench, overviewGrowthBench } from './lib/scale-benches';
 import { type Entry, entry, interleave, median } from './lib/stats';
 
@@ -84,6 +85,7 @@ const BENCHES: { name: string; run: (db: ReturnType<typeof createBenchDatabase>)
   { name: 'memory', run: (db) => memoryBench(db, REPS, size.memoryClients) },
   { name: 'coldstart', run: (db) => coldStartBench(db, size.coldReps) },
   { name: 'browser', run: (db) => browserBenches(db, REPS) },
+  { name: 'paint', run: (db) => paintBench(db, REPS) },
   { name: 'join_storm', run: () => joinStormBench(REPS) },
   { name: 'overview', run: () => overviewGrowthBench(REPS, log) },
   { name: 'reads', run: () => moveAckUnderReadsBench(REPS, size.moveMs, log) },

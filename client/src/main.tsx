@@ -23,8 +23,16 @@ if (window.location.pathname.startsWith('/wall')) {
   void import('./features/wall/wall-app').then((m) => m.startWall(root));
 } else {
   // The browser is known by its session cookie; signed out, the socket is refused and the page signs in again.
-  const transport = createSocketTransport({ auth: () => ({}), onAuthError: () => window.location.reload() });
+  // A refusal after a connection once worked is an expired session: reload to sign in. A refusal of the very first
+  // connection is a visitor not signed in yet; the session check shows the sign-in page.
+  let connectedOnce = false;
+  const transport = createSocketTransport({ auth: () => ({}), onAuthError: () => connectedOnce && window.location.reload() });
+  transport.subscribe({ connected: () => void (connectedOnce = true), disconnected: () => undefined, boardEvents: () => undefined });
   const store = createAppStore({ transport });
+  // A board's data is asked for at once, beside the session and access checks, not after them. The server refuses
+  // the join to whoever may not read the board, and the access check still shows "Ingen adgang" in its place.
+  const boardId = /^\/boards\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];
+  if (boardId) store.getState().openBoard(decodeURIComponent(boardId));
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>

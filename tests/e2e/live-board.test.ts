@@ -73,6 +73,8 @@ describe('the live board in Chromium', () => {
   it('a card dragged by a held finger on a touch screen moves everywhere', async () => {
     const laptop = await openBoard();
     const wall = await openBoard(WARD_BOARD, { hasTouch: true });
+    // The board shows before the access check answers (it is loaded beside it); cards move once writing is allowed.
+    await wall.getByRole('button', { name: /Ny kolonne/ }).waitFor();
     await wall.bringToFront();
     const title = 'Mange vikarer i aftenvagterne – svært at kende patienterne';
     const from = (await card(column(wall, 'Nye forslag'), title).boundingBox())!;

@@ -37,6 +37,16 @@ describe('sync engine', () => {
     expect(store.getState().connection).toBe('online');
   });
 
+  it('opening the board already open (before the session check, then by the page) keeps its data and joins once', () => {
+    const { fake, store } = setup();
+    store.getState().openBoard('b1');
+    expect(fake.callsOf('board:join')).toHaveLength(1);
+    expect(store.getState().view?.board).toBeDefined();
+    store.getState().closeBoard();
+    store.getState().openBoard('b1');
+    expect(fake.callsOf('board:join')).toHaveLength(2);
+  });
+
   it('applies the next event, ignores old ones', () => {
     const { fake, store } = setup();
     fake.pushEvent(created(11, 'x1'));

@@ -173,6 +173,11 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   }
 
   function open(boardId: string): void {
+    // Already opened for this board (main.tsx opens it before the session check answers): keep what arrived.
+    if (get().boardId === boardId && unsubscribe) {
+      deps.transport.connect();
+      return;
+    }
     close();
     set({ boardId, loadState: 'loading', connection: 'connecting' });
     unsubscribe = deps.transport.subscribe({
