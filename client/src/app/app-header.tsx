@@ -5,7 +5,8 @@ import { Menu, type MenuItem } from '../components/menu';
 import { GoalsNavLink } from '../features/cascade/goals-nav-link';
 import { useOverviewTexts } from '../features/overview/overview-texts';
 import { LanguageSwitch } from './language-switch';
-import { AccountMenu, useMe } from '../features/auth/session';
+import { useState } from 'react';
+import { AccountMenu, PasswordDialog, useMe } from '../features/auth';
 import { useHeaderTexts } from './header-texts';
 
 /** On a phone the links and tools fold into one menu; the same destinations, the same order. */
@@ -15,16 +16,23 @@ function CompactMenu() {
   const goals = useOverviewTexts().goals;
   const me = useMe();
   const [, navigate] = useLocation();
+  const [changing, setChanging] = useState(false);
   const items: MenuItem[] = [
     { id: 'overview', label: t.overview, onSelect: () => navigate('/') },
     { id: 'goals', label: goals, onSelect: () => navigate('/goals') },
     ...(me?.isAdmin ? [{ id: 'admin', label: t.access.admin, onSelect: () => navigate('/admin') }] : []),
     { id: 'lang', label: t.otherLanguageName, onSelect: () => setLang(lang === 'da' ? 'en' : 'da'), group: x.settings },
     ...(me
-      ? [{ id: 'out', label: `${t.access.signOut} (${me.name})`, onSelect: () => void authApi.logout().finally(() => window.location.assign('/')), group: x.settings }]
+      ? [{ id: 'password', label: t.access.changeOwnPassword, onSelect: () => setChanging(true), group: x.settings },
+        { id: 'out', label: `${t.access.signOut} (${me.name})`, onSelect: () => void authApi.logout().finally(() => window.location.assign('/')), group: x.settings }]
       : []),
   ];
-  return <Menu label={x.menu} items={items} align="end" className="app-header__menu" />;
+  return (
+    <>
+      <Menu label={x.menu} items={items} align="end" className="app-header__menu" />
+      {changing && <PasswordDialog onClose={() => setChanging(false)} />}
+    </>
+  );
 }
 
 /** The app's top bar: home, the main places, who you are, language; one menu on a phone. */

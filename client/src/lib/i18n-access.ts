@@ -11,6 +11,7 @@ export interface AccessMessages {
   tooManyAttempts: string;
   signInWithOidc: string;
   signOut: string;
+  changeOwnPassword: string;
   signedInAs: (name: string) => string;
   demoLogins: string;
   admin: string;
@@ -108,6 +109,7 @@ export const accessDa: AccessMessages = {
   tooManyAttempts: 'For mange forsøg. Vent et minut, og prøv igen.',
   signInWithOidc: 'Log ind med organisationens konto',
   signOut: 'Log ud',
+  changeOwnPassword: 'Skift adgangskode',
   signedInAs: (name) => `Logget ind som ${name}`,
   demoLogins: 'Demo: log ind som admin, leder, nord, n2 eller laeser med adgangskoden kaskade-demo.',
   admin: 'Administration',
@@ -203,6 +205,7 @@ export const accessEn: AccessMessages = {
   tooManyAttempts: 'Too many attempts. Wait a minute and try again.',
   signInWithOidc: "Sign in with your organisation's account",
   signOut: 'Sign out',
+  changeOwnPassword: 'Change password',
   signedInAs: (name) => `Signed in as ${name}`,
   demoLogins: 'Demo: sign in as admin, leder, nord, n2 or laeser with the password kaskade-demo.',
   admin: 'Administration',

@@ -6,8 +6,11 @@ import { Failure } from './admin-fields';
 import { useAdminTexts } from './admin-texts';
 import { useNewPassword } from './password-fields';
 
-/** One's own password: the current one, then the new one twice. Any signed-in person may use it. */
-export function PasswordForm() {
+/**
+ * One's own password: the current one, then the new one twice. Any signed-in person may use it.
+ * `headed={false}` inside a dialog, whose title already names it.
+ */
+export function PasswordForm({ headed = true }: { headed?: boolean }) {
   const x = useAdminTexts();
   const [current, setCurrent] = useState('');
   const [currentError, setCurrentError] = useState<string | null>(null);
@@ -34,7 +37,7 @@ export function PasswordForm() {
   }
   return (
     <form className="form admin__narrow" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <h2>{x.changePassword}</h2>
+      {headed && <h2>{x.changePassword}</h2>}
       <Field label={x.currentPassword} error={currentError}>
         {({ id, describedBy, invalid }) => (
           <input id={id} type="password" autoComplete="current-password" value={current} aria-describedby={describedBy}

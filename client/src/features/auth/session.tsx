@@ -5,6 +5,8 @@ import { ApiRequestError } from '../../lib/api-client';
 import { authApi } from '../../lib/auth-api';
 import { LanguageSwitch } from '../../app/language-switch';
 import { useT } from '../../lib/i18n-context';
+import { Dialog } from '../../components/dialog';
+import { PasswordForm } from '../admin';
 
 type UserMe = Extract<Me, { kind: 'user' }>;
 
@@ -88,10 +90,21 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (me: UserMe) => void }) 
   );
 }
 
-/** The header's account: who is signed in, the admin screens for administrators, and "Log ud". */
+/** "Skift adgangskode" for every signed-in person: the admin page's own form, in a dialog. */
+export function PasswordDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  return (
+    <Dialog title={t.access.changeOwnPassword} onClose={onClose}>
+      <PasswordForm headed={false} />
+    </Dialog>
+  );
+}
+
+/** The header's account: who is signed in, changing one's own password, and "Log ud". */
 export function AccountMenu() {
   const t = useT();
   const me = useMe();
+  const [changing, setChanging] = useState(false);
   const signOut = useCallback(() => {
     void authApi.logout().finally(() => window.location.assign('/'));
   }, []);
@@ -99,7 +112,9 @@ export function AccountMenu() {
   return (
     <>
       <span className="muted" title={t.access.signedInAs(me.name)}>{me.name}</span>
+      <button type="button" className="button button--quiet" onClick={() => setChanging(true)}>{t.access.changeOwnPassword}</button>
       <button type="button" className="button button--quiet" onClick={signOut}>{t.access.signOut}</button>
+      {changing && <PasswordDialog onClose={() => setChanging(false)} />}
     </>
   );
 }
