@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { OverviewPage, type OverviewIndicator, type OverviewRow } from '../../../../shared/overview';
+import { getJson } from '../../lib/http';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../../shared/protocol';
 
 /** One page of `GET /api/overview`: the top rows, or a unit's children (`parent`), from `cursor` on. */
@@ -12,9 +13,7 @@ const fetchPage: OverviewPageLoader = async (parent, cursor) => {
   const query = new URLSearchParams();
   if (parent) query.set('parent', parent);
   if (cursor) query.set('cursor', cursor);
-  const response = await fetch(`/api/overview?${query.toString()}`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`overview: ${response.status}`);
-  return OverviewPage.parse(await response.json());
+  return OverviewPage.parse(await getJson(`/api/overview?${query.toString()}`));
 };
 
 const socketSubscribe: OverviewSubscribe = (onChange) => {
