@@ -16,8 +16,9 @@ export const serverBuildOptions = {
   format: 'esm',
   target: 'node20',
   splitting: true,
-  // Native addons find their compiled .node file relative to their own package, so they stay in node_modules.
-  external: ['better-sqlite3', 'argon2'],
+  // Native addons find their compiled .node file relative to their own package, so they stay in node_modules; so
+  // does Piscina, which starts its threads from a worker file beside its own sources (found through __dirname).
+  external: ['better-sqlite3', 'argon2', 'piscina'],
   // Bundled CommonJS dependencies call require() for Node's built-ins; an ES module has no require of its own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
