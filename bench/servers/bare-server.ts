@@ -3,9 +3,7 @@
 // transaction per message) before it acks and relays it to that room as a `board:events` list like Kaskade's (here
 // always of one event; no validation, no access check, no board state).
 import Database from 'better-sqlite3';
-import { createServer } from 'node:http';
-import { Server } from 'socket.io';
-import { DEFAULT_HEARTBEAT, MAX_MESSAGE_BYTES } from '../../server/realtime/socket-server';
+import { bareIo } from '../lib/bare-io';
 import { serveParent } from '../lib/procs';
 
 const db = new Database(process.env.RELAY_DATABASE_PATH);
@@ -14,12 +12,7 @@ db.pragma('synchronous = FULL');
 db.exec('CREATE TABLE IF NOT EXISTS relayed (seq INTEGER PRIMARY KEY, board_id TEXT NOT NULL, message TEXT NOT NULL)');
 const append = db.prepare('INSERT INTO relayed (board_id, message) VALUES (?, ?) RETURNING seq');
 
-const http = createServer();
-const io = new Server(http, {
-  maxHttpBufferSize: MAX_MESSAGE_BYTES,
-  pingInterval: DEFAULT_HEARTBEAT.pingIntervalMs,
-  pingTimeout: DEFAULT_HEARTBEAT.pingTimeoutMs,
-});
+const { http, io } = bareIo();
 io.on('connection', (socket) => {
   socket.on('board:join', (req: { boardId: string }, ack: (a: unknown) => void) => {
     void socket.join(`board:${req.boardId}`);

@@ -1,13 +1,11 @@
 // Baseline for the join storm: bare Socket.IO with Kaskade's options that, for a `board:join`, puts the socket in
 // the board's room and answers with a snapshot it read from the same database at start and holds in memory (no
 // authentication, no access check, no pacing, no reads at join time).
-import { createServer } from 'node:http';
-import { Server } from 'socket.io';
 import { openDatabase } from '../../server/db/open-database';
 import { createRepositories } from '../../server/repositories';
-import { DEFAULT_HEARTBEAT, MAX_MESSAGE_BYTES } from '../../server/realtime/socket-server';
 import { createBoardService } from '../../server/services/board-service';
 import type { BoardSnapshot } from '../../shared/schemas';
+import { bareIo } from '../lib/bare-io';
 import { serveParent } from '../lib/procs';
 
 const db = openDatabase(process.env.DATABASE_PATH!);
@@ -16,12 +14,7 @@ const stored = new Map<string, BoardSnapshot>();
 for (const { id } of boards.list()) stored.set(id, boards.snapshot(id)!);
 db.close();
 
-const http = createServer();
-const io = new Server(http, {
-  maxHttpBufferSize: MAX_MESSAGE_BYTES,
-  pingInterval: DEFAULT_HEARTBEAT.pingIntervalMs,
-  pingTimeout: DEFAULT_HEARTBEAT.pingTimeoutMs,
-});
+const { http, io } = bareIo();
 io.on('connection', (socket) => {
   socket.on('board:join', (req: { boardId: string }, ack: (a: unknown) => void) => {
     const snapshot = stored.get(req.boardId);
