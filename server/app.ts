@@ -5,6 +5,7 @@ import { type TrustProxy, fastifyTrustProxy } from './trust-proxy';
 import { clientFiles, hasClientIndex } from './plugins/client-files';
 import { cookies } from './plugins/cookies';
 import { clientErrorHandler, errorHandling, frameworkErrors } from './plugins/errors';
+import { compression } from './plugins/compression';
 import { registerOpenApi } from './plugins/openapi';
 import { type RateLimitStore, rateLimit } from './plugins/rate-limit';
 import { security } from './plugins/security';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   const clientDir = deps.clientDir && hasClientIndex(deps.clientDir) ? deps.clientDir : null;
   await app.register(securityHeaders);
   await app.register(cookies);
+  await app.register(compression);
   await app.register(rateLimit, deps.rateLimitStore ?? {});
   await app.register(errorHandling, { spaFallback: clientDir !== null });
 
