@@ -1,4 +1,4 @@
-import type { KaskadeSocket } from './socket-types';
+import type { KaskadeServer, KaskadeSocket } from './socket-types';
 
 /**
  * Unsent bytes a socket may hold on the server before it is disconnected. A client that stops reading (a script
@@ -65,10 +65,27 @@ export function cutOff(socket: KaskadeSocket): void {
  * Disconnects politely (a client that reads is told it was the server, and does not retry by itself), and cuts the
  * connection after `graceMs` if the peer has not closed it by then (it reads nothing: see `cutOff`).
  */
-export function dismiss(socket: KaskadeSocket, graceMs = 1000): void {
+export function dismiss(socket: KaskadeSocket, graceMs = CLOSE_GRACE_MS): void {
   const conn = socket.conn as unknown as EngineConnection;
+  // Events already decoded still arrive after the disconnect: one cut-off timer per connection is enough.
+  if (!socket.connected) return;
   socket.disconnect(true);
   setTimeout(() => terminate(conn), graceMs).unref();
+}
+
+/** How long a closed connection may wait for its peer's close handshake before it is cut. */
+export const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Cuts every connection `graceMs` after Engine.IO closes it, whoever closed it. A closing WebSocket waits up to
+ * 30 s for the peer's close frame; a peer that reads nothing never sends one. Socket.IO itself closes a connection
+ * that sends events before its namespace handshake is done (a flooding script does), and none of our own
+ * disconnect paths see that socket, so without this it would hold its TCP connection and buffers for 30 s.
+ */
+export function cutClosedConnections(io: KaskadeServer, graceMs = CLOSE_GRACE_MS): void {
+  io.engine.on('connection', (conn: EngineConnection & { once(event: 'close', fn: () => void): void }) => {
+    conn.once('close', () => setTimeout(() => terminate(conn), graceMs).unref());
+  });
 }
 
 function terminate(conn: EngineConnection): void {

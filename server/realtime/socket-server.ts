@@ -15,7 +15,7 @@ import type { CommandName } from '../../shared/protocol';
 import { type JoinPacing, createJoinPacer } from './join-pacer';
 import { overviewListeners } from './overview-room';
 import { type EventRates, type Rate, DEFAULT_ABUSE_ALLOWANCE, DEFAULT_EVENT_RATES, admit, eventClassOf, newBudget } from './rate-limits';
-import { DEFAULT_MAX_UNSENT_BYTES, dismiss, dropIfBacklogged } from './send-buffer';
+import { DEFAULT_MAX_UNSENT_BYTES, cutClosedConnections, dismiss, dropIfBacklogged } from './send-buffer';
 import type { SharedListener } from './guard';
 import type { KaskadeServer, KaskadeSocket } from './socket-types';
 
@@ -123,6 +123,8 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
       else callback('FORBIDDEN: origin not allowed', false);
     },
   });
+
+  cutClosedConnections(io);
 
   io.use((socket, next) => {
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {});

@@ -94,6 +94,17 @@ describe('a board:join flood from one socket (issue 16, item 2)', () => {
     expect(grown).toBeLessThan(150 * 2 ** 20);
     expect(await stalled.readUntilClosed(5000)).toBe(true);
   }, 30_000);
+
+  it('a socket that sends events before its handshake is done is closed, and cut within seconds while it reads nothing', async () => {
+    await start();
+    const port = Number(new URL(srv!.url).port);
+    const join = { boardId: board, protocol: PROTOCOL_VERSION };
+    const stalled = await openStalledClient(port, testToken(port, 'Too eager'), { eventsWithConnect: [['board:join', join]] });
+    stalledClients.push(stalled);
+    // Socket.IO closes it; its WebSocket would then wait 30 s for a close frame this peer never sends.
+    expect(await stalled.readUntilClosed(5000)).toBe(true);
+    expect(srv!.server.io.of('/').sockets.size).toBe(0);
+  }, 30_000);
 });
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {

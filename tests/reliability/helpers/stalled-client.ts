@@ -21,7 +21,11 @@ export interface StalledClient {
   destroy(): void;
 }
 
-export async function openStalledClient(port: number, token: string): Promise<StalledClient> {
+export async function openStalledClient(
+  port: number,
+  token: string,
+  options: { eventsWithConnect?: [string, unknown][] } = {},
+): Promise<StalledClient> {
   const socket: Socket = connect(port, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
@@ -41,32 +45,44 @@ export async function openStalledClient(port: number, token: string): Promise<St
     `GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
       `Connection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
   );
+  /** Reads until `done` holds for what came so far, then stops reading for good. */
+  const readUntil = (what: string, done: (text: string) => boolean) =>
+    new Promise<string>((resolve, reject) => {
+      let text = '';
+      const timer = setTimeout(() => reject(new Error(`no ${what}: ${text.slice(0, 200)}`)), 5000);
+      const onData = (d: Buffer) => {
+        text += d.toString('latin1');
+        if (!done(text)) return;
+        clearTimeout(timer);
+        socket.off('data', onData);
+        socket.pause();
+        resolve(text);
+      };
+      socket.on('data', onData);
+      socket.resume();
+    });
   // Frames sent with the upgrade request reach the server before Engine.IO listens: read the 101 first, then stop.
-  await new Promise<void>((resolve, reject) => {
-    let head = '';
-    const timer = setTimeout(() => reject(new Error('no upgrade answer')), 5000);
-    const onData = (d: Buffer) => {
-      head += d.toString('latin1');
-      if (!head.includes('\r\n\r\n')) return;
-      clearTimeout(timer);
-      socket.off('data', onData);
-      socket.pause();
-      if (head.startsWith('HTTP/1.1 101')) resolve();
-      else reject(new Error(head.slice(0, 200)));
-    };
-    socket.on('data', onData);
-  });
-  const sendText = (text: string) => {
-    if (closed) return;
+  const head = await readUntil('upgrade answer', (text) => text.includes('\r\n\r\n'));
+  if (!head.startsWith('HTTP/1.1 101')) throw new Error(head.slice(0, 200));
+  const frame = (text: string): Buffer => {
     const payload = Buffer.from(text);
     const len = payload.length;
     const header = len < 126 ? [0x81, 0x80 | len] : [0x81, 0x80 | 126, len >> 8, len & 0xff];
     const mask = randomBytes(4);
-    socket.write(Buffer.concat([Buffer.from(header), mask, Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!))]));
+    return Buffer.concat([Buffer.from(header), mask, Buffer.from(payload.map((b, i) => b ^ mask[i % 4]!))]);
   };
-  sendText(`40${JSON.stringify({ token })}`);
+  const sendText = (text: string) => {
+    if (!closed) socket.write(frame(text));
+  };
   let ackId = 0;
-  const emit = (event: string, payload: unknown) => sendText(`42${ackId++}${JSON.stringify([event, payload])}`);
+  const eventText = (event: string, payload: unknown) => `42${ackId++}${JSON.stringify([event, payload])}`;
+  // With `eventsWithConnect`, the events go in the connect packet's write: they reach the server before its
+  // namespace handshake is done, which Socket.IO answers by closing the connection.
+  const eager = options.eventsWithConnect ?? [];
+  socket.write(Buffer.concat([`40${JSON.stringify({ token })}`, ...eager.map(([e, p]) => eventText(e, p))].map(frame)));
+  // As socket.io-client does, wait for the namespace's answer before sending events; only then stop reading.
+  if (eager.length === 0) await readUntil('connect answer', (text) => text.includes('40{"sid"') || text.includes('44{'));
+  const emit = (event: string, payload: unknown) => sendText(eventText(event, payload));
   return {
     join: (boardId) => emit('board:join', { boardId, protocol: PROTOCOL_VERSION }),
     emit,
