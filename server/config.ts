@@ -21,6 +21,8 @@ export interface Config {
   loginAttemptsPerMinute?: number;
   /** Behind a TLS-terminating reverse proxy: its hop count or addresses (TRUST_PROXY, see trust-proxy.ts). */
   trustProxy?: TrustProxy;
+  /** REDIS_URL: a Redis shared by several instances (sign-in rate limits); null keeps them in this process. */
+  redisUrl?: string | null;
 }
 
 /** The project root, found from this file so the same code works from source (tsx, vitest) and from dist/. */
@@ -52,5 +54,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: parseOidcConfig(env),
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
   };
+}
+
+/** `redis://` or `rediss://` (TLS); anything else is refused at start rather than at the first sign-in. */
+export function parseRedisUrl(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error('REDIS_URL must be a URL such as redis://127.0.0.1:6379');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, got ${url.protocol}//`);
+  return url.toString();
 }

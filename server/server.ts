@@ -39,6 +39,8 @@ export async function startServer(
     db.close();
     throw err;
   }
+  // Loaded only when asked for: a single instance needs no Redis client.
+  const limits = config.redisUrl ? (await import('./shared-limits')).sharedLimits(config.redisUrl) : null;
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const kaskade = await buildApp({
     db,
@@ -51,6 +53,7 @@ export async function startServer(
     demo: config.seedDemo,
     ...(config.loginAttemptsPerMinute !== undefined && { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
     ...(config.trustProxy !== undefined && config.trustProxy !== false && { trustProxy: config.trustProxy }),
+    ...(limits && { rateLimitStore: limits.store }),
     ...options.app,
   });
   kaskade.app.log.info(adminNote);
@@ -64,6 +67,7 @@ export async function startServer(
     adminNote,
     close: async () => {
       await kaskade.app.close();
+      await limits?.close();
       db.close();
     },
   };

@@ -2,7 +2,7 @@ import fastifyRateLimit, { type RateLimitPluginOptions } from '@fastify/rate-lim
 import fp from 'fastify-plugin';
 
 /** Where the counts live: in this process by default; a Redis client (or another store) shares them between instances. */
-export type RateLimitStore = Pick<RateLimitPluginOptions, 'redis' | 'store' | 'nameSpace'>;
+export type RateLimitStore = Pick<RateLimitPluginOptions, 'redis' | 'store' | 'nameSpace' | 'skipOnError'>;
 
 /**
  * @fastify/rate-limit, off by default: a route opts in with `config: { rateLimit: perMinute(n) }`. Clients are

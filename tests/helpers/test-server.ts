@@ -27,7 +27,7 @@ export interface TestServer {
  * fixture organisation; `demo: true` seeds the demo psychiatry organisation instead.
  */
 export async function startTestServer(
-  options: { demo?: boolean; clientDir?: string | null; app?: Partial<AppDeps> } = {},
+  options: { demo?: boolean; clientDir?: string | null; app?: Partial<AppDeps>; config?: Pick<Config, 'redisUrl'> } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'kaskade-test-'));
   const databasePath = join(dir, 'kaskade.db');
@@ -44,6 +44,7 @@ export async function startTestServer(
     migrationsDir: join(projectRoot, 'migrations'),
     clientDir: options.clientDir ?? null,
     seedDemo: options.demo ?? false,
+    ...options.config,
   };
   const handle: TestServer = {
     server: await startServer(config, { app: options.app }),
