@@ -149,8 +149,8 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
   const oidc = opts.oidc;
   if (oidc) {
     app.get('/api/auth/oidc/start', { config: limited, schema: { hide: true } }, async (request, reply) => {
-      const { url, state } = await oidc.start();
-      reply.setCookie(OIDC_STATE_COOKIE, state, {
+      const { url, attempt } = await oidc.start();
+      reply.setCookie(OIDC_STATE_COOKIE, attempt, {
         httpOnly: true,
         sameSite: 'lax',
         secure: request.protocol === 'https',

@@ -38,9 +38,16 @@ export function parseOidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
   };
 }
 
-interface Pending {
-  verifier: string;
-  expires: number;
+/**
+ * A sign-in attempt travels in the browser's short-lived, HttpOnly cookie as `<state>.<PKCE verifier>`, not in this
+ * process's memory: behind a load balancer the IdP may send the browser back to another instance. Neither part needs
+ * a signature: the callback's `state` must equal the cookie's (the CSRF check), and a verifier that does not match
+ * the challenge the IdP saw is refused by the IdP.
+ */
+const attemptOf = (state: string, verifier: string) => `${state}.${verifier}`;
+function parseAttempt(attempt: string | undefined): { state: string; verifier: string } | null {
+  const [state, verifier, ...rest] = (attempt ?? '').split('.');
+  return state && verifier && rest.length === 0 ? { state, verifier } : null;
 }
 
 /**
@@ -64,20 +71,12 @@ export function createOidc(config: OidcConfig) {
       });
     return discovered;
   };
-  const pending = new Map<string, Pending>();
-  const sweep = () => {
-    const now = Date.now();
-    for (const [state, p] of pending) if (p.expires < now) pending.delete(state);
-  };
-
   return {
-    /** The IdP URL to send the browser to, and the state to bind to it (kept in a short-lived cookie). */
-    async start(): Promise<{ url: string; state: string }> {
-      sweep();
+    /** The IdP URL to send the browser to, and the attempt to keep in a short-lived cookie until it comes back. */
+    async start(): Promise<{ url: string; attempt: string }> {
       const client = await openIdClient();
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
-      pending.set(state, { verifier, expires: Date.now() + 10 * 60 * 1000 });
       const url = client.buildAuthorizationUrl(await configuration(), {
         redirect_uri: config.redirectUri,
         scope: config.scope,
@@ -85,18 +84,17 @@ export function createOidc(config: OidcConfig) {
         code_challenge_method: 'S256',
         state,
       });
-      return { url: url.href, state };
+      return { url: url.href, attempt: attemptOf(state, verifier) };
     },
 
-    /** Completes the flow for the callback URL; answers the verified e-mail, or throws. */
-    async finish(callbackUrl: URL, state: string | undefined): Promise<string> {
-      const entry = state ? pending.get(state) : undefined;
-      if (!state || !entry || entry.expires < Date.now()) throw new Error('unknown or expired sign-in attempt');
-      pending.delete(state);
+    /** Completes the flow for the callback URL and the attempt's cookie; answers the verified e-mail, or throws. */
+    async finish(callbackUrl: URL, attempt: string | undefined): Promise<string> {
+      const started = parseAttempt(attempt);
+      if (!started) throw new Error('no sign-in attempt in this browser, or it expired');
       const client = await openIdClient();
       const tokens = await client.authorizationCodeGrant(await configuration(), callbackUrl, {
-        pkceCodeVerifier: entry.verifier,
-        expectedState: state,
+        pkceCodeVerifier: started.verifier,
+        expectedState: started.state,
         idTokenExpected: true,
       });
       const claims = tokens.claims();

@@ -24,6 +24,12 @@ function idToken(email: string): string {
 }
 
 let srv: TestServer;
+/** A second instance with the same configuration, as behind a load balancer. */
+let other: TestServer;
+const oidcUser = (server: TestServer) =>
+  server.server.db
+    .prepare("INSERT INTO users (id, username, display_name, email, created_at) VALUES ('u-oidc', 'oidc', 'Olga OIDC', 'oidc.person@kaskade.example', '2026-01-01')")
+    .run();
 beforeAll(async () => {
   idp = createServer((req, res) => {
     const url = new URL(req.url ?? '/', issuer);
@@ -63,22 +69,20 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
   issuer = `http://localhost:${(idp.address() as AddressInfo).port}`;
-  srv = await startTestServer({
-    app: {
-      oidc: { issuer, clientId: 'kaskade', clientSecret: 'hemmelig', redirectUri: 'http://localhost/api/auth/oidc/callback', scope: 'openid email' },
-    },
-  });
-  srv.server.db
-    .prepare("INSERT INTO users (id, username, display_name, email, created_at) VALUES ('u-oidc', 'oidc', 'Olga OIDC', 'oidc.person@kaskade.example', '2026-01-01')")
-    .run();
+  const oidc = { issuer, clientId: 'kaskade', clientSecret: 'hemmelig', redirectUri: 'http://localhost/api/auth/oidc/callback', scope: 'openid email' };
+  srv = await startTestServer({ app: { oidc } });
+  other = await startTestServer({ app: { oidc } });
+  oidcUser(srv);
+  oidcUser(other);
 });
 afterAll(async () => {
   await srv?.stop();
+  await other?.stop();
   await new Promise((r) => idp?.close(r));
 });
 
 /** The browser's round trip: start → (the IdP authenticates) → callback; answers the callback's response. */
-async function signInAs(email: string): Promise<Response> {
+async function signInAs(email: string, backTo: TestServer = srv): Promise<Response> {
   nextEmail = email;
   const start = await fetch(`${srv.url}/api/auth/oidc/start`, { redirect: 'manual' });
   expect(start.status).toBe(302);
@@ -89,7 +93,7 @@ async function signInAs(email: string): Promise<Response> {
   const stateCookie = start.headers.get('set-cookie')!.split(';')[0]!;
   const code = `code-${Math.random().toString(36).slice(2)}`;
   issued.set(code, { challenge: to.searchParams.get('code_challenge')!, email: nextEmail });
-  return fetch(`${srv.url}/api/auth/oidc/callback?code=${code}&state=${to.searchParams.get('state')}`, {
+  return fetch(`${backTo.url}/api/auth/oidc/callback?code=${code}&state=${to.searchParams.get('state')}`, {
     redirect: 'manual',
     headers: { cookie: stateCookie },
   });
@@ -106,6 +110,25 @@ describe('sign-in with OpenID Connect', () => {
     expect(callback.headers.get('location')).toBe('/');
     const cookie = callback.headers.get('set-cookie')!.split(', ').find((c) => c.startsWith('kaskade_session='))!.split(';')[0]!;
     expect(await (await fetch(`${srv.url}/api/auth/me`, { headers: { cookie } })).json()).toMatchObject({ kind: 'user', name: 'Olga OIDC' });
+  });
+
+  it('finishes on another instance than it started on (the attempt lives in the browser, not in a process)', async () => {
+    const callback = await signInAs('oidc.person@kaskade.example', other);
+    expect(callback.headers.get('location')).toBe('/');
+    expect(callback.headers.get('set-cookie')).toContain('kaskade_session=');
+  });
+
+  it('refuses a callback whose state is not the one its cookie holds, or without the cookie', async () => {
+    nextEmail = 'oidc.person@kaskade.example';
+    const start = await fetch(`${srv.url}/api/auth/oidc/start`, { redirect: 'manual' });
+    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+    const to = new URL(start.headers.get('location')!);
+    const code = 'code-mismatch';
+    issued.set(code, { challenge: to.searchParams.get('code_challenge')!, email: nextEmail });
+    const swapped = await fetch(`${srv.url}/api/auth/oidc/callback?code=${code}&state=someone-elses`, { redirect: 'manual', headers: { cookie } });
+    expect(swapped.headers.get('location')).toBe('/login?error=oidc');
+    const bare = await fetch(`${srv.url}/api/auth/oidc/callback?code=${code}&state=${to.searchParams.get('state')}`, { redirect: 'manual' });
+    expect(bare.headers.get('location')).toBe('/login?error=oidc');
   });
 
   it('refuses a person without a local account, and a callback with a forged state', async () => {
