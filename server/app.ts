@@ -69,6 +69,8 @@ export interface AppDeps {
 export interface KaskadeApp {
   app: FastifyInstance;
   io: KaskadeServer;
+  /** Starts draining: `/api/ready` answers 503 so a load balancer sends no new clients; everything else still works. */
+  drain(): void;
 }
 
 /** Responses are built from the shared types; serialising is plain JSON (no per-request zod encode on hot reads). */
@@ -138,7 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await app.register(security, { auth, allowedOrigins });
   registerDeviceGuard(app);
   await registerOpenApi(app, version);
-  await app.register(healthRoutes, { system: systemRepository(deps.db), version });
+  const readiness = { draining: false };
+  await app.register(healthRoutes, { system: systemRepository(deps.db), version, readiness });
   await app.register(authRoutes, {
     db: deps.db,
     clock: deps.clock ?? systemClock,
@@ -184,5 +187,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     io.disconnectSockets(true);
     io.engine.close();
   });
-  return { app, io };
+  return {
+    app,
+    io,
+    drain: () => {
+      readiness.draining = true;
+    },
+  };
 }

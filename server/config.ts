@@ -23,6 +23,8 @@ export interface Config {
   trustProxy?: TrustProxy;
   /** REDIS_URL: a Redis shared by several instances (sign-in rate limits); null keeps them in this process. */
   redisUrl?: string | null;
+  /** SHUTDOWN_DRAIN_MS: on SIGTERM, how long to keep serving with readiness 503 before closing (0: close at once). */
+  shutdownDrainMs?: number;
 }
 
 /** The project root, found from this file so the same code works from source (tsx, vitest) and from dist/. */
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisUrl: parseRedisUrl(env.REDIS_URL),
+    shutdownDrainMs: parseDrainMs(env.SHUTDOWN_DRAIN_MS),
   };
 }
 
@@ -69,4 +72,11 @@ export function parseRedisUrl(value: string | undefined): string | null {
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, got ${url.protocol}//`);
   return url.toString();
+}
+
+function parseDrainMs(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 300_000) throw new Error(`SHUTDOWN_DRAIN_MS must be whole milliseconds from 0 to 300000, got ${value}`);
+  return ms;
 }

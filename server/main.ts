@@ -17,12 +17,16 @@ try {
     if (format === 'pretty') server.app.log.info(`\n${logins}`);
     else console.info(logins);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      server.app.log.info(`${signal}: closing`);
-      void server.close().then(() => process.exit(0));
-    });
-  }
+  // Ctrl+C stops at once; SIGTERM (a deploy, an orchestrator) drains first when SHUTDOWN_DRAIN_MS is set.
+  process.once('SIGINT', () => {
+    server.app.log.info('SIGINT: closing');
+    void server.close().then(() => process.exit(0));
+  });
+  process.once('SIGTERM', () => {
+    const drainMs = config.shutdownDrainMs ?? 0;
+    server.app.log.info(drainMs > 0 ? `SIGTERM: draining for ${drainMs} ms, then closing` : 'SIGTERM: closing');
+    void server.shutdown(drainMs).then(() => process.exit(0));
+  });
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

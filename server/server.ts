@@ -15,6 +15,12 @@ export interface RunningServer extends KaskadeApp {
   /** Why ADMIN_USERNAME/ADMIN_PASSWORD were or were not used (also logged at start). */
   adminNote: string;
   close(): Promise<void>;
+  /**
+   * A graceful stop behind a load balancer: readiness turns 503 at once, the instance keeps serving for `drainMs`
+   * while the balancer takes it out, then closes. Its sockets are told the server went away and reconnect by
+   * themselves after a jittered delay (client socket-transport), through the balancer to another instance.
+   */
+  shutdown(drainMs: number): Promise<void>;
 }
 
 /** Opens and migrates the database, seeds the demo organisation into an empty one, and listens. */
@@ -59,16 +65,22 @@ export async function startServer(
   kaskade.app.log.info(adminNote);
   const address = await kaskade.app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
+  const close = async () => {
+    await kaskade.app.close();
+    await limits?.close();
+    db.close();
+  };
   return {
     ...kaskade,
     db,
     url: `http://localhost:${port}`,
     demoLogins: config.seedDemo ? demoLogins(db) : [],
     adminNote,
-    close: async () => {
-      await kaskade.app.close();
-      await limits?.close();
-      db.close();
+    close,
+    shutdown: async (drainMs) => {
+      kaskade.drain();
+      if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
+      await close();
     },
   };
 }

@@ -22,6 +22,10 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
+/** Readiness for a load balancer: `draining` (503) once shutdown has begun, so no new clients are sent here. */
+export const ReadyResponse = z.object({ status: z.enum(['ready', 'draining']) });
+export type ReadyResponse = z.infer<typeof ReadyResponse>;
+
 export const ErrorResponse = z.object({ error: ApiError });
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 

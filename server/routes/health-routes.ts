@@ -1,11 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
-import { HealthResponse } from '../../shared/rest';
+import { HealthResponse, ReadyResponse } from '../../shared/rest';
 import type { SystemRepository } from '../repositories/system-repository';
 import { watchEventLoop } from '../services/event-loop-watch';
 
-/** Liveness with a real database read, for load balancers and the wall screen's reconnect logic. */
-export const healthRoutes: FastifyPluginAsyncZod<{ system: SystemRepository; version: string }> = async (app, { system, version }) => {
+/** Whether this instance has begun to shut down (see server.ts `shutdown`). */
+export interface Readiness {
+  draining: boolean;
+}
+
+/**
+ * Liveness (`/api/health`) with a real database read, for the wall screen's reconnect logic and monitoring; and
+ * readiness (`/api/ready`) for a load balancer, which turns 503 while the instance drains before it stops.
+ */
+export const healthRoutes: FastifyPluginAsyncZod<{ system: SystemRepository; version: string; readiness: Readiness }> = async (
+  app,
+  { system, version, readiness },
+) => {
   const loop = watchEventLoop();
   app.addHook('onClose', async () => loop.stop());
   app.get(
@@ -18,5 +29,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{ system: SystemRepository; ver
       database: { migrations: system.migrationCount(), journalMode: system.journalMode() },
       eventLoop: loop.figures(),
     }),
+  );
+  app.get(
+    '/api/ready',
+    { schema: { summary: 'Readiness for a load balancer', tags: ['system'], response: { 200: ReadyResponse, 503: ReadyResponse } } },
+    async (_request, reply) => {
+      if (readiness.draining) return reply.code(503).send({ status: 'draining' as const });
+      system.migrationCount(); // the database answers
+      return { status: 'ready' as const };
+    },
   );
 };

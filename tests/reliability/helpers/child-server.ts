@@ -51,12 +51,19 @@ export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv): 
 }
 
 /** `server/main.ts` (or another entry that starts it) in a child process on `databasePath`, answering /api/health. */
-export async function startChildServer(databasePath: string, port: number, entry = 'server/main.ts', startTimeoutMs = 20_000): Promise<ChildServer> {
+export async function startChildServer(
+  databasePath: string,
+  port: number,
+  entry = 'server/main.ts',
+  startTimeoutMs = 20_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildServer> {
   const { child, output } = spawnTs(entry, [], {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_PATH: databasePath,
     SEED_DEMO: 'false',
+    ...env,
   });
   const url = `http://127.0.0.1:${port}`;
   registerTestDatabase(port, databasePath); // clients sign in with a session in this file (tests/helpers/auth.ts)
