@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { buildAgenda } from '../../../../shared/domain/agenda';
 import type { Meeting } from '../../../../shared/schemas';
 import { act } from '@testing-library/react';
-import { makeEvent, makeSnapshot } from '../../test/fixtures';
+import { makeEvent, makeMeasurement, makeSnapshot } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 function running(): Meeting {
@@ -97,4 +97,36 @@ describe('meeting mode', () => {
     expect(fake.lastCall('meeting:end')?.payload).toMatchObject({ meetingId: 'm1' });
     expect(confirm).not.toHaveBeenCalled();
   }, 20_000);
+
+  it('an indicator item shows the run chart and its signal from the indicator page\'s own analysis', async () => {
+    const meeting = running();
+    const item = meeting.items.find((i) => i.kind === 'indicator')!;
+    // Eight low, then eight high in a row: a shift, which the signal says in words.
+    const values = [2, 3, 2, 3, 2, 3, 2, 3, 8, 9, 8, 9, 8, 9, 8, 9];
+    const page = {
+      indicator: {
+        id: item.refId, unitId: 'u1', name: item.title, unitLabel: '%', direction: 'lower', frequency: 'monthly', kind: 'hard',
+        decimals: 1, minRespondents: null, mandatory: false, rollup: null,
+      },
+      unit: { id: 'u1', parentId: null, layerId: 'l3', name: 'Klinik Nord' }, boardId: 'b1',
+      target: { validFrom: '2024-01-01', validTo: null, target: 5, low: null, high: null, tolerance: 1 }, targetInherited: false,
+      measurements: values.map((value, i) =>
+        makeMeasurement({ indicatorId: item.refId!, unitId: 'u1', periodStart: `202${i < 12 ? 5 : 6}-${String((i % 12) + 1).padStart(2, '0')}-01`, value })),
+      baselineTo: null, chain: [], below: [], deviations: [], rollup: null, recordedByNames: {},
+    };
+    const fetchMock = vi.fn((url: string) => Promise.resolve(new Response(JSON.stringify(url.startsWith('/api/indicators/') ? page : {}), {
+      status: 200, headers: { 'content-type': 'application/json' },
+    })));
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      renderApp({ path: '/boards/b1/meeting', snapshot: makeSnapshot({ meeting: { ...meeting, currentItemId: item.id } }) });
+      const current = await screen.findByRole('region', { name: 'Aktuelt punkt' });
+      const chart = within(current).getByRole('region', { name: 'Seriediagram' });
+      expect(await within(chart).findByRole('img', { name: `Seriediagram for ${item.title}` })).toBeInTheDocument();
+      expect(within(chart).getByRole('group', { name: 'Signal (ikke-tilfældig variation)' })).toHaveTextContent(/for lang serie/);
+      expect(fetchMock).toHaveBeenCalledWith(`/api/indicators/${item.refId}?unit=u1`, expect.anything());
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
