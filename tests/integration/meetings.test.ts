@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardEvent, CommandResult } from '../../shared/protocol';
-import type { BoardAtResponse, HistoryResponse } from '../../shared/meeting-rest';
+import type { BoardAtResponse, HistoryResponse, MeetingChangesResponse } from '../../shared/meeting-rest';
 import type { Meeting } from '../../shared/schemas';
 import { createTestSessionFor } from '../helpers/auth';
 import { FIXTURE } from '../helpers/fixtures';
@@ -154,6 +154,38 @@ describe('a meeting from start to minutes', () => {
     expect(cards[huddle]!.columnId).toBe(todo);
     expect(cards[sms]!.title).toBe('SMS-påmindelse');
     expect(body.indicators.find((i) => i.id === FIXTURE.indicators.restraint)!.recent.at(-1)!.value).toBe(5.5);
+  });
+
+  it('lists every change made while the meeting ran, card moves off the agenda too, and rebuilds the board at its start', async () => {
+    await send(facilitator, 'meeting:start', { meetingId: 'm1' });
+    await new Promise((r) => setTimeout(r, 5)); // changes during the meeting get a later timestamp than its start
+    // Off the agenda: a colleague moves a card and moves a column while the facilitator walks the items.
+    await send(colleague, 'card:move', { cardId: sms, toColumnId: doing, index: 0 });
+    await send(colleague, 'column:move', { columnId: todo, index: 2 });
+    await change('m1', { kind: 'add-item', item: { id: 'x1', title: 'Punkt' } });
+    await send(facilitator, 'meeting:end', { meetingId: 'm1' });
+    await new Promise((r) => setTimeout(r, 5));
+    await send(colleague, 'card:move', { cardId: huddle, toColumnId: done, index: 0 }); // after the meeting: not listed
+
+    const { status, body } = await get<MeetingChangesResponse>(`/api/boards/${board}/meetings/m1/changes`);
+    expect(status).toBe(200);
+    // The meeting's own events and the next meeting date its end set are the minutes' business, not listed here.
+    expect(body.events.map((e) => e.body.type)).toEqual(['card.moved', 'column.moved']);
+    expect(body.events[0]!.body).toMatchObject({ card: { id: sms, columnId: doing }, from: { columnId: todo } });
+    expect(body.actors[body.events[0]!.actor]).toBe('Kollega');
+    expect(body.columns).toMatchObject({ [todo]: 'Nye forslag', [doing]: 'I gang' });
+
+    // At its start the board had its columns in the old order and the card in its old place; at its end, the new.
+    const atStart = (await get<BoardAtResponse>(`/api/boards/${board}/meetings/m1/board?at=start`)).body;
+    const order = (b: BoardAtResponse) => [...b.columns].sort((x, y) => (x.orderKey < y.orderKey ? -1 : 1)).map((c) => c.id);
+    expect(atStart.at).toBe('start');
+    expect(order(atStart)).toEqual([todo, doing, done]);
+    expect(atStart.cards.find((c) => c.id === sms)!.columnId).toBe(todo);
+    const atEnd = (await get<BoardAtResponse>(`/api/boards/${board}/meetings/m1/board`)).body;
+    expect(order(atEnd)).toEqual([doing, done, todo]);
+    expect(atEnd.cards.find((c) => c.id === sms)!.columnId).toBe(doing);
+    expect(atEnd.cards.find((c) => c.id === huddle)!.columnId).toBe(todo);
+    expect((await get(`/api/boards/${board}/meetings/m1/board?at=later`)).status).toBe(400);
   });
 });
 

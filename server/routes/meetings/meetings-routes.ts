@@ -2,7 +2,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MINUTES_CSV_HEADER, minutesTable, minutesToMarkdown } from '../../../shared/domain/minutes-export';
 import {
+  BoardAtQuery,
   BoardAtResponse,
+  MeetingChangesResponse,
   HistoryQuery,
   HistoryResponse,
   MeetingListResponse,
@@ -62,9 +64,15 @@ export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, 
   });
 
   app.get('/api/boards/:id/meetings/:meetingId/board', {
-    schema: { summary: 'The board as it was when the meeting ended, rebuilt from the event log', tags: ['meetings'],
-      params: MeetingParams, response: { 200: BoardAtResponse, 403: ErrorResponse, 404: ErrorResponse } },
-  }, async (request, reply) => reads.boardAt(request.params.id, request.params.meetingId) ?? notFound(reply, 'No such meeting.'));
+    schema: { summary: 'The board as it was when the meeting started (`at=start`) or ended, rebuilt from the event log', tags: ['meetings'],
+      params: MeetingParams, querystring: BoardAtQuery, response: { 200: BoardAtResponse, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request, reply) =>
+    reads.boardAt(request.params.id, request.params.meetingId, request.query.at) ?? notFound(reply, 'No such meeting.'));
+
+  app.get('/api/boards/:id/meetings/:meetingId/changes', {
+    schema: { summary: 'Every change made on the board while the meeting ran, oldest first', tags: ['meetings'],
+      params: MeetingParams, response: { 200: MeetingChangesResponse, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request, reply) => reads.changes(request.params.id, request.params.meetingId) ?? notFound(reply, 'No such meeting.'));
 
   app.get('/api/boards/:id/history', {
     schema: { summary: "A board's or a card's history from the event log, newest first", tags: ['meetings'],
