@@ -59,6 +59,13 @@ export interface MeetingMessages {
   print: string;
   exportAs: (format: string) => string;
   boardAsItWas: string;
+  boardAtStart: string;
+  boardAtEnd: string;
+  boardAtMoment: string;
+  indicatorsOnBoard: string;
+  changesDuring: string;
+  noChanges: string;
+  skippedItems: string;
   backToBoard: string;
   backToMeeting: string;
   // escalations
@@ -177,6 +184,13 @@ export const meetingsDa: MeetingMessages = {
   print: 'Udskriv',
   exportAs: (format) => `Hent som ${format}`,
   boardAsItWas: 'Tavlen som den var ved mødet',
+  boardAtStart: 'Ved mødets start',
+  boardAtEnd: 'Ved mødets slut',
+  boardAtMoment: 'Tidspunkt',
+  indicatorsOnBoard: 'Indikatorer',
+  changesDuring: 'Ændringer under mødet',
+  noChanges: 'Ingen ændringer på tavlen under mødet.',
+  skippedItems: 'Sprunget over',
   backToBoard: 'Til tavlen',
   backToMeeting: 'Til mødet',
   escalations: 'Eskaleringer',
@@ -288,6 +302,13 @@ export const meetingsEn: MeetingMessages = {
   print: 'Print',
   exportAs: (format) => `Download as ${format}`,
   boardAsItWas: 'The board as it was at the meeting',
+  boardAtStart: 'When the meeting started',
+  boardAtEnd: 'When the meeting ended',
+  boardAtMoment: 'Moment',
+  indicatorsOnBoard: 'Indicators',
+  changesDuring: 'Changes during the meeting',
+  noChanges: 'No changes on the board during the meeting.',
+  skippedItems: 'Skipped',
   backToBoard: 'To the board',
   backToMeeting: 'To the meeting',
   escalations: 'Escalations',

@@ -1,9 +1,14 @@
+import type { MeetingChangesResponse } from '../../../../shared/meeting-rest';
 import type { Card, Meeting } from '../../../../shared/schemas';
 import { formatDate, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
+import { MeetingChanges } from './meeting-changes';
 
-/** An ended meeting's minutes, laid out to read on screen and to print. */
-export function MinutesView({ meeting }: { meeting: Meeting }) {
+/**
+ * An ended meeting's minutes, laid out to read on screen and to print: the items skipped are named on their own,
+ * and with `changes` every change made on the board during the meeting follows.
+ */
+export function MinutesView({ meeting, changes }: { meeting: Meeting; changes?: MeetingChangesResponse | 'failed' | null }) {
   const { lang, t } = useI18n();
   const m = t.meetings;
   const minutes = meeting.minutes;
@@ -30,6 +35,7 @@ export function MinutesView({ meeting }: { meeting: Meeting }) {
           ))}
         </ol>
       </section>
+      <section aria-label={m.skippedItems}><h2>{m.skippedItems}</h2>{list(minutes.items.filter((i) => i.skipped).map((i) => i.title))}</section>
       <section aria-label={m.decisions}><h2>{m.decisions}</h2>{list(minutes.decisions.map((d) => `${d.text} (${d.itemTitle})`))}</section>
       <section aria-label={m.actionsCreated}><h2>{m.actionsCreated}</h2>{list(minutes.actionsCreated.map(action))}</section>
       <section aria-label={m.actionsClosed}><h2>{m.actionsClosed}</h2>{list(minutes.actionsClosed.map(action))}</section>
@@ -37,6 +43,7 @@ export function MinutesView({ meeting }: { meeting: Meeting }) {
         <h2>{m.indicatorsThen}</h2>
         {list(minutes.indicators.map((i) => `${i.name}: ${i.value === null ? t.noData : formatValue(i.value, i.decimals ?? 1, i.unitLabel, lang)} – ${t.statusText(i.status)}`))}
       </section>
+      {changes !== undefined && <MeetingChanges changes={changes} />}
     </article>
   );
 }
