@@ -19,6 +19,12 @@ export const HistoryResponse = z.object({
 });
 export type HistoryResponse = z.infer<typeof HistoryResponse>;
 
+/** Who can be picked for a board meeting's attendance: people with a role on the board's unit, above or right below. */
+export const BoardPeopleResponse = z.object({
+  people: z.array(z.object({ userId: Id, name: z.string(), unitName: z.string() })),
+});
+export type BoardPeopleResponse = z.infer<typeof BoardPeopleResponse>;
+
 /** Which moment of a meeting the board is rebuilt for: when it started, or when it ended (the default). */
 export const BoardAtQuery = z.object({ at: z.enum(['start', 'end']).default('end') });
 

@@ -219,6 +219,48 @@ describe('permissions', () => {
   });
 });
 
+describe('attendance', () => {
+  it('offers the people with a role on the unit, above it or right below it, to those who run the meeting', async () => {
+    const ward = createTestSessionFor(srv.url, 'Anne Afsnitsleder', { roles: [{ unitId: 'ward', role: 'facilitator' }] });
+    const clinic = createTestSessionFor(srv.url, 'Kim Klinikchef', { roles: [{ unitId: 'clinic', role: 'facilitator' }] });
+    const viewer = createTestSessionFor(srv.url, 'Vera Læser', { roles: [{ unitId: 'clinic', role: 'viewer' }] });
+    const people = async (boardId: string, token: string) => {
+      const res = await fetch(`${srv.url}/api/boards/${boardId}/people`, { headers: { authorization: `Bearer ${token}` } });
+      return { status: res.status, body: (await res.json()) as { people: { userId: string; name: string; unitName: string }[] } };
+    };
+    const onClinic = await people(board, clinic.token);
+    expect(onClinic.status).toBe(200);
+    // The ward's leader (a unit right below) is offered for the clinic's meeting, with where their role is.
+    expect(onClinic.body.people).toEqual(expect.arrayContaining([
+      { userId: ward.userId, name: 'Anne Afsnitsleder', unitName: 'Afsnit N2' },
+      { userId: clinic.userId, name: 'Kim Klinikchef', unitName: 'Klinik Nord' },
+      { userId: viewer.userId, name: 'Vera Læser', unitName: 'Klinik Nord' },
+    ]));
+    expect(new Set(onClinic.body.people.map((p) => p.userId)).size).toBe(onClinic.body.people.length);
+    // On the ward's board, the clinic's people (a role above reaches down) are offered too.
+    const onWard = await people(FIXTURE.wardBoard, ward.token);
+    expect(onWard.body.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Anne Afsnitsleder', 'Kim Klinikchef']));
+    // Someone who cannot run the meeting is not told who has a role where.
+    expect((await people(board, viewer.token)).status).toBe(403);
+    expect((await fetch(`${srv.url}/api/boards/${board}/people`)).status).toBe(401);
+  });
+
+  it('keeps picked people with their role beside typed names, in the minutes and the Markdown export', async () => {
+    await send(facilitator, 'meeting:start', { meetingId: 'm1' });
+    await change('m1', { kind: 'attendance', attendees: [{ name: 'Anne Jensen', userId: 'u-anne', role: 'ward-management' }, 'Ole', { name: 'Bo Dahl', role: 'employee-representative' }] });
+    expect(storedMeeting('m1').attendees).toEqual([
+      { name: 'Anne Jensen', userId: 'u-anne', role: 'ward-management' }, 'Ole', { name: 'Bo Dahl', role: 'employee-representative' },
+    ]);
+    expect(await facilitator.request('meeting:change', {
+      opId: opId(), boardId: board, meetingId: 'm1', change: { kind: 'attendance', attendees: [{ name: 'Eva', role: 'chief' }] },
+    })).toMatchObject({ ok: false });
+    const ended = meetingOf(await send(facilitator, 'meeting:end', { meetingId: 'm1' }));
+    expect(ended.minutes!.attendees).toHaveLength(3);
+    const md = await get<string>(`/api/boards/${board}/meetings/m1/minutes.md`);
+    expect(md.body).toContain('- Anne Jensen (afsnitsledelse)\n- Ole\n- Bo Dahl (medarbejderrepræsentant)');
+  });
+});
+
 describe('history and undo', () => {
   it('a card’s history lists who did what; undo reverses one’s own last change with a new event', async () => {
     await send(facilitator, 'card:move', { cardId: huddle, toColumnId: doing, index: 0 });

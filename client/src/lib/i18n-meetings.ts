@@ -1,4 +1,4 @@
-import type { Cadence, EscalationStep } from '../../../shared/schemas';
+import type { Cadence, EscalationStep, MeetingRole } from '../../../shared/schemas';
 
 /** Texts of meetings, minutes, escalations and history; part of `Messages` as `meetings` in both languages. */
 export interface MeetingMessages {
@@ -35,7 +35,16 @@ export interface MeetingMessages {
   addItem: string;
   newItemTitle: string;
   attendance: string;
-  attendeesHint: string;
+  attendeePerson: string;
+  attendeeSomeoneElse: string;
+  attendeeName: string;
+  attendeeRole: string;
+  attendeeNoRole: string;
+  addAttendee: string;
+  removeAttendee: (name: string) => string;
+  attendeeMissing: string;
+  noAttendance: string;
+  meetingRoles: Record<MeetingRole, string>;
   outcome: string;
   decisions: string;
   newDecision: string;
@@ -161,7 +170,25 @@ export const meetingsDa: MeetingMessages = {
   addItem: 'Tilføj punkt',
   newItemTitle: 'Nyt punkt',
   attendance: 'Fremmøde',
-  attendeesHint: 'Navne adskilt af komma.',
+  attendeePerson: 'Person',
+  attendeeSomeoneElse: 'En anden (skriv navnet)',
+  attendeeName: 'Navn',
+  attendeeRole: 'Rolle i mødet',
+  attendeeNoRole: 'Ingen rolle angivet',
+  addAttendee: 'Tilføj til fremmødet',
+  removeAttendee: (name) => `Fjern ${name} fra fremmødet`,
+  attendeeMissing: 'Vælg en person, eller skriv et navn.',
+  noAttendance: 'Ingen registreret endnu.',
+  meetingRoles: {
+    'psychiatry-management': 'Psykiatriledelse',
+    'clinic-management': 'Klinikledelse',
+    'ward-management': 'Afsnitsledelse',
+    'employee-representative': 'Medarbejderrepræsentant',
+    staff: 'Medarbejder',
+    quality: 'Kvalitet og udvikling',
+    secretary: 'Referent',
+    guest: 'Gæst',
+  },
   outcome: 'Konklusion',
   decisions: 'Beslutninger',
   newDecision: 'Ny beslutning',
@@ -279,7 +306,25 @@ export const meetingsEn: MeetingMessages = {
   addItem: 'Add item',
   newItemTitle: 'New item',
   attendance: 'Attendance',
-  attendeesHint: 'Names separated by commas.',
+  attendeePerson: 'Person',
+  attendeeSomeoneElse: 'Someone else (type the name)',
+  attendeeName: 'Name',
+  attendeeRole: 'Role at the meeting',
+  attendeeNoRole: 'No role given',
+  addAttendee: 'Add to attendance',
+  removeAttendee: (name) => `Remove ${name} from the attendance`,
+  attendeeMissing: 'Pick a person, or type a name.',
+  noAttendance: 'No one recorded yet.',
+  meetingRoles: {
+    'psychiatry-management': 'Psychiatry management',
+    'clinic-management': 'Clinic management',
+    'ward-management': 'Ward management',
+    'employee-representative': 'Employee representative',
+    staff: 'Staff',
+    quality: 'Quality and development',
+    secretary: 'Minute taker',
+    guest: 'Guest',
+  },
   outcome: 'Conclusion',
   decisions: 'Decisions',
   newDecision: 'New decision',

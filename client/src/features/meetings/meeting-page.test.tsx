@@ -54,7 +54,7 @@ describe('meeting mode', () => {
     };
     act(() => fake.pushEvent(makeEvent(11, { type: 'meeting.changed', meeting: changed, change: 'outcome' })));
     expect(screen.getByLabelText('Konklusion')).toHaveValue('Vi holder øje med den');
-    expect(screen.getByLabelText('Fremmøde')).toHaveValue('Eva, Ole');
+    expect(within(screen.getByRole('list', { name: 'Fremmøde' })).getAllByRole('listitem').map((li) => li.firstChild?.textContent)).toEqual(['Eva', 'Ole']);
   });
 
   it('without a running meeting offers "Start møde", which sends meeting:start', async () => {
@@ -129,4 +129,51 @@ describe('meeting mode', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('attendance picks people with a role on the unit and the role they attend in, or takes a typed name', async () => {
+    const people = { people: [{ userId: 'u-anne', name: 'Anne Jensen', unitName: 'Afsnit N2' }, { userId: 'u-eva', name: 'Eva Holm', unitName: 'Klinik Nord' }] };
+    const fetchMock = vi.fn((url: string) => Promise.resolve(new Response(JSON.stringify(url === '/api/boards/b1/people' ? people : {}), {
+      status: 200, headers: { 'content-type': 'application/json' },
+    })));
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      const { fake } = renderApp({ path: '/boards/b1/meeting', snapshot: makeSnapshot({ meeting: running() }) });
+      const panel = await screen.findByRole('region', { name: 'Fremmøde' });
+      const form = within(panel).getByRole('form', { name: 'Tilføj til fremmødet' });
+      const user = userEvent.setup();
+      await within(form).findByRole('option', { name: 'Anne Jensen · Afsnit N2' });
+
+      // Nothing picked and no name: said at the field, nothing sent.
+      await user.click(within(form).getByRole('button', { name: 'Tilføj til fremmødet' }));
+      expect(within(form).getByLabelText('Navn')).toHaveAccessibleDescription('Vælg en person, eller skriv et navn.');
+      expect(fake.callsOf('meeting:change')).toHaveLength(0);
+
+      await user.selectOptions(within(form).getByLabelText('Person'), 'Anne Jensen · Afsnit N2');
+      expect(within(form).queryByLabelText('Navn')).toBeNull(); // a picked person needs no typed name
+      await user.selectOptions(within(form).getByLabelText('Rolle i mødet'), 'Afsnitsledelse');
+      await user.click(within(form).getByRole('button', { name: 'Tilføj til fremmødet' }));
+      expect(fake.lastCall('meeting:change')?.payload).toMatchObject({
+        change: { kind: 'attendance', attendees: [{ name: 'Anne Jensen', userId: 'u-anne', role: 'ward-management' }] },
+      });
+      const list = within(panel).getByRole('list', { name: 'Fremmøde' });
+      expect(within(list).getByText('Anne Jensen (afsnitsledelse)')).toBeInTheDocument();
+      // Someone already there is not offered again.
+      expect(within(form).queryByRole('option', { name: 'Anne Jensen · Afsnit N2' })).toBeNull();
+
+      await user.type(within(form).getByLabelText('Navn'), 'Bo Dahl');
+      await user.selectOptions(within(form).getByLabelText('Rolle i mødet'), 'Medarbejderrepræsentant');
+      await user.click(within(form).getByRole('button', { name: 'Tilføj til fremmødet' }));
+      expect(fake.lastCall('meeting:change')?.payload).toMatchObject({
+        change: { kind: 'attendance', attendees: [{ name: 'Anne Jensen', userId: 'u-anne' }, { name: 'Bo Dahl', role: 'employee-representative' }] },
+      });
+      expect(within(list).getByText('Bo Dahl (medarbejderrepræsentant)')).toBeInTheDocument();
+
+      await user.click(within(list).getByRole('button', { name: 'Fjern Anne Jensen fra fremmødet' }));
+      expect(fake.lastCall('meeting:change')?.payload).toMatchObject({
+        change: { kind: 'attendance', attendees: [{ name: 'Bo Dahl', role: 'employee-representative' }] },
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  }, 20_000);
 });

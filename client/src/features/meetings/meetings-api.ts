@@ -1,4 +1,4 @@
-import { BoardAtResponse, MeetingChangesResponse, MeetingListResponse } from '../../../../shared/meeting-rest';
+import { BoardAtResponse, BoardPeopleResponse, MeetingChangesResponse, MeetingListResponse } from '../../../../shared/meeting-rest';
 import { Meeting } from '../../../../shared/schemas';
 import { getJson } from '../../lib/http';
 
@@ -15,6 +15,9 @@ export const meetingsApi = {
   /** What was changed on the board while the meeting ran. */
   changes: async (boardId: string, meetingId: string): Promise<MeetingChangesResponse> =>
     MeetingChangesResponse.parse(await getJson(`${board(boardId)}/meetings/${encodeURIComponent(meetingId)}/changes`)),
+  /** People to pick for the attendance (for those who run the meeting). */
+  people: async (boardId: string): Promise<BoardPeopleResponse['people']> =>
+    BoardPeopleResponse.parse(await getJson(`${board(boardId)}/people`)).people,
   exportUrl: (boardId: string, meetingId: string, format: 'md' | 'csv' | 'json'): string =>
     `${board(boardId)}/meetings/${encodeURIComponent(meetingId)}/minutes.${format}`,
 };

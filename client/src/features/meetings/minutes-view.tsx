@@ -1,4 +1,5 @@
 import type { MeetingChangesResponse } from '../../../../shared/meeting-rest';
+import { attendeeText } from '../../../../shared/domain/meeting';
 import type { Card, Meeting } from '../../../../shared/schemas';
 import { formatDate, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
@@ -22,7 +23,7 @@ export function MinutesView({ meeting, changes }: { meeting: Meeting; changes?: 
       <p className="muted">
         {time.format(new Date(meeting.startedAt))}–{meeting.endedAt && time.format(new Date(meeting.endedAt))} · {m.facilitator(meeting.facilitator)}
       </p>
-      <section aria-label={m.attendance}><h2>{m.attendance}</h2>{list(minutes.attendees)}</section>
+      <section aria-label={m.attendance}><h2>{m.attendance}</h2>{list(minutes.attendees.map((a) => attendeeText(a, (r) => m.meetingRoles[r].toLocaleLowerCase())))}</section>
       <section aria-label={m.agenda}>
         <h2>{m.agenda}</h2>
         <ol>
