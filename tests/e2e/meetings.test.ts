@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { testToken } from '../helpers/auth';
+import { seriousViolations } from '../helpers/axe';
 import { useE2eHarness } from '../helpers/e2e-harness';
 
 const CLINIC = 'board-k-nord';
@@ -48,6 +49,17 @@ describe('meetings and escalations in Chromium', () => {
     await attendance.getByLabel('Rolle i mødet').selectOption({ label: 'Medarbejderrepræsentant' });
     await attendance.getByRole('button', { name: 'Tilføj til fremmødet' }).click();
     await wall.getByRole('list', { name: 'Fremmøde' }).getByText('Ole Berg (medarbejderrepræsentant)').waitFor();
+    expect(await seriousViolations(laptop), 'axe on the running meeting').toEqual([]);
+    // An indicator item shows its run chart and signal in words, on the wall screen too.
+    const indicatorItem = laptop.getByRole('list', { name: 'Dagsorden' }).getByRole('listitem').filter({ hasText: /^Indikator/ }).first();
+    const indicatorTitle = (await indicatorItem.locator('.agenda__title').textContent())!;
+    await indicatorItem.getByRole('button', { name: `Behandl punktet: ${indicatorTitle}` }).click();
+    await wall.getByRole('region', { name: 'Aktuelt punkt' }).getByRole('img', { name: `Seriediagram for ${indicatorTitle}` }).waitFor();
+    await laptop.getByRole('region', { name: 'Aktuelt punkt' }).getByRole('img', { name: `Seriediagram for ${indicatorTitle}` }).waitFor();
+    await laptop.getByRole('region', { name: 'Aktuelt punkt' }).getByText(/^(Signal: |Ingen signal|For få)/).first().waitFor();
+    expect(await seriousViolations(laptop), 'axe on an indicator item with its run chart').toEqual([]);
+    if (indicatorTitle !== firstTitle) await laptop.getByRole('button', { name: `Behandl punktet: ${firstTitle}` }).click();
+
     await laptop.getByLabel('Ny beslutning').fill('Tvangsdata gennemgås hver 14. dag');
     await laptop.getByRole('button', { name: 'Tilføj beslutning' }).click();
     const actionForm = laptop.getByRole('form', { name: 'Ny handling' });
@@ -83,6 +95,7 @@ describe('meetings and escalations in Chromium', () => {
     const columnBoxes = await then.locator('.column').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
     expect(columnBoxes.length).toBeGreaterThan(1);
     expect(columnBoxes[1]).toBe(columnBoxes[0]); // side by side, as on the board, not one list under another
+    expect(await seriousViolations(laptop), 'axe on the minutes with the board as it was').toEqual([]);
     await then.getByRole('button', { name: 'Ved mødets start' }).click();
     await then.getByRole('listitem', { name: 'Kortlæg aftenvagternes bemanding' }).waitFor({ state: 'detached' });
     const md = await laptop.getByRole('link', { name: 'Hent som MD' }).getAttribute('href');
