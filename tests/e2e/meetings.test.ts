@@ -28,6 +28,11 @@ describe('meetings and escalations in Chromium', () => {
     await expect(wall.getByRole('timer', { name: 'Mødetid' }).textContent()).resolves.toMatch(/^Mødetid (19|20):\d\d tilbage$/); // the demo clinic meets for 20 minutes
     // What a person reads and copies keeps the label and the time apart ("Mødetid19:58 tilbage" was the bug).
     await expect(wall.getByRole('timer', { name: 'Mødetid' }).innerText()).resolves.toMatch(/^Mødetid\s+(19|20):\d\d tilbage$/);
+    // So does the small timer in the board's meeting bar, where it runs in the line of text.
+    const board = await open(`/boards/${CLINIC}`, 'Kollega', 'member');
+    const barTimer = board.getByRole('region', { name: 'Møde' }).getByRole('timer', { name: 'Mødetid' });
+    await expect(barTimer.innerText()).resolves.toMatch(/^Mødetid\s+(19|20):\d\d tilbage$/);
+    await board.close();
     const agenda = wall.getByRole('list', { name: 'Dagsorden' });
     expect(await agenda.getByRole('listitem').count()).toBeGreaterThan(0);
 
