@@ -37,7 +37,7 @@ function facts(e: SentenceEntry, names: AuditNames) {
   const subjectUser = e.subject.startsWith('user:') ? e.subject.slice(5) : undefined;
   const unitId = text(p.unitId);
   return {
-    title: text(thing.title) ?? text(thing.name) ?? text(p.name) ?? text(p.displayName) ?? text(record(p.after).name),
+    title: text(thing.title) ?? text(thing.cardTitle) ?? text(thing.name) ?? text(p.name) ?? text(p.displayName) ?? text(record(p.after).name),
     before: text(record(p.before).name),
     person: (subjectUser && names.user(subjectUser)) ?? text(p.displayName),
     unit: unitId ? names.unit(unitId) : undefined,
