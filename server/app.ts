@@ -160,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     reads: createMeetingReads(deps.db, repos, deps.clock ?? systemClock),
     access,
     boardName: (id) => repos.boards.get(id)?.name,
+    people: (id) => accounts.peopleAroundBoard(id),
   });
   if (clientDir) await app.register(clientFiles, { root: clientDir });
 

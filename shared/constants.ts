@@ -7,8 +7,9 @@
  * Bumped when a change to the socket messages (shared/protocol.ts) would break an older client; checked at join.
  * 2: peers' events arrive as `board:events` batches (one message per group commit) instead of one `board:event` each.
  * 3: a live `card.moved` carries only the card's id, column, order key and updatedAt.
+ * 4: a meeting's attendees may be picked people with their role (`{ name, userId?, role? }`), not only names.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Text lengths and counts a command may carry; the client's inputs use them as their `maxLength`. */
 export const LIMITS = {
@@ -33,6 +34,14 @@ export const INDICATOR_TYPES = ['drift', 'resultat', 'effekt'] as const;
 export const CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'yearly'] as const;
 
 export const ROLE_NAMES = ['viewer', 'member', 'facilitator', 'admin'] as const;
+
+/**
+ * In what capacity someone attends a board meeting (not an access role): the leadership layers that meet, the staff
+ * side and others. Worded in the UI as klinikledelse, afsnitsledelse, medarbejderrepræsentant, ….
+ */
+export const MEETING_ROLES = [
+  'psychiatry-management', 'clinic-management', 'ward-management', 'employee-representative', 'staff', 'quality', 'secretary', 'guest',
+] as const;
 
 /** Sent by every cookie-authenticated state-changing request (CSRF); the server refuses such a request without it. */
 export const CSRF_HEADER = 'x-kaskade-csrf';

@@ -19,9 +19,30 @@ export const HistoryResponse = z.object({
 });
 export type HistoryResponse = z.infer<typeof HistoryResponse>;
 
-/** A board as it was when a meeting ended, rebuilt from the event log. */
+/** Who can be picked for a board meeting's attendance: people with a role on the board's unit, above or right below. */
+export const BoardPeopleResponse = z.object({
+  people: z.array(z.object({ userId: Id, name: z.string(), unitName: z.string() })),
+});
+export type BoardPeopleResponse = z.infer<typeof BoardPeopleResponse>;
+
+/** Which moment of a meeting the board is rebuilt for: when it started, or when it ended (the default). */
+export const BoardAtQuery = z.object({ at: z.enum(['start', 'end']).default('end') });
+
+/** Every change made on the board while a meeting ran (its own agenda changes left out), with the names to read it. */
+export const MeetingChangesResponse = z.object({
+  events: z.array(BoardEvent),
+  /** Display names of the events' actors. */
+  actors: z.record(z.string(), z.string()),
+  /** Names of the board's columns and indicators, by id. */
+  columns: z.record(z.string(), z.string()),
+  indicators: z.record(z.string(), z.string()),
+});
+export type MeetingChangesResponse = z.infer<typeof MeetingChangesResponse>;
+
+/** A board as it was when a meeting started or ended, rebuilt from the event log. */
 export const BoardAtResponse = z.object({
   meeting: Meeting,
+  at: z.enum(['start', 'end']).default('end'),
   columns: z.array(Column),
   cards: z.array(Card),
   indicators: z.array(BoardIndicator),

@@ -13,6 +13,7 @@ import {
   IsoDate,
   Measurement,
   Meeting,
+  MeetingRole,
 } from './schemas';
 import { LIMITS, PROTOCOL_VERSION } from './constants';
 
@@ -129,7 +130,14 @@ export const MeetingStartCommand = command({
 const ItemText = z.string().trim().min(1, 'must not be empty').max(LIMITS.note);
 /** One change to a running meeting; the facilitator's whole toolbox. */
 export const MeetingChange = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('attendance'), attendees: z.array(z.string().trim().min(1).max(LIMITS.ownerName)).max(200) }),
+  z.strictObject({
+    kind: z.literal('attendance'),
+    // A typed name, or a person picked (their user id) and/or the capacity they attend in.
+    attendees: z.array(z.union([
+      z.string().trim().min(1).max(LIMITS.ownerName),
+      z.strictObject({ name: z.string().trim().min(1).max(LIMITS.ownerName), userId: Id.optional(), role: MeetingRole.optional() }),
+    ])).max(200),
+  }),
   z.strictObject({ kind: z.literal('add-item'), item: z.strictObject({ id: Id, title: Title }), index: Position.optional() }),
   z.strictObject({ kind: z.literal('move-item'), itemId: Id, index: Position }),
   z.strictObject({ kind: z.literal('skip-item'), itemId: Id, skipped: z.boolean() }),

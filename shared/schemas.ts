@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES, INDICATOR_TYPES } from './constants';
+import { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES, INDICATOR_TYPES, MEETING_ROLES } from './constants';
 
 // Re-exported so the server keeps one import for a schema and its values; the client takes them from constants.
 export { CADENCES, CARD_TYPES, DIRECTIONS, FREQUENCIES };
@@ -237,8 +237,21 @@ export const MinutesIndicator = z.object({
 });
 export type MinutesIndicator = z.infer<typeof MinutesIndicator>;
 
+export const MeetingRole = z.enum(MEETING_ROLES);
+export type MeetingRole = z.infer<typeof MeetingRole>;
+
+/**
+ * One person at a meeting: a name typed in (a plain string, as attendance was first kept), or a person picked from
+ * those with a role on the unit (`userId`) and/or the capacity they attend in (`role`).
+ */
+export const Attendee = z.union([
+  z.string(),
+  z.object({ name: z.string(), userId: Id.optional(), role: MeetingRole.optional() }),
+]);
+export type Attendee = z.infer<typeof Attendee>;
+
 export const Minutes = z.object({
-  attendees: z.array(z.string()),
+  attendees: z.array(Attendee),
   items: z.array(AgendaItem),
   decisions: z.array(MeetingDecision.extend({ itemTitle: z.string() })),
   actionsCreated: z.array(Card),
@@ -259,7 +272,7 @@ export const Meeting = z.object({
   /** Minutes per agenda item for the item timer. */
   itemMinutes: z.number().int().min(1),
   currentItemId: Id.nullable(),
-  attendees: z.array(z.string()),
+  attendees: z.array(Attendee),
   items: z.array(AgendaItem),
   minutes: Minutes.nullable(),
 });

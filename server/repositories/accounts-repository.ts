@@ -75,6 +75,17 @@ export function accountsRepository(db: Db) {
        SELECT r.role FROM role_assignments r JOIN up ON r.unit_id = up.id WHERE r.user_id = ?`,
     ),
     boardUnit: db.prepare<[string], { unit_id: string }>('SELECT unit_id FROM boards WHERE id = ?'),
+    // Who may come to a board's meeting: everyone with a role on its unit, on a unit above it (roles reach down),
+    // or on a unit right below it (the next layer's leaders take part in this layer's meeting).
+    peopleAroundBoard: db.prepare<{ board: string }, { user_id: string; name: string; unit_name: string }>(
+      `WITH RECURSIVE up (id, parent_id) AS (
+         SELECT o.id, o.parent_id FROM boards b JOIN org_units o ON o.id = b.unit_id WHERE b.id = @board
+         UNION ALL SELECT o.id, o.parent_id FROM org_units o JOIN up ON o.id = up.parent_id),
+       near (id) AS (SELECT id FROM up UNION SELECT o.id FROM org_units o JOIN boards b ON o.parent_id = b.unit_id WHERE b.id = @board)
+       SELECT u.id AS user_id, u.display_name AS name, o.name AS unit_name FROM users u
+       JOIN role_assignments r ON r.user_id = u.id JOIN near ON near.id = r.unit_id JOIN org_units o ON o.id = r.unit_id
+       WHERE u.disabled = 0 ORDER BY u.display_name, u.id, o.name`,
+    ),
     accessVersion: db.prepare<[], number>('SELECT n FROM access_version').pluck(),
     rolesOnBoard: db.prepare<[string, string], { role: Role }>(
       `WITH RECURSIVE up (id, parent_id) AS (
@@ -137,6 +148,15 @@ export function accountsRepository(db: Db) {
     removeRole: (userId: string, unitId: string) => s.removeRole.run(userId, unitId).changes > 0,
     rolesAlongPath: (userId: string, unitId: string): Role[] => s.rolesAlongPath.all(unitId, userId).map((r) => r.role),
     boardUnit: (boardId: string) => s.boardUnit.get(boardId)?.unit_id,
+    /** People with a role on a board's unit, above it or right below it, each once (with one unit of theirs). */
+    peopleAroundBoard: (boardId: string): { userId: string; name: string; unitName: string }[] => {
+      const seen = new Set<string>();
+      return s.peopleAroundBoard.all({ board: boardId }).flatMap((r) => {
+        if (seen.has(r.user_id)) return [];
+        seen.add(r.user_id);
+        return [{ userId: r.user_id, name: r.name, unitName: r.unit_name }];
+      });
+    },
     /** Moves on with every change to roles, users, boards, units or devices (see migration 0005). */
     accessVersion: (): number => s.accessVersion.get()!,
     /** An enabled user's roles on a board's unit and the units above it, in one statement (asked on every command). */

@@ -37,6 +37,9 @@ export function meetingsRepository(db: Db) {
   const eventsAfter = db.prepare<[string, string], { board_id: string; seq: number; op_id: string; actor: string; at: string; payload: string }>(
     'SELECT * FROM events WHERE board_id = ? AND at > ? ORDER BY seq',
   );
+  const eventsBetween = db.prepare<[string, string, string], { board_id: string; seq: number; op_id: string; actor: string; at: string; payload: string }>(
+    'SELECT * FROM events WHERE board_id = ? AND at > ? AND at <= ? ORDER BY seq',
+  );
   const history = db.prepare<[string, number, number], { board_id: string; seq: number; op_id: string; actor: string; at: string; payload: string }>(
     'SELECT * FROM events WHERE board_id = ? AND seq <= ? ORDER BY seq DESC LIMIT ?',
   );
@@ -89,6 +92,8 @@ export function meetingsRepository(db: Db) {
     allCards: (boardId: string): Card[] => allCards.all(boardId).map(toCard),
     boardOfUnit: (unitId: string): string | undefined => boardOfUnit.get(unitId)?.id,
     eventsAfter: (boardId: string, at: string): BoardEvent[] => eventsAfter.all(boardId, at).map(toEvent),
+    /** The events after `from` up to and including `to`, oldest first. */
+    eventsBetween: (boardId: string, from: string, to: string): BoardEvent[] => eventsBetween.all(boardId, from, to).map(toEvent),
     /** A person's or screen's display name for an actor id (`user:…`, `device:…`), else the actor as recorded. */
     displayName: (actor: string): string => {
       const statements = nameStatements();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardIndicator, Card, Column, Escalation, Meeting } from '../schemas';
 import { buildAgenda } from './agenda';
-import { applyMeetingChange, buildMinutes } from './meeting';
+import { applyMeetingChange, attendeeText, buildMinutes } from './meeting';
 
 const AT = '2026-11-01T08:00:00.000Z';
 const columns: Column[] = [
@@ -132,6 +132,15 @@ describe('meeting changes and minutes', () => {
       indicators: [indicator('red', 9)],
     }, 'T9');
     expect(minutes.attendees).toEqual(['Eva', 'Ole']);
+    // A person picked with their role, once; a typed name may carry a role too.
+    const picked = apply(running, { kind: 'attendance', attendees: [
+      { name: ' Anne Jensen ', userId: 'u-anne', role: 'ward-management' }, ' Ole ', { name: 'Bo', role: 'employee-representative' },
+      { name: 'Anne J.', userId: 'u-anne', role: 'clinic-management' }, { name: 'Ole' },
+    ] }, 'T');
+    expect(picked.attendees).toEqual([
+      { name: 'Anne J.', userId: 'u-anne', role: 'clinic-management' }, 'Ole', { name: 'Bo', role: 'employee-representative' },
+    ]);
+    expect(picked.attendees.map((a) => attendeeText(a, (r) => r.toUpperCase()))).toEqual(['Anne J. (CLINIC-MANAGEMENT)', 'Ole', 'Bo (EMPLOYEE-REPRESENTATIVE)']);
     expect(minutes.decisions).toEqual([{ id: 'd', text: 'Gør det', itemTitle: 'a1' }]);
     expect(minutes.actionsCreated.map((c) => c.id)).toEqual(['new']);
     expect(minutes.actionsClosed.map((c) => c.id)).toEqual(['a1']);

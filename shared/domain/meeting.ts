@@ -1,6 +1,32 @@
-import type { AgendaItem, BoardIndicator, Card, Column, Meeting, Minutes } from '../schemas';
+import type { AgendaItem, Attendee, BoardIndicator, Card, Column, Meeting, MeetingRole, Minutes } from '../schemas';
 import type { MeetingChange } from '../protocol';
 import { doneColumnId, latestStatus } from './agenda';
+
+/** An attendee's name, whether typed in or picked. */
+export const attendeeName = (a: Attendee): string => (typeof a === 'string' ? a : a.name);
+
+/** "Eva Holm (klinikledelse)": an attendee as the minutes read, with the capacity they attended in. */
+export function attendeeText(a: Attendee, roleLabel: (role: MeetingRole) => string): string {
+  return typeof a === 'string' || !a.role ? attendeeName(a) : `${a.name} (${roleLabel(a.role)})`;
+}
+
+/**
+ * Attendance as kept: names trimmed, a typed name without a role stays a plain string (as attendance was first
+ * kept), and each person once (a picked person by their user id, anyone else by name; in the first place, with the later entry's role).
+ */
+export function normaliseAttendees(list: readonly Attendee[]): Attendee[] {
+  const byKey = new Map<string, Attendee>();
+  for (const a of list) {
+    const name = attendeeName(a).trim();
+    if (!name) continue;
+    const kept: Attendee = typeof a === 'string' || (!a.userId && !a.role)
+      ? name
+      : { name, ...(a.userId && { userId: a.userId }), ...(a.role && { role: a.role }) };
+    const key = typeof kept !== 'string' && kept.userId ? `user:${kept.userId}` : `name:${name}`;
+    byKey.set(key, kept);
+  }
+  return [...byKey.values()];
+}
 
 type Result = { ok: true; meeting: Meeting } | { ok: false; message: string };
 
@@ -16,7 +42,7 @@ const withItem = (meeting: Meeting, itemId: string, update: (item: AgendaItem) =
 export function applyMeetingChange(meeting: Meeting, change: MeetingChange, now: string): Result {
   switch (change.kind) {
     case 'attendance':
-      return { ok: true, meeting: { ...meeting, attendees: [...new Set(change.attendees.map((a) => a.trim()))] } };
+      return { ok: true, meeting: { ...meeting, attendees: normaliseAttendees(change.attendees) } };
     case 'add-item': {
       if (meeting.items.some((i) => i.id === change.item.id)) return { ok: false, message: 'The item already exists.' };
       const added: AgendaItem = {

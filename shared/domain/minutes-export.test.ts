@@ -6,7 +6,7 @@ const meeting: Meeting = {
   id: 'm', boardId: 'b', status: 'ended', facilitator: 'Eva', startedAt: '2026-11-28T08:00:00.000Z',
   endedAt: '2026-11-28T08:15:00.000Z', plannedMinutes: 15, itemMinutes: 3, currentItemId: null, attendees: ['Eva'], items: [],
   minutes: {
-    attendees: ['Eva', 'Ole'],
+    attendees: ['Eva', 'Ole', { name: 'Bo Dahl', userId: 'u-bo', role: 'employee-representative' }],
     items: [{ id: 'i', kind: 'custom', title: 'Sygefravær, "nu"', refId: null, detail: '', skipped: false, startedAt: 'S', endedAt: 'E',
       outcome: 'Drøftet', decisions: [{ id: 'd', text: 'Ny vagtplan' }], actionIds: ['c'] }],
     decisions: [{ id: 'd', text: 'Ny vagtplan', itemTitle: 'Sygefravær' }],
@@ -21,7 +21,8 @@ describe('minutes export', () => {
   it('writes Markdown with every section', () => {
     const md = minutesToMarkdown(meeting, 'Afsnit N2');
     expect(md).toContain('# Referat: Afsnit N2');
-    expect(md).toContain('- Eva\n- Ole');
+    expect(md).toContain('- Eva\n- Ole\n- Bo Dahl (medarbejderrepræsentant)');
+    expect(md).toContain('## Sprunget over\n- Ingen');
     expect(md).toContain('1. Sygefravær, "nu"\n   Konklusion: Drøftet\n   - Ny vagtplan');
     expect(md).toContain('## Nye handlinger\n- Ring til HR · Ole · 2026-12-05');
     expect(md).toContain('## Afsluttede handlinger\n- Ingen');

@@ -1,4 +1,5 @@
-import type { Meeting } from '../schemas';
+import type { Meeting, MeetingRole } from '../schemas';
+import { attendeeText } from './meeting';
 
 /** Words the exports use; the caller passes its language's. */
 export interface ExportWords {
@@ -10,9 +11,23 @@ export interface ExportWords {
   actionsClosed: string;
   indicators: string;
   skipped: string;
+  skippedItems: string;
   outcome: string;
   none: string;
+  meetingRoles: Record<MeetingRole, string>;
 }
+
+/** The capacities people attend in, as the Danish UI says them (kept here so the server's exports say them too). */
+export const DANISH_MEETING_ROLES: Record<MeetingRole, string> = {
+  'psychiatry-management': 'psykiatriledelse',
+  'clinic-management': 'klinikledelse',
+  'ward-management': 'afsnitsledelse',
+  'employee-representative': 'medarbejderrepræsentant',
+  staff: 'medarbejder',
+  quality: 'kvalitet og udvikling',
+  secretary: 'referent',
+  guest: 'gæst',
+};
 
 export const DANISH_EXPORT_WORDS: ExportWords = {
   minutes: 'Referat',
@@ -23,8 +38,10 @@ export const DANISH_EXPORT_WORDS: ExportWords = {
   actionsClosed: 'Afsluttede handlinger',
   indicators: 'Indikatorer',
   skipped: 'sprunget over',
+  skippedItems: 'Sprunget over',
   outcome: 'Konklusion',
   none: 'Ingen',
+  meetingRoles: DANISH_MEETING_ROLES,
 };
 
 const list = (lines: string[], none: string) => (lines.length > 0 ? lines.map((l) => `- ${l}`) : [`- ${none}`]);
@@ -34,12 +51,13 @@ export function minutesToMarkdown(meeting: Meeting, boardName: string, w: Export
   const m = meeting.minutes;
   if (!m) return '';
   const out = [`# ${w.minutes}: ${boardName}`, '', `${meeting.startedAt.slice(0, 10)} · ${meeting.facilitator}`, ''];
-  out.push(`## ${w.attendance}`, ...list(m.attendees, w.none), '', `## ${w.agenda}`);
+  out.push(`## ${w.attendance}`, ...list(m.attendees.map((a) => attendeeText(a, (r) => w.meetingRoles[r])), w.none), '', `## ${w.agenda}`);
   m.items.forEach((item, i) => {
     out.push(`${i + 1}. ${item.title}${item.skipped ? ` (${w.skipped})` : ''}`);
     if (item.outcome) out.push(`   ${w.outcome}: ${item.outcome}`);
     for (const d of item.decisions) out.push(`   - ${d.text}`);
   });
+  out.push('', `## ${w.skippedItems}`, ...list(m.items.filter((i) => i.skipped).map((i) => i.title), w.none));
   out.push('', `## ${w.decisions}`, ...list(m.decisions.map((d) => `${d.text} (${d.itemTitle})`), w.none));
   const action = (c: { title: string; ownerName: string; dueDate: string | null }) =>
     [c.title, c.ownerName, c.dueDate].filter(Boolean).join(' · ');

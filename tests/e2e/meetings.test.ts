@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { testToken } from '../helpers/auth';
+import { seriousViolations } from '../helpers/axe';
 import { useE2eHarness } from '../helpers/e2e-harness';
 
 const CLINIC = 'board-k-nord';
@@ -25,6 +26,13 @@ describe('meetings and escalations in Chromium', () => {
     await laptop.getByRole('button', { name: 'Start møde' }).click();
     await wall.getByRole('timer', { name: 'Mødetid' }).waitFor();
     await expect(wall.getByRole('timer', { name: 'Mødetid' }).textContent()).resolves.toMatch(/^Mødetid (19|20):\d\d tilbage$/); // the demo clinic meets for 20 minutes
+    // What a person reads and copies keeps the label and the time apart ("Mødetid19:58 tilbage" was the bug).
+    await expect(wall.getByRole('timer', { name: 'Mødetid' }).innerText()).resolves.toMatch(/^Mødetid\s+(19|20):\d\d tilbage$/);
+    // So does the small timer in the board's meeting bar, where it runs in the line of text.
+    const board = await open(`/boards/${CLINIC}`, 'Kollega', 'member');
+    const barTimer = board.getByRole('region', { name: 'Møde' }).getByRole('timer', { name: 'Mødetid' });
+    await expect(barTimer.innerText()).resolves.toMatch(/^Mødetid\s+(19|20):\d\d tilbage$/);
+    await board.close();
     const agenda = wall.getByRole('list', { name: 'Dagsorden' });
     expect(await agenda.getByRole('listitem').count()).toBeGreaterThan(0);
 
@@ -34,8 +42,29 @@ describe('meetings and escalations in Chromium', () => {
     await wall.getByRole('region', { name: 'Aktuelt punkt' }).getByRole('heading', { name: firstTitle }).waitFor();
     await wall.getByRole('timer', { name: 'Tid på punktet' }).waitFor();
 
-    await laptop.getByLabel('Fremmøde').fill('Eva Holm, Ole Berg');
-    await laptop.getByLabel('Fremmøde').press('Enter');
+    // Attendance: a person with a role on the unit, picked, and a typed name, each with the role they attend in.
+    const attendance = laptop.getByRole('form', { name: 'Tilføj til fremmødet' });
+    const person = attendance.getByLabel('Person');
+    await person.locator('option').nth(1).waitFor({ state: 'attached' });
+    const picked = (await person.locator('option').nth(1).textContent())!.split(' · ')[0]!;
+    await person.selectOption({ index: 1 });
+    await attendance.getByLabel('Rolle i mødet').selectOption({ label: 'Klinikledelse' });
+    await attendance.getByRole('button', { name: 'Tilføj til fremmødet' }).click();
+    await attendance.getByLabel('Navn').fill('Ole Berg');
+    await attendance.getByLabel('Rolle i mødet').selectOption({ label: 'Medarbejderrepræsentant' });
+    await attendance.getByRole('button', { name: 'Tilføj til fremmødet' }).click();
+    await wall.getByRole('list', { name: 'Fremmøde' }).getByText('Ole Berg (medarbejderrepræsentant)').waitFor();
+    expect(await seriousViolations(laptop), 'axe on the running meeting').toEqual([]);
+    // An indicator item shows its run chart and signal in words, on the wall screen too.
+    const indicatorItem = laptop.getByRole('list', { name: 'Dagsorden' }).getByRole('listitem').filter({ hasText: /^Indikator/ }).first();
+    const indicatorTitle = (await indicatorItem.locator('.agenda__title').textContent())!;
+    await indicatorItem.getByRole('button', { name: `Behandl punktet: ${indicatorTitle}` }).click();
+    await wall.getByRole('region', { name: 'Aktuelt punkt' }).getByRole('img', { name: `Seriediagram for ${indicatorTitle}` }).waitFor();
+    await laptop.getByRole('region', { name: 'Aktuelt punkt' }).getByRole('img', { name: `Seriediagram for ${indicatorTitle}` }).waitFor();
+    await laptop.getByRole('region', { name: 'Aktuelt punkt' }).getByText(/^(Signal: |Ingen signal|For få)/).first().waitFor();
+    expect(await seriousViolations(laptop), 'axe on an indicator item with its run chart').toEqual([]);
+    if (indicatorTitle !== firstTitle) await laptop.getByRole('button', { name: `Behandl punktet: ${firstTitle}` }).click();
+
     await laptop.getByLabel('Ny beslutning').fill('Tvangsdata gennemgås hver 14. dag');
     await laptop.getByRole('button', { name: 'Tilføj beslutning' }).click();
     const actionForm = laptop.getByRole('form', { name: 'Ny handling' });
@@ -54,14 +83,26 @@ describe('meetings and escalations in Chromium', () => {
     // The facilitator lands on the minutes; the wall screen is back to "start møde".
     const minutes = laptop.getByRole('article');
     await minutes.getByRole('heading', { name: /^Referat / }).waitFor();
-    await minutes.getByRole('region', { name: 'Fremmøde' }).getByText('Ole Berg').waitFor();
+    await minutes.getByRole('region', { name: 'Fremmøde' }).getByText('Ole Berg (medarbejderrepræsentant)').waitFor();
+    await minutes.getByRole('region', { name: 'Fremmøde' }).getByText(`${picked} (klinikledelse)`).waitFor();
     await minutes.getByRole('region', { name: 'Nye handlinger' }).getByText(/Kortlæg aftenvagternes bemanding · Ansvarlig: Ole Berg/).waitFor();
     await minutes.getByRole('region', { name: 'Beslutninger' }).getByText(/Tvangsdata gennemgås hver 14. dag/).waitFor();
     await wall.getByRole('button', { name: 'Start møde' }).waitFor();
 
-    // The action is a card on the board; the minutes offer print and downloads, and the board as it was.
+    // Every change on the board during the meeting, as sentences with the local time.
+    await minutes.getByRole('region', { name: 'Ændringer under mødet' })
+      .getByText(/^\d\d[.:]\d\d .+ oprettede kortet »Kortlæg aftenvagternes bemanding«\.$/).waitFor();
+
+    // The action is a card on the board; the minutes offer print and downloads, and the board as it was, as a board.
     await laptop.getByRole('button', { name: 'Tavlen som den var ved mødet' }).click();
-    await laptop.getByRole('region', { name: 'Tavlen som den var ved mødet' }).getByText(/Kortlæg aftenvagternes bemanding/).waitFor();
+    const then = laptop.getByRole('region', { name: 'Tavlen som den var ved mødet' });
+    await then.getByRole('listitem', { name: 'Kortlæg aftenvagternes bemanding' }).waitFor();
+    const columnBoxes = await then.locator('.column').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    expect(columnBoxes.length).toBeGreaterThan(1);
+    expect(columnBoxes[1]).toBe(columnBoxes[0]); // side by side, as on the board, not one list under another
+    expect(await seriousViolations(laptop), 'axe on the minutes with the board as it was').toEqual([]);
+    await then.getByRole('button', { name: 'Ved mødets start' }).click();
+    await then.getByRole('listitem', { name: 'Kortlæg aftenvagternes bemanding' }).waitFor({ state: 'detached' });
     const md = await laptop.getByRole('link', { name: 'Hent som MD' }).getAttribute('href');
     const res = await laptop.request.get(`${e2e.srv.url}${md}`);
     expect(await res.text()).toContain('Kortlæg aftenvagternes bemanding · Ole Berg · 2026-12-31');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardEvent, CommandResult } from '../../shared/protocol';
-import type { BoardAtResponse, HistoryResponse } from '../../shared/meeting-rest';
+import type { BoardAtResponse, HistoryResponse, MeetingChangesResponse } from '../../shared/meeting-rest';
 import type { Meeting } from '../../shared/schemas';
 import { createTestSessionFor } from '../helpers/auth';
 import { FIXTURE } from '../helpers/fixtures';
@@ -155,6 +155,38 @@ describe('a meeting from start to minutes', () => {
     expect(cards[sms]!.title).toBe('SMS-påmindelse');
     expect(body.indicators.find((i) => i.id === FIXTURE.indicators.restraint)!.recent.at(-1)!.value).toBe(5.5);
   });
+
+  it('lists every change made while the meeting ran, card moves off the agenda too, and rebuilds the board at its start', async () => {
+    await send(facilitator, 'meeting:start', { meetingId: 'm1' });
+    await new Promise((r) => setTimeout(r, 5)); // changes during the meeting get a later timestamp than its start
+    // Off the agenda: a colleague moves a card and moves a column while the facilitator walks the items.
+    await send(colleague, 'card:move', { cardId: sms, toColumnId: doing, index: 0 });
+    await send(colleague, 'column:move', { columnId: todo, index: 2 });
+    await change('m1', { kind: 'add-item', item: { id: 'x1', title: 'Punkt' } });
+    await send(facilitator, 'meeting:end', { meetingId: 'm1' });
+    await new Promise((r) => setTimeout(r, 5));
+    await send(colleague, 'card:move', { cardId: huddle, toColumnId: done, index: 0 }); // after the meeting: not listed
+
+    const { status, body } = await get<MeetingChangesResponse>(`/api/boards/${board}/meetings/m1/changes`);
+    expect(status).toBe(200);
+    // The meeting's own events and the next meeting date its end set are the minutes' business, not listed here.
+    expect(body.events.map((e) => e.body.type)).toEqual(['card.moved', 'column.moved']);
+    expect(body.events[0]!.body).toMatchObject({ card: { id: sms, columnId: doing }, from: { columnId: todo } });
+    expect(body.actors[body.events[0]!.actor]).toBe('Kollega');
+    expect(body.columns).toMatchObject({ [todo]: 'Nye forslag', [doing]: 'I gang' });
+
+    // At its start the board had its columns in the old order and the card in its old place; at its end, the new.
+    const atStart = (await get<BoardAtResponse>(`/api/boards/${board}/meetings/m1/board?at=start`)).body;
+    const order = (b: BoardAtResponse) => [...b.columns].sort((x, y) => (x.orderKey < y.orderKey ? -1 : 1)).map((c) => c.id);
+    expect(atStart.at).toBe('start');
+    expect(order(atStart)).toEqual([todo, doing, done]);
+    expect(atStart.cards.find((c) => c.id === sms)!.columnId).toBe(todo);
+    const atEnd = (await get<BoardAtResponse>(`/api/boards/${board}/meetings/m1/board`)).body;
+    expect(order(atEnd)).toEqual([doing, done, todo]);
+    expect(atEnd.cards.find((c) => c.id === sms)!.columnId).toBe(doing);
+    expect(atEnd.cards.find((c) => c.id === huddle)!.columnId).toBe(todo);
+    expect((await get(`/api/boards/${board}/meetings/m1/board?at=later`)).status).toBe(400);
+  });
 });
 
 describe('permissions', () => {
@@ -184,6 +216,48 @@ describe('permissions', () => {
     } finally {
       member.close();
     }
+  });
+});
+
+describe('attendance', () => {
+  it('offers the people with a role on the unit, above it or right below it, to those who run the meeting', async () => {
+    const ward = createTestSessionFor(srv.url, 'Anne Afsnitsleder', { roles: [{ unitId: 'ward', role: 'facilitator' }] });
+    const clinic = createTestSessionFor(srv.url, 'Kim Klinikchef', { roles: [{ unitId: 'clinic', role: 'facilitator' }] });
+    const viewer = createTestSessionFor(srv.url, 'Vera Læser', { roles: [{ unitId: 'clinic', role: 'viewer' }] });
+    const people = async (boardId: string, token: string) => {
+      const res = await fetch(`${srv.url}/api/boards/${boardId}/people`, { headers: { authorization: `Bearer ${token}` } });
+      return { status: res.status, body: (await res.json()) as { people: { userId: string; name: string; unitName: string }[] } };
+    };
+    const onClinic = await people(board, clinic.token);
+    expect(onClinic.status).toBe(200);
+    // The ward's leader (a unit right below) is offered for the clinic's meeting, with where their role is.
+    expect(onClinic.body.people).toEqual(expect.arrayContaining([
+      { userId: ward.userId, name: 'Anne Afsnitsleder', unitName: 'Afsnit N2' },
+      { userId: clinic.userId, name: 'Kim Klinikchef', unitName: 'Klinik Nord' },
+      { userId: viewer.userId, name: 'Vera Læser', unitName: 'Klinik Nord' },
+    ]));
+    expect(new Set(onClinic.body.people.map((p) => p.userId)).size).toBe(onClinic.body.people.length);
+    // On the ward's board, the clinic's people (a role above reaches down) are offered too.
+    const onWard = await people(FIXTURE.wardBoard, ward.token);
+    expect(onWard.body.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Anne Afsnitsleder', 'Kim Klinikchef']));
+    // Someone who cannot run the meeting is not told who has a role where.
+    expect((await people(board, viewer.token)).status).toBe(403);
+    expect((await fetch(`${srv.url}/api/boards/${board}/people`)).status).toBe(401);
+  });
+
+  it('keeps picked people with their role beside typed names, in the minutes and the Markdown export', async () => {
+    await send(facilitator, 'meeting:start', { meetingId: 'm1' });
+    await change('m1', { kind: 'attendance', attendees: [{ name: 'Anne Jensen', userId: 'u-anne', role: 'ward-management' }, 'Ole', { name: 'Bo Dahl', role: 'employee-representative' }] });
+    expect(storedMeeting('m1').attendees).toEqual([
+      { name: 'Anne Jensen', userId: 'u-anne', role: 'ward-management' }, 'Ole', { name: 'Bo Dahl', role: 'employee-representative' },
+    ]);
+    expect(await facilitator.request('meeting:change', {
+      opId: opId(), boardId: board, meetingId: 'm1', change: { kind: 'attendance', attendees: [{ name: 'Eva', role: 'chief' }] },
+    })).toMatchObject({ ok: false });
+    const ended = meetingOf(await send(facilitator, 'meeting:end', { meetingId: 'm1' }));
+    expect(ended.minutes!.attendees).toHaveLength(3);
+    const md = await get<string>(`/api/boards/${board}/meetings/m1/minutes.md`);
+    expect(md.body).toContain('- Anne Jensen (afsnitsledelse)\n- Ole\n- Bo Dahl (medarbejderrepræsentant)');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Cadence, EscalationStep } from '../../../shared/schemas';
+import type { Cadence, EscalationStep, MeetingRole } from '../../../shared/schemas';
 
 /** Texts of meetings, minutes, escalations and history; part of `Messages` as `meetings` in both languages. */
 export interface MeetingMessages {
@@ -35,7 +35,16 @@ export interface MeetingMessages {
   addItem: string;
   newItemTitle: string;
   attendance: string;
-  attendeesHint: string;
+  attendeePerson: string;
+  attendeeSomeoneElse: string;
+  attendeeName: string;
+  attendeeRole: string;
+  attendeeNoRole: string;
+  addAttendee: string;
+  removeAttendee: (name: string) => string;
+  attendeeMissing: string;
+  noAttendance: string;
+  meetingRoles: Record<MeetingRole, string>;
   outcome: string;
   decisions: string;
   newDecision: string;
@@ -59,6 +68,13 @@ export interface MeetingMessages {
   print: string;
   exportAs: (format: string) => string;
   boardAsItWas: string;
+  boardAtStart: string;
+  boardAtEnd: string;
+  boardAtMoment: string;
+  indicatorsOnBoard: string;
+  changesDuring: string;
+  noChanges: string;
+  skippedItems: string;
   backToBoard: string;
   backToMeeting: string;
   // escalations
@@ -154,7 +170,25 @@ export const meetingsDa: MeetingMessages = {
   addItem: 'Tilføj punkt',
   newItemTitle: 'Nyt punkt',
   attendance: 'Fremmøde',
-  attendeesHint: 'Navne adskilt af komma.',
+  attendeePerson: 'Person',
+  attendeeSomeoneElse: 'En anden (skriv navnet)',
+  attendeeName: 'Navn',
+  attendeeRole: 'Rolle i mødet',
+  attendeeNoRole: 'Ingen rolle angivet',
+  addAttendee: 'Tilføj til fremmødet',
+  removeAttendee: (name) => `Fjern ${name} fra fremmødet`,
+  attendeeMissing: 'Vælg en person, eller skriv et navn.',
+  noAttendance: 'Ingen registreret endnu.',
+  meetingRoles: {
+    'psychiatry-management': 'Psykiatriledelse',
+    'clinic-management': 'Klinikledelse',
+    'ward-management': 'Afsnitsledelse',
+    'employee-representative': 'Medarbejderrepræsentant',
+    staff: 'Medarbejder',
+    quality: 'Kvalitet og udvikling',
+    secretary: 'Referent',
+    guest: 'Gæst',
+  },
   outcome: 'Konklusion',
   decisions: 'Beslutninger',
   newDecision: 'Ny beslutning',
@@ -177,6 +211,13 @@ export const meetingsDa: MeetingMessages = {
   print: 'Udskriv',
   exportAs: (format) => `Hent som ${format}`,
   boardAsItWas: 'Tavlen som den var ved mødet',
+  boardAtStart: 'Ved mødets start',
+  boardAtEnd: 'Ved mødets slut',
+  boardAtMoment: 'Tidspunkt',
+  indicatorsOnBoard: 'Indikatorer',
+  changesDuring: 'Ændringer under mødet',
+  noChanges: 'Ingen ændringer på tavlen under mødet.',
+  skippedItems: 'Sprunget over',
   backToBoard: 'Til tavlen',
   backToMeeting: 'Til mødet',
   escalations: 'Eskaleringer',
@@ -265,7 +306,25 @@ export const meetingsEn: MeetingMessages = {
   addItem: 'Add item',
   newItemTitle: 'New item',
   attendance: 'Attendance',
-  attendeesHint: 'Names separated by commas.',
+  attendeePerson: 'Person',
+  attendeeSomeoneElse: 'Someone else (type the name)',
+  attendeeName: 'Name',
+  attendeeRole: 'Role at the meeting',
+  attendeeNoRole: 'No role given',
+  addAttendee: 'Add to attendance',
+  removeAttendee: (name) => `Remove ${name} from the attendance`,
+  attendeeMissing: 'Pick a person, or type a name.',
+  noAttendance: 'No one recorded yet.',
+  meetingRoles: {
+    'psychiatry-management': 'Psychiatry management',
+    'clinic-management': 'Clinic management',
+    'ward-management': 'Ward management',
+    'employee-representative': 'Employee representative',
+    staff: 'Staff',
+    quality: 'Quality and development',
+    secretary: 'Minute taker',
+    guest: 'Guest',
+  },
   outcome: 'Conclusion',
   decisions: 'Decisions',
   newDecision: 'New decision',
@@ -288,6 +347,13 @@ export const meetingsEn: MeetingMessages = {
   print: 'Print',
   exportAs: (format) => `Download as ${format}`,
   boardAsItWas: 'The board as it was at the meeting',
+  boardAtStart: 'When the meeting started',
+  boardAtEnd: 'When the meeting ended',
+  boardAtMoment: 'Moment',
+  indicatorsOnBoard: 'Indicators',
+  changesDuring: 'Changes during the meeting',
+  noChanges: 'No changes on the board during the meeting.',
+  skippedItems: 'Skipped',
   backToBoard: 'To the board',
   backToMeeting: 'To the meeting',
   escalations: 'Escalations',

@@ -2,7 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MINUTES_CSV_HEADER, minutesTable, minutesToMarkdown } from '../../../shared/domain/minutes-export';
 import {
+  BoardAtQuery,
   BoardAtResponse,
+  BoardPeopleResponse,
+  MeetingChangesResponse,
   HistoryQuery,
   HistoryResponse,
   MeetingListResponse,
@@ -20,6 +23,8 @@ interface Deps {
   reads: MeetingReads;
   access: AccessPolicy;
   boardName: (boardId: string) => string | undefined;
+  /** People who may be picked for a meeting's attendance (see BoardPeopleResponse). */
+  people: (boardId: string) => BoardPeopleResponse['people'];
 }
 
 // The signed-in principal when the security plugin set one; without accounts every reader is anonymous.
@@ -28,7 +33,7 @@ const actorOf = (request: FastifyRequest): string => request.principal?.actor ??
 const notFound = (reply: FastifyReply, message: string) => sendError(reply, 404, 'NOT_FOUND', message);
 
 /** Meetings, minutes (also as Markdown/CSV/JSON files), the board as it was at a meeting, and history. */
-export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, access, boardName }) => {
+export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, access, boardName, people }) => {
   app.addHook('preHandler', async (request, reply) => {
     const { id } = request.params as { id?: string };
     if (!id || boardName(id) === undefined) return notFound(reply, 'The board does not exist.');
@@ -62,9 +67,24 @@ export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, 
   });
 
   app.get('/api/boards/:id/meetings/:meetingId/board', {
-    schema: { summary: 'The board as it was when the meeting ended, rebuilt from the event log', tags: ['meetings'],
-      params: MeetingParams, response: { 200: BoardAtResponse, 403: ErrorResponse, 404: ErrorResponse } },
-  }, async (request, reply) => reads.boardAt(request.params.id, request.params.meetingId) ?? notFound(reply, 'No such meeting.'));
+    schema: { summary: 'The board as it was when the meeting started (`at=start`) or ended, rebuilt from the event log', tags: ['meetings'],
+      params: MeetingParams, querystring: BoardAtQuery, response: { 200: BoardAtResponse, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request, reply) =>
+    reads.boardAt(request.params.id, request.params.meetingId, request.query.at) ?? notFound(reply, 'No such meeting.'));
+
+  app.get('/api/boards/:id/meetings/:meetingId/changes', {
+    schema: { summary: 'Every change made on the board while the meeting ran, oldest first', tags: ['meetings'],
+      params: MeetingParams, response: { 200: MeetingChangesResponse, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request, reply) => reads.changes(request.params.id, request.params.meetingId) ?? notFound(reply, 'No such meeting.'));
+
+  app.get('/api/boards/:id/people', {
+    schema: { summary: "People to pick for a meeting's attendance: a role on the board's unit, above it or right below", tags: ['meetings'],
+      params: BoardParams, response: { 200: BoardPeopleResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse } },
+  }, async (request, reply) => {
+    // Those who run the meeting take the attendance; others need not see who has a role where.
+    if (!access.can(actorOf(request), 'facilitate', request.params.id)) return sendError(reply, 403, 'FORBIDDEN', 'You may not run meetings on this board.');
+    return { people: people(request.params.id) };
+  });
 
   app.get('/api/boards/:id/history', {
     schema: { summary: "A board's or a card's history from the event log, newest first", tags: ['meetings'],

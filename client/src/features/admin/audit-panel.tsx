@@ -5,7 +5,7 @@ import { api } from './admin-api';
 import { useAdminData } from './admin-data';
 import { Failure, Loading, SelectField } from './admin-fields';
 import { formatLocalDateTime } from './admin-format';
-import { type AuditNames, auditSentence } from './audit-sentence';
+import { type AuditNames, auditSentence } from '../../lib/event-sentences';
 import { useAdminTexts } from './admin-texts';
 
 const loadAuditChoices = () =>

@@ -1,9 +1,7 @@
 import './cascade.css';
-import { useEffect, useId, useMemo } from 'react';
+import { useEffect, useId } from 'react';
 import { Link, useSearch } from 'wouter';
 import type { IndicatorPageResponse } from '../../../../shared/cascade';
-import type { Measurement } from '../../../../shared/schemas';
-import { analyseSeries } from '../../../../shared/domain/indicator-signal';
 import { measurementStatus } from '../../../../shared/domain/status';
 import { formatPeriod, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
@@ -14,8 +12,7 @@ import { DeviationForm } from './deviation-form';
 import { IndicatorEffectChains } from './effect-chain-view';
 import { LineOfSight } from './line-of-sight';
 import { MeasurementTable } from './measurement-table';
-import { RunChart, type RunChartPoint } from './run-chart';
-import { SignalSummary } from './signal-summary';
+import { IndicatorSeries } from './indicator-series';
 import { TargetPanel } from './target-panel';
 import { useCascadeTexts } from './texts';
 import { useLoad } from '../../lib/use-load';
@@ -47,17 +44,9 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
   const x = useCascadeTexts();
   const chartHeading = useId();
   const { indicator, unit, target, measurements } = data;
-  const { points: shown, baselineCount, analysis } = useMemo(
-    () => analyseSeries({ measurements, minRespondents: indicator.minRespondents, baselineTo: data.baselineTo }),
-    [measurements, indicator.minRespondents, data.baselineTo],
-  );
   const latest = measurements.at(-1) ?? null;
   const status = measurementStatus(indicator, target, latest);
   const fmt = (v: number) => formatValue(v, indicator.decimals, indicator.unitLabel, lang);
-  // A median can fall between two whole values: show it with a decimal more rather than rounded onto a value.
-  const fmtReference = (v: number) =>
-    formatValue(v, Number.isInteger(v * 10 ** indicator.decimals) ? indicator.decimals : indicator.decimals + 1, indicator.unitLabel, lang);
-  const targetValue = indicator.direction === 'range' ? null : (target?.target ?? null);
 
   return (
     <div className="page page--indicator">
@@ -78,21 +67,7 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
 
       <section className="panel" aria-labelledby={chartHeading}>
         <h2 id={chartHeading}>{x.runChart}</h2>
-        <RunChart
-          points={shown.map((m) => ({
-            label: formatPeriod(indicator.frequency, m.periodStart, lang, t),
-            value: m.value,
-            text: fmt(m.value),
-            n: pointBase(m),
-          }))}
-          formatValue={fmtReference}
-          analysis={analysis}
-          target={targetValue}
-          baselineEnd={baselineCount !== null ? baselineCount - 1 : null}
-          label={x.runChartLabel(indicator.name)}
-          legend={{ median: baselineCount ? x.baselineMedian : x.median, target: x.target, signal: x.signal }}
-        />
-        <SignalSummary analysis={analysis} />
+        <IndicatorSeries data={data} />
         <BaselinePicker data={data} onChanged={onChanged} />
       </section>
 
@@ -138,13 +113,6 @@ function IndicatorView({ data, onChanged }: { data: IndicatorPageResponse; onCha
       <CsvImport unitId={unit.id} indicator={{ id: indicator.id, name: indicator.name }} onApplied={onChanged} />
     </div>
   );
-}
-
-/** What a point rests on: a soft indicator's respondents, or a rate's denominator. */
-function pointBase(m: Measurement): RunChartPoint['n'] {
-  if (m.respondents !== null) return { kind: 'respondents', value: m.respondents };
-  if (m.denominator !== null) return { kind: 'denominator', value: m.denominator };
-  return null;
 }
 
 function BaselinePicker({ data, onChanged }: { data: IndicatorPageResponse; onChanged: () => void }) {

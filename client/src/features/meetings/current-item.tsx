@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sortByKey } from '../../../../shared/domain/ordering';
 import type { AgendaItem, Meeting } from '../../../../shared/schemas';
@@ -7,6 +7,8 @@ import { useAppStore } from '../../app/store/store-context';
 import { addDays } from '../../../../shared/domain/cadence';
 import { formatDate, todayIso } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
+import { IndicatorChartPanel } from '../cascade';
+import { useBoardMode } from '../board';
 import { Timer } from './timer';
 import type { MeetingActions } from './use-meeting-actions';
 import { useSyncedDraft } from './use-synced-draft';
@@ -26,6 +28,8 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
   const [actionError, setActionError] = useState<{ field: 'title' | 'owner'; message: string } | null>(null);
   // An action without a date is due at the next meeting (or in 14 days), where it is followed up.
   const defaultDue = useAppStore((s) => s.view?.cadence?.nextMeetingDate ?? null) ?? addDays(todayIso(), 14);
+  const unitId = useAppStore((s) => s.view?.board.unit.id);
+  const wall = useBoardMode() === 'wall';
 
   function addDecision(event: FormEvent) {
     event.preventDefault();
@@ -50,6 +54,12 @@ export function CurrentItem({ meeting, item, actions }: { meeting: Meeting; item
       <p className="agenda__kind">{m.itemKinds[item.kind]}{item.detail && ` · ${m.itemDetails[item.detail] ?? item.detail}`}</p>
       <h2 className="current-item__title">{item.title}</h2>
       {item.startedAt && <Timer label={m.itemTimer} startedAt={item.startedAt} minutes={meeting.itemMinutes} large />}
+      {/* An indicator is discussed over its run chart and signal, the same analysis as on its page and tile. */}
+      {item.kind === 'indicator' && item.refId && unitId && (
+        <Suspense fallback={<p>{t.loading}</p>}>
+          <IndicatorChartPanel indicatorId={item.refId} unitId={unitId} linkToPage={!wall} />
+        </Suspense>
+      )}
       {actions ? (
         <Field label={m.outcome}>
           {({ id }) => (

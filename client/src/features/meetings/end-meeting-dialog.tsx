@@ -1,10 +1,12 @@
-import type { Meeting } from '../../../../shared/schemas';
+import { attendeeText } from '../../../../shared/domain/meeting';
+import type { Meeting, MeetingRole } from '../../../../shared/schemas';
 import { Dialog } from '../../components/dialog';
 import { useT } from '../../lib/i18n-context';
 
 /** "Afslut mødet?": what the minutes will hold, asked in the app (not the browser's confirm box). */
 export function EndMeetingDialog({ meeting, onEnd, onClose }: { meeting: Meeting; onEnd: () => void; onClose: () => void }) {
   const t = useT();
+  const role = (r: MeetingRole) => t.meetings.meetingRoles[r].toLocaleLowerCase();
   const f = t.flows;
   const done = meeting.items.filter((i) => !i.skipped && i.startedAt).length;
   const skipped = meeting.items.filter((i) => i.skipped).length;
@@ -13,7 +15,7 @@ export function EndMeetingDialog({ meeting, onEnd, onClose }: { meeting: Meeting
   return (
     <Dialog title={f.endTitle} onClose={onClose}>
       <p>{f.endSummary(done, skipped, decisions, actions)}</p>
-      <p>{meeting.attendees.length > 0 ? f.endAttendees(meeting.attendees.join(', ')) : f.noAttendees}</p>
+      <p>{meeting.attendees.length > 0 ? f.endAttendees(meeting.attendees.map((a) => attendeeText(a, role)).join(', ')) : f.noAttendees}</p>
       <div className="form__actions">
         <button type="button" className="button button--danger" onClick={onEnd}>{f.endConfirm}</button>
         <button type="button" className="button" data-autofocus onClick={onClose}>{f.keepGoing}</button>

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { buildAgenda } from '../../../../shared/domain/agenda';
 import type { Meeting } from '../../../../shared/schemas';
 import { act } from '@testing-library/react';
-import { makeEvent, makeSnapshot } from '../../test/fixtures';
+import { makeEvent, makeMeasurement, makeSnapshot } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 function running(): Meeting {
@@ -54,7 +54,7 @@ describe('meeting mode', () => {
     };
     act(() => fake.pushEvent(makeEvent(11, { type: 'meeting.changed', meeting: changed, change: 'outcome' })));
     expect(screen.getByLabelText('Konklusion')).toHaveValue('Vi holder øje med den');
-    expect(screen.getByLabelText('Fremmøde')).toHaveValue('Eva, Ole');
+    expect(within(screen.getByRole('list', { name: 'Fremmøde' })).getAllByRole('listitem').map((li) => li.firstChild?.textContent)).toEqual(['Eva', 'Ole']);
   });
 
   it('without a running meeting offers "Start møde", which sends meeting:start', async () => {
@@ -96,5 +96,84 @@ describe('meeting mode', () => {
     await user.click(within(screen.getByRole('dialog', { name: 'Afslut mødet?' })).getByRole('button', { name: 'Afslut og gem referat' }));
     expect(fake.lastCall('meeting:end')?.payload).toMatchObject({ meetingId: 'm1' });
     expect(confirm).not.toHaveBeenCalled();
+  }, 20_000);
+
+  it('an indicator item shows the run chart and its signal from the indicator page\'s own analysis', async () => {
+    const meeting = running();
+    const item = meeting.items.find((i) => i.kind === 'indicator')!;
+    // Eight low, then eight high in a row: a shift, which the signal says in words.
+    const values = [2, 3, 2, 3, 2, 3, 2, 3, 8, 9, 8, 9, 8, 9, 8, 9];
+    const page = {
+      indicator: {
+        id: item.refId, unitId: 'u1', name: item.title, unitLabel: '%', direction: 'lower', frequency: 'monthly', kind: 'hard',
+        decimals: 1, minRespondents: null, mandatory: false, rollup: null,
+      },
+      unit: { id: 'u1', parentId: null, layerId: 'l3', name: 'Klinik Nord' }, boardId: 'b1',
+      target: { validFrom: '2024-01-01', validTo: null, target: 5, low: null, high: null, tolerance: 1 }, targetInherited: false,
+      measurements: values.map((value, i) =>
+        makeMeasurement({ indicatorId: item.refId!, unitId: 'u1', periodStart: `202${i < 12 ? 5 : 6}-${String((i % 12) + 1).padStart(2, '0')}-01`, value })),
+      baselineTo: null, chain: [], below: [], deviations: [], rollup: null, recordedByNames: {},
+    };
+    const fetchMock = vi.fn((url: string) => Promise.resolve(new Response(JSON.stringify(url.startsWith('/api/indicators/') ? page : {}), {
+      status: 200, headers: { 'content-type': 'application/json' },
+    })));
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      renderApp({ path: '/boards/b1/meeting', snapshot: makeSnapshot({ meeting: { ...meeting, currentItemId: item.id } }) });
+      const current = await screen.findByRole('region', { name: 'Aktuelt punkt' });
+      const chart = within(current).getByRole('region', { name: 'Seriediagram' });
+      expect(await within(chart).findByRole('img', { name: `Seriediagram for ${item.title}` })).toBeInTheDocument();
+      expect(within(chart).getByRole('group', { name: 'Signal (ikke-tilfældig variation)' })).toHaveTextContent(/for lang serie/);
+      expect(fetchMock).toHaveBeenCalledWith(`/api/indicators/${item.refId}?unit=u1`, expect.anything());
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('attendance picks people with a role on the unit and the role they attend in, or takes a typed name', async () => {
+    const people = { people: [{ userId: 'u-anne', name: 'Anne Jensen', unitName: 'Afsnit N2' }, { userId: 'u-eva', name: 'Eva Holm', unitName: 'Klinik Nord' }] };
+    const fetchMock = vi.fn((url: string) => Promise.resolve(new Response(JSON.stringify(url === '/api/boards/b1/people' ? people : {}), {
+      status: 200, headers: { 'content-type': 'application/json' },
+    })));
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      const { fake } = renderApp({ path: '/boards/b1/meeting', snapshot: makeSnapshot({ meeting: running() }) });
+      const panel = await screen.findByRole('region', { name: 'Fremmøde' });
+      const form = within(panel).getByRole('form', { name: 'Tilføj til fremmødet' });
+      const user = userEvent.setup();
+      await within(form).findByRole('option', { name: 'Anne Jensen · Afsnit N2' });
+
+      // Nothing picked and no name: said at the field, nothing sent.
+      await user.click(within(form).getByRole('button', { name: 'Tilføj til fremmødet' }));
+      expect(within(form).getByLabelText('Navn')).toHaveAccessibleDescription('Vælg en person, eller skriv et navn.');
+      expect(fake.callsOf('meeting:change')).toHaveLength(0);
+
+      await user.selectOptions(within(form).getByLabelText('Person'), 'Anne Jensen · Afsnit N2');
+      expect(within(form).queryByLabelText('Navn')).toBeNull(); // a picked person needs no typed name
+      await user.selectOptions(within(form).getByLabelText('Rolle i mødet'), 'Afsnitsledelse');
+      await user.click(within(form).getByRole('button', { name: 'Tilføj til fremmødet' }));
+      expect(fake.lastCall('meeting:change')?.payload).toMatchObject({
+        change: { kind: 'attendance', attendees: [{ name: 'Anne Jensen', userId: 'u-anne', role: 'ward-management' }] },
+      });
+      const list = within(panel).getByRole('list', { name: 'Fremmøde' });
+      expect(within(list).getByText('Anne Jensen (afsnitsledelse)')).toBeInTheDocument();
+      // Someone already there is not offered again.
+      expect(within(form).queryByRole('option', { name: 'Anne Jensen · Afsnit N2' })).toBeNull();
+
+      await user.type(within(form).getByLabelText('Navn'), 'Bo Dahl');
+      await user.selectOptions(within(form).getByLabelText('Rolle i mødet'), 'Medarbejderrepræsentant');
+      await user.click(within(form).getByRole('button', { name: 'Tilføj til fremmødet' }));
+      expect(fake.lastCall('meeting:change')?.payload).toMatchObject({
+        change: { kind: 'attendance', attendees: [{ name: 'Anne Jensen', userId: 'u-anne' }, { name: 'Bo Dahl', role: 'employee-representative' }] },
+      });
+      expect(within(list).getByText('Bo Dahl (medarbejderrepræsentant)')).toBeInTheDocument();
+
+      await user.click(within(list).getByRole('button', { name: 'Fjern Anne Jensen fra fremmødet' }));
+      expect(fake.lastCall('meeting:change')?.payload).toMatchObject({
+        change: { kind: 'attendance', attendees: [{ name: 'Bo Dahl', role: 'employee-representative' }] },
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   }, 20_000);
 });

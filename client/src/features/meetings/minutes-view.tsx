@@ -1,9 +1,15 @@
+import type { MeetingChangesResponse } from '../../../../shared/meeting-rest';
+import { attendeeText } from '../../../../shared/domain/meeting';
 import type { Card, Meeting } from '../../../../shared/schemas';
 import { formatDate, formatValue } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
+import { MeetingChanges } from './meeting-changes';
 
-/** An ended meeting's minutes, laid out to read on screen and to print. */
-export function MinutesView({ meeting }: { meeting: Meeting }) {
+/**
+ * An ended meeting's minutes, laid out to read on screen and to print: the items skipped are named on their own,
+ * and with `changes` every change made on the board during the meeting follows.
+ */
+export function MinutesView({ meeting, changes }: { meeting: Meeting; changes?: MeetingChangesResponse | 'failed' | null }) {
   const { lang, t } = useI18n();
   const m = t.meetings;
   const minutes = meeting.minutes;
@@ -17,7 +23,7 @@ export function MinutesView({ meeting }: { meeting: Meeting }) {
       <p className="muted">
         {time.format(new Date(meeting.startedAt))}–{meeting.endedAt && time.format(new Date(meeting.endedAt))} · {m.facilitator(meeting.facilitator)}
       </p>
-      <section aria-label={m.attendance}><h2>{m.attendance}</h2>{list(minutes.attendees)}</section>
+      <section aria-label={m.attendance}><h2>{m.attendance}</h2>{list(minutes.attendees.map((a) => attendeeText(a, (r) => m.meetingRoles[r].toLocaleLowerCase())))}</section>
       <section aria-label={m.agenda}>
         <h2>{m.agenda}</h2>
         <ol>
@@ -30,6 +36,7 @@ export function MinutesView({ meeting }: { meeting: Meeting }) {
           ))}
         </ol>
       </section>
+      <section aria-label={m.skippedItems}><h2>{m.skippedItems}</h2>{list(minutes.items.filter((i) => i.skipped).map((i) => i.title))}</section>
       <section aria-label={m.decisions}><h2>{m.decisions}</h2>{list(minutes.decisions.map((d) => `${d.text} (${d.itemTitle})`))}</section>
       <section aria-label={m.actionsCreated}><h2>{m.actionsCreated}</h2>{list(minutes.actionsCreated.map(action))}</section>
       <section aria-label={m.actionsClosed}><h2>{m.actionsClosed}</h2>{list(minutes.actionsClosed.map(action))}</section>
@@ -37,6 +44,7 @@ export function MinutesView({ meeting }: { meeting: Meeting }) {
         <h2>{m.indicatorsThen}</h2>
         {list(minutes.indicators.map((i) => `${i.name}: ${i.value === null ? t.noData : formatValue(i.value, i.decimals ?? 1, i.unitLabel, lang)} – ${t.statusText(i.status)}`))}
       </section>
+      {changes !== undefined && <MeetingChanges changes={changes} />}
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Meeting } from '../../../../shared/schemas';
 import { Field } from '../../components/field';
+import { AttendancePanel } from './attendance-panel';
 import { useI18n } from '../../lib/i18n-context';
 import { useCanFacilitate } from '../board';
 import { AgendaList } from './agenda-list';
@@ -8,7 +9,6 @@ import { CurrentItem } from './current-item';
 import { EndMeetingDialog } from './end-meeting-dialog';
 import { Timer } from './timer';
 import { useMeetingActions } from './use-meeting-actions';
-import { useSyncedDraft } from './use-synced-draft';
 
 /**
  * A running meeting: the meeting timer, attendance, the agenda and the item being discussed. Someone who may not
@@ -20,14 +20,9 @@ export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: ()
   const canFacilitate = useCanFacilitate();
   const actions = useMeetingActions(meeting);
   const current = meeting.items.find((i) => i.id === meeting.currentItemId);
-  const [attendees, setAttendees, attendeesRef] = useSyncedDraft<HTMLInputElement>(meeting.attendees.join(', '));
   const [newItem, setNewItem] = useState('');
   const [ending, setEnding] = useState(false);
 
-  function saveAttendance(event: FormEvent) {
-    event.preventDefault();
-    actions.attendance(attendees.split(',').map((a) => a.trim()).filter(Boolean));
-  }
   function addItem(event: FormEvent) {
     event.preventDefault();
     if (!newItem.trim()) return;
@@ -52,12 +47,7 @@ export function RunningMeeting({ meeting, onEnd }: { meeting: Meeting; onEnd: ()
       )}
       <div className="meeting__body">
         <div className="meeting__side">
-          {canFacilitate && <form className="form no-print" onSubmit={saveAttendance}>
-            <Field label={m.attendance} hint={m.attendeesHint}>
-              {({ id, describedBy }) => <input ref={attendeesRef} id={id} type="text" value={attendees} aria-describedby={describedBy} onChange={(e) => setAttendees(e.target.value)} onBlur={saveAttendance} />}
-            </Field>
-          </form>}
-          <p className={canFacilitate ? 'print-only' : undefined}>{m.attendance}: {meeting.attendees.join(', ')}</p>
+          <AttendancePanel meeting={meeting} actions={canFacilitate ? actions : undefined} />
           <h2>{m.agenda}</h2>
           <AgendaList meeting={meeting} actions={canFacilitate ? actions : undefined} />
           {canFacilitate && <form className="form form--inline no-print" onSubmit={addItem}>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { MeetingChange } from '../../../../shared/protocol';
-import type { Meeting } from '../../../../shared/schemas';
+import type { Attendee, Meeting } from '../../../../shared/schemas';
 import { useAppStore } from '../../app/store/store-context';
 import { newId } from '../../lib/ids';
 
@@ -20,7 +20,7 @@ export function useMeetingActions(meeting: Meeting) {
       skip: (itemId: string, skipped: boolean) => change({ kind: 'skip-item', itemId, skipped }),
       move: (itemId: string, index: number) => change({ kind: 'move-item', itemId, index }),
       addItem: (title: string) => change({ kind: 'add-item', item: { id: newId(), title } }),
-      attendance: (attendees: string[]) => change({ kind: 'attendance', attendees }),
+      attendance: (attendees: Attendee[]) => change({ kind: 'attendance', attendees }),
       outcome: (itemId: string, outcome: string) => change({ kind: 'outcome', itemId, outcome }),
       decision: (itemId: string, text: string) => change({ kind: 'decision', itemId, decision: { id: newId(), text } }),
       action: (itemId: string, card: { columnId: string; title: string; ownerName: string; dueDate: string }) =>

@@ -1,5 +1,11 @@
-import type { AuditEntry, RoleName } from '../../../../shared/auth';
-import type { Lang } from '../../lib/i18n';
+import type { AuditEntry, RoleName } from '../../../shared/auth';
+import type { BoardEvent } from '../../../shared/protocol';
+import type { Lang } from './i18n';
+
+/**
+ * Events of the log as sentences, no ids: the admin's event log and the meeting minutes' "changes during the
+ * meeting" read the same events the same way.
+ */
 
 /** Names the sentences use instead of ids; whatever is unknown is described without a name. */
 export interface AuditNames {
@@ -8,20 +14,30 @@ export interface AuditNames {
   board(id: string): string | undefined;
   indicator(id: string): string | undefined;
   role(role: RoleName): string;
+  /** A column's name, for where a card was moved from and to (the board's own log knows its columns). */
+  column?(id: string): string | undefined;
 }
+
+/** What a sentence is made from: an entry of the admin's log, or a board event with its actor's name. */
+export type SentenceEntry = Pick<AuditEntry, 'type' | 'subject' | 'boardId' | 'actorName' | 'payload'>;
+
+/** A board event as an entry to say; without the board's name, for a list that is about one board. */
+export const boardEventEntry = (event: BoardEvent, actorName: string): SentenceEntry => ({
+  type: event.body.type, subject: event.opId, boardId: null, actorName, payload: event.body,
+});
 
 type Payload = Record<string, unknown>;
 const record = (v: unknown): Payload => (v && typeof v === 'object' ? (v as Payload) : {});
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** What an entry is about, read from its payload (events carry the thing they changed) and the names known. */
-function facts(e: AuditEntry, names: AuditNames) {
+function facts(e: SentenceEntry, names: AuditNames) {
   const p = record(e.payload);
   const thing = record(p.card ?? p.column ?? p.escalation ?? p.measurement ?? p.meeting);
   const subjectUser = e.subject.startsWith('user:') ? e.subject.slice(5) : undefined;
   const unitId = text(p.unitId);
   return {
-    title: text(thing.title) ?? text(thing.name) ?? text(p.name) ?? text(p.displayName) ?? text(record(p.after).name),
+    title: text(thing.title) ?? text(thing.cardTitle) ?? text(thing.name) ?? text(p.name) ?? text(p.displayName) ?? text(record(p.after).name),
     before: text(record(p.before).name),
     person: (subjectUser && names.user(subjectUser)) ?? text(p.displayName),
     unit: unitId ? names.unit(unitId) : undefined,
@@ -29,6 +45,8 @@ function facts(e: AuditEntry, names: AuditNames) {
     indicator: names.indicator(text(thing.indicatorId) ?? e.subject),
     board: e.boardId ? names.board(e.boardId) : undefined,
     passwordChanged: p.passwordChanged === true,
+    from: names.column?.(text(record(p.from).columnId) ?? ''),
+    to: names.column?.(text(thing.columnId) ?? ''),
   };
 }
 type Facts = ReturnType<typeof facts>;
@@ -36,10 +54,14 @@ type Phrases = Record<string, (f: Facts, names: AuditNames) => string>;
 
 const q = (name: string | undefined, lang: Lang) => (name ? (lang === 'da' ? ` »${name}«` : ` “${name}”`) : '');
 
+/** " fra »Nye forslag« til »I gang«" when both columns are known; within one column, nothing. */
+const fromTo = (f: Facts, lang: Lang) =>
+  f.from && f.to && f.from !== f.to ? (lang === 'da' ? ` fra${q(f.from, lang)} til${q(f.to, lang)}` : ` from${q(f.from, lang)} to${q(f.to, lang)}`) : '';
+
 const DA: Phrases = {
   'card.created': (f) => `oprettede kortet${q(f.title, 'da')}`,
   'card.updated': (f) => `ændrede kortet${q(f.title, 'da')}`,
-  'card.moved': (f) => (f.title ? `flyttede kortet${q(f.title, 'da')}` : 'flyttede et kort'),
+  'card.moved': (f) => `${f.title ? `flyttede kortet${q(f.title, 'da')}` : 'flyttede et kort'}${fromTo(f, 'da')}`,
   'card.archived': (f) => `arkiverede kortet${q(f.title, 'da')}`,
   'card.restored': (f) => `hentede kortet${q(f.title, 'da')} tilbage fra arkivet`,
   'column.created': (f) => `oprettede kolonnen${q(f.title, 'da')}`,
@@ -81,7 +103,7 @@ const DA: Phrases = {
 const EN: Phrases = {
   'card.created': (f) => `created the card${q(f.title, 'en')}`,
   'card.updated': (f) => `changed the card${q(f.title, 'en')}`,
-  'card.moved': (f) => (f.title ? `moved the card${q(f.title, 'en')}` : 'moved a card'),
+  'card.moved': (f) => `${f.title ? `moved the card${q(f.title, 'en')}` : 'moved a card'}${fromTo(f, 'en')}`,
   'card.archived': (f) => `archived the card${q(f.title, 'en')}`,
   'card.restored': (f) => `brought the card${q(f.title, 'en')} back from the archive`,
   'column.created': (f) => `created the column${q(f.title, 'en')}`,
@@ -121,7 +143,7 @@ const EN: Phrases = {
 };
 
 /** "Anne Jensen flyttede kortet »Huddle« (Afsnit N2)." — one entry of the log as a sentence, no ids. */
-export function auditSentence(entry: AuditEntry, names: AuditNames, lang: Lang): string {
+export function auditSentence(entry: SentenceEntry, names: AuditNames, lang: Lang): string {
   const f = facts(entry, names);
   const phrase = (lang === 'da' ? DA : EN)[entry.type]?.(f, names) ?? (lang === 'da' ? `gjorde noget (${entry.type})` : `did something (${entry.type})`);
   const where = f.board ? ` (${f.board})` : '';
