@@ -24,6 +24,7 @@ import { adminRoutes } from './routes/admin-routes';
 import { registerDeviceGuard } from './routes/device-guard';
 import { type LiveSockets, authRoutes } from './routes/auth-routes';
 import { createBoardService } from './services/board-service';
+import { createBusinessCases } from './services/cascade/business-cases';
 import { type Clock, createCommandService, systemClock } from './services/command-service';
 import { boardsRoutes } from './routes/boards/boards-routes';
 import { registerCascadeRoutes } from './routes/cascade';
@@ -117,7 +118,9 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();
-  const commands = notifyingCommands(createCommandService(deps.db, repos, deps.clock ?? systemClock), updates);
+  // A measurement from a board's socket moves the business cases that follow its indicator, on the boards showing them.
+  const cases = createBusinessCases(deps.db, repos, deps.clock ?? systemClock);
+  const commands = notifyingCommands(createCommandService(deps.db, repos, deps.clock ?? systemClock, undefined, cases.measured), updates);
   const accounts = accountsRepository(deps.db);
   const auth = createAuthService(accounts, deps.clock ?? systemClock, deps.authOptions);
   const access = deps.access ?? createRoleAccess(accounts);
@@ -155,7 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   });
   await app.register(adminRoutes, { db: deps.db, accounts, org: orgAdminRepository(deps.db), access, auth, live, clock: deps.clock ?? systemClock });
   await app.register(boardsRoutes, { boards, access });
-  await registerCascadeRoutes(app, { db: deps.db, repos, commands, access, clock: deps.clock ?? systemClock, updates });
+  await registerCascadeRoutes(app, { db: deps.db, repos, commands, access, clock: deps.clock ?? systemClock, updates, cases });
   await app.register(meetingsRoutes, {
     reads: createMeetingReads(deps.db, repos, deps.clock ?? systemClock),
     access,

@@ -16,6 +16,7 @@ import {
   MeetingRole,
 } from './schemas';
 import { LIMITS, PROTOCOL_VERSION } from './constants';
+import { BusinessCase } from './maalstyring';
 
 // Re-exported for the server's handlers; the client imports the constants module itself, which is zod-free.
 export { LIMITS, PROTOCOL_VERSION };
@@ -235,6 +236,10 @@ export const BoardEventBody = z.discriminatedUnion('type', [
   z.object({ type: z.literal('meeting.started'), meeting: Meeting }),
   z.object({ type: z.literal('meeting.changed'), meeting: Meeting, change: z.string() }),
   z.object({ type: z.literal('meeting.ended'), meeting: Meeting }),
+  // A business case this board shows changed (created, edited, closed, or its progress moved with a measurement):
+  // the case as the board shows it now, or null when it no longer shows here (closed, or no longer moving its
+  // indicators). The board's own list comes over REST; these keep it current without a reload.
+  z.object({ type: z.literal('business-case.changed'), initiativeId: Id, businessCase: BusinessCase.nullable() }),
 ]);
 export type BoardEventBody = z.infer<typeof BoardEventBody>;
 export type BoardEventType = BoardEventBody['type'];

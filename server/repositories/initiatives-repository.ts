@@ -67,6 +67,18 @@ export function initiativesRepository(db: Db) {
       AND EXISTS (SELECT 1 FROM initiative_indicators k JOIN board_indicators bi ON bi.indicator_id = k.indicator_id
         WHERE k.initiative_id = i.id AND bi.board_id = @board)
     ORDER BY i.end_date IS NULL, i.end_date, i.created_at, i.id`);
+  // The boards an open initiative shows on: the inverse of openOnBoard (the boards of its goal's owners and the units
+  // above them that show one of its indicators), so a change reaches exactly the boards that list it.
+  const boardsShowing = db.prepare<{ id: string }, { id: string }>(`WITH RECURSIVE up (id) AS (
+      SELECT g.unit_id FROM goal_owners g JOIN initiatives i ON i.goal_id = g.goal_id WHERE i.id = @id AND i.done = 0
+      UNION SELECT o.parent_id FROM org_units o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+    )
+    SELECT DISTINCT b.id FROM boards b JOIN up ON b.unit_id = up.id
+    WHERE EXISTS (SELECT 1 FROM initiative_indicators k JOIN board_indicators bi ON bi.indicator_id = k.indicator_id
+      WHERE k.initiative_id = @id AND bi.board_id = b.id)
+    ORDER BY b.id`);
+  const openMoving = db.prepare<[string], { id: string }>(`SELECT DISTINCT k.initiative_id AS id FROM initiative_indicators k
+    JOIN initiatives i ON i.id = k.initiative_id WHERE i.done = 0 AND k.indicator_id = ?`);
   const insert = db.prepare(`INSERT INTO initiatives (id, goal_id, title, baseline, expected_effect, end_date, done,
       created_at, investment, yearly_saving, start_date)
     VALUES (@id, @goalId, @title, @baseline, @expectedEffect, @endDate, 0, @now, @investment, @yearlySaving, @startDate)`);
@@ -96,6 +108,10 @@ export function initiativesRepository(db: Db) {
       return row && toInitiative(row);
     },
     openOnBoard: (boardId: string): Initiative[] => openOnBoard.all({ board: boardId }).map(toInitiative),
+    /** The boards an open initiative shows on (none once it is closed). */
+    boardsShowing: (id: string): string[] => boardsShowing.all({ id }).map((r) => r.id),
+    /** The ids of the open initiatives that should move an indicator. */
+    openMoving: (indicatorId: string): string[] => openMoving.all(indicatorId).map((r) => r.id),
     /** Call inside a transaction: the initiative and its indicators are one change. */
     insert: (i: InitiativeWrite, now: string): void => {
       insert.run({ ...i, now });

@@ -4,7 +4,7 @@ import type { Db } from '../db/open-database';
 import type { Repositories } from '../repositories';
 import { COMMAND_RUNNERS } from './commands';
 import type { CommandContext } from './decision';
-import { commitEffects } from './event-store';
+import { commitEffects, commitFollowUps, type MeasurementFollowUp, measuredIn } from './event-store';
 import { calendarDate } from '../../shared/domain/periods';
 
 export type CommandOutcome =
@@ -27,6 +27,8 @@ export function createCommandService(
   repos: Repositories,
   clock: Clock = systemClock,
   onStorageFailure: (err: unknown) => void = failStop,
+  /** What follows from a measurement (business cases' progress), committed in the same transaction. */
+  followUp?: MeasurementFollowUp,
 ) {
   const execute = <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome => {
     const previous = repos.events.operation(cmd.opId);
@@ -38,13 +40,8 @@ export function createCommandService(
     const ctx: CommandContext = { actor, now: date.toISOString(), today: calendarDate(date) };
     const decision = COMMAND_RUNNERS[name](cmd, repos, ctx);
     if (!decision.ok) return decision;
-    const events = commitEffects(repos, decision.effects, {
-      opId: cmd.opId,
-      command: name,
-      originBoardId: cmd.boardId,
-      actor,
-      at: ctx.now,
-    });
+    const meta = { opId: cmd.opId, command: name, originBoardId: cmd.boardId, actor, at: ctx.now };
+    const events = [...commitEffects(repos, decision.effects, meta), ...commitFollowUps(repos, followUp, measuredIn(decision.effects), meta)];
     // The board's seq is its last event's, if the command made one there (saves reading it back on every move).
     const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? repos.boards.seq(cmd.boardId)!;
     return { ok: true, seq, events, duplicate: false };

@@ -36,6 +36,33 @@ export function commitEffects(repos: Repositories, effects: Effect[], meta: Comm
   return events;
 }
 
+/** Where a measurement was recorded: what follow-ups (business cases moving with it) look at. */
+export interface MeasuredAt {
+  indicatorId: string;
+  unitId: string;
+}
+
+/**
+ * Effects that follow from measurements once they are applied, computed from the state after them (a business
+ * case's progress moves with its indicator). Kept as a function passed in, so the event store knows no business rule.
+ */
+export type MeasurementFollowUp = (measured: readonly MeasuredAt[]) => Effect[];
+
+export const measuredIn = (effects: readonly Effect[]): MeasuredAt[] =>
+  effects.flatMap((e) => (e.body.type === 'measurement.recorded' ? [{ indicatorId: e.body.measurement.indicatorId, unitId: e.body.measurement.unitId }] : []));
+
+/**
+ * Commits what follows from measurements already applied in this transaction, as an operation of its own (`<opId>:
+ * follow-up`), so a repeated opId still answers the command's own events. Nothing when nothing follows.
+ */
+export function commitFollowUps(repos: Repositories, followUp: MeasurementFollowUp | undefined, measured: readonly MeasuredAt[], meta: CommitMeta): BoardEvent[] {
+  if (!followUp || measured.length === 0) return [];
+  const effects = followUp(measured);
+  const origin = effects[0]?.boardIds[0];
+  if (!origin) return [];
+  return commitEffects(repos, effects, { ...meta, opId: `${meta.opId}:follow-up`, originBoardId: origin });
+}
+
 /**
  * A measurement's event carries the indicator's run-chart signal over the unit's whole series as it is after the
  * value (the boards have only the latest few values): a tile then shows a new signal at once, not after a reload.

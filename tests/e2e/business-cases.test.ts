@@ -41,4 +41,53 @@ describe('business cases in the browser', () => {
     if (shots) await page.screenshot({ path: join(shots, 'indicator-effect-chain.png'), fullPage: false });
     await page.close();
   });
+  it('a ward leader writes an effect chain for a goal with the keyboard; it is saved and shows with each step and its indicator', async () => {
+    const { token } = createTestSession(e2e.srv.databasePath, 'Afsnitsleder N2 (kæde)', { roles: [{ unitId: 'n2', role: 'facilitator' }] });
+    const page = await e2e.newPage({ sessionToken: token, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${e2e.srv.url}/goals`);
+    const goal = page.getByRole('listitem', { name: 'Ingen bæltefikseringer over 48 timer – tvangsforebyggende huddle hver morgen' });
+    await goal.getByRole('button', { name: /^Handlinger for målet "Ingen bæltefikseringer over 48 timer/ }).first().click();
+    await page.getByRole('menuitem', { name: 'Vis detaljer og indsatser' }).click();
+    await goal.getByRole('button', { name: /^Ny effektkæde/ }).first().click();
+    const dialog = page.getByRole('dialog', { name: /^Effektkæde for målet "Ingen bæltefikseringer over 48 timer/ });
+    const steps: [string, string, string][] = [
+      ['Indsats', 'Morgenhuddle om tvangsforebyggelse', 'Ingen indikator'],
+      ['Resultat', 'Ingen fiksering over 48 timer', 'Bæltefikseringer over 48 timer'],
+      ['Effekt for borgeren', 'Patienterne oplever et godt forløb', 'LUP: patienter, der i høj eller meget høj grad har et godt samlet indtryk'],
+    ];
+    for (const [i, [kind, title, indicator]] of steps.entries()) {
+      await dialog.getByRole('button', { name: 'Tilføj led' }).press('Enter');
+      const step = dialog.getByRole('group', { name: `Led ${i + 1}` });
+      // The new step's description has focus: typing goes straight into it.
+      await page.keyboard.type(title);
+      await step.getByLabel('Type').selectOption({ label: kind });
+      await step.getByLabel('Indikator').selectOption({ label: indicator });
+    }
+    // The last two in the wrong order, then put right with the keyboard (the hidden ": led n" may read with a space).
+    await dialog.getByRole('group', { name: 'Led 3' }).getByRole('button', { name: /^Flyt op\s?: led 3$/ }).press('Enter');
+    await dialog.getByRole('button', { name: 'Gem' }).click();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toContain('aldrig tilbage');
+    await dialog.getByRole('button', { name: /^Flyt ned\s?: led 2$/ }).press('Enter');
+    await dialog.getByRole('button', { name: 'Gem' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const chain = goal.getByRole('region', { name: /^Effektkæde for målet "Ingen bæltefikseringer over 48 timer/ });
+    await chain.waitFor();
+    const shown = await chain.getByRole('listitem').allTextContents();
+    expect(shown).toHaveLength(3);
+    expect(shown[0]).toContain('Morgenhuddle om tvangsforebyggelse');
+    expect(shown[0]).toContain('Ingen indikator');
+    expect(shown[1]).toContain('Bæltefikseringer over 48 timer');
+    expect(shown[2]).toContain('Effekt for borgeren');
+    await expect(chain.getByRole('link', { name: /^LUP: patienter/ }).count()).resolves.toBe(1);
+    // Saved on the server, not only on the page: the API answers the chain as written.
+    const res = await page.request.get(`${e2e.srv.url}/api/effect-chains?goal=${encodeURIComponent(await goal.getAttribute('id') ?? '')}`);
+    const saved = (await res.json()) as { steps: { title: string; indicatorId: string | null }[] }[];
+    expect(saved[0]?.steps.map((s) => [s.title, s.indicatorId])).toEqual([
+      ['Morgenhuddle om tvangsforebyggelse', null],
+      ['Ingen fiksering over 48 timer', 'baelte-48t'],
+      ['Patienterne oplever et godt forløb', 'lup-patient'],
+    ]);
+    await page.close();
+  });
 });

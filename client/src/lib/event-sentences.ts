@@ -33,11 +33,11 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v !==
 /** What an entry is about, read from its payload (events carry the thing they changed) and the names known. */
 function facts(e: SentenceEntry, names: AuditNames) {
   const p = record(e.payload);
-  const thing = record(p.card ?? p.column ?? p.escalation ?? p.measurement ?? p.meeting);
+  const thing = record(p.card ?? p.column ?? p.escalation ?? p.measurement ?? p.meeting ?? p.businessCase);
   const subjectUser = e.subject.startsWith('user:') ? e.subject.slice(5) : undefined;
   const unitId = text(p.unitId);
   return {
-    title: text(thing.title) ?? text(thing.cardTitle) ?? text(thing.name) ?? text(p.name) ?? text(p.displayName) ?? text(record(p.after).name),
+    title: text(thing.title) ?? text(thing.cardTitle) ?? text(thing.name) ?? text(p.name) ?? text(p.title) ?? text(p.displayName) ?? text(record(p.after).name),
     before: text(record(p.before).name),
     person: (subjectUser && names.user(subjectUser)) ?? text(p.displayName),
     unit: unitId ? names.unit(unitId) : undefined,
@@ -76,6 +76,11 @@ const DA: Phrases = {
   'meeting.started': () => 'startede mødet',
   'meeting.changed': () => 'ændrede mødet',
   'meeting.ended': () => 'afsluttede mødet',
+  'business-case.changed': (f) => (f.title ? `opdaterede business casen${q(f.title, 'da')} på tavlen` : 'tog en afsluttet business case af tavlen'),
+  'initiative.created': (f) => `oprettede indsatsen${q(f.title, 'da')} med business case`,
+  'initiative.updated': (f) => `ændrede indsatsen${q(f.title, 'da')}`,
+  'initiative.closed': () => 'afsluttede en indsats med en konklusion',
+  'effect-chain.saved': () => 'gemte en effektkæde',
   'user.created': (f) => `oprettede brugeren${q(f.person, 'da')}`,
   'user.updated': (f) => (f.passwordChanged ? `nulstillede adgangskoden for${q(f.person, 'da')}` : `ændrede brugeren${q(f.person, 'da')}`),
   'user.password-changed': () => 'skiftede sin adgangskode',
@@ -118,6 +123,11 @@ const EN: Phrases = {
   'meeting.started': () => 'started the meeting',
   'meeting.changed': () => 'changed the meeting',
   'meeting.ended': () => 'ended the meeting',
+  'business-case.changed': (f) => (f.title ? `updated the business case${q(f.title, 'en')} on the board` : 'took a closed business case off the board'),
+  'initiative.created': (f) => `created the initiative${q(f.title, 'en')} with a business case`,
+  'initiative.updated': (f) => `changed the initiative${q(f.title, 'en')}`,
+  'initiative.closed': () => 'closed an initiative with a conclusion',
+  'effect-chain.saved': () => 'saved an effect chain',
   'user.created': (f) => `created the user${q(f.person, 'en')}`,
   'user.updated': (f) => (f.passwordChanged ? `reset the password of${q(f.person, 'en')}` : `changed the user${q(f.person, 'en')}`),
   'user.password-changed': () => 'changed their password',

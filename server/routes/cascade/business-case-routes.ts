@@ -5,6 +5,7 @@ import { Initiative, InitiativeInput, InitiativePatch } from '../../../shared/ca
 import { BusinessCase, BusinessCaseQuery, EffectChain, EffectChainInput, EffectChainQuery, InitiativeClose } from '../../../shared/maalstyring';
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
+import type { LiveUpdates } from '../../realtime/live-updates';
 import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
@@ -18,9 +19,9 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
  * Business cases of initiatives and effect chains of goals. Writing takes facilitating every owner unit of the goal
  * (as editing the goal does); reading takes read access to one of them, or to the board asked about.
  */
-export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; cases: BusinessCases; access: UnitAccessPolicy }> = async (
+export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; cases: BusinessCases; access: UnitAccessPolicy; live: LiveUpdates }> = async (
   app,
-  { cascade, cases, access },
+  { cascade, cases, access, live },
 ) => {
   const mayEdit = (request: FastifyRequest, reply: FastifyReply, ownerIds: string[]) =>
     ownerIds.every((unitId) => allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) }));
@@ -49,8 +50,11 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
     const initiative = cases.get(id);
     return initiative ? cascade.goal(initiative.goalId) : undefined;
   };
-  const answer = (reply: FastifyReply, result: ReturnType<BusinessCases['update']>, code = 200) =>
-    result.ok ? reply.code(code).send(result.initiative) : reply.code(result.status).send({ error: result.error });
+  const answer = (reply: FastifyReply, result: ReturnType<BusinessCases['update']>, code = 200) => {
+    if (!result.ok) return reply.code(result.status).send({ error: result.error });
+    live.broadcast(result.events); // after the commit: the boards showing the case update without a reload
+    return reply.code(code).send(result.initiative);
+  };
 
   app.post(
     '/api/goals/:id/initiatives',

@@ -3,7 +3,7 @@ import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
 import type { UnitAccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
-import { createBusinessCases } from '../../services/cascade/business-cases';
+import { type BusinessCases, createBusinessCases } from '../../services/cascade/business-cases';
 import { createCascadeService } from '../../services/cascade/cascade-service';
 import { createOverviewService } from '../../services/cascade/overview-service';
 import type { LiveUpdates } from '../../realtime/live-updates';
@@ -23,6 +23,8 @@ export interface CascadeDeps {
   access: UnitAccessPolicy;
   clock: Clock;
   updates: LiveUpdates;
+  /** Business cases, shared with the command service (a measurement moves their progress on the boards). */
+  cases?: BusinessCases;
 }
 
 /** The cascade's REST routes: overview, goals, business cases, effect chains, indicator pages, reports, feeds, CSV, tokens. */
@@ -30,16 +32,16 @@ export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeD
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
   const reads = createReadPool(deps.db);
   app.addHook('onClose', () => reads.close());
-  const cases = createBusinessCases(deps.db, deps.repos, deps.clock);
+  const cases = deps.cases ?? createBusinessCases(deps.db, deps.repos, deps.clock);
   await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), cases, access: deps.access });
-  await app.register(businessCaseRoutes, { cascade, cases, access: deps.access });
+  await app.register(businessCaseRoutes, { cascade, cases, access: deps.access, live: deps.updates });
   await app.register(reportRoutes, { reads, clock: deps.clock, cascade, access: deps.access });
   await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos, reads, clock: deps.clock });
   await app.register(feedRoutes, {
     cascade,
     access: deps.access,
     tokens: createApiTokens(deps.db, deps.clock),
-    writer: createMeasurementWriter(deps.db, deps.repos),
+    writer: createMeasurementWriter(deps.db, deps.repos, cases.measured),
     live: deps.updates,
     repos: deps.repos,
     clock: deps.clock,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Initiative, InitiativeInput, InitiativePatch } from '../../../shared/cascade';
+import type { BoardEvent } from '../../../shared/protocol';
 import { InitiativeInput as InitiativeInputSchema } from '../../../shared/cascade';
 import { indicatorProgress, paybackYears } from '../../../shared/domain/business-case';
 import { reportable } from '../../../shared/domain/cascade';
@@ -13,9 +14,13 @@ import type { Repositories } from '../../repositories';
 import { cascadeRepository } from '../../repositories/cascade-repository';
 import type { StoredStep } from '../../repositories/initiatives-repository';
 import type { Clock } from '../command-service';
+import type { Effect } from '../decision';
+import { commitEffects } from '../event-store';
+import { businessCaseEffects } from './business-case-events';
 import { type Fail, fail } from './failure';
 
-type Saved = { ok: true; initiative: Initiative } | Fail;
+/** A saved initiative and the events that tell the boards showing it (broadcast them after the commit). */
+type Saved = { ok: true; initiative: Initiative; events: BoardEvent[] } | Fail;
 
 /**
  * Initiatives with business cases, and effect chains: writes in one transaction with their audit row, reads with
@@ -25,6 +30,12 @@ export function createBusinessCases(db: Db, repos: Repositories, clock: Clock) {
   const tree = cascadeRepository(db);
   const now = () => clock.now().toISOString();
   const today = () => calendarDate(clock.now());
+  const boardsTold = businessCaseEffects(repos, (i) => view(i));
+  /** Commits the boards' events of a change in its own transaction; none when no board shows the case. */
+  const tell = (effects: Effect[], command: string, actor: string): BoardEvent[] => {
+    const origin = effects[0]?.boardIds[0];
+    return origin ? commitEffects(repos, effects, { opId: `${command}-${randomUUID()}`, command, originBoardId: origin, actor, at: now() }) : [];
+  };
 
   /** The unit an indicator is followed at for a goal: the first owner with values, else the indicator's own unit. */
   const unitFor = (indicatorId: string, goalOwners: readonly string[]): string | null => {
@@ -54,13 +65,14 @@ export function createBusinessCases(db: Db, repos: Repositories, clock: Clock) {
       const id = `ini-${randomUUID()}`;
       repos.initiatives.insert(write({ id, goalId, ...input }), now());
       repos.initiatives.audit(actor, now(), 'initiative.created', id, { goalId, ...input });
-      return { ok: true, initiative: repos.initiatives.get(id)! };
+      return { ok: true, initiative: repos.initiatives.get(id)!, events: tell(boardsTold.changed(id, []), 'initiative:create', actor) };
     }).immediate();
 
   const update = (id: string, patch: InitiativePatch, actor: string): Saved =>
     db.transaction((): Saved => {
       const existing = repos.initiatives.get(id);
       if (!existing) return fail(404, 'NOT_FOUND', 'The initiative does not exist.');
+      const before = boardsTold.boardsOf(id);
       const { done, ...fields } = patch;
       const merged = InitiativeInputSchema.safeParse({
         title: existing.title, baseline: existing.baseline, expectedEffect: existing.expectedEffect, endDate: existing.endDate,
@@ -83,7 +95,7 @@ export function createBusinessCases(db: Db, repos: Repositories, clock: Clock) {
       }
       if (done !== undefined && done !== existing.done) repos.initiatives.setDone(id, done, now());
       repos.initiatives.audit(actor, now(), 'initiative.updated', id, patch);
-      return { ok: true, initiative: repos.initiatives.get(id)! };
+      return { ok: true, initiative: repos.initiatives.get(id)!, events: tell(boardsTold.changed(id, before), 'initiative:update', actor) };
     }).immediate();
 
   /** Closing takes a conclusion (what it brought, what was learnt); a closed case leaves boards and agendas. */
@@ -92,9 +104,10 @@ export function createBusinessCases(db: Db, repos: Repositories, clock: Clock) {
       const existing = repos.initiatives.get(id);
       if (!existing) return fail(404, 'NOT_FOUND', 'The initiative does not exist.');
       if (existing.done) return fail(409, 'CONFLICT', 'The initiative is already closed.');
+      const before = boardsTold.boardsOf(id);
       repos.initiatives.close(id, conclusion, now());
       repos.initiatives.audit(actor, now(), 'initiative.closed', id, { conclusion });
-      return { ok: true, initiative: repos.initiatives.get(id)! };
+      return { ok: true, initiative: repos.initiatives.get(id)!, events: tell(boardsTold.changed(id, before), 'initiative:close', actor) };
     }).immediate();
 
   const progressOf = (i: Initiative, owners: readonly string[], upTo: string): IndicatorProgress[] =>
@@ -198,6 +211,8 @@ export function createBusinessCases(db: Db, repos: Repositories, clock: Clock) {
     chainsOfGoals: (goalIds: readonly string[], upTo?: string): EffectChain[] =>
       goalIds.map((g) => chainOf(g, upTo)).filter((c): c is EffectChain => c !== null),
     saveChain,
+    /** The boards' events when measurements move open cases' progress: the command service's follow-up. */
+    measured: boardsTold.measured,
   };
 }
 export type BusinessCases = ReturnType<typeof createBusinessCases>;

@@ -7,7 +7,7 @@ import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
 import { orgUnitExistence } from '../../repositories/system-repository';
 import type { Effect } from '../decision';
-import { commitEffects } from '../event-store';
+import { commitEffects, commitFollowUps, type MeasuredAt, type MeasurementFollowUp } from '../event-store';
 
 export interface MeasurementWrite extends Required<Omit<MeasurementInput, 'note'>> {
   indicatorId: string;
@@ -47,7 +47,7 @@ const same = (a: Measurement, b: MeasurementWrite): boolean =>
  * recorded as `measurement.recorded` on every board showing the indicator for that unit (the previous value stays
  * in the event log), so live boards update; a re-posted identical period changes nothing.
  */
-export function createMeasurementWriter(db: Db, repos: Repositories) {
+export function createMeasurementWriter(db: Db, repos: Repositories, followUp?: MeasurementFollowUp) {
   const unitExists = orgUnitExistence(db);
 
   const check = (rows: readonly MeasurementWrite[], today: string): WriteProblem[] => {
@@ -64,6 +64,7 @@ export function createMeasurementWriter(db: Db, repos: Repositories) {
       const problems = check(rows, today);
       if (problems.length > 0) return { ok: false as const, problems };
       const effects: Effect[] = [];
+      const measured: MeasuredAt[] = [];
       let unchanged = 0;
       for (const w of rows) {
         const previous = repos.indicators.measurement(w.indicatorId, w.unitId, w.periodStart);
@@ -72,15 +73,16 @@ export function createMeasurementWriter(db: Db, repos: Repositories) {
           continue;
         }
         const measurement: Measurement = { ...w, recordedAt: now, recordedBy: actor };
+        measured.push({ indicatorId: w.indicatorId, unitId: w.unitId });
         const boardIds = repos.indicators.boardsShowing(w.indicatorId, w.unitId);
         if (boardIds.length === 0) repos.indicators.saveMeasurement(measurement);
         else effects.push({ body: { type: 'measurement.recorded', measurement, previous: previous ?? null }, boardIds });
       }
       let events: BoardEvent[] = [];
-      const origin = effects[0]?.boardIds[0];
-      if (origin) {
-        events = commitEffects(repos, effects, { opId: `feed-${randomUUID()}`, command: 'measurement:import', originBoardId: origin, actor, at: now });
-      }
+      const meta = { opId: `feed-${randomUUID()}`, command: 'measurement:import', originBoardId: effects[0]?.boardIds[0] ?? '', actor, at: now };
+      if (meta.originBoardId) events = commitEffects(repos, effects, meta);
+      // Also values no board shows at their unit: a case above may follow its progress there.
+      events = [...events, ...commitFollowUps(repos, followUp, measured, meta)];
       return { ok: true as const, written: rows.length - unchanged, unchanged, events };
     },
   );

@@ -1,3 +1,4 @@
+import type { BusinessCase } from '../../../../shared/maalstyring';
 import type { BoardEventBody, MovedCard } from '../../../../shared/protocol';
 import type {
   BoardCadence,
@@ -23,6 +24,13 @@ export interface BoardData {
   meeting: Meeting | null;
   lastMeeting: Meeting | null;
   cadence: BoardCadence | null;
+  /**
+   * Business cases changed since the snapshot, by initiative (null: no longer on this board). The board's list
+   * itself is loaded over REST (it is not in the snapshot); these events keep it current.
+   */
+  businessCases: Readonly<Record<string, BusinessCase | null>>;
+  /** The seq of the snapshot this state was built from: what is loaded beside the snapshot is reloaded when it moves. */
+  snapshotSeq: number;
 }
 
 /** How many measurements a tile keeps for its sparkline once new ones arrive. */
@@ -41,6 +49,8 @@ export function fromSnapshot(snapshot: BoardSnapshot): BoardData {
     meeting: snapshot.meeting ?? null,
     lastMeeting: snapshot.lastMeeting ?? null,
     cadence: snapshot.cadence ?? null,
+    businessCases: {},
+    snapshotSeq: snapshot.seq,
   };
 }
 
@@ -112,6 +122,8 @@ export function applyEventBody(data: BoardData, body: BoardEventBody): BoardData
       return { ...data, meeting: body.meeting };
     case 'meeting.ended':
       return { ...data, meeting: null, lastMeeting: body.meeting };
+    case 'business-case.changed':
+      return { ...data, businessCases: { ...data.businessCases, [body.initiativeId]: body.businessCase } };
   }
 }
 

@@ -7,6 +7,7 @@ import { BusinessCaseDialog, CloseBusinessCaseDialog } from './business-case-dia
 import { BusinessCaseList } from './business-case-list';
 import { useBusinessCaseTexts } from './business-case-texts';
 import { cascadeApi } from './cascade-api';
+import { EffectChainDialog } from './effect-chain-dialog';
 import { EffectChainView } from './effect-chain-view';
 
 interface GoalExtras {
@@ -36,9 +37,9 @@ export function GoalExtrasProvider({ children }: { children: ReactNode }) {
   return <Extras.Provider value={{ ...state, reload }}>{children}</Extras.Provider>;
 }
 
-type Open = { kind: 'new' } | { kind: 'edit'; initiative: Initiative } | { kind: 'close'; initiative: Initiative } | null;
+type Open = { kind: 'new' } | { kind: 'chain' } | { kind: 'edit'; initiative: Initiative } | { kind: 'close'; initiative: Initiative } | null;
 
-/** A goal's initiatives with their business cases (progress against baseline), its effect chain, and the dialogs. */
+/** A goal's initiatives with their business cases (progress against baseline), its effect chain, and their dialogs. */
 export function Initiatives({ goal, data, onChanged }: { goal: GoalView; data: GoalListResponse; onChanged: () => void }) {
   const b = useBusinessCaseTexts();
   const extras = useContext(Extras);
@@ -84,6 +85,10 @@ export function Initiatives({ goal, data, onChanged }: { goal: GoalView; data: G
         {b.newBusinessCase}<span className="visually-hidden">: {goal.title}</span>
       </Button>
       {chain && <EffectChainView chain={chain} headingLevel={4} />}
+      <Button size="sm" onClick={() => setOpen({ kind: 'chain' })}>
+        {chain ? b.editEffectChain : b.newEffectChain}<span className="visually-hidden">: {goal.title}</span>
+      </Button>
+      {open?.kind === 'chain' && <EffectChainDialog goal={goal} chain={chain} indicators={data.indicators} onDone={done} />}
       {(open?.kind === 'new' || open?.kind === 'edit') && (
         <BusinessCaseDialog goal={goal} indicators={data.indicators} initiative={open.kind === 'edit' ? open.initiative : undefined} onDone={done} />
       )}

@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { periodStartOf, shiftPeriod } from '../../../../shared/domain/periods';
+import { makeEvent } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 async function tile(name: string) {
@@ -21,6 +22,20 @@ describe('indicator tiles', { timeout: 15_000 }, () => {
     expect(red.getByText('Status: rød (ikke på mål)')).toBeInTheDocument();
     expect(red.getByText('42 dage')).toBeInTheDocument();
     expect(red.getByText('K4 2026')).toBeInTheDocument();
+  });
+
+  it('says a red value without a signal is common-cause variation, and asks a signal for its cause (learning before control)', async () => {
+    const { fake, snapshot } = renderApp();
+    const red = within(await tile('Ventetid til første samtale'));
+    expect(red.getByText('Almindelig variation, intet signal – niveauet er for højt: hvad i systemet skal ændres?')).toBeInTheDocument();
+    expect(red.queryByRole('link', { name: /angiv årsag/ })).toBeNull();
+    const ventetid = snapshot.indicators.find((i) => i.id === 'i3')!;
+    act(() => fake.pushEvent(makeEvent(snapshot.seq + 1, {
+      type: 'indicator.changed', indicator: { ...ventetid, signal: { signal: true, shift: true, tooFewCrossings: false, applied: true, n: 20 } },
+    })));
+    const signalled = within(await tile('Ventetid til første samtale'));
+    expect(signalled.getByRole('link', { name: /Rød: angiv årsag og handling/ })).toBeInTheDocument();
+    expect(signalled.queryByText(/Almindelig variation/)).toBeNull();
   });
 
   it('shows "for få svar" instead of the number when a soft indicator has too few respondents', async () => {

@@ -25,6 +25,8 @@ describe('meeting mode', () => {
     expect(timer).toHaveTextContent(/^Mødetid 1[45]:\d\d tilbage$/);
     const agenda = screen.getByRole('list', { name: 'Dagsorden' });
     expect(within(agenda).getAllByRole('listitem').length).toBeGreaterThan(0);
+    // Learning before control: red without a run-chart signal asks about the system, not for one point's cause.
+    expect(within(agenda).getByText(/rød uden signal – almindelig variation: hvad i systemet skal ændres\?/)).toBeInTheDocument();
     const first = running().items[0]!;
 
     const user = userEvent.setup();
