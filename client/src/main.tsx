@@ -4,6 +4,8 @@ import { App } from './app/app';
 import { createAppStore } from './app/store/app-store';
 import { createFetchApi } from './lib/api-client';
 import { createSocketTransport } from './lib/socket-transport';
+import { ownerToCome, userOwner } from './lib/saved-changes';
+import { browserPendingStore } from './features/board/pending-store';
 import { SessionGate } from './features/auth/session';
 import { I18nProvider } from './lib/i18n-context';
 import './styles/tokens.css';
@@ -28,7 +30,9 @@ if (window.location.pathname.startsWith('/wall')) {
   let connectedOnce = false;
   const transport = createSocketTransport({ auth: () => ({}), onAuthError: () => connectedOnce && window.location.reload() });
   transport.subscribe({ connected: () => void (connectedOnce = true), disconnected: () => undefined, boardEvents: () => undefined });
-  const store = createAppStore({ transport });
+  // Unsent changes are kept per person: read and written once the session check has said who is signed in.
+  const { owner, setOwner } = ownerToCome();
+  const store = createAppStore({ transport, pendingStore: browserPendingStore(owner) });
   // A board's data is asked for at once, beside the session and access checks, not after them. The server refuses
   // the join to whoever may not read the board, and the access check still shows "Ingen adgang" in its place.
   const boardId = /^\/boards\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];
@@ -36,7 +40,7 @@ if (window.location.pathname.startsWith('/wall')) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <SessionGate>{() => <App store={store} api={createFetchApi()} />}</SessionGate>
+        <SessionGate onUser={(me) => setOwner(userOwner(me.id))}>{() => <App store={store} api={createFetchApi()} />}</SessionGate>
       </I18nProvider>
     </StrictMode>,
   );

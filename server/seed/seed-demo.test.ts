@@ -265,6 +265,13 @@ describe('seedDemo', () => {
     expect(columnNames('board-n2')).toEqual(['Nye forslag', 'I gang', 'Afsluttet']);
   });
 
+  it('names the LUP indicators as the survey asks ("i høj eller meget høj grad"), not by a statistician\'s "top-2"', () => {
+    const lup = loadDemoOrganisation().indicators.filter((i) => i.name.startsWith('LUP'));
+    expect(lup.length).toBeGreaterThan(0);
+    for (const i of lup) expect(i.name).toMatch(/i høj eller meget høj grad/);
+    expect(loadDemoOrganisation().indicators.filter((i) => /top.?2/i.test(i.name))).toEqual([]);
+  });
+
   it('refuses to seed a database that already has an organisation, and leaves it as it was', () => {
     const db = seededDb();
     const before = count(db, 'SELECT count(*) FROM measurements');

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { testToken } from '../helpers/auth';
 import { until, useE2eHarness } from '../helpers/e2e-harness';
@@ -23,6 +23,29 @@ const focused = (page: Page) =>
     const titleId = el?.closest('li[data-card-id]')?.getAttribute('aria-labelledby');
     return { label: el?.getAttribute('aria-label') ?? el?.tagName, card: titleId ? document.getElementById(titleId)?.textContent : null };
   });
+
+/** How many times the server has recorded a move of the card with this title. */
+const movesOf = (title: string): number =>
+  (e2e.srv.server.db
+    .prepare("SELECT count(*) AS n FROM events WHERE type = 'card.moved' AND json_extract(payload, '$.card.id') = (SELECT id FROM cards WHERE title = ?)")
+    .get(title) as { n: number }).n;
+
+/** Makes a move with the browser offline ("Flyt til …", to the bottom of Afsluttet) and waits for it to be queued. */
+async function moveOffline(page: Page, from: string, title: string): Promise<void> {
+  await page.context().setOffline(true);
+  await page.getByRole('alert').filter({ hasText: 'Ingen forbindelse' }).waitFor({ timeout: 10_000 });
+  await card(column(page, from), title).getByRole('button', { name: 'Flyt til …' }).click();
+  await page.getByRole('menuitem', { name: 'Nederst i Afsluttet' }).click();
+  await page.getByText(/1 ændring venter/).waitFor();
+}
+
+/** Opens the board in a new tab of the same browser (same cookies, same IndexedDB) and waits for the connection. */
+async function reopen(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${e2e.srv.url}${WARD_BOARD}`);
+  await page.getByText(/^(Forbundet|Connected)$/).waitFor();
+  return page;
+}
 
 describe('moves, focus and undo in Chromium', () => {
   it('after a keyboard drop and a "Flyt til" move, focus is on the moved card\'s grip; Ctrl+Z undoes it', async () => {
@@ -59,33 +82,84 @@ describe('moves, focus and undo in Chromium', () => {
     expect(['INPUT', 'TEXTAREA', 'SELECT']).not.toContain(tag);
   });
 
-  // Skipped after the merge of the faster first paint and websocket-first reconnects: the page's socket gets past this
-  // test's route blocks (the move is acknowledged at once), so it no longer simulates being offline. The queue's
-  // persistence is covered by the sync engine's restore tests; this e2e needs a simulation that blocks the socket.
-  it.skip('a change made offline survives a reload and is sent once when the connection is back', async () => {
+  it('a change made offline survives a reload and is sent once when the connection is back', async () => {
     const page = await openBoard();
     const other = await openBoard();
     const title = 'Sansestue i stedet for skærmning ved uro';
-    // The socket cannot reach the server (the page itself still loads): offline as far as the board knows.
+    // The browser's own offline mode: Chromium refuses every new request and WebSocket, so no reconnect can slip
+    // past (route blocks on socket.io URLs did not hold once the socket went WebSocket-first). The open socket is
+    // dropped by the client itself on the browser's "offline" event.
     const context = page.context();
-    let blocked = true;
-    await context.route(/\/socket\.io\//, (route) => (blocked ? route.abort() : route.continue()));
-    await context.routeWebSocket(/\/socket\.io\//, (ws) => (blocked ? ws.close() : ws.connectToServer()));
-    await e2e.srv.pause();
-    await e2e.srv.resume();
+    await context.setOffline(true);
     await page.getByRole('alert').filter({ hasText: 'Ingen forbindelse' }).waitFor({ timeout: 10_000 });
     await card(column(page, 'Nye forslag'), title).getByRole('button', { name: 'Flyt til …' }).click();
     await page.getByRole('menuitem', { name: 'Nederst i Afsluttet' }).click();
     await page.getByText(/1 ændring venter/).waitFor();
+    expect(await card(column(other, 'Afsluttet'), title).count()).toBe(0);
 
+    // Reload while still offline. Only the page's own files are let through (fetched by the test runner, outside the
+    // browser's offline mode), as a cached app shell would serve them; the socket stays cut.
+    await context.route(
+      (url) => url.origin === e2e.srv.url && !url.pathname.startsWith('/socket.io/'),
+      async (route) => route.fulfill({ response: await route.fetch() }),
+    );
     await page.reload();
-    await page.waitForTimeout(500); // the saved change is read back while the socket is still kept out
-    blocked = false;
+    // The saved change is read back from IndexedDB (the board itself waits for the connection: no snapshot is cached).
+    await page.getByText(/1 ændring venter/).waitFor({ timeout: 10_000 });
+    expect(await card(column(other, 'Afsluttet'), title).count()).toBe(0);
+
+    await context.unrouteAll({ behavior: 'ignoreErrors' });
+    await context.setOffline(false);
     await until(async () => (await card(column(other, 'Afsluttet'), title).count()) === 1, 'the saved move on the other screen', 20_000);
-    await until(async () => (await card(column(page, 'Afsluttet'), title).count()) === 1, 'the saved move after the reload', 10_000);
-    const moves = e2e.srv.server.db
-      .prepare("SELECT count(*) AS n FROM events WHERE type = 'card.moved' AND json_extract(payload, '$.card.id') = (SELECT id FROM cards WHERE title = ?)")
-      .get(title) as { n: number };
-    expect(moves.n).toBe(1);
+    await page.getByText(/ændring(er)? venter/).waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await card(column(page, 'Afsluttet'), title).count()).toBe(1);
+    expect(await card(column(other, 'Afsluttet'), title).count()).toBe(1);
+    expect(movesOf(title)).toBe(1);
+  });
+  it("saved offline changes belong to whoever made them: another person on the same browser never sends them, and signing out forgets them", async () => {
+    const anne = testToken(e2e.srv.url, 'Anne Offline', { role: 'member' });
+    const bent = testToken(e2e.srv.url, 'Bent Bagefter', { role: 'member' });
+    const signInAs = async (context: BrowserContext, token: string) => {
+      await context.clearCookies();
+      await context.addCookies([{ name: 'kaskade_session', value: token, url: e2e.srv.url }]);
+    };
+    const first = 'Tvangsforebyggende huddle kl. 8.15 hver dag';
+    const page = await e2e.newPage({ sessionToken: anne });
+    const context = page.context();
+    await page.goto(`${e2e.srv.url}${WARD_BOARD}`);
+    await page.getByText(/^(Forbundet|Connected)$/).waitFor();
+    await moveOffline(page, 'I gang', first);
+    await page.close(); // Anne leaves with her change unsent
+
+    // Bent signs in on the same browser: Anne's change is neither shown as his nor sent with his session.
+    await signInAs(context, bent);
+    await context.setOffline(false);
+    const bents = await reopen(context);
+    await card(column(bents, 'I gang'), first).waitFor();
+    await bents.waitForTimeout(1000); // time enough for a saved change to be read back and sent
+    expect(await bents.getByText(/ændring(er)? venter/).count()).toBe(0);
+    expect(movesOf(first)).toBe(0);
+    await bents.close();
+
+    // Anne back on this browser: her change is still kept for her, and sent once.
+    await signInAs(context, anne);
+    const annes = await reopen(context);
+    await until(async () => movesOf(first) === 1, "Anne's saved change sent when she is back");
+    await until(async () => (await card(column(annes, 'Afsluttet'), first).count()) === 1, 'the move on her board');
+
+    // Anne makes another change offline and signs out before it is sent: it is forgotten, not sent at her next visit.
+    const second = 'Mange vikarer i aftenvagterne – svært at kende patienterne';
+    await moveOffline(annes, 'Nye forslag', second);
+    await annes.getByRole('button', { name: 'Log ud' }).click();
+    await until(async () => !annes.url().includes('/boards/'), 'leaving the board on sign-out');
+    await context.setOffline(false);
+    await annes.close();
+    await signInAs(context, anne); // her session may still be valid: the sign-out request could not reach the server
+    const later = await reopen(context);
+    await card(column(later, 'Nye forslag'), second).waitFor();
+    await later.waitForTimeout(1000);
+    expect(await later.getByText(/ændring(er)? venter/).count()).toBe(0);
+    expect(movesOf(second)).toBe(0);
+    expect(movesOf(first)).toBe(1);
   });
 });

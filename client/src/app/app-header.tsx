@@ -1,12 +1,11 @@
 import { Link, useLocation } from 'wouter';
 import { useI18n } from '../lib/i18n-context';
-import { authApi } from '../lib/auth-api';
 import { Menu, type MenuItem } from '../components/menu';
 import { GoalsNavLink } from '../features/cascade/goals-nav-link';
 import { useOverviewTexts } from '../features/overview/overview-texts';
 import { LanguageSwitch } from './language-switch';
 import { useState } from 'react';
-import { AccountMenu, PasswordDialog, useMe } from '../features/auth';
+import { AccountMenu, PasswordDialog, signOut, useMe } from '../features/auth';
 import { useHeaderTexts } from './header-texts';
 
 /** On a phone the links and tools fold into one menu; the same destinations, the same order. */
@@ -24,7 +23,7 @@ function CompactMenu() {
     { id: 'lang', label: t.otherLanguageName, onSelect: () => setLang(lang === 'da' ? 'en' : 'da'), group: x.settings },
     ...(me
       ? [{ id: 'password', label: t.access.changeOwnPassword, onSelect: () => setChanging(true), group: x.settings },
-        { id: 'out', label: `${t.access.signOut} (${me.name})`, onSelect: () => void authApi.logout().finally(() => window.location.assign('/')), group: x.settings }]
+        { id: 'out', label: `${t.access.signOut} (${me.name})`, onSelect: () => signOut(me), group: x.settings }]
       : []),
   ];
   return (

@@ -8,6 +8,21 @@ describe('formatting', () => {
     expect(formatValue(12, 0, '', 'da')).toBe('12');
   });
 
+  it('says unit words in the reader\'s language, in singular or plural', () => {
+    expect(formatValue(43, 0, 'dage', 'en')).toBe('43\u00a0days');
+    expect(formatValue(43, 0, 'dage', 'da')).toBe('43\u00a0dage');
+    expect(formatValue(1, 0, 'dage', 'da')).toBe('1\u00a0dag');
+    expect(formatValue(1, 0, 'dage', 'en')).toBe('1\u00a0day');
+    expect(formatValue(1, 1, 'timer', 'en')).toBe('1.0\u00a0hours');
+    expect(formatValue(24, 0, 'Timer', 'en')).toBe('24\u00a0hours');
+    expect(formatValue(3, 0, 'kr.', 'en')).toBe('3\u00a0kr.');
+  });
+
+  it('writes dates in each language\'s own way, never as ISO', () => {
+    expect(formatDate('2027-12-31', 'da')).toBe('31. dec. 2027');
+    expect(formatDate('2027-12-31', 'en')).toBe('31 Dec 2027');
+  });
+
   it('names periods per frequency', () => {
     expect(formatPeriod('biweekly', '2026-11-16', 'da', da)).toBe('uge 47–48 2026');
     expect(formatPeriod('weekly', '2026-11-16', 'da', da)).toBe('uge 47 2026');

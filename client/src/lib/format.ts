@@ -25,10 +25,34 @@ export function formatNumber(value: number, decimals: number, lang: Lang): strin
   return numberFormat(lang, decimals).format(value);
 }
 
-/** A value with its unit: `4,5 %`, `12 dage` (non-breaking space, so the unit never wraps alone). */
+/** Unit words as organisations type them (in Danish), in singular and plural in each language. */
+const UNIT_WORDS: readonly { forms: readonly string[]; da: [string, string]; en: [string, string] }[] = [
+  { forms: ['dag', 'dage', 'days', 'day'], da: ['dag', 'dage'], en: ['day', 'days'] },
+  { forms: ['døgn'], da: ['døgn', 'døgn'], en: ['day', 'days'] },
+  { forms: ['time', 'timer', 'hours', 'hour'], da: ['time', 'timer'], en: ['hour', 'hours'] },
+  { forms: ['minut', 'minutter', 'min.', 'minutes', 'minute'], da: ['minut', 'minutter'], en: ['minute', 'minutes'] },
+  { forms: ['uge', 'uger', 'weeks', 'week'], da: ['uge', 'uger'], en: ['week', 'weeks'] },
+  { forms: ['måned', 'måneder', 'months', 'month'], da: ['måned', 'måneder'], en: ['month', 'months'] },
+  { forms: ['år', 'years', 'year'], da: ['år', 'år'], en: ['year', 'years'] },
+  { forms: ['patient', 'patienter', 'patients'], da: ['patient', 'patienter'], en: ['patient', 'patients'] },
+  { forms: ['point', 'points'], da: ['point', 'point'], en: ['point', 'points'] },
+];
+
+/**
+ * An indicator's unit as the reader's language says it for this value: `43 dage` is `43 days` in English and
+ * `1 dag` in Danish. Units that are not words of the list (`%`, `kr.`, anything else) are shown as typed.
+ */
+export function unitFor(unitLabel: string, value: number, decimals: number, lang: Lang): string {
+  const word = UNIT_WORDS.find((w) => w.forms.includes(unitLabel.trim().toLowerCase()));
+  if (!word) return unitLabel;
+  const one = new Intl.PluralRules(LOCALES[lang], { minimumFractionDigits: decimals }).select(value) === 'one';
+  return word[lang][one ? 0 : 1];
+}
+
+/** A value with its unit: `4,5 %`, `12 dage`, `12 days` (non-breaking space, so the unit never wraps alone). */
 export function formatValue(value: number, decimals: number, unitLabel: string, lang: Lang): string {
   const number = formatNumber(value, decimals, lang);
-  return unitLabel ? `${number}\u00a0${unitLabel}` : number;
+  return unitLabel ? `${number}\u00a0${unitFor(unitLabel, value, decimals, lang)}` : number;
 }
 
 /** `28. nov. 2026` from `2026-11-28`. */

@@ -46,6 +46,21 @@ export function createSocketTransport(options: SocketTransportOptions): Transpor
     // this at the same moment, so each waits its own random share of the window instead of all at 2 s.
     if (reason === 'io server disconnect') setTimeout(() => socket.connect(), restartDelayMs());
   });
+  // The browser knows at once when the network is gone; a silent socket would take the heartbeat's ~45 s to notice.
+  // Dropping it now shows "Ingen forbindelse" and queues changes; the "online" event brings it back.
+  let droppedOffline = false;
+  if (typeof window !== 'undefined') {
+    window.addEventListener('offline', () => {
+      if (!socket.active) return;
+      droppedOffline = true;
+      socket.disconnect();
+    });
+    window.addEventListener('online', () => {
+      if (!droppedOffline) return;
+      droppedOffline = false;
+      if (!socket.active) socket.connect();
+    });
+  }
   socket.on('board:events', (events) => {
     if (import.meta.env.DEV) events.forEach(warnIfInvalid);
     each((l) => l.boardEvents(events));

@@ -2,7 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBoardSlice } from '../../features/board/board-slice';
 import { lazyCommandChecker } from '../../features/board/command-checker';
 import { createCardsSlice } from '../../features/cards/cards-slice';
-import { browserPendingStore } from '../../features/board/pending-store';
+import { memoryOnlyPendingStore } from '../../features/board/pending-store';
 import { createIndicatorsSlice } from '../../features/indicators/indicators-slice';
 import { newId } from '../../lib/ids';
 import type { AppState, StoreDeps } from './types';
@@ -16,7 +16,7 @@ export function createAppStore(deps: Partial<StoreDeps> & Pick<StoreDeps, 'trans
     newId,
     now: () => new Date(),
     commandChecker: lazyCommandChecker(),
-    pendingStore: browserPendingStore(),
+    pendingStore: memoryOnlyPendingStore,
     ...deps,
   };
   return createStore<AppState>()((...a) => ({

@@ -17,6 +17,6 @@ export interface StoreDeps {
   now: () => Date;
   /** Checks commands before they are sent; the app loads it on the first command. */
   commandChecker: CommandChecker;
-  /** Keeps unsent changes across a reload (IndexedDB in the browser). */
+  /** Keeps unsent changes across a reload (IndexedDB in the browser, per person); memory only by default. */
   pendingStore: PendingStore;
 }

@@ -1,11 +1,10 @@
+import { formatDateTime } from '../../lib/format';
 import type { Lang } from '../../lib/i18n';
 
 const LOCALES: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
 
-/** `6. dec. 2026 kl. 14.05` in the reader's own time zone, from a stored UTC instant. */
-export function formatLocalDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+/** `6. dec. 2026 14.05` in the reader's own time zone, from a stored UTC instant: the app's one date-time format. */
+export const formatLocalDateTime = (iso: string, lang: Lang): string => formatDateTime(iso, lang);
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 60],

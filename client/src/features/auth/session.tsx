@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AuthConfig, Me } from '../../../../shared/auth';
 import { Field } from '../../components/field';
 import { ApiRequestError } from '../../lib/api-client';
 import { authApi } from '../../lib/auth-api';
+import { forgetSavedChanges, userOwner } from '../../lib/saved-changes';
 import { LanguageSwitch } from '../../app/language-switch';
 import { useT } from '../../lib/i18n-context';
 import { Dialog } from '../../components/dialog';
@@ -16,9 +17,26 @@ const MeContext = createContext<UserMe | null>(null);
 export const useMe = (): UserMe | null => useContext(MeContext);
 export const MeProvider = MeContext.Provider;
 
-/** Shows the sign-in page until someone is signed in, then the app with them in context. */
-export function SessionGate({ children }: { children: (me: UserMe) => ReactNode }) {
+/**
+ * Signing out forgets this person's unsent changes first (even if the server cannot be reached), so whoever signs
+ * in next on this browser never sends them; then the page starts over.
+ */
+export function signOut(me: UserMe): void {
+  void forgetSavedChanges(userOwner(me.id))
+    .then(() => authApi.logout())
+    .catch(() => {})
+    .finally(() => window.location.assign('/'));
+}
+
+/**
+ * Shows the sign-in page until someone is signed in, then the app with them in context. `onUser` hears who that is
+ * (once known), e.g. to key the changes kept across a reload to them.
+ */
+export function SessionGate({ children, onUser }: { children: (me: UserMe) => ReactNode; onUser?: (me: UserMe) => void }) {
   const [me, setMe] = useState<UserMe | null | 'loading'>('loading');
+  useEffect(() => {
+    if (me !== 'loading' && me !== null) onUser?.(me);
+  }, [me, onUser]);
   useEffect(() => {
     let live = true;
     authApi
@@ -105,15 +123,12 @@ export function AccountMenu() {
   const t = useT();
   const me = useMe();
   const [changing, setChanging] = useState(false);
-  const signOut = useCallback(() => {
-    void authApi.logout().finally(() => window.location.assign('/'));
-  }, []);
   if (!me) return null;
   return (
     <>
       <span className="muted" title={t.access.signedInAs(me.name)}>{me.name}</span>
       <button type="button" className="button button--quiet" onClick={() => setChanging(true)}>{t.access.changeOwnPassword}</button>
-      <button type="button" className="button button--quiet" onClick={signOut}>{t.access.signOut}</button>
+      <button type="button" className="button button--quiet" onClick={() => signOut(me)}>{t.access.signOut}</button>
       {changing && <PasswordDialog onClose={() => setChanging(false)} />}
     </>
   );

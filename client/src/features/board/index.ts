@@ -13,3 +13,4 @@ export { cardsInColumn } from './board-data';
 export { ConnectionBanner } from './connection-banner';
 export { ConnectionIndicator } from './connection-indicator';
 export { NoticeList } from './notice-list';
+export { browserPendingStore } from './pending-store';

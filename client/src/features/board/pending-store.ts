@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { browserSavedChanges } from '../../lib/saved-changes';
 import type { PendingOp } from './sync-types';
 
 /**
@@ -18,23 +18,7 @@ export const memoryOnlyPendingStore: PendingStore = {
   save: () => {},
 };
 
-/** IndexedDB through idb-keyval: one entry per board. */
-export function browserPendingStore(): PendingStore {
-  if (typeof indexedDB === 'undefined') return memoryOnlyPendingStore;
-  let db: UseStore | null = null;
-  const store = () => (db ??= createStore('kaskade-pending', 'changes'));
-  const key = (boardId: string) => `board:${boardId}`;
-  return {
-    load: async (boardId) => {
-      try {
-        return (await get<PendingOp[]>(key(boardId), store())) ?? [];
-      } catch {
-        return []; // private browsing or a full disk: the page works on, without surviving a reload
-      }
-    },
-    save: (boardId, ops) => {
-      const write = ops.length > 0 ? set(key(boardId), ops, store()) : del(key(boardId), store());
-      write.catch(() => {});
-    },
-  };
+/** IndexedDB, one entry per owner (person or wall screen) and board; `owner` resolves once the session is known. */
+export function browserPendingStore(owner: Promise<string>): PendingStore {
+  return browserSavedChanges<PendingOp>(owner) ?? memoryOnlyPendingStore;
 }

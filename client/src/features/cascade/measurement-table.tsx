@@ -3,7 +3,7 @@ import { hasTooFewRespondents } from '../../../../shared/domain/status';
 import { periodStartOf } from '../../../../shared/domain/periods';
 import type { IndicatorDefinition } from '../../../../shared/cascade';
 import type { Measurement } from '../../../../shared/schemas';
-import { formatPeriod, formatValue, parseDecimal, todayIso } from '../../lib/format';
+import { formatPeriod, formatValue, parseDecimal, todayIso, formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { cascadeApi } from './cascade-api';
 import { useCascadeTexts } from './texts';
@@ -99,7 +99,7 @@ export function MeasurementTable({ indicator, unitId, measurements, recordedByNa
                 {indicator.kind === 'soft' && <td>{m.respondents ?? '–'}</td>}
                 <td>{m.note}</td>
                 <td>{recordedByNames[m.recordedBy] ?? m.recordedBy}</td>
-                <td>{new Date(m.recordedAt).toLocaleString(lang === 'da' ? 'da-DK' : 'en-GB')}</td>
+                <td>{formatDateTime(m.recordedAt, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { IndicatorPageResponse, Rollup } from '../../../../shared/cascade';
-import { formatNumber, parseDecimal } from '../../lib/format';
+import { formatNumber, parseDecimal, unitFor } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { cascadeApi } from './cascade-api';
 import { useCascadeTexts } from './texts';
@@ -44,7 +44,7 @@ export function TargetPanel({ data, onChanged }: { data: IndicatorPageResponse; 
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{x.targetPanel}</h2>
       <p>
-        {x.targetNow(`${now} ${indicator.unitLabel}`.trim())} ({data.targetInherited ? x.inherited : x.ownTarget})
+        {x.targetNow(target && indicator.unitLabel ? `${now}\u00a0${unitFor(indicator.unitLabel, target.high ?? target.target ?? 2, indicator.decimals, lang)}` : now)} ({data.targetInherited ? x.inherited : x.ownTarget})
       </p>
       <form className="form-row" onSubmit={save} aria-label={x.setTarget}>
         {range ? (

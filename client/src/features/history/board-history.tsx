@@ -4,6 +4,7 @@ import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useI18n } from '../../lib/i18n-context';
 import { fetchHistory } from './history-api';
 import { useHistory } from './use-history';
+import { formatDateTime } from '../../lib/format';
 import { describeEvent, subjectOf } from './history-lines';
 
 /** The board's readable history from the event log, newest first; an archived card can be brought back here. */
@@ -16,7 +17,6 @@ export function BoardHistory({ boardId, onClose, load = fetchHistory }: { boardI
   const view = store.getState().view;
   const columnName = (id: string) => view?.columns[id]?.name ?? id;
   const indicatorName = (e: BoardEvent) => (e.body.type === 'measurement.recorded' ? view?.indicators[e.body.measurement.indicatorId]?.name : undefined);
-  const when = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Dialog title={m.boardHistory} onClose={onClose}>
       {history === null ? <p>{t.loading}</p> : history.events.length === 0 ? <p className="muted">{m.noHistory}</p> : (
@@ -27,7 +27,7 @@ export function BoardHistory({ boardId, onClose, load = fetchHistory }: { boardI
             return (
               <li key={e.seq}>
                 <strong>{history.actors[e.actor] ?? e.actor}</strong> {line}{subject && <>: <em>{subject}</em></>}
-                <span className="muted"> · <time dateTime={e.at}>{when.format(new Date(e.at))}</time></span>
+                <span className="muted"> · <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time></span>
                 {e.body.type === 'card.archived' && !view?.cards[e.body.card.id] && (
                   <button type="button" className="button button--small" aria-label={m.undoArchive(e.body.card.title)}
                     onClick={() => e.body.type === 'card.archived' && issue('card:undo', { cardId: e.body.card.id })}>{t.meetings.undo}</button>

@@ -3,6 +3,7 @@ import { useAppStore, useAppStoreApi } from '../../app/store/store-context';
 import { useI18n } from '../../lib/i18n-context';
 import { fetchHistory } from './history-api';
 import { useHistory } from './use-history';
+import { formatDateTime } from '../../lib/format';
 import { describeEvent } from './history-lines';
 
 interface CardHistoryProps {
@@ -21,7 +22,6 @@ export function CardHistory({ boardId, cardId, title, onClose, load = fetchHisto
   const issue = useAppStore((s) => s.issue);
   const history = useHistory(boardId, cardId, load);
   const columnName = (id: string) => store.getState().view?.columns[id]?.name ?? id;
-  const when = new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <Dialog title={t.meetings.historyOf(title)} onClose={onClose}>
       {history === null ? <p>{t.loading}</p> : history.events.length === 0 ? <p className="muted">{t.meetings.noHistory}</p> : (
@@ -29,7 +29,7 @@ export function CardHistory({ boardId, cardId, title, onClose, load = fetchHisto
           {history.events.map((e) => (
             <li key={`${e.seq}`}>
               <strong>{history.actors[e.actor] ?? e.actor}</strong> {describeEvent(e, t.meetings, columnName)}
-              <span className="muted"> · <time dateTime={e.at}>{when.format(new Date(e.at))}</time></span>
+              <span className="muted"> · <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time></span>
             </li>
           ))}
         </ol>

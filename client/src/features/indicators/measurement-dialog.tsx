@@ -4,7 +4,7 @@ import type { BoardIndicator } from '../../../../shared/schemas';
 import { Dialog } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { useAppStore } from '../../app/store/store-context';
-import { formatDate, formatPeriod, formatValue } from '../../lib/format';
+import { formatDate, formatPeriod, formatValue, unitFor } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-context';
 import { lastClosedPeriod, parseMeasurement, periodChoices, type MeasurementDraft, type MeasurementErrors } from './measurement-form';
 import { useMeasurementTexts } from './measurement-texts';
@@ -76,7 +76,7 @@ export function MeasurementDialog({ indicator, onClose, today = new Date() }: Me
             </select>
           )}
         </Field>
-        <Field label={t.value} hint={indicator.unitLabel ? `${t.valueHint} (${indicator.unitLabel})` : t.valueHint} error={errors.value}>
+        <Field label={t.value} hint={indicator.unitLabel ? `${t.valueHint} (${unitFor(indicator.unitLabel, 2, 0, lang)})` : t.valueHint} error={errors.value}>
           {({ id, describedBy, invalid }) => (
             <input id={id} type="text" inputMode="decimal" autoComplete="off" required value={draft.value} data-autofocus
               aria-describedby={describedBy} aria-invalid={invalid} onChange={(e) => update('value')(e.target.value)} />

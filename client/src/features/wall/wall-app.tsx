@@ -10,7 +10,8 @@ import { ApiProvider } from '../../lib/api-context';
 import { authApi, readDeviceToken, storeDeviceToken } from '../../lib/auth-api';
 import { I18nProvider, useT } from '../../lib/i18n-context';
 import { createSocketTransport } from '../../lib/socket-transport';
-import { BoardAccessProvider, WallBoardMode } from '../board';
+import { BoardAccessProvider, WallBoardMode, browserPendingStore } from '../board';
+import { deviceOwner, ownerToCome } from '../../lib/saved-changes';
 import { TooltipProvider } from '../../components/button';
 import { ToastProvider } from '../../components/toast';
 import { WallStatus } from './wall-status';
@@ -133,9 +134,11 @@ function WallBoard({ token }: { token: string }) {
   const [lost, setLost] = useState(false);
   const boardId = decodeURIComponent(window.location.pathname.slice('/wall/'.length));
 
-  const store = useMemo(() => {
+  // A touch wall's unsent changes are kept per screen, read once the device check has said which one this is.
+  const { store, setOwner } = useMemo(() => {
     const transport = createSocketTransport({ auth: () => ({ token }), onAuthError: () => setLost(true) });
-    return createAppStore({ transport, actorName: () => '' });
+    const { owner, setOwner } = ownerToCome();
+    return { store: createAppStore({ transport, actorName: () => '', pendingStore: browserPendingStore(owner) }), setOwner };
   }, [token]);
 
   useEffect(() => {
@@ -145,7 +148,10 @@ function WallBoard({ token }: { token: string }) {
         .me(token)
         .then((m) => {
           if (!live) return;
-          if (m.kind === 'device') setDevice(m);
+          if (m.kind === 'device') {
+            setOwner(deviceOwner(m.id));
+            setDevice(m);
+          }
           else if (m.kind === 'anonymous') setLost(true); // the token was revoked or has expired
         })
         .catch((err: unknown) => {
@@ -158,7 +164,7 @@ function WallBoard({ token }: { token: string }) {
       live = false;
       clearTimeout(refresh);
     };
-  }, [token]);
+  }, [token, setOwner]);
 
   if (lost) {
     return (
