@@ -31,7 +31,15 @@ export interface PostgresOptions {
 }
 
 export function createPool(url: string, options: PostgresOptions = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, types, max: options.max ?? 10, application_name: options.applicationName ?? 'kaskade' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? 'kaskade',
+    // An acknowledgement means the change is on disk: a server or database configured with synchronous_commit=off
+    // would acknowledge commits it may still lose, so every Kaskade session asks for it on.
+    options: '-c synchronous_commit=on',
+  });
   // An idle client that loses its connection (a database restart, a failover) emits 'error' on the pool; without a
   // listener that would end the process. The pool drops the client, and the next query takes a fresh one.
   pool.on('error', () => {});

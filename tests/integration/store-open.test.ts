@@ -46,8 +46,9 @@ describe('openStore', () => {
     expect(store.engine).toBe('postgres');
     if (store.engine !== 'postgres') return;
     try {
-      const { rows } = await sql<{ n: number; db: string }>`SELECT 42::bigint AS n, current_database() AS db`.execute(store.db);
-      expect(rows).toEqual([{ n: 42, db: pgDb.name }]);
+      const { rows } = await sql<{ n: number; db: string; sync: string }>`SELECT 42::bigint AS n, current_database() AS db, current_setting('synchronous_commit') AS sync`.execute(store.db);
+      // synchronous_commit on whatever the server's default: an ack is a durable commit.
+      expect(rows).toEqual([{ n: 42, db: pgDb.name, sync: 'on' }]);
       await expect(sql`SELECT 9007199254740993::bigint AS n`.execute(store.db)).rejects.toThrow(/beyond what a JavaScript number holds/);
     } finally {
       await store.close();
