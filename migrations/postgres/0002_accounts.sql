@@ -1,6 +1,7 @@
 -- PostgreSQL mirror of migrations/0002_accounts.sql. SQLite's COLLATE NOCASE (unique regardless of case) is the
--- citext type here (a trusted extension: the database owner may create it, on managed servers too). citext folds
--- case by the database's locale where NOCASE folds ASCII only; for usernames and e-mail addresses both agree.
+-- citext type here (a trusted extension: a user with CREATE on the database may create it, on managed servers
+-- too). citext folds case by the database's locale where NOCASE folds ASCII only; for usernames and e-mail
+-- addresses both agree.
 
 CREATE EXTENSION IF NOT EXISTS citext;
 
