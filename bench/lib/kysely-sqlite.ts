@@ -4,12 +4,13 @@
 // synchronously on the same connection through server/store/sqlite.ts (statements cached by SQL text). Measured
 // in this process on a copy of the bench database, interleaved, twice: with synchronous=OFF (the CPU each move
 // costs, where a query layer's overhead shows undiluted) and with the product's synchronous=FULL (what a
-// durable move costs, sync included).
+// durable move costs, sync included). A third side compiles each query shape once (preparedQuery) and binds
+// new values per move, as a prepared statement does.
 import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Db, openDatabase } from '../../server/db/open-database';
-import { SqliteRunner, sqliteQueryBuilder } from '../../server/store/sqlite';
+import { SqliteRunner, preparedQuery, sqliteQueryBuilder } from '../../server/store/sqlite';
 import { type BenchDatabase, benchTempDir } from './fixture';
 import { onCleanup } from './procs';
 import { type Entry, entry, interleave, median } from './stats';
@@ -52,6 +53,32 @@ function kyselyMove(db: Db, nextKey: () => string): Move {
   return (...args) => tx.immediate(...args);
 }
 
+/** The same five queries as shapes compiled once (preparedQuery), bound anew per move. */
+function preparedMove(db: Db, nextKey: () => string): Move {
+  const q = sqliteQueryBuilder();
+  const run = new SqliteRunner(db);
+  const getCard = preparedQuery(['id'], (p: { id: string }) => q.selectFrom('cards').selectAll().where('id', '=', p.id));
+  const saveCard = preparedQuery(['id', 'column', 'key', 'at'], (p: { id: string; column: string; key: string; at: string }) =>
+    q.updateTable('cards').set({ column_id: p.column, order_key: p.key, updated_at: p.at }).where('id', '=', p.id));
+  const bump = preparedQuery(['id'], (p: { id: string }) => q.updateTable('boards').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', p.id).returning('seq'));
+  const append = preparedQuery(['board', 'seq', 'op', 'at', 'payload'], (p: { board: string; seq: number; op: string; at: string; payload: string }) =>
+    q.insertInto('events').values({ board_id: p.board, seq: p.seq, op_id: p.op, actor: 'Bench', at: p.at, type: 'card.moved', payload: p.payload }));
+  const record = preparedQuery(['op', 'board', 'at'], (p: { op: string; board: string; at: string }) =>
+    q.insertInto('operations').values({ op_id: p.op, board_id: p.board, command: 'card:move', actor: 'Bench', at: p.at }));
+  const tx = db.transaction((boardId: string, cardId: string, toColumnId: string) => {
+    const card = run.first(getCard({ id: cardId }))!;
+    const at = new Date().toISOString();
+    const orderKey = nextKey();
+    run.run(saveCard({ id: cardId, column: toColumnId, key: orderKey, at }));
+    const { seq } = run.first(bump({ id: boardId }))!;
+    const opId = `prepared-${orderKey}`;
+    const payload = JSON.stringify({ type: 'card.moved', card: { ...card, column_id: toColumnId, order_key: orderKey }, from: { columnId: card.column_id, orderKey: card.order_key } });
+    run.run(append({ board: boardId, seq, op: opId, at, payload }));
+    run.run(record({ op: opId, board: boardId, at }));
+  });
+  return (...args) => tx.immediate(...args);
+}
+
 export async function kyselySqliteBench(source: BenchDatabase, reps: number, durationMs: number): Promise<Entry[]> {
   const dir = benchTempDir('kysely');
   const cleanup = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,7 +90,7 @@ export async function kyselySqliteBench(source: BenchDatabase, reps: number, dur
     // Order keys unique among a column's live cards: one counter for both sides, a prefix each.
     let counter = 0;
     const key = (prefix: string) => () => `${prefix}${String(++counter).padStart(9, '0')}`;
-    const sides = { raw: rawMove(db, key('q')), kysely: kyselyMove(db, key('k')) };
+    const sides = { raw: rawMove(db, key('q')), kysely: kyselyMove(db, key('k')), prepared: preparedMove(db, key('p')) };
     /** Microseconds per move over `ms` of moves. */
     const measure = (move: Move, ms: number) => async () => {
       const start = performance.now();
@@ -88,6 +115,12 @@ export async function kyselySqliteBench(source: BenchDatabase, reps: number, dur
         ? `synchronous=OFF: the CPU of one move; Kysely ${median(a).toFixed(1)} µs vs raw ${median(b).toFixed(1)} µs, +${(median(a) - median(b)).toFixed(1)} µs per move (5 queries built and compiled)`
         : `synchronous=FULL as in the product: ${(1e6 / median(a)).toFixed(0)} vs ${(1e6 / median(b)).toFixed(0)} moves/s, one transaction per move`;
       results.push(entry(name, median(a), median(b), 'µs/move', { maxRatio: label === 'cpu' ? 2 : 1.1 }, note));
+      if (label === 'cpu') {
+        await measure(sides.prepared, durationMs / 3)();
+        const p = await interleave(reps, measure(sides.prepared, durationMs), measure(sides.raw, durationMs));
+        results.push(entry('kysely_sqlite_prepared_cpu_ratio', median(p.a), median(p.b), 'µs/move', { maxRatio: 1.1 },
+          `synchronous=OFF, the five queries compiled once (preparedQuery): ${median(p.a).toFixed(1)} vs ${median(p.b).toFixed(1)} µs`));
+      }
     }
     return results;
   } finally {
