@@ -5,9 +5,6 @@ import { startServer } from './server';
 // Entry point of `npm start`: configuration from the environment, then serve until stopped.
 const config = loadConfig();
 try {
-  // The PostgreSQL store is being built (issue 22: migrations and ordering exist, repositories do not run on it
-  // yet): say so rather than start on the SQLite file while the operator believes the data goes to PostgreSQL.
-  if (config.databaseUrl) throw new Error('DATABASE_URL is set, but Kaskade cannot run on PostgreSQL yet: unset it to use the SQLite file (DATABASE_PATH).');
   const format = parseLogFormat(process.env.LOG_FORMAT);
   const server = await startServer(config, logSetup(format));
   server.app.log.info(`Kaskade is ready at ${server.url} (database: ${config.databasePath})`);
