@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, EventsTable } from './schema';
 
 /** One command's record: who, when, which command, and the events it appends (to its own board or others). */
 export interface OperationToAppend {
@@ -100,5 +100,31 @@ export async function appendOperation(
 /** The events an operation appended, in board and seq order. */
 export async function eventsOfOperation(db: Kysely<Database>, opId: string): Promise<AppendedEvent[]> {
   const rows = await db.selectFrom('events').selectAll().where('op_id', '=', opId).orderBy('board_id').orderBy('seq').execute();
-  return rows.map((r) => ({ boardId: r.board_id, seq: r.seq, opId: r.op_id, actor: r.actor, at: r.at, type: r.type, payload: r.payload }));
+  return rows.map(toAppended);
+}
+
+const toAppended = (r: Selectable<EventsTable>): AppendedEvent => ({
+  boardId: r.board_id,
+  seq: r.seq,
+  opId: r.op_id,
+  actor: r.actor,
+  at: r.at,
+  type: r.type,
+  payload: r.payload,
+});
+
+/**
+ * A board's events after `seq`, oldest first, at most `limit`: the catch-up of a client that saw a gap, on whichever
+ * instance it is. A board's seqs run without gaps, so "at most `limit`" is the range (seq, seq + limit].
+ */
+export async function eventsSince(db: Kysely<Database>, boardId: string, seq: number, limit: number): Promise<AppendedEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('board_id', '=', boardId)
+    .where('seq', '>', seq)
+    .where('seq', '<=', seq + limit)
+    .orderBy('seq')
+    .execute();
+  return rows.map(toAppended);
 }

@@ -40,9 +40,12 @@ export function createPool(url: string, options: PostgresOptions = {}): pg.Pool 
     // would acknowledge commits it may still lose, so every Kaskade session asks for it on.
     options: '-c synchronous_commit=on',
   });
-  // An idle client that loses its connection (a database restart, a failover) emits 'error' on the pool; without a
-  // listener that would end the process. The pool drops the client, and the next query takes a fresh one.
+  // A client that loses its connection (a database restart, a failover, pg_terminate_backend) emits 'error': on the
+  // pool when idle, on the client itself when checked out. Unheard, either ends the process. The query that was
+  // running rejects on its own (so its command is never acknowledged); the pool drops the dead client when it is
+  // released, and the next query takes a fresh one.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
