@@ -11,6 +11,7 @@ import { createBenchDatabase } from './lib/fixture';
 import { CORES, pinned, spawnNode } from './lib/procs';
 import { fanoutBench, memoryBench, movesBench, startKaskade } from './lib/realtime-benches';
 import { joinStormBench } from './lib/join-storm';
+import { kyselySqliteBench } from './lib/kysely-sqlite';
 import { paintBench } from './lib/paint-bench';
 import { moveAckUnderReadsBench, overviewGrowthBench } from './lib/scale-benches';
 import { type Entry, entry, interleave, median } from './lib/stats';
@@ -89,6 +90,7 @@ const BENCHES: { name: string; run: (db: ReturnType<typeof createBenchDatabase>)
   { name: 'join_storm', run: () => joinStormBench(REPS) },
   { name: 'overview', run: () => overviewGrowthBench(REPS, log) },
   { name: 'reads', run: () => moveAckUnderReadsBench(REPS, size.moveMs, log) },
+  { name: 'kysely_sqlite', run: (db) => kyselySqliteBench(db, REPS, 1500) },
 ];
 
 const started = Date.now();

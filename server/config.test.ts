@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config';
+import { DatabaseUrlError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('seeds the demo by default, so the quick start shows a demo organisation', () => {
@@ -29,5 +29,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ SHUTDOWN_DRAIN_MS: '10000' }).shutdownDrainMs).toBe(10_000);
     expect(() => loadConfig({ SHUTDOWN_DRAIN_MS: '-1' })).toThrow(/SHUTDOWN_DRAIN_MS/);
     expect(() => loadConfig({ SHUTDOWN_DRAIN_MS: '2.5' })).toThrow(/SHUTDOWN_DRAIN_MS/);
+  });
+
+  it('uses SQLite without DATABASE_URL (an empty one counts as unset) and PostgreSQL with a postgres URL', () => {
+    expect(loadConfig({}).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: ' ' }).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://kaskade@db.example:5432/kaskade' }).databaseUrl).toBe('postgres://kaskade@db.example:5432/kaskade');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db.example/kaskade?sslmode=require' }).databaseUrl).toBe('postgresql://db.example/kaskade?sslmode=require');
+    expect(loadConfig({ DATABASE_URL: 'postgres:///kaskade?host=/run/postgresql' }).databaseUrl).toBe('postgres:///kaskade?host=/run/postgresql');
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL, with a typed error that does not repeat the password', () => {
+    for (const bad of ['./data/kaskade.db', 'mysql://root:s3cret@db/kaskade', 'postgres://user:s3cret@/kaskade', 'sqlite:data.db']) {
+      let caught: unknown;
+      try {
+        loadConfig({ DATABASE_URL: bad });
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught, bad).toBeInstanceOf(DatabaseUrlError);
+      expect((caught as Error).message).not.toContain('s3cret');
+    }
   });
 });

@@ -8,6 +8,11 @@ export interface Config {
   port: number;
   host: string;
   databasePath: string;
+  /**
+   * DATABASE_URL: a PostgreSQL connection URL selects the PostgreSQL store; absent, the SQLite file at
+   * databasePath (the default and the quick start). The server does not run on PostgreSQL yet (issue 22).
+   */
+  databaseUrl?: string | null;
   migrationsDir: string;
   /** Built client files to serve; absent in tests that only need the API. */
   clientDir: string | null;
@@ -40,6 +45,33 @@ function findProjectRoot(start: string): string {
   return dir;
 }
 
+/** DATABASE_URL is set but is not a PostgreSQL connection URL. The message never repeats a password. */
+export class DatabaseUrlError extends Error {
+  override name = 'DatabaseUrlError';
+}
+
+/**
+ * The PostgreSQL URL from DATABASE_URL, or null when it is unset or empty (then SQLite). Anything else than a
+ * postgres:// or postgresql:// URL with a host is refused at start-up rather than found out at the first query.
+ */
+export function parseDatabaseUrl(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new DatabaseUrlError('DATABASE_URL must be a PostgreSQL URL such as postgres://user@host:5432/kaskade (for an SQLite file use DATABASE_PATH).');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new DatabaseUrlError(`DATABASE_URL must start with postgres:// or postgresql://, got ${url.protocol}// (for an SQLite file use DATABASE_PATH).`);
+  }
+  // A socket directory may be given as ?host=/run/postgresql instead of a host name.
+  if (url.hostname === '' && !url.searchParams.get('host')) {
+    throw new DatabaseUrlError('DATABASE_URL names no host (postgres://user@host:5432/database).');
+  }
+  return value.trim();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
@@ -48,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     databasePath: resolve(env.DATABASE_PATH ?? join(projectRoot, 'data', 'kaskade.db')),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     migrationsDir: join(projectRoot, 'migrations'),
     clientDir: existsSync(clientDir) ? clientDir : null,
     // The demo's logins have a published password: a production start never seeds it unless asked to.

@@ -28,6 +28,11 @@ export async function startServer(
   config: Config,
   options: { logger?: AppDeps['logger']; disableRequestLogging?: boolean; env?: NodeJS.ProcessEnv; app?: Partial<AppDeps> } = {},
 ): Promise<RunningServer> {
+  // The PostgreSQL store is being built (issue 22: migrations and ordering exist, the repositories do not run on it
+  // yet): say so rather than start on the SQLite file while the operator believes the data goes to PostgreSQL.
+  if (config.databaseUrl) {
+    throw new Error('DATABASE_URL is set, but Kaskade cannot run on PostgreSQL yet: unset it to use the SQLite file (DATABASE_PATH).');
+  }
   const db = openDatabase(config.databasePath);
   const env = options.env ?? process.env;
   let adminNote: string;

@@ -27,6 +27,24 @@ export function readMigrations(dir: string): MigrationFile[] {
 }
 
 /**
+ * Refuses (MigrationDriftError) when the applied migrations are not, name and content, a prefix of the files: a
+ * changed, removed or foreign migration. Both engines' runners share it, so they refuse the same databases.
+ */
+export function refuseDrift(done: readonly { name: string; checksum: string }[], files: readonly MigrationFile[]): void {
+  done.forEach((row, i) => {
+    const file = files[i];
+    if (!file || file.name !== row.name) {
+      throw new MigrationDriftError(
+        `Database has migration ${row.name} applied, but the migration files ${file ? `have ${file.name} in its place` : 'end before it'}. Refusing to start.`,
+      );
+    }
+    if (file.checksum !== row.checksum) {
+      throw new MigrationDriftError(`Migration ${row.name} was changed after it was applied. Refusing to start.`);
+    }
+  });
+}
+
+/**
  * Applies the migrations not yet applied, each in its own transaction together with its record in
  * `schema_migrations`, so a crash leaves the old schema or the new one, never a mix. Refuses to start when the
  * applied migrations are not, name and content, a prefix of the files (a changed, removed or foreign migration).
@@ -39,17 +57,7 @@ export function migrate(db: Db, dir: string): { applied: string[] } {
     .prepare('SELECT name, checksum FROM schema_migrations ORDER BY name')
     .all() as { name: string; checksum: string }[];
 
-  done.forEach((row, i) => {
-    const file = files[i];
-    if (!file || file.name !== row.name) {
-      throw new MigrationDriftError(
-        `Database has migration ${row.name} applied, but the migration files ${file ? `have ${file.name} in its place` : 'end before it'}. Refusing to start.`,
-      );
-    }
-    if (file.checksum !== row.checksum) {
-      throw new MigrationDriftError(`Migration ${row.name} was changed after it was applied. Refusing to start.`);
-    }
-  });
+  refuseDrift(done, files);
 
   const record = db.prepare('INSERT INTO schema_migrations (name, checksum, applied_at) VALUES (?, ?, ?)');
   const applied: string[] = [];

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,5 +37,11 @@ describe('production start', () => {
     const again = await startServer(config('fresh.db', false), { env: { NODE_ENV: 'production' } });
     expect(again.adminNote).toMatch(/not set/);
     await again.close();
+  });
+
+  it('refuses DATABASE_URL while the server cannot run on PostgreSQL, before touching the SQLite file', async () => {
+    const withUrl = { ...config('never.db', false), databaseUrl: 'postgres://kaskade@db.example/kaskade' };
+    await expect(startServer(withUrl, { env: {} })).rejects.toThrow(/cannot run on PostgreSQL yet/);
+    expect(existsSync(join(dir, 'never.db'))).toBe(false);
   });
 });
