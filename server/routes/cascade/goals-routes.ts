@@ -14,12 +14,13 @@ import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import { sendError } from '../../plugins/errors';
 import type { OverviewScope, OverviewService } from '../../services/cascade/overview-service';
+import type { StatusSweep } from '../../services/cascade/status-sweep';
 import { actorOf, allowed, anonymous, unitReader } from './route-helpers';
 
 /** The cascade overview and goals: reads for everyone who may read, goal edits for facilitators of the owner units. */
-export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; cases: BusinessCases; access: UnitAccessPolicy }> = async (
+export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; sweep: StatusSweep; cases: BusinessCases; access: UnitAccessPolicy }> = async (
   app,
-  { cascade, overview, cases, access },
+  { cascade, overview, sweep, cases, access },
 ) => {
   app.get(
     '/api/overview',
@@ -37,6 +38,7 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overv
       const scope: OverviewScope = actor.startsWith('user:')
         ? { kind: 'person', userId: actor.slice(5) }
         : { kind: 'per-unit', reads: unitReader(request, access) };
+      sweep.ensure();
       const outcome = overview.page(scope, request.query);
       if (outcome === 'not-found') return sendError(reply, 404, 'NOT_FOUND', 'No org unit has this id.');
       if (outcome === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'You may not see this unit.');
