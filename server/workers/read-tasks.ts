@@ -7,6 +7,7 @@ import { createCascadeService } from '../services/cascade/cascade-service';
 import { createBusinessCases } from '../services/cascade/business-cases';
 import { createStatusReports } from '../services/cascade/status-report';
 import { createCommandService } from '../services/command-service';
+import { type AnswerEncoding, type ReadAnswer, encodeAnswer } from './read-answer';
 
 /**
  * Reads that touch many rows (reports, exports, indicator pages with roll-ups): plain functions of a database and
@@ -27,7 +28,7 @@ export function createReadTasks(db: Db) {
   const cascade = createCascadeService(db, repos, createCommandService(db, repos, clock), clock);
   const reports = createStatusReports(db, repos, cascade, createBusinessCases(db, repos, clock));
 
-  const run = (task: ReadTask): unknown => {
+  const run = (task: ReadTask): string | null => {
     now = new Date(task.now);
     switch (task.kind) {
       // Checked against the response schema and serialised here, so the main thread only sends the text.
@@ -57,6 +58,13 @@ export function createReadTasks(db: Db) {
       }
     }
   };
-  return { run };
+  return {
+    run,
+    /** The task's text answer encoded for the client (null: nothing to answer, the route's 404). */
+    answer: (task: ReadTask, encoding: AnswerEncoding | null): ReadAnswer | null => {
+      const text = run(task);
+      return text === null ? null : encodeAnswer(text, encoding);
+    },
+  };
 }
 export type ReadTasks = ReturnType<typeof createReadTasks>;

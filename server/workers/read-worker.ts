@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
+import type { AnswerEncoding, ReadAnswer } from './read-answer';
 import { type ReadTask, createReadTasks } from './read-tasks';
 
 /**
@@ -10,6 +11,6 @@ const db = new Database((workerData as { databasePath: string }).databasePath, {
 db.pragma('busy_timeout = 5000');
 const tasks = createReadTasks(db);
 
-export default function run(task: ReadTask): unknown {
-  return tasks.run(task);
+export default function answer({ task, encoding }: { task: ReadTask; encoding: AnswerEncoding | null }): ReadAnswer | null {
+  return tasks.answer(task, encoding);
 }
