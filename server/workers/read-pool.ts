@@ -5,29 +5,31 @@ import { Piscina } from 'piscina';
 import type { Db } from '../db/open-database';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AnswerEncoding, type ReadAnswer, acceptedEncoding } from './read-answer';
-import { type ReadTask, createReadTasks } from './read-tasks';
+import { type ReadRefusal, type ReadTask, createReadTasks } from './read-tasks';
 
 export interface ReadPool {
   /** The task's answer, encoded for the client in the pool (null: nothing found). */
-  answer(task: ReadTask, encoding: AnswerEncoding | null): Promise<ReadAnswer | null>;
+  answer(task: ReadTask, encoding: AnswerEncoding | null): Promise<ReadAnswer | ReadRefusal | null>;
   close(): Promise<void>;
 }
 
 /**
- * Runs a task for a request and sends its answer as the pool encoded it (false: the task found nothing, and the
- * route answers 404). The main thread only writes bytes: no serialising, no compressing on the event loop.
+ * Runs a task for a request and sends its answer as the pool encoded it ('sent'), or says why there was nothing
+ * to send ('none': nothing found; or the task's refusal) for the route to answer. The main thread only writes
+ * bytes: no serialising, no compressing on the event loop.
  */
 export async function sendFromPool(
   pool: ReadPool, task: ReadTask, request: FastifyRequest, reply: FastifyReply, contentType: string,
-): Promise<boolean> {
+): Promise<'sent' | 'none' | ReadRefusal['refusal']> {
   const answer = await pool.answer(task, acceptedEncoding(request.headers['accept-encoding']));
-  if (answer === null) return false;
+  if (answer === null) return 'none';
+  if ('refusal' in answer) return answer.refusal;
   reply.type(contentType).header('vary', 'accept-encoding');
   // Set, the compression plugin passes the body through as it is.
   if (answer.encoding) reply.header('content-encoding', answer.encoding);
   // A worker's Buffer arrives as a plain Uint8Array; wrap it without copying.
   reply.send(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
-  return true;
+  return 'sent';
 }
 
 /** Threads in the pool: the machine's cores minus the main thread's, at least one. */
@@ -68,7 +70,7 @@ export function createReadPool(db: Db): ReadPool {
     niceIncrement: 19,
   });
   return {
-    answer: (task, encoding) => pool.run({ task, encoding }) as Promise<ReadAnswer | null>,
+    answer: (task, encoding) => pool.run({ task, encoding }) as Promise<ReadAnswer | ReadRefusal | null>,
     close: () => pool.destroy(),
   };
 }

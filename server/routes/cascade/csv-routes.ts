@@ -87,7 +87,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
       if (!mayOnUnits(request, reply, 'read', [request.query.unit])) return reply;
       reply.header('content-disposition', `attachment; filename="${request.params.id}-${request.query.unit}.csv"`);
       const task = { kind: 'measurements-csv', indicatorId: request.params.id, unitId: request.query.unit, now: clock.now().toISOString() } as const;
-      if (!(await sendFromPool(reads, task, request, reply, CSV_TYPE))) {
+      if ((await sendFromPool(reads, task, request, reply, CSV_TYPE)) !== 'sent') {
         reply.removeHeader('content-disposition');
         return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
       }
@@ -109,7 +109,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
       if (!mayOnUnits(request, reply, 'read', [request.params.id])) return reply;
       reply.header('content-disposition', `attachment; filename="status-${request.params.id}.csv"`);
       const task = { kind: 'status-csv', unitId: request.params.id, now: clock.now().toISOString() } as const;
-      if (!(await sendFromPool(reads, task, request, reply, CSV_TYPE))) {
+      if ((await sendFromPool(reads, task, request, reply, CSV_TYPE)) !== 'sent') {
         reply.removeHeader('content-disposition');
         return sendError(reply, 404, 'NOT_FOUND', 'The unit has no board.');
       }

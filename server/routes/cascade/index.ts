@@ -35,7 +35,7 @@ export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeD
   sweep.start();
   app.addHook('onClose', async () => sweep.stop());
   const cases = createBusinessCases(deps.db, deps.repos, deps.clock);
-  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), sweep, cases, access: deps.access });
+  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), sweep, reads, cases, access: deps.access });
   await app.register(businessCaseRoutes, { cascade, cases, access: deps.access });
   await app.register(reportRoutes, { reads, clock: deps.clock, cascade, access: deps.access });
   await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos, reads, clock: deps.clock });

@@ -53,7 +53,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
       // The whole series, the units below and the roll-up: read in the pool, off the event loop.
       // Validated, serialised and compressed in the pool: the main thread sends the bytes.
       const task = { kind: 'indicator-page', indicatorId: request.params.id, unitId: unit, now: clock.now().toISOString() } as const;
-      if (!(await sendFromPool(reads, task, request, reply, JSON_TYPE))) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
+      if ((await sendFromPool(reads, task, request, reply, JSON_TYPE)) !== 'sent') return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
       return reply;
     },
   );

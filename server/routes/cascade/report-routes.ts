@@ -34,7 +34,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{
       // A report reads every indicator, goal and meeting of the unit: built in the read pool, off the event loop.
       // Validated, serialised and compressed in the pool: the main thread sends the bytes.
       const task = { kind: 'status-report', unit, from, to, now: clock.now().toISOString() } as const;
-      if (!(await sendFromPool(reads, task, request, reply, JSON_TYPE))) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if ((await sendFromPool(reads, task, request, reply, JSON_TYPE)) !== 'sent') return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
       return reply;
     },
   );
