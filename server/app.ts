@@ -156,7 +156,10 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     demo: deps.demo ?? false,
     loginAttemptsPerMinute,
   });
-  await app.register(adminRoutes, { db: deps.db, accounts, org: orgAdminRepository(deps.db), access, auth, live, clock: deps.clock ?? systemClock });
+  await app.register(adminRoutes, {
+    db: deps.db, accounts, org: orgAdminRepository(deps.db), access, auth, live, clock: deps.clock ?? systemClock,
+    statuses: repos.unitStatus, statusesChanged: updates.overviewChanged,
+  });
   await app.register(boardsRoutes, { boards, access });
   await registerCascadeRoutes(app, { db: deps.db, repos, commands, access, clock: deps.clock ?? systemClock, updates, cases });
   await app.register(meetingsRoutes, {

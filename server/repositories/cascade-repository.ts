@@ -96,6 +96,7 @@ export function cascadeRepository(db: Db) {
   );
   const layers = db.prepare<[], Layer>('SELECT id, rank, name, kind FROM layers ORDER BY rank');
   const boardOfUnit = db.prepare<[string], { id: string }>('SELECT id FROM boards WHERE unit_id = ? ORDER BY id LIMIT 1');
+  const unitExists = db.prepare<[string], number>('SELECT 1 FROM org_units WHERE id = ?').pluck();
   const goalSelect = `SELECT g.*, (SELECT group_concat(unit_id) FROM goal_owners o WHERE o.goal_id = g.id) AS owners,
     (SELECT json_group_array(json_object('name', e.name, 'status', e.status)) FROM goal_external_owners e
       WHERE e.goal_id = g.id) AS partners,
@@ -148,6 +149,7 @@ export function cascadeRepository(db: Db) {
     units: (): OrgUnit[] => units.all().map((u) => ({ id: u.id, parentId: u.parent_id, layerId: u.layer_id, name: u.name })),
     layers: (): Layer[] => layers.all(),
     boardOfUnit: (unitId: string): string | null => boardOfUnit.get(unitId)?.id ?? null,
+    unitExists: (unitId: string): boolean => unitExists.get(unitId) !== undefined,
     goals: (): Goal[] => allGoals.all().map(toGoal),
     goal: (id: string): Goal | undefined => {
       const row = goalById.get(id);

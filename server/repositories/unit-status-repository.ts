@@ -81,10 +81,32 @@ export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
   const cellUnitsBelow = db.prepare<[string, string], string>(`
     WITH RECURSIVE down (id) AS (SELECT ? UNION ALL SELECT o.id FROM org_units o JOIN down ON o.parent_id = down.id)
     SELECT s.unit_id FROM unit_status s JOIN down ON down.id = s.unit_id WHERE s.indicator_id = ?`).pluck();
+  const cellUnitsOf = db.prepare<[string], string>('SELECT unit_id FROM unit_status WHERE indicator_id = ?').pluck();
+  // Every stored cell in a subtree (a moved unit's: the targets they inherit may have changed).
+  const cellsInSubtree = db.prepare<[string], { unit_id: string; indicator_id: string }>(`
+    WITH RECURSIVE down (id) AS (SELECT ? UNION ALL SELECT o.id FROM org_units o JOIN down ON o.parent_id = down.id)
+    SELECT s.unit_id, s.indicator_id FROM unit_status s JOIN down ON down.id = s.unit_id`);
+  // The periods a unit passes up to its parent: its own measurements' and what was rolled up into it.
+  const periodsAt = db.prepare<{ indicator: string; unit: string }, string>(`
+    SELECT period_start FROM measurements WHERE indicator_id = @indicator AND unit_id = @unit
+    UNION SELECT period_start FROM rollup_values WHERE indicator_id = @indicator AND unit_id = @unit`).pluck();
+  const rolledUpIndicators = db.prepare<[], string>('SELECT id FROM indicators WHERE rollup IS NOT NULL').pluck();
+  // Targets whose validity starts, or has ended, in the days (after, day]: the cells they govern change status.
+  const targetsTurning = db.prepare<{ after: string; day: string }, { indicator_id: string; unit_id: string }>(`
+    SELECT DISTINCT indicator_id, unit_id FROM targets
+    WHERE (valid_from > @after AND valid_from <= @day) OR (valid_to IS NOT NULL AND valid_to >= @after AND valid_to < @day)`);
+  const sweptDay = db.prepare<[], string | null>(
+    'SELECT coalesce((SELECT swept_day FROM unit_status_built), (SELECT min(as_of) FROM unit_status))',
+  ).pluck();
+  const markSwept = db.prepare<[string]>('UPDATE unit_status_built SET swept_day = ?');
   const storedCells = db.prepare<[], CellRow>('SELECT * FROM unit_status ORDER BY unit_id, indicator_id');
+  const storedRolled = db.prepare<[], RolledValue & { indicatorId: string; unitId: string }>(`
+    SELECT indicator_id AS indicatorId, unit_id AS unitId, period_start AS periodStart, value, denominator
+    FROM rollup_values ORDER BY indicator_id, unit_id, period_start`);
   const isBuilt = db.prepare<[], number>('SELECT 1 FROM unit_status_built').pluck();
-  const markBuilt = db.prepare<[string]>(
-    'INSERT INTO unit_status_built (id, built_at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at',
+  const markBuilt = db.prepare<{ builtAt: string; day: string }>(
+    `INSERT INTO unit_status_built (id, built_at, swept_day) VALUES (1, @builtAt, @day)
+     ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at, swept_day = excluded.swept_day`,
   );
 
   const defOf = (id: string): Definition | undefined => {
@@ -126,18 +148,31 @@ export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
     else dropCell.run(unitId, def.id);
   };
 
-  /** Re-rolls one period up the tree from `unitId`'s parent, refreshing each ancestor's cell on the way. */
-  const rollUpwards = (def: Definition, unitId: string, periodStart: string, day: string): void => {
-    if (!def.rollup) return;
-    for (let parent = parentOf.get(unitId) ?? null; parent; parent = parentOf.get(parent) ?? null) {
-      const inputs = childValues.all({ indicator: def.id, parent, period: periodStart }).flatMap((c) =>
-        c.mv !== null ? [{ value: c.mv, denominator: c.md }] : c.rv !== null ? [{ value: c.rv, denominator: c.rd }] : [],
-      );
-      const value = rollUp(def.rollup, inputs);
-      if (value === null) dropRolled.run(def.id, parent, periodStart);
-      else putRolled.run({ indicatorId: def.id, unitId: parent, periodStart, value, denominator: weightOf(inputs) });
-      if (hasOwn.get(def.id, parent) === undefined) refreshCell(def, parent, day);
+  /**
+   * Re-rolls the given periods up the tree, starting at `parent` (the parent of the unit whose values changed, or
+   * the unit a child left), and refreshes each ancestor's cell once on the way.
+   */
+  const rollUpFrom = (def: Definition, parent: string | null, periods: readonly string[], day: string): void => {
+    if (!def.rollup || periods.length === 0) return;
+    for (let at = parent; at; at = parentOf.get(at) ?? null) {
+      for (const periodStart of periods) {
+        const inputs = childValues.all({ indicator: def.id, parent: at, period: periodStart }).flatMap((c) =>
+          c.mv !== null ? [{ value: c.mv, denominator: c.md }] : c.rv !== null ? [{ value: c.rv, denominator: c.rd }] : [],
+        );
+        const value = rollUp(def.rollup, inputs);
+        if (value === null) dropRolled.run(def.id, at, periodStart);
+        else putRolled.run({ indicatorId: def.id, unitId: at, periodStart, value, denominator: weightOf(inputs) });
+      }
+      if (hasOwn.get(def.id, at) === undefined) refreshCell(def, at, day);
     }
+  };
+
+  /** Refreshes the cells a target at `unitId` can change: the units below it, or all of them at the owner unit. */
+  const refreshTargetCells = (def: Definition, unitId: string, day: string): void => {
+    // The owner unit's target is the fallback for every unit (indicators-repository's rule), not only those below.
+    const units = unitId === def.unitId ? cellUnitsOf.all(def.id) : cellUnitsBelow.all(unitId, def.id);
+    for (const id of units) refreshCell(def, id, day);
+    refreshCell(def, unitId, day);
   };
 
   /** Every cell and roll-up from the measurements, targets and tree as they are now; writes nothing. */
@@ -208,7 +243,7 @@ export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
     db.prepare('DELETE FROM rollup_values').run();
     for (const r of rolled) putRolled.run(r);
     for (const c of cells) putCell.run(cellParams(c));
-    markBuilt.run(builtAt);
+    markBuilt.run({ builtAt, day });
     return { cells: cells.length, rolled: rolled.length };
   });
 
@@ -220,21 +255,55 @@ export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
     for (const c of cells) putCell.run(cellParams(c));
   });
 
+  const sweepOnce = db.transaction((day: string): number => {
+    const after = sweptDay.get() ?? day;
+    if (after >= day) return 0;
+    const turning = targetsTurning.all({ after, day });
+    for (const t of turning) {
+      const def = defOf(t.indicator_id);
+      if (def) refreshTargetCells(def, t.unit_id, day);
+    }
+    markSwept.run(day);
+    return turning.length;
+  });
+
   return {
     /** After a measurement of (indicator, unit, period) was written: the unit's cell and every roll-up above it. */
     measurementChanged: (indicatorId: string, unitId: string, periodStart: string, day: string): void => {
       const def = defOf(indicatorId);
       if (!def) return;
       refreshCell(def, unitId, day);
-      rollUpwards(def, unitId, periodStart, day);
+      rollUpFrom(def, parentOf.get(unitId) ?? null, [periodStart], day);
     },
     /** After a target or baseline at `unitId` changed: its cell and the cells below that inherit it. */
     targetChanged: (indicatorId: string, unitId: string, day: string): void => {
       const def = defOf(indicatorId);
       if (!def) return;
-      for (const id of cellUnitsBelow.all(unitId, indicatorId)) refreshCell(def, id, day);
-      refreshCell(def, unitId, day);
+      refreshTargetCells(def, unitId, day);
     },
+    /**
+     * After `unitId` moved from `oldParent` to its new parent (inside the move's transaction): the old and the new
+     * ancestors' roll-ups without and with its values, and the subtree's cells, which now inherit other targets.
+     */
+    unitMoved: (unitId: string, oldParent: string | null, day: string): void => {
+      const defs = new Map<string, Definition | undefined>();
+      const defCached = (id: string) => (defs.has(id) ? defs.get(id) : defs.set(id, defOf(id)).get(id));
+      for (const indicatorId of rolledUpIndicators.all()) {
+        const def = defCached(indicatorId)!;
+        const periods = periodsAt.all({ indicator: indicatorId, unit: unitId });
+        rollUpFrom(def, oldParent, periods, day);
+        rollUpFrom(def, parentOf.get(unitId) ?? null, periods, day);
+      }
+      for (const cell of cellsInSubtree.all(unitId)) {
+        const def = defCached(cell.indicator_id);
+        if (def) refreshCell(def, cell.unit_id, day);
+      }
+    },
+    /**
+     * Judges again the cells whose target in force changed since the last sweep (a target valid from a day that
+     * has now come, or valid until a day now past); run when the date changes. Answers how many targets turned.
+     */
+    sweep: (day: string): number => sweepOnce.immediate(day),
     /** One indicator from scratch (its roll-up method changed). */
     indicatorChanged: (indicatorId: string, day: string): void => rebuildIndicator(indicatorId, day),
     /** Everything from scratch (a roll-up method changed, units moved, data written in bulk). */
@@ -244,6 +313,8 @@ export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
     computeAll,
     /** The stored cells, for comparing with `computeAll`. */
     storedCells: (): StatusCell[] => storedCells.all().map(toCell),
+    /** The stored roll-up values, in key order, for comparing with `computeAll`. */
+    storedRolled: () => storedRolled.all(),
   };
 }
 export type UnitStatusRepository = ReturnType<typeof unitStatusRepository>;

@@ -3,11 +3,33 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Db } from '../db/open-database';
-import { type ReadTask, createReadTasks } from './read-tasks';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type AnswerEncoding, type ReadAnswer, acceptedEncoding } from './read-answer';
+import { type ReadRefusal, type ReadTask, createReadTasks } from './read-tasks';
 
 export interface ReadPool {
-  run<T>(task: ReadTask): Promise<T>;
+  /** The task's answer, encoded for the client in the pool (null: nothing found). */
+  answer(task: ReadTask, encoding: AnswerEncoding | null): Promise<ReadAnswer | ReadRefusal | null>;
   close(): Promise<void>;
+}
+
+/**
+ * Runs a task for a request and sends its answer as the pool encoded it ('sent'), or says why there was nothing
+ * to send ('none': nothing found; or the task's refusal) for the route to answer. The main thread only writes
+ * bytes: no serialising, no compressing on the event loop.
+ */
+export async function sendFromPool(
+  pool: ReadPool, task: ReadTask, request: FastifyRequest, reply: FastifyReply, contentType: string,
+): Promise<'sent' | 'none' | ReadRefusal['refusal']> {
+  const answer = await pool.answer(task, acceptedEncoding(request.headers['accept-encoding']));
+  if (answer === null) return 'none';
+  if ('refusal' in answer) return answer.refusal;
+  reply.type(contentType).header('vary', 'accept-encoding');
+  // Set, the compression plugin passes the body through as it is.
+  if (answer.encoding) reply.header('content-encoding', answer.encoding);
+  // A worker's Buffer arrives as a plain Uint8Array; wrap it without copying.
+  reply.send(Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength));
+  return 'sent';
 }
 
 /** Threads in the pool: the machine's cores minus the main thread's, at least one. */
@@ -34,7 +56,7 @@ export function createReadPool(db: Db): ReadPool {
   const worker = db.memory || db.name === '' ? null : workerFile();
   if (!worker) {
     const tasks = createReadTasks(db);
-    return { run: async <T>(task: ReadTask) => tasks.run(task) as T, close: async () => undefined };
+    return { answer: async (task, encoding) => tasks.answer(task, encoding), close: async () => undefined };
   }
   const pool = new Piscina({
     filename: worker.file,
@@ -48,7 +70,7 @@ export function createReadPool(db: Db): ReadPool {
     niceIncrement: 19,
   });
   return {
-    run: <T>(task: ReadTask) => pool.run(task) as Promise<T>,
+    answer: (task, encoding) => pool.run({ task, encoding }) as Promise<ReadAnswer | ReadRefusal | null>,
     close: () => pool.destroy(),
   };
 }

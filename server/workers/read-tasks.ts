@@ -1,5 +1,7 @@
 import { IndicatorPageResponse } from '../../shared/cascade';
 import { StatusReport } from '../../shared/maalstyring';
+import { OverviewPage } from '../../shared/overview';
+import { createOverviewService } from '../services/cascade/overview-service';
 import { writeCsv } from '../services/csv';
 import type { Db } from '../db/open-database';
 import { createRepositories } from '../repositories';
@@ -7,6 +9,7 @@ import { createCascadeService } from '../services/cascade/cascade-service';
 import { createBusinessCases } from '../services/cascade/business-cases';
 import { createStatusReports } from '../services/cascade/status-report';
 import { createCommandService } from '../services/command-service';
+import { type AnswerEncoding, type ReadAnswer, encodeAnswer } from './read-answer';
 
 /**
  * Reads that touch many rows (reports, exports, indicator pages with roll-ups): plain functions of a database and
@@ -17,7 +20,11 @@ export type ReadTask =
   | { kind: 'status-report'; unit: string; from: string; to: string; now: string }
   | { kind: 'measurements-csv'; indicatorId: string; unitId: string; now: string }
   | { kind: 'status-csv'; unitId: string; now: string }
-  | { kind: 'indicator-page'; indicatorId: string; unitId: string; now: string };
+  | { kind: 'indicator-page'; indicatorId: string; unitId: string; now: string }
+  | { kind: 'overview'; userId: string; parent?: string | undefined; cursor?: string | undefined; limit: number; now: string };
+
+/** Why a task answered nothing to send: the route turns each into its error. */
+export type ReadRefusal = { refusal: 'not-found' | 'forbidden' | 'bad-cursor' };
 
 export function createReadTasks(db: Db) {
   const repos = createRepositories(db);
@@ -26,14 +33,20 @@ export function createReadTasks(db: Db) {
   const clock = { now: () => now };
   const cascade = createCascadeService(db, repos, createCommandService(db, repos, clock), clock);
   const reports = createStatusReports(db, repos, cascade, createBusinessCases(db, repos, clock));
+  const overview = createOverviewService(db);
 
-  const run = (task: ReadTask): unknown => {
+  const run = (task: ReadTask): string | null | ReadRefusal => {
     now = new Date(task.now);
     switch (task.kind) {
       // Checked against the response schema and serialised here, so the main thread only sends the text.
       case 'status-report': {
         const report = reports.build(task.unit, task.from, task.to);
         return report ? JSON.stringify(StatusReport.parse(report)) : null;
+      }
+      // The start page: cheap per page (stored statuses), yet asked for by everyone on it at once.
+      case 'overview': {
+        const outcome = overview.page({ kind: 'person', userId: task.userId }, { parent: task.parent, cursor: task.cursor, limit: task.limit });
+        return typeof outcome === 'string' ? { refusal: outcome } : JSON.stringify(OverviewPage.parse(outcome));
       }
       case 'indicator-page': {
         const page = cascade.indicatorPage(task.indicatorId, task.unitId);
@@ -57,6 +70,13 @@ export function createReadTasks(db: Db) {
       }
     }
   };
-  return { run };
+  return {
+    run,
+    /** The task's text answer encoded for the client (null: nothing to answer, the route's 404). */
+    answer: (task: ReadTask, encoding: AnswerEncoding | null): ReadAnswer | ReadRefusal | null => {
+      const text = run(task);
+      return typeof text === 'string' ? encodeAnswer(text, encoding) : text;
+    },
+  };
 }
 export type ReadTasks = ReturnType<typeof createReadTasks>;

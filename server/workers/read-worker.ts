@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
-import { type ReadTask, createReadTasks } from './read-tasks';
+import type { AnswerEncoding, ReadAnswer } from './read-answer';
+import { type ReadRefusal, type ReadTask, createReadTasks } from './read-tasks';
 
 /**
  * A read-pool thread (Piscina calls the default export per task): its own read-only connection, so a long report
@@ -10,6 +11,6 @@ const db = new Database((workerData as { databasePath: string }).databasePath, {
 db.pragma('busy_timeout = 5000');
 const tasks = createReadTasks(db);
 
-export default function run(task: ReadTask): unknown {
-  return tasks.run(task);
+export default function answer({ task, encoding }: { task: ReadTask; encoding: AnswerEncoding | null }): ReadAnswer | ReadRefusal | null {
+  return tasks.answer(task, encoding);
 }

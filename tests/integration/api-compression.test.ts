@@ -51,6 +51,25 @@ describe('API answers over real HTTP', () => {
     expect(JSON.parse(brotliDecompressSync(br.body).toString())).toMatchObject({ board: { id: FIXTURE.clinicBoard } });
   });
 
+  it('sends a report from the read pool encoded there, in the encoding asked for, decoding to the plain answer', async () => {
+    const path = '/api/reports/status?unit=clinic&from=2025-01-01&to=2026-12-31';
+    const [plain, gz, br] = await Promise.all([
+      get(path, { cookie }), get(path, { cookie, 'accept-encoding': 'gzip' }), get(path, { cookie, 'accept-encoding': 'gzip, deflate, br' }),
+    ]);
+    expect(plain.status).toBe(200);
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-type']).toMatch(/^application\/json/);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    const csv = await get(`/api/indicators/${FIXTURE.indicators.restraint}/measurements.csv?unit=nowhere`, { cookie, 'accept-encoding': 'gzip' });
+    expect(csv.status).not.toBe(200);
+    expect(csv.headers['content-disposition']).toBeUndefined();
+  });
+
   it('leaves small answers as they are', async () => {
     const health = await get('/api/health', { 'accept-encoding': 'gzip' });
     expect(health.status).toBe(200);

@@ -44,7 +44,7 @@ export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
     async (request, reply) => {
       if (request.apiToken) return sendError(reply, 403, 'FORBIDDEN', 'An API token cannot create tokens.');
       const { name, unitId } = request.body;
-      if (!cascade.units().some((u) => u.id === unitId)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if (!cascade.unitExists(unitId)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
       if (!mayOnUnits(request, reply, 'administer', [unitId])) return reply;
       return reply.code(201).send(tokens.create(name, unitId, actorOf(request)));
     },

@@ -150,7 +150,7 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
       const q = request.query;
       if ('goal' in q) return readGoal(request, reply, q.goal, (goalId) => cases.chainsOfGoals([goalId]));
       if (!('indicator' in q)) return readAll(request, reply, (readable) => cases.chainsOfGoals(cases.goalsWithChains().filter(readable)));
-      if (!cascade.units().some((u) => u.id === q.unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if (!cascade.unitExists(q.unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
       if (!allowed(request, reply, access, 'read', { unitId: q.unit, boardId: cascade.boardOfUnit(q.unit) })) return reply;
       return cases.chainsWith(q.indicator, q.unit);
     },

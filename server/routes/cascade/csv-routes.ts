@@ -7,6 +7,8 @@ import { MAX_IMPORT_BYTES, parseMeasurementsCsv, writeProblemsToImport } from '.
 import type { FeedContext } from './feed-routes';
 import { sendError } from '../../plugins/errors';
 import { requireCaller } from './route-helpers';
+import { sendFromPool } from '../../workers/read-pool';
+import { CSV_TYPE } from '../../workers/read-answer';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -83,13 +85,13 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
     },
     async (request, reply) => {
       if (!mayOnUnits(request, reply, 'read', [request.query.unit])) return reply;
-      const csvText = await reads.run<string | null>({ kind: 'measurements-csv', indicatorId: request.params.id, unitId: request.query.unit, now: clock.now().toISOString() });
-      if (csvText === null) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${request.params.id}-${request.query.unit}.csv"`)
-        .serializer((s: unknown) => String(s))
-        .send(csvText);
+      reply.header('content-disposition', `attachment; filename="${request.params.id}-${request.query.unit}.csv"`);
+      const task = { kind: 'measurements-csv', indicatorId: request.params.id, unitId: request.query.unit, now: clock.now().toISOString() } as const;
+      if ((await sendFromPool(reads, task, request, reply, CSV_TYPE)) !== 'sent') {
+        reply.removeHeader('content-disposition');
+        return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
+      }
+      return reply;
     },
   );
 
@@ -105,13 +107,13 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
     },
     async (request, reply) => {
       if (!mayOnUnits(request, reply, 'read', [request.params.id])) return reply;
-      const csvText = await reads.run<string | null>({ kind: 'status-csv', unitId: request.params.id, now: clock.now().toISOString() });
-      if (csvText === null) return sendError(reply, 404, 'NOT_FOUND', 'The unit has no board.');
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="status-${request.params.id}.csv"`)
-        .serializer((s: unknown) => String(s))
-        .send(csvText);
+      reply.header('content-disposition', `attachment; filename="status-${request.params.id}.csv"`);
+      const task = { kind: 'status-csv', unitId: request.params.id, now: clock.now().toISOString() } as const;
+      if ((await sendFromPool(reads, task, request, reply, CSV_TYPE)) !== 'sent') {
+        reply.removeHeader('content-disposition');
+        return sendError(reply, 404, 'NOT_FOUND', 'The unit has no board.');
+      }
+      return reply;
     },
   );
 

@@ -14,12 +14,15 @@ import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import { sendError } from '../../plugins/errors';
 import type { OverviewScope, OverviewService } from '../../services/cascade/overview-service';
+import type { StatusSweep } from '../../services/cascade/status-sweep';
+import { type ReadPool, sendFromPool } from '../../workers/read-pool';
+import { JSON_TYPE } from '../../workers/read-answer';
 import { actorOf, allowed, anonymous, unitReader } from './route-helpers';
 
 /** The cascade overview and goals: reads for everyone who may read, goal edits for facilitators of the owner units. */
-export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; cases: BusinessCases; access: UnitAccessPolicy }> = async (
+export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; sweep: StatusSweep; reads: ReadPool; cases: BusinessCases; access: UnitAccessPolicy }> = async (
   app,
-  { cascade, overview, cases, access },
+  { cascade, overview, sweep, reads, cases, access },
 ) => {
   app.get(
     '/api/overview',
@@ -37,7 +40,16 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overv
       const scope: OverviewScope = actor.startsWith('user:')
         ? { kind: 'person', userId: actor.slice(5) }
         : { kind: 'per-unit', reads: unitReader(request, access) };
-      const outcome = overview.page(scope, request.query);
+      sweep.ensure();
+      let outcome: ReturnType<OverviewService['page']> | 'sent';
+      if (scope.kind === 'person') {
+        // A person's pages are built in the read pool, so a start page full of viewers leaves the event loop to
+        // the live boards; a token's per-unit check is a function of this thread and stays here.
+        const task = { kind: 'overview', userId: scope.userId, ...request.query, now: new Date().toISOString() } as const;
+        const sent = await sendFromPool(reads, task, request, reply, JSON_TYPE);
+        outcome = sent === 'none' ? 'not-found' : sent;
+      } else outcome = overview.page(scope, request.query);
+      if (outcome === 'sent') return reply;
       if (outcome === 'not-found') return sendError(reply, 404, 'NOT_FOUND', 'No org unit has this id.');
       if (outcome === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'You may not see this unit.');
       if (outcome === 'bad-cursor') return sendError(reply, 400, 'VALIDATION_FAILED', 'The cursor is not one this server gave.');

@@ -15,6 +15,7 @@ import { goalsRoutes } from './goals-routes';
 import { indicatorRoutes } from './indicator-routes';
 import { reportRoutes } from './report-routes';
 import { createReadPool } from '../../workers/read-pool';
+import { createStatusSweep } from '../../services/cascade/status-sweep';
 
 export interface CascadeDeps {
   db: Db;
@@ -32,8 +33,11 @@ export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeD
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
   const reads = createReadPool(deps.db);
   app.addHook('onClose', () => reads.close());
+  const sweep = createStatusSweep(deps.repos.unitStatus, deps.clock, deps.updates.overviewChanged);
+  sweep.start();
+  app.addHook('onClose', async () => sweep.stop());
   const cases = deps.cases ?? createBusinessCases(deps.db, deps.repos, deps.clock);
-  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), cases, access: deps.access });
+  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), sweep, reads, cases, access: deps.access });
   await app.register(businessCaseRoutes, { cascade, cases, access: deps.access, live: deps.updates });
   await app.register(reportRoutes, { reads, clock: deps.clock, cascade, access: deps.access });
   await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos, reads, clock: deps.clock });

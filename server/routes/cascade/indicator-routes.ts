@@ -15,7 +15,8 @@ import {
 import { Id } from '../../../shared/schemas';
 import type { Repositories } from '../../repositories';
 import type { Clock } from '../../services/command-service';
-import type { ReadPool } from '../../workers/read-pool';
+import { type ReadPool, sendFromPool } from '../../workers/read-pool';
+import { JSON_TYPE } from '../../workers/read-answer';
 import { ErrorResponse } from '../../../shared/rest';
 import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
@@ -50,10 +51,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
       const { unit } = request.query;
       if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
       // The whole series, the units below and the roll-up: read in the pool, off the event loop.
-      const json = await reads.run<string | null>({ kind: 'indicator-page', indicatorId: request.params.id, unitId: unit, now: clock.now().toISOString() });
-      if (json === null) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
-      // Validated and serialised in the pool: the main thread sends the text as it is.
-      return reply.type('application/json; charset=utf-8').serializer((s: unknown) => String(s)).send(json as unknown as IndicatorPageResponse);
+      // Validated, serialised and compressed in the pool: the main thread sends the bytes.
+      const task = { kind: 'indicator-page', indicatorId: request.params.id, unitId: unit, now: clock.now().toISOString() } as const;
+      if ((await sendFromPool(reads, task, request, reply, JSON_TYPE)) !== 'sent') return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
+      return reply;
     },
   );
 

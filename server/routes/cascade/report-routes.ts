@@ -4,7 +4,8 @@ import { ReportQuery, StatusReport } from '../../../shared/maalstyring';
 import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { Clock } from '../../services/command-service';
-import type { ReadPool } from '../../workers/read-pool';
+import { type ReadPool, sendFromPool } from '../../workers/read-pool';
+import { JSON_TYPE } from '../../workers/read-answer';
 import { sendError } from '../../plugins/errors';
 import { allowed } from './route-helpers';
 
@@ -28,11 +29,13 @@ export const reportRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const { unit, from, to } = request.query;
       if (from > to) return sendError(reply, 400, 'VALIDATION_FAILED', 'from must not be after to.');
-      if (!cascade.units().some((u) => u.id === unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if (!cascade.unitExists(unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
       if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
       // A report reads every indicator, goal and meeting of the unit: built in the read pool, off the event loop.
-      const json = await reads.run<string>({ kind: 'status-report', unit, from, to, now: clock.now().toISOString() });
-      return reply.type('application/json; charset=utf-8').serializer((s: unknown) => String(s)).send(json as unknown as StatusReport);
+      // Validated, serialised and compressed in the pool: the main thread sends the bytes.
+      const task = { kind: 'status-report', unit, from, to, now: clock.now().toISOString() } as const;
+      if ((await sendFromPool(reads, task, request, reply, JSON_TYPE)) !== 'sent') return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      return reply;
     },
   );
 };

@@ -7,6 +7,7 @@ import { migrate } from '../../db/migrate';
 import { type Db, openDatabase } from '../../db/open-database';
 import { accountsRepository } from '../../repositories/accounts-repository';
 import { orgAdminRepository } from '../../repositories/org-admin-repository';
+import { createRepositories } from '../../repositories';
 import { createRoleAccess } from '../access-policy';
 import { createAuthService } from '../auth-service';
 import { systemClock } from '../command-service';
@@ -23,6 +24,7 @@ function deps(): AdminDeps & { db: Db } {
   return {
     db, accounts, org: orgAdminRepository(db), access: createRoleAccess(accounts),
     auth: createAuthService(accounts, systemClock), live: { disconnect: () => {} }, clock: systemClock,
+    statuses: createRepositories(db).unitStatus, statusesChanged: () => {},
   };
 }
 afterEach(() => {

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/protocol';
 import type { Db } from '../../db/open-database';
 import type { AccountsRepository } from '../../repositories/accounts-repository';
 import type { OrgAdminRepository } from '../../repositories/org-admin-repository';
+import type { UnitStatusRepository } from '../../repositories/unit-status-repository';
 import type { UnitAccessPolicy } from '../access-policy';
 import type { AuthService, Principal } from '../auth-service';
 import type { Clock } from '../command-service';
@@ -20,6 +21,10 @@ export interface AdminDeps {
   auth: AuthService;
   live: LiveDisconnect;
   clock: Clock;
+  /** The overview's stored statuses, which a unit's move changes (its old and new ancestors' roll-ups). */
+  statuses: Pick<UnitStatusRepository, 'unitMoved'>;
+  /** Tells open overviews to reload once a change to the statuses has committed. */
+  statusesChanged: () => void;
 }
 
 /** The signed-in person using the admin screens. */

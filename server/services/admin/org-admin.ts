@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AdminLayer, AdminUnit, CreateLayerRequest, CreateUnitRequest, UpdateLayerRequest, UpdateUnitRequest } from '../../../shared/auth';
 import { type AdminCaller, type AdminDeps, type AdminResult, type Body, audited, conflict, done, forbidden, notFound, ok } from './admin-context';
 import type { AdminScope } from './admin-scope';
+import { calendarDate } from '../../../shared/domain/periods';
 
 /** Org units (within the administrator's subtree) and leadership layers (the whole organisation's). */
 export function orgAdmin(deps: AdminDeps, caller: AdminCaller, scope: AdminScope) {
@@ -37,9 +38,13 @@ export function orgAdmin(deps: AdminDeps, caller: AdminCaller, scope: AdminScope
         if (org.isInSubtree(unit.id, parentId)) return conflict('A unit cannot move below itself.');
       }
       if (!org.layer(layerId)) return notFound('No such layer.');
-      audited(deps, caller, { type: 'unit.updated', subject: unit.id, payload: { before: unit, after: { name, parentId, layerId } } }, () =>
-        org.updateUnit(unit.id, name, parentId, layerId),
-      );
+      const moved = parentId !== unit.parent_id;
+      audited(deps, caller, { type: 'unit.updated', subject: unit.id, payload: { before: unit, after: { name, parentId, layerId } } }, () => {
+        org.updateUnit(unit.id, name, parentId, layerId);
+        // In the move's transaction: no reader sees the tree moved and the roll-ups not.
+        if (moved) deps.statuses.unitMoved(unit.id, unit.parent_id, calendarDate(deps.clock.now()));
+      });
+      if (moved) deps.statusesChanged();
       return done;
     },
 

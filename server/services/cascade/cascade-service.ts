@@ -172,6 +172,8 @@ export function createCascadeService(db: Db, repos: Repositories, commands: Comm
     goal: (id: string) => cascade.goal(id),
     goals: (): GoalView[] => goalViews(),
     units: () => cascade.units(),
+    /** One row by key, where a request only needs to know the unit is there (not the region's whole list). */
+    unitExists: (unitId: string): boolean => cascade.unitExists(unitId),
     layers: () => cascade.layers(),
     indicatorNames: () => cascade.indicatorNames(),
     saveGoal: (id: string | null, input: Partial<GoalInput>, patch = false) => saveGoal(id, input, patch),

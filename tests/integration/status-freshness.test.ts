@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarDate } from '../../shared/domain/periods';
+import { OverviewPage } from '../../shared/overview';
+import { projectRoot } from '../../server/config';
+import { migrate } from '../../server/db/migrate';
+import { openDatabase } from '../../server/db/open-database';
+import { indicatorsRepository } from '../../server/repositories/indicators-repository';
+import { unitStatusRepository } from '../../server/repositories/unit-status-repository';
+import { seedSize } from '../../server/seed/seed-size';
+import { type RunningServer, startServer } from '../../server/server';
+import { cookieHeaders, createTestSession, registerTestDatabase, sessionCookie } from '../helpers/auth';
+
+// Stored statuses at M that change without a measurement: a target whose valid-from day arrives, and a unit moved
+// to another parent (its old and new ancestors' roll-ups). Each time the whole stored table must equal a full
+// recomputation for the server's day. The server runs on a clock the test moves.
+const DAY_MS = 24 * 3600_000;
+let dir: string;
+let databasePath: string;
+let server: RunningServer;
+let admin: string;
+let now = new Date();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kaskade-freshness-'));
+  databasePath = join(dir, 'kaskade.db');
+  const db = openDatabase(databasePath);
+  migrate(db, join(projectRoot, 'migrations'));
+  seedSize(db, 'm', { today: now });
+  db.close();
+  server = await startServer(
+    { port: 0, host: '127.0.0.1', databasePath, migrationsDir: join(projectRoot, 'migrations'), clientDir: null, seedDemo: false },
+    { app: { clock: { now: () => now } } },
+  );
+  registerTestDatabase(server.url, databasePath);
+  admin = createTestSession(databasePath, 'Regionsadministrator').token;
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const send = (method: string, path: string, body: unknown) =>
+  fetch(`${server.url}${path}`, { method, headers: cookieHeaders(admin), body: JSON.stringify(body) });
+
+const overview = async (parent: string) => {
+  const res = await fetch(`${server.url}/api/overview?parent=${parent}`, { headers: { cookie: sessionCookie(admin) } });
+  expect(res.status).toBe(200);
+  return OverviewPage.parse(await res.json());
+};
+
+/** One stored cell (the region's roll-ups are not on its board, so the overview does not show them). */
+function storedCell(unitId: string, indicatorId: string) {
+  const db = openDatabase(databasePath);
+  try {
+    return unitStatusRepository(db, indicatorsRepository(db).currentTarget).storedCells()
+      .find((c) => c.unitId === unitId && c.indicatorId === indicatorId);
+  } finally {
+    db.close();
+  }
+}
+
+/** Every stored cell against every recomputed one for `day`, on a connection of its own. */
+function expectStoredEqualsRecomputation(day: string): void {
+  const db = openDatabase(databasePath);
+  try {
+    const statuses = unitStatusRepository(db, indicatorsRepository(db).currentTarget);
+    const shape = (c: { unitId: string; indicatorId: string; status: string; value: number | null; periodStart: string | null; signal: boolean; rolledUp: boolean }) =>
+      `${c.unitId}/${c.indicatorId} ${c.status} ${c.value} ${c.periodStart} ${c.signal} ${c.rolledUp}`;
+    const stored = statuses.storedCells().map(shape);
+    expect(stored.length).toBeGreaterThan(3000);
+    const full = statuses.computeAll(day);
+    expect(stored).toEqual(full.cells.map(shape));
+    const key = (r: { indicatorId: string; unitId: string; periodStart: string }) => `${r.indicatorId}/${r.unitId}/${r.periodStart}`;
+    const rolled = (r: { indicatorId: string; unitId: string; periodStart: string; value: number; denominator: number | null }) =>
+      `${key(r)} ${r.value.toFixed(9)} ${r.denominator}`;
+    expect(statuses.storedRolled().map(rolled).sort()).toEqual(full.rolled.map(rolled).sort());
+  } finally {
+    db.close();
+  }
+}
+
+describe('stored statuses without a measurement (M)', () => {
+  it('take up a future-dated target on the day it comes into force', async () => {
+    const tomorrow = calendarDate(new Date(now.getTime() + DAY_MS));
+    // Sick leave at most 0.1 % in hospital 2 from tomorrow: every ward with a value will be red then, not today.
+    const res = await send('PUT', '/api/indicators/sygefravaer/target', { unitId: 'h2', validFrom: tomorrow, target: 0.1, tolerance: 0 });
+    expect(res.status).toBe(204);
+    const today = (await overview('h2-k3')).rows.flatMap((r) => r.cells.filter((c) => c.indicatorId === 'sygefravaer' && c.value !== null));
+    expect(today.length).toBeGreaterThan(5);
+    expect(today.some((c) => c.status !== 'red')).toBe(true);
+    expectStoredEqualsRecomputation(calendarDate(now));
+
+    now = new Date(now.getTime() + DAY_MS);
+    const after = (await overview('h2-k3')).rows.flatMap((r) => r.cells.filter((c) => c.indicatorId === 'sygefravaer' && c.value !== null));
+    expect(new Set(after.map((c) => c.status))).toEqual(new Set(['red']));
+    expectStoredEqualsRecomputation(tomorrow);
+  }, 120_000);
+
+  it('keeps the old and new ancestors\u2019 roll-ups right when a unit moves to another parent', async () => {
+    const regionBefore = storedCell('region', 'sygefravaer');
+    expect(regionBefore?.rolledUp).toBe(true);
+    // Hospital 2 moves under psychiatry: the region no longer rolls it up directly (psychiatry has values of its
+    // own), psychiatry's roll-up takes it in, and its wards inherit psychiatry's targets.
+    const res = await send('PATCH', '/api/admin/units/h2', { parentId: 'psyk' });
+    expect(res.status).toBe(204);
+    expect(storedCell('region', 'sygefravaer')?.value).not.toBe(regionBefore?.value);
+    expect((await overview('psyk')).rows.map((r) => r.unitId)).toContain('h2');
+    expectStoredEqualsRecomputation(calendarDate(now));
+  }, 120_000);
+});
