@@ -48,6 +48,33 @@ describe('the psychiatry board on a projector', () => {
       expect(b.valuePx, b.name).toBeGreaterThanOrEqual(28);
       expect(b.namePx, b.name).toBeGreaterThanOrEqual(16);
     }
+    // Reading order is visual order: the groups in the document go left to right, row by row, as they are seen;
+    // each group's heading comes before its tiles, which read row by row too.
+    const groups = await page.locator('.tile-group').evaluateAll((els) =>
+      els.map((el) => {
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { top: Math.round(r.top), left: Math.round(r.left), bottom: Math.round(r.bottom) };
+        };
+        const heading = el.querySelector('h3.tile-group__title');
+        return {
+          title: heading?.textContent ?? '',
+          box: box(el),
+          heading: heading ? box(heading) : null,
+          tiles: [...el.querySelectorAll('article.tile')].map((t) => ({ name: t.querySelector('.tile__name')?.textContent ?? '', ...box(t) })),
+        };
+      }),
+    );
+    expect(groups.length).toBeGreaterThan(1);
+    const visually = <T extends { top: number; left: number }>(list: T[]) => [...list].sort((a, b) => a.top - b.top || a.left - b.left);
+    expect(visually(groups.map((g) => ({ ...g.box, title: g.title }))).map((g) => g.title), 'groups in reading order').toEqual(groups.map((g) => g.title));
+    for (const g of groups) {
+      expect(g.heading, g.title).not.toBeNull();
+      for (const t of g.tiles) expect(g.heading!.bottom, `${g.title}: heading above ${t.name}`).toBeLessThanOrEqual(t.top);
+      expect(visually(g.tiles).map((t) => t.name), `${g.title}: tiles in reading order`).toEqual(g.tiles.map((t) => t.name));
+    }
+    expect(groups.flatMap((g) => g.tiles.map((t) => t.name))).toEqual(boxes.map((b) => b.name));
+
     // Status as icon and word on every tile; no wall of "Registrér måling" buttons.
     expect(await page.locator('article .status svg').count()).toBe(21);
     expect(await page.getByRole('button', { name: 'Registrér måling' }).count()).toBe(0);

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import { useAppStore } from '../../app/store/store-context';
 import { useT } from '../../lib/i18n-context';
 import { GoalChainsProvider, useGoalChains } from './goal-chains';
@@ -6,6 +6,7 @@ import { IndicatorTile } from './indicator-tile';
 import { Hyphenated } from '../../components/hyphenated';
 import { useTileTexts } from './tile-texts';
 import { useIndicatorIds } from './use-indicators';
+import { packInRows, useTileColumns } from './tile-rows';
 import type { GoalLink } from '../../../../shared/cascade';
 
 interface TileGroup {
@@ -26,7 +27,7 @@ export function groupByGoal(ids: readonly string[], chains: Readonly<Record<stri
     group.ids.push(id);
     groups.set(key, group);
   }
-  // Larger groups first (stable, so board order within a size): rows then pack with few holes. "Other" last.
+  // Larger groups first (stable, so board order within a size): rows then pack with few holes (tile-rows.ts). "Other" last.
   const list = [...groups.values()].sort((a, b) => b.ids.length - a.ids.length);
   return [...list.filter((g) => g.key), ...list.filter((g) => !g.key)];
 }
@@ -55,10 +56,16 @@ function Group({ group, single }: { group: TileGroup; single: boolean }) {
 function GroupedTiles({ ids }: { ids: string[] }) {
   const chains = useGoalChains();
   const x = useTileTexts();
+  const ref = useRef<HTMLDivElement>(null);
+  const columns = useTileColumns(ref);
   const groups = useMemo(() => groupByGoal(ids, chains, x.otherIndicators), [ids, chains, x.otherIndicators]);
+  const placed = useMemo(
+    () => (columns === null ? groups : packInRows(groups.map((g) => ({ ...g, size: g.ids.length })), columns)),
+    [groups, columns],
+  );
   return (
-    <div className="tile-groups">
-      {groups.map((g) => (
+    <div className="tile-groups" ref={ref}>
+      {placed.map((g) => (
         <Group key={g.key} group={g} single={groups.length === 1} />
       ))}
     </div>

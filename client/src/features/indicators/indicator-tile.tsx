@@ -27,6 +27,21 @@ function TargetText({ text }: { text: string }) {
 }
 
 /**
+ * "24 dage" with the unit in smaller type after the number (formatValue joins them with a no-break space): the
+ * number is what is read from the back of the room, and a long unit no longer squeezes the trend line away.
+ */
+function ValueText({ text }: { text: string }) {
+  const at = text.indexOf('\u00a0');
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span className="tile__unit">{text.slice(at)}</span>
+    </>
+  );
+}
+
+/**
  * One indicator, readable from the back of a meeting room: name, latest value, status as icon + word, target and
  * trend. Recording a value lives in the tile's menu (one quiet "⋯" instead of a button on every tile), shown only
  * to those who may record; a wall screen shows no links away from its board.
@@ -69,9 +84,11 @@ export const IndicatorTile = memo(function IndicatorTile({ indicatorId }: { indi
       <div className="tile__figure">
         <p className={`tile__value${model.tooFewAnswers ? ' tile__value--muted' : ''}`}>
           <span className="visually-hidden">{t.latestValue}: </span>
-          {model.valueText}
+          <ValueText text={model.valueText} />
         </p>
-        <Sparkline values={model.trend} label={model.trendText} reference={indicator.direction === 'range' ? null : indicator.target?.target} />
+        <span className="tile__trend">
+          <Sparkline values={model.trend} label={model.trendText} reference={indicator.direction === 'range' ? null : indicator.target?.target} />
+        </span>
       </div>
       <p className="tile__status">
         <StatusPill status={model.status} text={model.statusText} short={statusWord(t.status[model.status])} />
