@@ -23,10 +23,10 @@ const DANISH_UNITS = /.{0,40}\d\u00a0(dage|dag|timer|time|uger|uge|måneder|mån
 
 /** Screens beyond the shared list whose dates matter: the status report, a card's dialog with its history. */
 const EXTRA: readonly Screen[] = [
-  { name: 'status-report', owner: 'flows', viewer: 'admin', path: () => '/reports/status', ready: (p) => p.getByRole('heading', { level: 1 }).first().waitFor() },
+  { name: 'status-report', viewer: 'admin', path: () => '/reports/status', ready: (p) => p.getByRole('heading', { level: 1 }).first().waitFor() },
   {
     name: 'board-ward-card-dialog',
-    owner: 'flows',
+   
     viewer: 'admin',
     path: () => `/boards/${WARD_BOARD}`,
     ready: async (page) => {

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../../../shared/auth';
-import { type AuditNames, auditSentence } from './audit-sentence';
+import type { AuditEntry } from '../../../shared/auth';
+import { type AuditNames, auditSentence } from './event-sentences';
 
 const names: AuditNames = {
   user: () => undefined, unit: () => undefined, board: (id) => (id === 'board-n2' ? 'Afsnit N2' : undefined), indicator: () => undefined,
