@@ -61,7 +61,11 @@ export function writeDemoMeetingHistory(db: Db, today: Date): void {
   );
   const meeting: Meeting = {
     id: 'demo-meeting-k-nord-1', boardId: clinic.id, status: 'running', facilitator: 'Klinikchef', startedAt, endedAt: null,
-    plannedMinutes: 20, itemMinutes: 3, currentItemId: null, attendees: ['Klinikchef', 'Ledende overlæge', 'Afdelingssygeplejerske', 'Kvalitetskoordinator'],
+    plannedMinutes: 20, itemMinutes: 3, currentItemId: null, attendees: [
+      { name: 'Klinikchef', role: 'clinic-management' }, { name: 'Ledende overlæge', role: 'clinic-management' },
+      { name: 'Afdelingssygeplejerske', role: 'ward-management' }, { name: 'Tillidsrepræsentant', role: 'employee-representative' },
+      'Kvalitetskoordinator',
+    ],
     items, minutes: null,
   };
   const minutes = buildMinutes(meeting, board, endedAt);

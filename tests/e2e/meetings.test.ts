@@ -32,7 +32,7 @@ describe('meetings and escalations in Chromium', () => {
     const board = await open(`/boards/${CLINIC}`, 'Kollega', 'member');
     const barTimer = board.getByRole('region', { name: 'Møde' }).getByRole('timer', { name: 'Mødetid' });
     await expect(barTimer.innerText()).resolves.toMatch(/^Mødetid\s+(19|20):\d\d tilbage$/);
-    await board.close();
+
     const agenda = wall.getByRole('list', { name: 'Dagsorden' });
     expect(await agenda.getByRole('listitem').count()).toBeGreaterThan(0);
 
@@ -75,6 +75,13 @@ describe('meetings and escalations in Chromium', () => {
     await wall.getByRole('list', { name: 'Handlinger' }).getByText(/Kortlæg aftenvagternes bemanding/).waitFor();
     await wall.getByRole('list', { name: 'Beslutninger' }).getByText('Tvangsdata gennemgås hver 14. dag').waitFor();
 
+    // Off the agenda, a colleague moves a card on the board while the meeting runs.
+    const moved = 'Overbelægning på N1 i weekenderne – patienter på gangen';
+    await board.getByRole('region', { name: 'Til drøftelse', exact: true }).getByRole('listitem', { name: moved }).getByRole('button', { name: 'Flyt til …' }).click();
+    await board.getByRole('menuitem', { name: 'Nederst i Handlinger i gang' }).click();
+    await board.getByRole('region', { name: 'Handlinger i gang', exact: true }).getByRole('listitem', { name: moved }).waitFor();
+    await board.close();
+
     await laptop.getByRole('button', { name: 'Næste punkt' }).click();
     await laptop.getByRole('button', { name: 'Afslut møde' }).click();
     // Ending asks in the app, summarising what goes into the minutes.
@@ -92,6 +99,8 @@ describe('meetings and escalations in Chromium', () => {
     // Every change on the board during the meeting, as sentences with the local time.
     await minutes.getByRole('region', { name: 'Ændringer under mødet' })
       .getByText(/^\d\d[.:]\d\d .+ oprettede kortet »Kortlæg aftenvagternes bemanding«\.$/).waitFor();
+    await minutes.getByRole('region', { name: 'Ændringer under mødet' })
+      .getByText(new RegExp(`^\\d\\d[.:]\\d\\d Kollega flyttede kortet »${moved}« fra »Til drøftelse« til »Handlinger i gang«\\.$`)).waitFor();
 
     // The action is a card on the board; the minutes offer print and downloads, and the board as it was, as a board.
     await laptop.getByRole('button', { name: 'Tavlen som den var ved mødet' }).click();
@@ -103,6 +112,8 @@ describe('meetings and escalations in Chromium', () => {
     expect(await seriousViolations(laptop), 'axe on the minutes with the board as it was').toEqual([]);
     await then.getByRole('button', { name: 'Ved mødets start' }).click();
     await then.getByRole('listitem', { name: 'Kortlæg aftenvagternes bemanding' }).waitFor({ state: 'detached' });
+    // At the start the moved card was still in its old column.
+    await then.getByRole('region', { name: 'Til drøftelse', exact: true }).getByRole('listitem', { name: moved }).waitFor();
     const md = await laptop.getByRole('link', { name: 'Hent som MD' }).getAttribute('href');
     const res = await laptop.request.get(`${e2e.srv.url}${md}`);
     expect(await res.text()).toContain('Kortlæg aftenvagternes bemanding · Ole Berg · 2026-12-31');

@@ -256,6 +256,8 @@ describe('attendance', () => {
     })).toMatchObject({ ok: false });
     const ended = meetingOf(await send(facilitator, 'meeting:end', { meetingId: 'm1' }));
     expect(ended.minutes!.attendees).toHaveLength(3);
+    const read = await get<Meeting>(`/api/boards/${board}/meetings/m1`);
+    expect(read.body.minutes!.attendees).toEqual(storedMeeting('m1').attendees);
     const md = await get<string>(`/api/boards/${board}/meetings/m1/minutes.md`);
     expect(md.body).toContain('- Anne Jensen (afsnitsledelse)\n- Ole\n- Bo Dahl (medarbejderrepræsentant)');
   });
