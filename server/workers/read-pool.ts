@@ -52,7 +52,7 @@ function workerFile(): { file: string; execArgv: string[] } | null {
  * database file, so the main thread's event loop keeps serving live boards while they run. A database that is not
  * a file (in-memory, in tests) cannot be opened twice: then the tasks run in-process, as before.
  */
-export function createReadPool(db: Db): ReadPool {
+export function createReadPool(db: Db, options: { threads?: number } = {}): ReadPool {
   const worker = db.memory || db.name === '' ? null : workerFile();
   if (!worker) {
     const tasks = createReadTasks(db);
@@ -63,7 +63,7 @@ export function createReadPool(db: Db): ReadPool {
     execArgv: worker.execArgv,
     workerData: { databasePath: db.name },
     minThreads: 1,
-    maxThreads: THREADS,
+    maxThreads: options.threads ?? THREADS,
     idleTimeout: 60_000,
     // The pool's threads yield the CPU to the main thread: on a busy (or single) core, live boards' acks and
     // broadcasts run first and the long reads take the time left over.

@@ -32,12 +32,15 @@ export interface CascadeDeps {
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
   const reads = createReadPool(deps.db);
-  app.addHook('onClose', () => reads.close());
+  // The start page's pages get a thread of their own: each takes milliseconds, and in the shared pool they would
+  // wait behind a region's report or export (a tenth of a second or more) for every viewer on the page.
+  const overviewReads = createReadPool(deps.db, { threads: 1 });
+  app.addHook('onClose', () => Promise.all([reads.close(), overviewReads.close()]).then(() => undefined));
   const sweep = createStatusSweep(deps.repos.unitStatus, deps.clock, deps.updates.overviewChanged);
   sweep.start();
   app.addHook('onClose', async () => sweep.stop());
   const cases = deps.cases ?? createBusinessCases(deps.db, deps.repos, deps.clock);
-  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), sweep, reads, cases, access: deps.access });
+  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), sweep, reads: overviewReads, cases, access: deps.access });
   await app.register(businessCaseRoutes, { cascade, cases, access: deps.access, live: deps.updates });
   await app.register(reportRoutes, { reads, clock: deps.clock, cascade, access: deps.access });
   await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos, reads, clock: deps.clock });
