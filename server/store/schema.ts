@@ -203,7 +203,7 @@ export interface UnitStatusTable {
   as_of: string;
 }
 export interface RollupValuesTable { indicator_id: string; unit_id: string; period_start: string; value: number; denominator: number | null }
-export interface UnitStatusBuiltTable { id: number; built_at: string }
+export interface UnitStatusBuiltTable { id: number; built_at: string; swept_day: string | null }
 
 /** Kept by the migration runners of both engines. */
 export interface SchemaMigrationsTable { name: string; checksum: string; applied_at: string }
@@ -283,6 +283,6 @@ export const TABLE_COLUMNS: { [T in keyof Database]: (keyof Database[T])[] } = {
   goal_indicators: ['goal_id', 'indicator_id'],
   unit_status: ['unit_id', 'indicator_id', 'status', 'value', 'period_start', 'signal', 'rolled_up', 'as_of'],
   rollup_values: ['indicator_id', 'unit_id', 'period_start', 'value', 'denominator'],
-  unit_status_built: ['id', 'built_at'],
+  unit_status_built: ['id', 'built_at', 'swept_day'],
   schema_migrations: ['name', 'checksum', 'applied_at'],
 };
