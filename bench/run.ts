@@ -13,6 +13,7 @@ import { fanoutBench, memoryBench, movesBench, startKaskade } from './lib/realti
 import { joinStormBench } from './lib/join-storm';
 import { kyselySqliteBench } from './lib/kysely-sqlite';
 import { paintBench } from './lib/paint-bench';
+import { pgAppendBench } from './lib/pg-append';
 import { moveAckUnderReadsBench, overviewGrowthBench } from './lib/scale-benches';
 import { type Entry, entry, interleave, median } from './lib/stats';
 
@@ -91,6 +92,7 @@ const BENCHES: { name: string; run: (db: ReturnType<typeof createBenchDatabase>)
   { name: 'overview', run: () => overviewGrowthBench(REPS, log) },
   { name: 'reads', run: () => moveAckUnderReadsBench(REPS, size.moveMs, log) },
   { name: 'kysely_sqlite', run: (db) => kyselySqliteBench(db, REPS, 1500) },
+  { name: 'pg_append', run: () => pgAppendBench(REPS, 2000) },
 ];
 
 const started = Date.now();

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CompiledQuery, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { type Scalar, preparedQuery } from './prepared';
 import type { Database, EventsTable } from './schema';
 
 /** One command's record: who, when, which command, and the events it appends (to its own board or others). */
@@ -57,14 +58,12 @@ export async function appendOperation(
   op: OperationToAppend,
   apply?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<AppendOutcome> {
+  const shapes = shapesOf(db);
   const events = await db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('operations')
-      .values({ op_id: op.opId, board_id: op.originBoardId, command: op.command, actor: op.actor, at: op.at })
-      .onConflict((oc) => oc.column('op_id').doNothing())
-      .returning('op_id')
-      .executeTakeFirst();
-    if (!claimed) return null;
+    const claimed = await trx.executeQuery(
+      shapes.claim({ op: op.opId, board: op.originBoardId, command: op.command, actor: op.actor, at: op.at }),
+    );
+    if (claimed.rows.length === 0) return null;
     await apply?.(trx);
 
     const perBoard = new Map<string, OperationToAppend['events']>();
@@ -72,21 +71,15 @@ export async function appendOperation(
     const appended: AppendedEvent[] = [];
     for (const boardId of [...perBoard.keys()].sort()) {
       const list = perBoard.get(boardId)!;
-      const bumped = await trx
-        .updateTable('boards')
-        .set((eb) => ({ seq: eb('seq', '+', list.length) }))
-        .where('id', '=', boardId)
-        .returning('seq')
-        .executeTakeFirst();
+      const bumped = (await trx.executeQuery(shapes.bump({ board: boardId, n: list.length }))).rows[0];
       if (!bumped) throw new UnknownBoardError(boardId);
       const first = bumped.seq - list.length + 1;
       appended.push(...list.map((e, i) => ({ boardId, seq: first + i, opId: op.opId, actor: op.actor, at: op.at, type: e.type, payload: e.payload })));
     }
-    if (appended.length > 0) {
-      await trx
-        .insertInto('events')
-        .values(appended.map((e) => ({ board_id: e.boardId, seq: e.seq, op_id: e.opId, actor: e.actor, at: e.at, type: e.type, payload: e.payload })))
-        .execute();
+    // One INSERT for all the events, in slices of a size whose shape is compiled once.
+    for (let i = 0; i < appended.length; i += MAX_EVENTS_PER_INSERT) {
+      const slice = appended.slice(i, i + MAX_EVENTS_PER_INSERT);
+      await trx.executeQuery(shapes.insertEvents(slice.length)(eventParams(slice)));
     }
     return appended;
   });
@@ -127,4 +120,62 @@ export async function eventsSince(db: Kysely<Database>, boardId: string, seq: nu
     .orderBy('seq')
     .execute();
   return rows.map(toAppended);
+}
+
+/**
+ * The commit's queries as shapes compiled once per Kysely instance (preparedQuery): building and compiling them per
+ * move cost as much client CPU as the rest of the move (bench/FINDINGS.md, Kysely on the PostgreSQL path).
+ */
+interface Shapes {
+  claim: ReturnType<typeof claimShape>;
+  bump: ReturnType<typeof bumpShape>;
+  insertEvents(count: number): (params: Record<string, Scalar>) => CompiledQuery;
+}
+const MAX_EVENTS_PER_INSERT = 32;
+const EVENT_FIELDS = ['board_id', 'seq', 'op_id', 'actor', 'at', 'type', 'payload'] as const;
+
+const claimShape = (db: Kysely<Database>) =>
+  preparedQuery(['op', 'board', 'command', 'actor', 'at'], (p: { op: string; board: string; command: string; actor: string; at: string }) =>
+    db
+      .insertInto('operations')
+      .values({ op_id: p.op, board_id: p.board, command: p.command, actor: p.actor, at: p.at })
+      .onConflict((oc) => oc.column('op_id').doNothing())
+      .returning('op_id'));
+
+const bumpShape = (db: Kysely<Database>) =>
+  preparedQuery(['board', 'n'], (p: { board: string; n: number }) =>
+    db.updateTable('boards').set((eb) => ({ seq: eb('seq', '+', p.n) })).where('id', '=', p.board).returning('seq'));
+
+const eventParams = (events: AppendedEvent[]): Record<string, Scalar> => {
+  const params: Record<string, Scalar> = {};
+  events.forEach((e, i) => {
+    const row = { board_id: e.boardId, seq: e.seq, op_id: e.opId, actor: e.actor, at: e.at, type: e.type, payload: e.payload };
+    for (const f of EVENT_FIELDS) params[`${f}${i}`] = row[f];
+  });
+  return params;
+};
+
+const shapeCache = new WeakMap<Kysely<Database>, Shapes>();
+function shapesOf(db: Kysely<Database>): Shapes {
+  let shapes = shapeCache.get(db);
+  if (!shapes) {
+    const inserts = new Map<number, (params: Record<string, Scalar>) => CompiledQuery>();
+    shapes = {
+      claim: claimShape(db),
+      bump: bumpShape(db),
+      insertEvents: (count) => {
+        let shape = inserts.get(count);
+        if (!shape) {
+          const names = Array.from({ length: count }, (_, i) => EVENT_FIELDS.map((f) => `${f}${i}`)).flat();
+          shape = preparedQuery(names, (p: Record<string, Scalar>) =>
+            db.insertInto('events').values(Array.from({ length: count }, (_, i) =>
+              Object.fromEntries(EVENT_FIELDS.map((f) => [f, p[`${f}${i}`]])) as Insertable<EventsTable>)));
+          inserts.set(count, shape);
+        }
+        return shape;
+      },
+    };
+    shapeCache.set(db, shapes);
+  }
+  return shapes;
 }

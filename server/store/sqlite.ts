@@ -61,34 +61,4 @@ export class SqliteRunner {
   }
 }
 
-type Scalar = string | number | bigint | null;
-
-/** Stands in for a named parameter while a query shape is compiled; never reaches the database. */
-const placeholder = (name: string) => `\u0000kaskade-param:${name}\u0000`;
-
-/**
- * A query shape built and compiled by Kysely once, then reused with new parameter values: what a prepared statement
- * is to hand-written SQL. `build` gets stand-ins for the named parameters and must use each as a plain value (a
- * comparison, a SET value, an INSERT value, an arithmetic operand) — never to choose the query's shape, and never a
- * list (`in` with an array). Refused at definition time when a stand-in did not come out as exactly one bound
- * parameter. On the hot path this saves building and compiling per call (bench/FINDINGS.md, Kysely on the SQLite
- * path).
- */
-export function preparedQuery<P extends Record<string, Scalar>, R>(
-  names: readonly (keyof P & string)[],
-  build: (params: P) => { compile(): CompiledQuery<R> },
-): (params: P) => CompiledQuery<R> {
-  const stand = Object.fromEntries(names.map((n) => [n, placeholder(n)])) as unknown as P;
-  const compiled = build(stand).compile();
-  if (compiled.sql.includes('\u0000')) throw new Error('preparedQuery: a parameter was written into the SQL text instead of bound');
-  const slots = compiled.parameters.map((value) => names.find((n) => value === placeholder(n)));
-  for (const n of names) {
-    if (slots.filter((s) => s === n).length === 0) throw new Error(`preparedQuery: parameter ${n} is not bound in the query`);
-  }
-  const constants = compiled.parameters;
-  // The compiled query keeps its syntax tree (with the stand-ins in it): run it by its SQL and parameters only.
-  return (params) => ({
-    ...compiled,
-    parameters: slots.map((slot, i) => (slot === undefined ? constants[i] : params[slot])),
-  });
-}
+export { preparedQuery } from './prepared';
