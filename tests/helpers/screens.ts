@@ -40,7 +40,6 @@ export const SCREENS: readonly Screen[] = [
     name: 'sign-in',
     owner: 'ui',
     viewer: 'anonymous',
-    knownIssue: 'GET /api/auth/me answers 401 when signed out (a console error); the server still needs a non-error answer',
     path: () => '/', ready: (p) => p.getByRole('button', { name: /Log ind|Sign in/ }).first().waitFor() },
   { name: 'overview', owner: 'heatmap', viewer: 'admin', path: () => '/', ready: heading },
   { name: 'board-psychiatry', owner: 'ui', viewer: 'admin', path: () => `/boards/${PSYCHIATRY_BOARD}`, ready: connected },
