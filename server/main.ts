@@ -1,3 +1,4 @@
+import { symbols } from 'pino';
 import { loadConfig } from './config';
 import { logSetup, parseLogFormat } from './logging';
 import { startServer } from './server';
@@ -15,7 +16,13 @@ try {
       server.demoLogins.map((l) => `  ${l.username.padEnd(8)} ${l.role} of ${l.unitId}`).join('\n');
     // Pretty logs go through a worker: through the logger they keep their place after the lines above.
     if (format === 'pretty') server.app.log.info(`\n${logins}`);
-    else console.info(logins);
+    else {
+      // JSON lines go out asynchronously through pino's own stream: written to the same stream, the logins come
+      // after "ready" (console.info would overtake it and print them above the start-up lines).
+      const stream = (server.app.log as unknown as Record<symbol, { write?: (line: string) => void } | undefined>)[symbols.streamSym];
+      if (stream?.write) stream.write(`${logins}\n`);
+      else console.info(logins);
+    }
   }
   // Ctrl+C stops at once; SIGTERM (a deploy, an orchestrator) drains first when SHUTDOWN_DRAIN_MS is set.
   process.once('SIGINT', () => {

@@ -40,7 +40,7 @@ if (window.location.pathname.startsWith('/wall')) {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <SessionGate onUser={(me) => setOwner(userOwner(me.id))}>{() => <App store={store} api={createFetchApi()} />}</SessionGate>
+        <SessionGate onUser={(me) => setOwner(userOwner(me.id))} onSignOut={() => store.getState().closeBoard()}>{() => <App store={store} api={createFetchApi()} />}</SessionGate>
       </I18nProvider>
     </StrictMode>,
   );

@@ -5,7 +5,7 @@ import { GoalsNavLink } from '../features/cascade/goals-nav-link';
 import { useOverviewTexts } from '../features/overview/overview-texts';
 import { LanguageSwitch } from './language-switch';
 import { useState } from 'react';
-import { AccountMenu, PasswordDialog, signOut, useMe } from '../features/auth';
+import { AccountMenu, PasswordDialog, useMe, useSignOut } from '../features/auth';
 import { useHeaderTexts } from './header-texts';
 
 /** On a phone the links and tools fold into one menu; the same destinations, the same order. */
@@ -16,6 +16,7 @@ function CompactMenu() {
   const me = useMe();
   const [, navigate] = useLocation();
   const [changing, setChanging] = useState(false);
+  const signOut = useSignOut();
   const items: MenuItem[] = [
     { id: 'overview', label: t.overview, onSelect: () => navigate('/') },
     { id: 'goals', label: goals, onSelect: () => navigate('/goals') },
@@ -23,7 +24,7 @@ function CompactMenu() {
     { id: 'lang', label: t.otherLanguageName, onSelect: () => setLang(lang === 'da' ? 'en' : 'da'), group: x.settings },
     ...(me
       ? [{ id: 'password', label: t.access.changeOwnPassword, onSelect: () => setChanging(true), group: x.settings },
-        { id: 'out', label: `${t.access.signOut} (${me.name})`, onSelect: () => signOut(me), group: x.settings }]
+        { id: 'out', label: `${t.access.signOut} (${me.name})`, onSelect: signOut, group: x.settings }]
       : []),
   ];
   return (

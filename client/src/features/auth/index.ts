@@ -1,2 +1,2 @@
 // The auth feature's public face: what other features may use of it.
-export { AccountMenu, MeProvider, PasswordDialog, signOut, useMe } from './session';
+export { AccountMenu, MeProvider, PasswordDialog, useMe, useSignOut } from './session';

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { AuthConfig, Me } from '../../../../shared/auth';
 import { Field } from '../../components/field';
 import { ApiRequestError } from '../../lib/api-client';
@@ -17,22 +17,36 @@ const MeContext = createContext<UserMe | null>(null);
 export const useMe = (): UserMe | null => useContext(MeContext);
 export const MeProvider = MeContext.Provider;
 
-/**
- * Signing out forgets this person's unsent changes first (even if the server cannot be reached), so whoever signs
- * in next on this browser never sends them; then the page starts over.
- */
-export function signOut(me: UserMe): void {
-  void forgetSavedChanges(userOwner(me.id))
-    .then(() => authApi.logout())
-    .catch(() => {})
-    .finally(() => window.location.assign('/'));
-}
+const noop = () => {};
+const BeforeSignOutContext = createContext<() => void>(noop);
 
 /**
- * Shows the sign-in page until someone is signed in, then the app with them in context. `onUser` hears who that is
- * (once known), e.g. to key the changes kept across a reload to them.
+ * "Log ud": first the page stops sending (the open board is closed, its unsent changes dropped from memory), then
+ * this person's saved changes are forgotten (even if the server cannot be reached), so nothing of theirs is sent
+ * later, by this page once the network is back or by whoever signs in next on this browser; then the page starts over.
  */
-export function SessionGate({ children, onUser }: { children: (me: UserMe) => ReactNode; onUser?: (me: UserMe) => void }) {
+export function useSignOut(): () => void {
+  const me = useMe();
+  const beforeSignOut = useContext(BeforeSignOutContext);
+  return useCallback(() => {
+    beforeSignOut();
+    void (me ? forgetSavedChanges(userOwner(me.id)) : Promise.resolve())
+      .then(() => authApi.logout())
+      .catch(() => {})
+      .finally(() => window.location.assign('/'));
+  }, [me, beforeSignOut]);
+}
+
+interface SessionGateProps {
+  children: (me: UserMe) => ReactNode;
+  /** Hears who is signed in (once known), e.g. to key the changes kept across a reload to them. */
+  onUser?: (me: UserMe) => void;
+  /** Runs first on "Log ud", e.g. to stop the open board from sending. */
+  onSignOut?: () => void;
+}
+
+/** Shows the sign-in page until someone is signed in, then the app with them in context. */
+export function SessionGate({ children, onUser, onSignOut }: SessionGateProps) {
   const [me, setMe] = useState<UserMe | null | 'loading'>('loading');
   useEffect(() => {
     if (me !== 'loading' && me !== null) onUser?.(me);
@@ -49,7 +63,11 @@ export function SessionGate({ children, onUser }: { children: (me: UserMe) => Re
   }, []);
   if (me === 'loading') return null;
   if (me === null) return <LoginPage onSignedIn={(m) => setMe(m)} />;
-  return <MeProvider value={me}>{children(me)}</MeProvider>;
+  return (
+    <BeforeSignOutContext.Provider value={onSignOut ?? noop}>
+      <MeProvider value={me}>{children(me)}</MeProvider>
+    </BeforeSignOutContext.Provider>
+  );
 }
 
 /** "Log ind": username and password, or the organisation's OpenID Connect provider when one is configured. */
@@ -123,12 +141,13 @@ export function AccountMenu() {
   const t = useT();
   const me = useMe();
   const [changing, setChanging] = useState(false);
+  const signOut = useSignOut();
   if (!me) return null;
   return (
     <>
       <span className="muted" title={t.access.signedInAs(me.name)}>{me.name}</span>
       <button type="button" className="button button--quiet" onClick={() => setChanging(true)}>{t.access.changeOwnPassword}</button>
-      <button type="button" className="button button--quiet" onClick={() => signOut(me)}>{t.access.signOut}</button>
+      <button type="button" className="button button--quiet" onClick={signOut}>{t.access.signOut}</button>
       {changing && <PasswordDialog onClose={() => setChanging(false)} />}
     </>
   );
