@@ -36,6 +36,18 @@ describe('upward read access', () => {
     expect(board.indicators.every((i) => i.signal !== undefined)).toBe(true);
   });
 
+  it("a ward's member reads the decisions taken above (the clinic's minutes), but not a sibling clinic's", async () => {
+    const ward = createTestSession(srv.databasePath, 'Sygeplejerske N1', { roles: [{ unitId: 'n1', role: 'member' }] }).token;
+    const res = await get('/api/boards/board-k-nord/meetings', ward);
+    expect(res.status).toBe(200);
+    const { meetings } = (await res.json()) as { meetings: { id: string; items: { decisions: unknown[] }[] }[] };
+    expect(meetings.length).toBeGreaterThan(0);
+    expect(meetings.some((m) => m.items.some((i) => i.decisions.length > 0))).toBe(true);
+    expect((await get(`/api/boards/board-k-nord/meetings/${meetings[0]!.id}`, ward)).status).toBe(200);
+    expect((await get('/api/boards/board-k-syd/meetings', ward)).status).toBe(403);
+    expect((await get('/api/boards/board-n2/meetings', ward)).status).toBe(403);
+  });
+
   it('cannot write on the board above: a card move is refused, a target change is 403', async () => {
     const client = await connectClient(srv.url, '', { token: clinicLeader });
     try {
