@@ -84,6 +84,36 @@ describe('goals both ways: every indicator serves a goal, cross-cutting goals sh
     expect(Object.keys(chains)).toHaveLength(21);
   });
 
+  it('a goal written with partners outside the organisation keeps them as owners, and their report sets the joint status', async () => {
+    const admin = createTestSession(srv.databasePath, 'Direktør').token;
+    const write = (method: string, path: string, body: unknown) =>
+      fetch(`${srv.url}${path}`, { method, headers: cookieHeaders(admin), body: JSON.stringify(body) });
+    const created = await write('POST', '/api/goals', {
+      title: 'Fælles opfølgning efter udskrivelse', parentId: 'goal-nat-1', ownerIds: ['k-nord'], indicatorId: 'opfoelg-7', source: 'national',
+      externalOwners: [{ name: 'Kommunerne i Region Nord (demo)', status: 'green' }],
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const goalNow = async () => {
+      const { goals } = (await (await get('/api/goals', admin)).json()) as {
+        goals: { id: string; status: string; externalOwners: { name: string }[]; ownerStatuses: { name: string; unitId: string | null; status: string }[] }[];
+      };
+      return goals.find((g) => g.id === id)!;
+    };
+    const before = await goalNow();
+    expect(before.externalOwners.map((o) => o.name)).toEqual(['Kommunerne i Region Nord (demo)']);
+    expect(before.ownerStatuses).toContainEqual({ name: 'Kommunerne i Region Nord (demo)', unitId: null, status: 'green' });
+    const nord = before.ownerStatuses.find((o) => o.unitId === 'k-nord')!;
+    // The partner reports red: the joint status is the weakest link's, whatever the clinic's own.
+    expect((await write('PATCH', `/api/goals/${id}`, { externalOwners: [{ name: 'Kommunerne i Region Nord (demo)', status: 'red' }] })).status).toBe(200);
+    const after = await goalNow();
+    expect(after.ownerStatuses).toContainEqual({ name: 'Kommunerne i Region Nord (demo)', unitId: null, status: 'red' });
+    expect(after.status).toBe('red');
+    // With the partner green, the joint status was the clinic's own.
+    expect(nord.status).not.toBe('none');
+    expect(before.status).toBe(nord.status);
+  });
+
   it("a cross-cutting goal shows each owner's status, its partners outside, and a joint status", async () => {
     const { goals } = (await (await get('/api/goals')).json()) as {
       goals: { id: string; parentId: string | null; status: string; ownerStatuses: { name: string; unitId: string | null; status: string }[] }[];
