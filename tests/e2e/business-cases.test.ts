@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestSession } from '../helpers/auth';
+import { cookieHeaders, createTestSession } from '../helpers/auth';
 import { useE2eHarness } from '../helpers/e2e-harness';
 
 const e2e = useE2eHarness();
@@ -88,6 +88,22 @@ describe('business cases in the browser', () => {
       ['Ingen fiksering over 48 timer', 'baelte-48t'],
       ['Patienterne oplever et godt forløb', 'lup-patient'],
     ]);
+    await page.close();
+  });
+  it('an open board follows its business cases live: an edit elsewhere shows without a reload, and a closed case leaves', async () => {
+    const { token } = createTestSession(e2e.srv.databasePath, 'Afsnitsleder N2 (tavle)', { roles: [{ unitId: 'n2', role: 'facilitator' }] });
+    const page = await e2e.newPage({ sessionToken: token, viewport: { width: 1280, height: 900 } });
+    await page.goto(`${e2e.srv.url}/boards/board-n2`);
+    const panel = page.getByRole('region', { name: 'Indsatser og business cases' });
+    await panel.getByRole('listitem', { name: 'Tvangsforebyggende morgenhuddle i N2' }).waitFor();
+    // Changed by someone else (another browser, a script): the same session over plain HTTP, not this page.
+    const headers = cookieHeaders(token);
+    const edit = await fetch(`${e2e.srv.url}/api/initiatives/ini-demo-huddle`, { method: 'PATCH', headers, body: JSON.stringify({ title: 'Morgenhuddle og sansestue i N2' }) });
+    expect(edit.status).toBe(200);
+    await panel.getByRole('listitem', { name: 'Morgenhuddle og sansestue i N2' }).waitFor({ timeout: 5000 });
+    const close = await fetch(`${e2e.srv.url}/api/initiatives/ini-demo-huddle/close`, { method: 'POST', headers, body: JSON.stringify({ conclusion: 'Gjort permanent.' }) });
+    expect(close.status).toBe(200);
+    await panel.getByRole('listitem', { name: 'Morgenhuddle og sansestue i N2' }).waitFor({ state: 'detached', timeout: 5000 });
     await page.close();
   });
 });

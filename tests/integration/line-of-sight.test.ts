@@ -36,6 +36,18 @@ describe('upward read access', () => {
     expect(board.indicators.every((i) => i.signal !== undefined)).toBe(true);
   });
 
+  it("a ward's member reads the decisions taken above (the clinic's minutes), but not a sibling clinic's", async () => {
+    const ward = createTestSession(srv.databasePath, 'Sygeplejerske N1', { roles: [{ unitId: 'n1', role: 'member' }] }).token;
+    const res = await get('/api/boards/board-k-nord/meetings', ward);
+    expect(res.status).toBe(200);
+    const { meetings } = (await res.json()) as { meetings: { id: string; items: { decisions: unknown[] }[] }[] };
+    expect(meetings.length).toBeGreaterThan(0);
+    expect(meetings.some((m) => m.items.some((i) => i.decisions.length > 0))).toBe(true);
+    expect((await get(`/api/boards/board-k-nord/meetings/${meetings[0]!.id}`, ward)).status).toBe(200);
+    expect((await get('/api/boards/board-k-syd/meetings', ward)).status).toBe(403);
+    expect((await get('/api/boards/board-n2/meetings', ward)).status).toBe(403);
+  });
+
   it('cannot write on the board above: a card move is refused, a target change is 403', async () => {
     const client = await connectClient(srv.url, '', { token: clinicLeader });
     try {
@@ -70,6 +82,36 @@ describe('goals both ways: every indicator serves a goal, cross-cutting goals sh
     const res = await get('/api/boards/board-psyk/goal-chains');
     const { chains } = (await res.json()) as { chains: Record<string, { id: string }[]> };
     expect(Object.keys(chains)).toHaveLength(21);
+  });
+
+  it('a goal written with partners outside the organisation keeps them as owners, and their report sets the joint status', async () => {
+    const admin = createTestSession(srv.databasePath, 'Direktør').token;
+    const write = (method: string, path: string, body: unknown) =>
+      fetch(`${srv.url}${path}`, { method, headers: cookieHeaders(admin), body: JSON.stringify(body) });
+    const created = await write('POST', '/api/goals', {
+      title: 'Fælles opfølgning efter udskrivelse', parentId: 'goal-nat-1', ownerIds: ['k-nord'], indicatorId: 'opfoelg-7', source: 'national',
+      externalOwners: [{ name: 'Kommunerne i Region Nord (demo)', status: 'green' }],
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const goalNow = async () => {
+      const { goals } = (await (await get('/api/goals', admin)).json()) as {
+        goals: { id: string; status: string; externalOwners: { name: string }[]; ownerStatuses: { name: string; unitId: string | null; status: string }[] }[];
+      };
+      return goals.find((g) => g.id === id)!;
+    };
+    const before = await goalNow();
+    expect(before.externalOwners.map((o) => o.name)).toEqual(['Kommunerne i Region Nord (demo)']);
+    expect(before.ownerStatuses).toContainEqual({ name: 'Kommunerne i Region Nord (demo)', unitId: null, status: 'green' });
+    const nord = before.ownerStatuses.find((o) => o.unitId === 'k-nord')!;
+    // The partner reports red: the joint status is the weakest link's, whatever the clinic's own.
+    expect((await write('PATCH', `/api/goals/${id}`, { externalOwners: [{ name: 'Kommunerne i Region Nord (demo)', status: 'red' }] })).status).toBe(200);
+    const after = await goalNow();
+    expect(after.ownerStatuses).toContainEqual({ name: 'Kommunerne i Region Nord (demo)', unitId: null, status: 'red' });
+    expect(after.status).toBe('red');
+    // With the partner green, the joint status was the clinic's own.
+    expect(nord.status).not.toBe('none');
+    expect(before.status).toBe(nord.status);
   });
 
   it("a cross-cutting goal shows each owner's status, its partners outside, and a joint status", async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardEvent, CommandResult } from '../../shared/protocol';
 import type { BoardAtResponse, HistoryResponse, MeetingChangesResponse } from '../../shared/meeting-rest';
 import type { Meeting } from '../../shared/schemas';
+import { nextMeetingDate } from '../../shared/domain/cadence';
 import { createTestSessionFor } from '../helpers/auth';
 import { FIXTURE } from '../helpers/fixtures';
 import { type TestClient, connectClient, opId, settle } from '../helpers/socket-client';
@@ -105,6 +106,20 @@ describe('a meeting from start to minutes', () => {
       ['follow-up', 'Gennemgå fikseringer'],
       ['follow-up', 'Huddle før hver aftenvagt'],
     ]);
+  });
+
+  it('a board for the political level meets quarterly or yearly: ending its meeting sets the next one a quarter (a year) on', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    for (const cadence of ['quarterly', 'yearly'] as const) {
+      const set = await send(facilitator, 'board:cadence', { cadence });
+      expect(set.find((e) => e.body.type === 'board.cadence')?.body).toMatchObject({ cadence: { cadence } });
+      const meetingId = `m-${cadence}`;
+      await send(facilitator, 'meeting:start', { meetingId });
+      const ended = await send(facilitator, 'meeting:end', { meetingId });
+      const next = ended.flatMap((e) => (e.body.type === 'board.cadence' ? [e.body.cadence] : []))[0]!;
+      expect(next).toMatchObject({ cadence, nextMeetingDate: nextMeetingDate(cadence, today) });
+      expect(next.nextMeetingDate! > (cadence === 'quarterly' ? shiftDays(today, 80) : shiftDays(today, 360))).toBe(true);
+    }
   });
 
   it('only one meeting runs at a time; an ended meeting takes no more changes', async () => {
@@ -331,3 +346,8 @@ describe('history and undo', () => {
     expect(back.at(-1)!.body).toMatchObject({ type: 'card.moved', card: { columnId: todo }, from: { columnId: done } });
   });
 });
+
+/** A day some days after an ISO date. */
+function shiftDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -117,6 +117,7 @@ export interface MeetingMessages {
     meetingEnded: string;
     measurement: (indicator: string) => string;
     column: (name: string) => string;
+    businessCase: (title: string | null) => string;
   };
   boardHistory: string;
   undoArchive: (title: string) => string;
@@ -260,6 +261,7 @@ export const meetingsDa: MeetingMessages = {
     meetingEnded: 'afsluttede mødet og gemte referatet',
     measurement: (indicator) => `registrerede en måling: ${indicator}`,
     column: (name) => `ændrede kolonnen ${name}`,
+    businessCase: (title) => (title ? `business casen »${title}« blev opdateret` : 'en afsluttet business case forlod tavlen'),
   },
   boardHistory: 'Tavlens historik',
   undoArchive: (title) => `Fortryd arkivering: ${title}`,
@@ -396,6 +398,7 @@ export const meetingsEn: MeetingMessages = {
     meetingEnded: 'ended the meeting and saved the minutes',
     measurement: (indicator) => `recorded a measurement: ${indicator}`,
     column: (name) => `changed the column ${name}`,
+    businessCase: (title) => (title ? `the business case “${title}” was updated` : 'a closed business case left the board'),
   },
   boardHistory: "The board's history",
   undoArchive: (title) => `Undo archiving: ${title}`,

@@ -30,7 +30,8 @@ describe("the board's business cases follow its live events", { timeout: 20_000 
 
   it('moves progress, adds a new case and takes a closed one off without a reload', async () => {
     const { fake, snapshot } = renderApp();
-    const panel = await screen.findByRole('region', { name: 'Indsatser og business cases' });
+    // The panel is loaded lazily after the board: give it time on a busy machine.
+    const panel = await screen.findByRole('region', { name: 'Indsatser og business cases' }, { timeout: 10_000 });
     const meter = () => within(panel).getByRole('meter', { name: 'Fremdrift for Genindlæggelser' });
     expect(meter()).toHaveAttribute('aria-valuenow', '50');
     const seq = snapshot.seq;

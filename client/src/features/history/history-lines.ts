@@ -35,6 +35,8 @@ export function describeEvent(event: BoardEvent, m: MeetingMessages, columnName:
     case 'column.renamed':
     case 'column.moved':
       return m.historyLine.column(body.column.name);
+    case 'business-case.changed':
+      return m.historyLine.businessCase(body.businessCase?.title ?? null);
     default:
       return m.historyLine.other(body.type);
   }

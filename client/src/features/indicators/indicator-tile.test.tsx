@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { periodStartOf, shiftPeriod } from '../../../../shared/domain/periods';
-import { makeEvent } from '../../test/fixtures';
+import { makeEvent, makeSnapshot } from '../../test/fixtures';
 import { renderApp } from '../../test/render-app';
 
 async function tile(name: string) {
@@ -39,6 +39,13 @@ describe('indicator tiles', { timeout: 15_000 }, () => {
     const signalled = within(await tile('Ventetid til første samtale'));
     expect(signalled.getByRole('link', { name: /Rød: angiv årsag og handling/ })).toBeInTheDocument();
     expect(signalled.queryByText(/Almindelig variation/)).toBeNull();
+  });
+
+  it("says the indicator's type (drift, resultat, effekt) beside hard and soft", async () => {
+    const snapshot = makeSnapshot();
+    renderApp({ snapshot: { ...snapshot, indicators: snapshot.indicators.map((i) => (i.id === 'i1' ? { ...i, type: 'resultat' as const } : i)) } });
+    const typed = await tile('Genindlæggelser');
+    expect(typed).toHaveTextContent('Indikatortype: Resultat');
   });
 
   it('shows "for få svar" instead of the number when a soft indicator has too few respondents', async () => {

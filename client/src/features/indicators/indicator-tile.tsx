@@ -97,6 +97,7 @@ export const IndicatorTile = memo(function IndicatorTile({ indicatorId }: { indi
       <div className="tile__meta">
         {model.periodText && <span>{model.periodText}</span>}
         {model.respondentsText && <span>{model.respondentsText}</span>}
+        {indicator.type && <span className="tile__type"><span className="visually-hidden">{t.indicatorType}: </span>{t.indicatorTypes[indicator.type]}</span>}
         {model.reading === 'special-cause' && href && (
           <Link href={`${href}#afvigelse`} className="tile__deviation">
             <span aria-hidden="true">{model.status === 'red' ? x.deviationShort : x.signalShort} →</span>
