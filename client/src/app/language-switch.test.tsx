@@ -13,7 +13,8 @@ describe('language', { timeout: 15_000 }, () => {
     expect(screen.getByRole('heading', { name: 'Indicators' })).toBeInTheDocument();
     const tile = within(screen.getByRole('article', { name: 'Genindlæggelser' }));
     expect(tile.getByText('Status: green (on target)')).toBeInTheDocument();
-    expect(tile.getByText('4.5 %')).toBeInTheDocument();
+    // The unit sits in its own smaller span after the number.
+    expect(tile.getByText('4.5')).toHaveTextContent(/4\.5\s%$/);
     expect(tile.getByRole('button', { name: 'More actions: Genindlæggelser' })).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Move to…' })).toHaveLength(3);
     expect(localStorage.getItem('kaskade.lang')).toBe('en');
