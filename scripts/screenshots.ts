@@ -21,8 +21,7 @@ async function main(): Promise<void> {
     const { session, device, ctx } = await screenCredentials(srv);
     for (const screen of SCREENS.filter((s) => only.length === 0 || only.some((o) => s.name.startsWith(o)))) {
       for (const viewport of screen.shootAt ?? VIEWPORTS) {
-        // A Danish browser, as the users': native date fields then read dd.mm.åååå, not the machine's mm/dd/yyyy.
-        const context = await browser.newContext({ viewport, locale: 'da-DK', hasTouch: screen.viewer === 'device-touch' });
+        const context = await browser.newContext({ viewport, hasTouch: screen.viewer === 'device-touch' });
         if (screen.viewer === 'admin') await context.addCookies([{ name: 'kaskade_session', value: session, url: srv.url }]);
         if (screen.viewer === 'device-touch') await context.addInitScript((t) => localStorage.setItem('kaskade.deviceToken', t), device);
         const page = await context.newPage();
