@@ -97,7 +97,7 @@ export const SCREENS: readonly Screen[] = [
     path: () => `/boards/${WARD_BOARD}`,
     ready: opened(async (page) => {
       await connected(page);
-      await page.getByRole('button', { name: /^(Flyt til|Move to) …$/ }).first().click();
+      await page.getByRole('button', { name: /^(Flyt til …|Move to…)$/ }).first().click();
       await page.getByRole('menu').waitFor();
     }),
   },
