@@ -1,44 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../shared/domain/periods';
 import { measurementStatus } from '../../shared/domain/status';
 import { OverviewPage, type OverviewRow, walkOverview } from '../../shared/overview';
 import { BoardSnapshotResponse } from '../../shared/rest';
-import { projectRoot } from '../../server/config';
-import { migrate } from '../../server/db/migrate';
 import { openDatabase } from '../../server/db/open-database';
 import { indicatorsRepository } from '../../server/repositories/indicators-repository';
 import { type StatusCell, unitStatusRepository } from '../../server/repositories/unit-status-repository';
-import { seedSize } from '../../server/seed/seed-size';
-import { type RunningServer, startServer } from '../../server/server';
-import { cookieHeaders, createTestSession, registerTestDatabase, sessionCookie } from '../helpers/auth';
+import type { RunningServer } from '../../server/server';
+import { cookieHeaders, createTestSession, sessionCookie } from '../helpers/auth';
+import { type RegionServer, startRegionServer } from '../helpers/region-server';
 
 // The M organisation (616 units, ~129k measurements): the overview's stored statuses must be what a full
 // recomputation gives, and stay so after measurements, targets and mandatory changes.
-let dir: string;
+let region: RegionServer;
 let databasePath: string;
 let server: RunningServer;
 let admin: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kaskade-scale-'));
-  databasePath = join(dir, 'kaskade.db');
-  const db = openDatabase(databasePath);
-  migrate(db, join(projectRoot, 'migrations'));
-  seedSize(db, 'm');
-  db.close();
-  server = await startServer({
-    port: 0, host: '127.0.0.1', databasePath, migrationsDir: join(projectRoot, 'migrations'), clientDir: null, seedDemo: false,
-  });
-  registerTestDatabase(server.url, databasePath);
-  admin = createTestSession(databasePath, 'Regionsadministrator').token;
+  region = await startRegionServer('m');
+  ({ server, databasePath, admin } = region);
 }, 180_000);
 
 afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await region?.stop();
 });
 
 const get = (path: string, token = admin) => fetch(`${server.url}${path}`, { headers: { cookie: sessionCookie(token) } });

@@ -1,46 +1,30 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../shared/domain/periods';
 import { OverviewPage } from '../../shared/overview';
-import { projectRoot } from '../../server/config';
-import { migrate } from '../../server/db/migrate';
 import { openDatabase } from '../../server/db/open-database';
 import { indicatorsRepository } from '../../server/repositories/indicators-repository';
 import { unitStatusRepository } from '../../server/repositories/unit-status-repository';
-import { seedSize } from '../../server/seed/seed-size';
-import { type RunningServer, startServer } from '../../server/server';
-import { cookieHeaders, createTestSession, registerTestDatabase, sessionCookie } from '../helpers/auth';
+import type { RunningServer } from '../../server/server';
+import { cookieHeaders, sessionCookie } from '../helpers/auth';
+import { type RegionServer, startRegionServer } from '../helpers/region-server';
 
 // Stored statuses at M that change without a measurement: a target whose valid-from day arrives, and a unit moved
 // to another parent (its old and new ancestors' roll-ups). Each time the whole stored table must equal a full
 // recomputation for the server's day. The server runs on a clock the test moves.
 const DAY_MS = 24 * 3600_000;
-let dir: string;
+let region: RegionServer;
 let databasePath: string;
 let server: RunningServer;
 let admin: string;
 let now = new Date();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kaskade-freshness-'));
-  databasePath = join(dir, 'kaskade.db');
-  const db = openDatabase(databasePath);
-  migrate(db, join(projectRoot, 'migrations'));
-  seedSize(db, 'm', { today: now });
-  db.close();
-  server = await startServer(
-    { port: 0, host: '127.0.0.1', databasePath, migrationsDir: join(projectRoot, 'migrations'), clientDir: null, seedDemo: false },
-    { app: { clock: { now: () => now } } },
-  );
-  registerTestDatabase(server.url, databasePath);
-  admin = createTestSession(databasePath, 'Regionsadministrator').token;
+  region = await startRegionServer('m', { clock: { now: () => now } });
+  ({ server, databasePath, admin } = region);
 }, 180_000);
 
 afterAll(async () => {
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await region?.stop();
 });
 
 const send = (method: string, path: string, body: unknown) =>
