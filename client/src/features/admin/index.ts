@@ -1,3 +1,6 @@
-/** The admin feature's public face: the page (lazy-loaded by the router) and one's own password form. */
-export { AdminPage } from './admin-page';
+/**
+ * The admin feature's public face: one's own password form. The page itself is lazy-loaded by the router from
+ * `admin-page`; exporting it here too put the whole administration into the chunk of every page that shows the
+ * password form (the header's, on every board).
+ */
 export { PasswordForm } from './password-form';
