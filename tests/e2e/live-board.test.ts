@@ -77,15 +77,17 @@ describe('the live board in Chromium', () => {
     await wall.getByRole('button', { name: /Ny kolonne/ }).waitFor();
     await wall.bringToFront();
     const title = 'Mange vikarer i aftenvagterne – svært at kende patienterne';
-    const from = (await card(column(wall, 'Nye forslag'), title).boundingBox())!;
-    const to = (await column(wall, 'Afsluttet').boundingBox())!;
+    const from = await settledBox(card(column(wall, 'Nye forslag'), title));
+    const to = await settledBox(column(wall, 'Afsluttet'));
     const cdp = await wall.context().newCDPSession(wall);
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
     const [x0, y0] = [from.x + from.width / 2, from.y + 30];
     const [x1, y1] = [to.x + to.width / 2, to.y + 80];
     await touch('touchStart', x0, y0);
-    await wall.waitForTimeout(600); // press and hold: a quick swipe would scroll instead
+    // Press and hold (a quick swipe would scroll instead) until the card lifts: its grip reads as pressed. A fixed
+    // wait raced the sensor's hold timer when the browser was busy.
+    await until(async () => (await wall.locator('button.card__handle[aria-pressed="true"]').count()) === 1, 'the held card to lift', 5000);
     for (let i = 1; i <= 12; i++) {
       await touch('touchMove', x0 + ((x1 - x0) * i) / 12, y0 + ((y1 - y0) * i) / 12);
       await wall.waitForTimeout(16);
@@ -127,3 +129,19 @@ describe('the live board in Chromium', () => {
     await expect(page.getByRole('menuitem', { name: 'Record measurement' }).isVisible()).resolves.toBe(true);
   });
 });
+
+/**
+ * Where an element sits once the page has stopped moving it: the tile rows are laid out after the first render
+ * (they read the grid's column count), which can shift the columns below them; a finger aimed before that misses.
+ */
+async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox();
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = await locator.boundingBox();
+    if (now && last && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+  throw new Error('the element kept moving for 5 s');
+}
+
