@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import type { DevicesTable } from '../store/schema';
 
 export const ROLES = ['viewer', 'member', 'facilitator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,20 +16,7 @@ export interface UserRow {
   created_at: string;
 }
 
-export interface DeviceRow {
-  id: string;
-  board_id: string;
-  name: string;
-  mode: DeviceMode;
-  enrol_code_hash: string | null;
-  enrol_expires_at: string | null;
-  token_hash: string | null;
-  created_by: string;
-  created_at: string;
-  enrolled_at: string | null;
-  last_seen_at: string | null;
-  revoked_at: string | null;
-}
+export type DeviceRow = DevicesTable;
 
 export interface RoleRow {
   user_id: string;

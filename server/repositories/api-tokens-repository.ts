@@ -1,15 +1,7 @@
 import type { Db } from '../db/open-database';
+import type { ApiTokensTable } from '../store/schema';
 
-export interface ApiTokenRow {
-  id: string;
-  name: string;
-  unit_id: string;
-  token_hash: string;
-  created_at: string;
-  created_by: string;
-  revoked_at: string | null;
-  last_used_at: string | null;
-}
+export type ApiTokenRow = ApiTokensTable;
 
 /** API tokens for data-warehouse feeds; only the SHA-256 of each secret is stored. */
 export function apiTokensRepository(db: Db) {

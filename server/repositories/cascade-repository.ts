@@ -2,6 +2,7 @@ import type { Deviation, ExternalOwner, Goal, GoalSource, IndicatorDefinition, R
 import type { Layer, Measurement, OrgUnit } from '../../shared/schemas';
 import type { Db } from '../db/open-database';
 import { type IndicatorRow, type MeasurementRow, toIndicator, toMeasurement } from './rows';
+import type { DeviationsTable } from '../store/schema';
 
 interface GoalRow {
   id: string;
@@ -39,17 +40,7 @@ const toGoal = (r: GoalRow): Goal => ({
   alsoIndicatorIds: r.also ? r.also.split(',').sort() : [],
 });
 
-interface DeviationRow {
-  id: string;
-  indicator_id: string;
-  unit_id: string;
-  period_start: string;
-  cause: string;
-  action: string;
-  card_id: string | null;
-  recorded_at: string;
-  recorded_by: string;
-}
+type DeviationRow = DeviationsTable;
 
 const toDeviation = (r: DeviationRow): Deviation => ({
   id: r.id,

@@ -1,5 +1,6 @@
 import type { Initiative, InitiativeTarget } from '../../shared/cascade';
 import type { Db } from '../db/open-database';
+import type { EffectChainStepsTable } from '../store/schema';
 
 interface InitiativeRow {
   id: string;
@@ -132,14 +133,7 @@ export function initiativesRepository(db: Db) {
 }
 export type InitiativesRepository = ReturnType<typeof initiativesRepository>;
 
-interface StepRow {
-  goal_id: string;
-  position: number;
-  kind: 'indsats' | 'resultat' | 'effekt';
-  title: string;
-  indicator_id: string | null;
-  unit_id: string | null;
-}
+type StepRow = EffectChainStepsTable;
 
 export interface StoredStep {
   goalId: string;

@@ -1,4 +1,6 @@
 import type { Card, Column, Indicator, Measurement, Target } from '../../shared/schemas';
+import type { Selectable } from 'kysely';
+import type { MeasurementsTable } from '../store/schema';
 
 // Rows as SQLite returns them (snake_case, 0/1 for booleans) and their mapping to the shared types.
 
@@ -95,18 +97,7 @@ export const toTarget = (r: TargetRow): Target => ({
   tolerance: r.tolerance,
 });
 
-export interface MeasurementRow {
-  indicator_id: string;
-  unit_id: string;
-  period_start: string;
-  value: number;
-  numerator: number | null;
-  denominator: number | null;
-  respondents: number | null;
-  note: string;
-  recorded_at: string;
-  recorded_by: string;
-}
+export type MeasurementRow = Selectable<MeasurementsTable>;
 
 export const toMeasurement = (r: MeasurementRow): Measurement => ({
   indicatorId: r.indicator_id,
