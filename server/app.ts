@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
+import { type Store, sqliteStore } from './store';
 import { type TrustProxy, fastifyTrustProxy } from './trust-proxy';
 import { clientFiles, hasClientIndex } from './plugins/client-files';
 import { cookies } from './plugins/cookies';
@@ -36,6 +37,8 @@ import { systemRepository } from './repositories/system-repository';
 
 export interface AppDeps {
   db: Db;
+  /** The store the repositories run on (issue 22: replaces `db`); by default the SQLite connection `db`. */
+  store?: Store;
   version?: string;
   clientDir?: string | null;
   clock?: Clock;
@@ -109,7 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await app.register(rateLimit, deps.rateLimitStore ?? {});
   await app.register(errorHandling, { spaFallback: clientDir !== null });
 
-  const repos = createRepositories(deps.db);
+  const store = deps.store ?? sqliteStore(deps.db);
+  const repos = createRepositories(store);
   // A database from before migration 0007 (or written in bulk by a seed) gets its stored statuses built once.
   if (!repos.unitStatus.isBuilt()) {
     const now = (deps.clock ?? systemClock).now();

@@ -2,34 +2,33 @@ import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Config } from '../config';
 import { type Db, openDatabase } from '../db/open-database';
+import { type Executor, PostgresExecutor, SqliteExecutor } from './executor';
 import { type PostgresOptions, createPool, postgresKysely } from './postgres';
 import type { Database } from './schema';
-import { SqliteRunner, sqliteQueryBuilder } from './sqlite';
 
 export type { Database } from './schema';
+export type { Compilable, Engine, Executor, QueryLike } from './executor';
+export { queryShape } from './executor';
 
 /**
- * The store under the repositories, tagged with its engine: the queries are one Kysely definition, but SQLite runs
- * them synchronously on its one connection (`run`, inside `db.transaction`) while PostgreSQL runs them through a
- * pool with promises (`db`), so code that commits switches on `engine` once, at the transaction, not per query.
+ * The store under the repositories: an Executor over the engine the configuration selects, plus what only that
+ * engine has (the SQLite connection for backups, seeds and the read worker; the pg pool for the Socket.IO adapter).
+ * Repositories see only the Executor, so they run unchanged on either engine.
  */
 export type Store = SqliteStore | PostgresStore;
 
-export interface SqliteStore {
-  engine: 'sqlite';
+export interface SqliteStore extends Executor {
+  readonly engine: 'sqlite';
   /** The better-sqlite3 connection (the writer). */
-  sqlite: Db;
-  /** Builds and compiles queries only; run them with `run`. */
-  q: Kysely<Database>;
-  run: SqliteRunner;
+  readonly sqlite: Db;
   close(): Promise<void>;
 }
 
-export interface PostgresStore {
-  engine: 'postgres';
-  pool: pg.Pool;
-  /** Builds and executes queries on the pool. */
-  db: Kysely<Database>;
+export interface PostgresStore extends Executor {
+  readonly engine: 'postgres';
+  readonly pool: pg.Pool;
+  /** Kysely over the pool (builds and executes). */
+  readonly db: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -44,19 +43,31 @@ export function openStore(
 ): Store {
   if (config.databaseUrl) {
     const pool = createPool(config.databaseUrl, options.postgres);
-    const db = postgresKysely(pool);
-    // Kysely's destroy ends the pool it was given.
-    return { engine: 'postgres', pool, db, close: () => db.destroy() };
+    return postgresStore(pool);
   }
   const owned = !options.sqlite;
-  const sqlite = options.sqlite ?? openDatabase(config.databasePath);
-  return {
-    engine: 'sqlite',
-    sqlite,
-    q: sqliteQueryBuilder(),
-    run: new SqliteRunner(sqlite),
+  return sqliteStore(options.sqlite ?? openDatabase(config.databasePath), owned);
+}
+
+/** A store over an open SQLite connection; `owned` closes the connection with the store. */
+export function sqliteStore(db: Db, owned = false): SqliteStore {
+  return Object.assign(new SqliteExecutor(db), {
+    engine: 'sqlite' as const,
+    sqlite: db,
     close: async () => {
-      if (owned) sqlite.close();
+      if (owned) db.close();
     },
-  };
+  });
+}
+
+/** A store over a pg pool; closing it ends the pool. */
+export function postgresStore(pool: pg.Pool): PostgresStore {
+  const db = postgresKysely(pool);
+  return Object.assign(new PostgresExecutor(db), {
+    engine: 'postgres' as const,
+    pool,
+    db,
+    // Kysely's destroy ends the pool it was given.
+    close: () => db.destroy(),
+  });
 }

@@ -25,8 +25,8 @@ describe('openStore', () => {
     expect(store.engine).toBe('sqlite');
     if (store.engine !== 'sqlite') return;
     migrate(store.sqlite, join(projectRoot, 'migrations'));
-    store.run.run(store.q.insertInto('layers').values({ id: 'l0', rank: 0, name: 'Region' }).compile());
-    const row = store.run.first(store.q.selectFrom('layers').select(['id', 'kind']).where('rank', '=', 0).compile());
+    await store.run(store.q.insertInto('layers').values({ id: 'l0', rank: 0, name: 'Region' }));
+    const row = await store.first(store.q.selectFrom('layers').select(['id', 'kind']).where('rank', '=', 0));
     expect(row).toEqual({ id: 'l0', kind: '' });
     await store.close();
     expect(store.sqlite.open).toBe(false);

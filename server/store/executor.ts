@@ -1,0 +1,221 @@
+import { type CompiledQuery, type Kysely, type Transaction, sql } from 'kysely';
+import type { Db } from '../db/open-database';
+import type { Database } from './schema';
+import { type Scalar, preparedQuery } from './prepared';
+import { SqliteRunner, sqliteQueryBuilder } from './sqlite';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** Anything that compiles to one query: a Kysely builder, or a `sql` template. */
+export interface Compilable<R> {
+  compile(q: Kysely<Database>): CompiledQuery<R>;
+}
+export type QueryLike<R> = CompiledQuery<R> | Compilable<R>;
+
+/**
+ * Where queries run: the store itself (each statement on its own) or an open transaction. Repositories take one
+ * and never know which, so the same repository code serves a request's reads and a command's transaction, on
+ * either engine. Queries are built with `q` (this engine's Kysely, for building and compiling only) and run here.
+ */
+export interface Executor {
+  readonly engine: Engine;
+  /** Builds and compiles queries for this engine; run them through the executor, never with `.execute()`. */
+  readonly q: Kysely<Database>;
+  /** Rows of a query that returns rows (SELECT, or a write with RETURNING). */
+  all<R>(query: QueryLike<R>): Promise<R[]>;
+  /** The first row, or undefined. */
+  first<R>(query: QueryLike<R>): Promise<R | undefined>;
+  /** A write without RETURNING: how many rows it changed. */
+  run(query: QueryLike<unknown>): Promise<number>;
+  /**
+   * Runs `fn` in a transaction and commits when it resolves, rolls back when it throws. On a transaction this is a
+   * savepoint: the inner work is undone alone, as better-sqlite3's nested transactions were. Inside `fn`, run every
+   * query on the executor it is given: the store itself waits for the transaction to end (SQLite) or is another
+   * connection that cannot see it (PostgreSQL).
+   */
+  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+}
+
+export const compiled = <R>(query: QueryLike<R>, q: Kysely<Database>): CompiledQuery<R> =>
+  'sql' in query && 'parameters' in query ? query : query.compile(q);
+
+// ——— SQLite ———
+
+/**
+ * SQLite: one better-sqlite3 connection, whose statements run synchronously; the promises only give both engines
+ * one shape. A transaction holds the connection from BEGIN IMMEDIATE to COMMIT, across the awaits of its callback,
+ * so the store's own statements (another request's reads, a write outside any transaction) wait until it ends:
+ * they would otherwise run inside it, reading what is not committed or committing with it.
+ */
+export class SqliteExecutor implements Executor {
+  readonly engine = 'sqlite';
+  readonly q = sqliteQueryBuilder();
+  private readonly runner: SqliteRunner;
+  /** Settles when the open transaction ends; null when none is open. */
+  private open: Promise<void> | null = null;
+  private readonly inTransaction: SqliteTransaction;
+
+  constructor(readonly db: Db) {
+    this.runner = new SqliteRunner(db);
+    this.inTransaction = new SqliteTransaction(this.runner, this.q);
+  }
+
+  private async idle(): Promise<void> {
+    while (this.open) await this.open;
+  }
+
+  async all<R>(query: QueryLike<R>): Promise<R[]> {
+    if (this.open) await this.idle();
+    return this.runner.all(compiled(query, this.q));
+  }
+
+  async first<R>(query: QueryLike<R>): Promise<R | undefined> {
+    if (this.open) await this.idle();
+    return this.runner.first(compiled(query, this.q));
+  }
+
+  async run(query: QueryLike<unknown>): Promise<number> {
+    if (this.open) await this.idle();
+    return this.runner.run(compiled(query, this.q));
+  }
+
+  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    if (this.open) await this.idle();
+    let end!: () => void;
+    this.open = new Promise((resolve) => (end = resolve));
+    try {
+      // IMMEDIATE takes the write lock now, so the read worker's connections never make this one retry (SQLITE_BUSY).
+      this.db.prepare('BEGIN IMMEDIATE').run();
+      let result: T;
+      try {
+        result = await fn(this.inTransaction);
+      } catch (err) {
+        if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+        throw err;
+      }
+      this.db.prepare('COMMIT').run();
+      return result;
+    } finally {
+      this.open = null;
+      end();
+    }
+  }
+}
+
+class SqliteTransaction implements Executor {
+  readonly engine = 'sqlite';
+  private savepoints = 0;
+
+  constructor(
+    private readonly runner: SqliteRunner,
+    readonly q: Kysely<Database>,
+  ) {}
+
+  /** The connection this transaction is open on. */
+  get db(): Db {
+    return this.runner.db;
+  }
+
+  async all<R>(query: QueryLike<R>): Promise<R[]> {
+    return this.runner.all(compiled(query, this.q));
+  }
+
+  async first<R>(query: QueryLike<R>): Promise<R | undefined> {
+    return this.runner.first(compiled(query, this.q));
+  }
+
+  async run(query: QueryLike<unknown>): Promise<number> {
+    return this.runner.run(compiled(query, this.q));
+  }
+
+  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    const name = `sp${++this.savepoints}`;
+    const db = this.runner.db;
+    db.prepare(`SAVEPOINT ${name}`).run();
+    try {
+      const result = await fn(this);
+      db.prepare(`RELEASE ${name}`).run();
+      return result;
+    } catch (err) {
+      // A failing disk may have rolled the whole transaction back already; then there is no savepoint to return to.
+      if (db.inTransaction) {
+        db.prepare(`ROLLBACK TO ${name}`).run();
+        db.prepare(`RELEASE ${name}`).run();
+      }
+      throw err;
+    } finally {
+      this.savepoints--;
+    }
+  }
+}
+
+// ——— PostgreSQL ———
+
+/** PostgreSQL: a pool of connections; each statement takes one, a transaction keeps one to its end. */
+export class PostgresExecutor implements Executor {
+  readonly engine = 'postgres';
+
+  constructor(readonly q: Kysely<Database>) {}
+
+  async all<R>(query: QueryLike<R>): Promise<R[]> {
+    return (await this.q.executeQuery(compiled(query, this.q))).rows;
+  }
+
+  async first<R>(query: QueryLike<R>): Promise<R | undefined> {
+    return (await this.all(query))[0];
+  }
+
+  async run(query: QueryLike<unknown>): Promise<number> {
+    return Number((await this.q.executeQuery(compiled(query, this.q))).numAffectedRows ?? 0);
+  }
+
+  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    return this.q.transaction().execute((trx) => fn(new PostgresTransaction(trx)));
+  }
+}
+
+class PostgresTransaction extends PostgresExecutor {
+  private savepoints = 0;
+
+  constructor(private readonly trx: Transaction<Database>) {
+    super(trx);
+  }
+
+  override async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+    const name = sql.raw(`sp${++this.savepoints}`);
+    await sql`SAVEPOINT ${name}`.execute(this.trx);
+    try {
+      const result = await fn(this);
+      await sql`RELEASE SAVEPOINT ${name}`.execute(this.trx);
+      return result;
+    } catch (err) {
+      // If even this fails (the connection is gone), the transaction fails as a whole with the first error.
+      await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(this.trx).catch(() => {});
+      throw err;
+    } finally {
+      this.savepoints--;
+    }
+  }
+}
+
+// ——— Query shapes ———
+
+/**
+ * A query built and compiled once per engine, then run with new parameter values: what `db.prepare` was to the
+ * hand-written SQL. Repositories define their queries at module level with it, so making repositories for a
+ * transaction costs no query building. See preparedQuery for what `build` may do with the parameters.
+ */
+export function queryShape<P extends Record<string, Scalar>, R>(
+  names: readonly (keyof P & string)[],
+  build: (q: Kysely<Database>, params: P) => QueryLike<R>,
+): (ex: Executor, params: P) => CompiledQuery<R> {
+  const perEngine = new Map<Engine, (params: P) => CompiledQuery<R>>();
+  return (ex, params) => {
+    let shape = perEngine.get(ex.engine);
+    if (!shape) {
+      shape = preparedQuery(names, (p: P) => ({ compile: () => compiled(build(ex.q, p), ex.q) }));
+      perEngine.set(ex.engine, shape);
+    }
+    return shape(params);
+  };
+}

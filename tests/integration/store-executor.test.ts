@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config';
+import { migrate } from '../../server/db/migrate';
+import { openDatabase } from '../../server/db/open-database';
+import { type Executor, type Store, postgresStore, queryShape, sqliteStore } from '../../server/store';
+import { migratePostgres } from '../../server/store/migrate-postgres';
+import { createPool } from '../../server/store/postgres';
+import { type TestDatabase, createTestDatabase } from '../support/postgres';
+
+const layerNamed = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('layers').select(['id', 'name']).where('id', '=', p.id));
+const addLayer = (ex: Executor, id: string, rank: number) => ex.run(ex.q.insertInto('layers').values({ id, rank, name: `Lag ${id}` }));
+
+describe.each(['sqlite', 'postgres'] as const)('the store executor on %s', (engine) => {
+  let store: Store;
+  let dir: string;
+  let pgDb: TestDatabase | undefined;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kaskade-executor-'));
+    if (engine === 'sqlite') {
+      const db = openDatabase(join(dir, 'kaskade.db'));
+      migrate(db, join(projectRoot, 'migrations'));
+      store = sqliteStore(db, true);
+    } else {
+      pgDb = await createTestDatabase();
+      store = postgresStore(createPool(pgDb.url));
+      await migratePostgres(store.pool, join(projectRoot, 'migrations', 'postgres'));
+    }
+  });
+  afterAll(async () => {
+    await store.close();
+    await pgDb?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('commits a transaction when its callback resolves, and rolls all of it back when it throws', async () => {
+    await store.transaction(async (tx) => {
+      await addLayer(tx, 'a', 1);
+      await addLayer(tx, 'b', 2);
+    });
+    await expect(store.transaction(async (tx) => {
+      await addLayer(tx, 'c', 3);
+      throw new Error('the rule refused');
+    })).rejects.toThrow('the rule refused');
+    const ids = (await store.all(store.q.selectFrom('layers').select('id').orderBy('id'))).map((r) => r.id);
+    expect(ids).toEqual(['a', 'b']);
+  });
+
+  it('undoes only a failing savepoint, and the transaction goes on', async () => {
+    await store.transaction(async (tx) => {
+      await addLayer(tx, 'd', 4);
+      await expect(tx.transaction(async (inner) => {
+        await addLayer(inner, 'e', 5);
+        await addLayer(inner, 'f', 4); // rank is unique: refused
+      })).rejects.toThrow();
+      await addLayer(tx, 'g', 6);
+    });
+    const ids = (await store.all(store.q.selectFrom('layers').select('id').where('id', 'in', ['d', 'e', 'f', 'g']).orderBy('id'))).map((r) => r.id);
+    expect(ids).toEqual(['d', 'g']);
+  });
+
+  it('runs a query shape with new values each call, and reports the rows a write changed', async () => {
+    expect(await store.first(layerNamed(store, { id: 'a' }))).toEqual({ id: 'a', name: 'Lag a' });
+    expect(await store.first(layerNamed(store, { id: 'nothing' }))).toBeUndefined();
+    expect(await store.run(store.q.updateTable('layers').set({ kind: 'x' }).where('id', 'in', ['a', 'b']))).toBe(2);
+  });
+
+  it('never shows another request what an open transaction has not committed', async () => {
+    let inside!: () => void;
+    const holding = new Promise<void>((resolve) => (inside = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const tx = store.transaction(async (t) => {
+      await addLayer(t, 'h', 8);
+      inside();
+      await released;
+      throw new Error('rolled back');
+    });
+    await holding;
+    const seen = store.first(layerNamed(store, { id: 'h' }));
+    release();
+    await expect(tx).rejects.toThrow('rolled back');
+    expect(await seen).toBeUndefined();
+  });
+});
