@@ -202,12 +202,15 @@ export function createCommandService(
     } finally {
       committing = 0;
     }
-    if (queue.length > 0) setImmediate(flush);
+    if (queue.length > 0) setImmediate(flushSoon);
     const storage = results.find((r) => isStorageFailure(r.error));
     if (storage) stop(storage.error);
     // In one synchronous loop: the outbox takes the outcomes reported together as one delivery.
     batch.forEach((item, i) => item.done(results[i]!));
   };
+
+  // flush answers every error through the commands' outcomes; only a `done` callback could throw here.
+  const flushSoon = (): void => void flush();
 
   return {
     /**
@@ -243,7 +246,7 @@ export function createCommandService(
       precondition?: Promise<ApiError | undefined>,
     ): void => {
       queue.push({ name, cmd, actor, done, ...(precondition && { precondition }) });
-      if (queue.length === 1) setImmediate(flush);
+      if (queue.length === 1) setImmediate(flushSoon);
     },
     /** Commands submitted and not yet reported (tests, shutdown). */
     pending: (): number => queue.length + committing,

@@ -121,6 +121,7 @@ type SyncRepositories = { [K in keyof Repositories]: { [M in keyof Repositories[
 
 /** commitEffects, synchronously (interim, see above). */
 export function commitEffectsNow(repos: Repositories, effects: Effect[], meta: CommitMeta): BoardEvent[] {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed once the repositories are async
   const r = repos as unknown as SyncRepositories;
   const events: BoardEvent[] = [];
   for (const effect of effects) {
