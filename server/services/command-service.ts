@@ -52,7 +52,7 @@ const backoff = (attempt: number): Promise<void> =>
  * order, the later batch waits for the earlier one instead. FOR NO KEY UPDATE is the seq bump's own lock: it leaves
  * the foreign-key checks of rows inserted meanwhile (events, cards) free to proceed. SQLite has one writer: nothing.
  */
-async function lockBoards(tx: Executor, boardIds: readonly string[]): Promise<void> {
+export async function lockBoards(tx: Executor, boardIds: readonly string[]): Promise<void> {
   if (tx.engine !== 'postgres' || boardIds.length === 0) return;
   const ids = [...new Set(boardIds)].sort();
   await tx.all(sql`SELECT id FROM boards WHERE id IN (${sql.join(ids)}) ORDER BY id FOR NO KEY UPDATE`);
