@@ -183,6 +183,10 @@ export function createCommandService(
         item.checkError = err;
       }
     }
+    // Every one refused: nothing to commit.
+    if (batch.every((item) => item.refused)) {
+      return batch.map((item) => (item.checkError !== undefined ? { error: item.checkError } : { outcome: { ok: false, error: item.refused! } }));
+    }
     try {
       const results = await withRetries(() => commitBatch(batch));
       return results.map((r, i) => (batch[i]!.checkError !== undefined ? { error: batch[i]!.checkError } : r));

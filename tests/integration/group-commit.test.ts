@@ -109,6 +109,36 @@ describe('group commit, in the service', () => {
     expect(acked).toEqual(Array.from({ length: acked.length }, (_, i) => i + 1));
   });
 
+  it('waits for access checks still answering before it commits, refuses a failed one in its place, reports in order', async () => {
+    const service = createCommandService(sqliteStore(db));
+    let allow!: (refusal: undefined) => void;
+    const slowCheck = new Promise<undefined>((resolve) => (allow = resolve));
+    const order: string[] = [];
+    const submitted = [
+      { cmd: move(FIXTURE.cards.huddle, doing), check: slowCheck },
+      { cmd: move(FIXTURE.cards.sms, doing), check: Promise.resolve({ code: 'FORBIDDEN' as const, message: 'no' }) },
+      { cmd: move(FIXTURE.cards.huddle, done), check: undefined },
+    ].map(({ cmd, check }, i) =>
+      new Promise<CommandResultOrError>((resolve) =>
+        service.submit('card:move', cmd, 'Test', (r) => {
+          order.push(`done ${i}`);
+          resolve(r);
+        }, check),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual([]); // the first command's check has not answered: nothing is committed yet
+    expect(db.prepare('SELECT seq FROM boards WHERE id = ?').get(board)).toEqual({ seq: 0 });
+    allow(undefined);
+    const [first, second, third] = await Promise.all(submitted);
+    expect(order).toEqual(['done 0', 'done 1', 'done 2']);
+    expect(first!.outcome).toMatchObject({ ok: true, seq: 1 });
+    expect(second!.outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(third!.outcome).toMatchObject({ ok: true, seq: 2 });
+    const sms = db.prepare('SELECT column_id FROM cards WHERE id = ?').get(FIXTURE.cards.sms) as { column_id: string };
+    expect(sms.column_id).toBe(todo);
+  });
+
   it('answers a repeated opId in the same batch as a duplicate, applied once', async () => {
     const service = createCommandService(sqliteStore(db));
     const cmd = move(FIXTURE.cards.huddle, doing);
