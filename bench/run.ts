@@ -26,7 +26,7 @@ const here = import.meta.dirname;
 const entries: Entry[] = [];
 const log = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 
-async function snapshotBench(db: ReturnType<typeof createBenchDatabase>): Promise<Entry[]> {
+async function snapshotBench(db: Awaited<ReturnType<typeof createBenchDatabase>>): Promise<Entry[]> {
   const server = await startKaskade(db);
   const load = spawnNode(join(here, 'load', 'http.ts'), { core: CORES.load });
   const inproc = spawnNode(join(here, 'servers', 'snapshot-inproc.ts'), { core: CORES.server, env: { DATABASE_PATH: db.path } });
@@ -80,7 +80,7 @@ function readFileSafe(path: string): string {
   }
 }
 
-const BENCHES: { name: string; run: (db: ReturnType<typeof createBenchDatabase>) => Promise<Entry[]> }[] = [
+const BENCHES: { name: string; run: (db: Awaited<ReturnType<typeof createBenchDatabase>>) => Promise<Entry[]> }[] = [
   { name: 'fanout', run: async (db) => [...(await fanoutBench(db, 200, REPS, size.fanoutMessages)), ...(await fanoutBench(db, 1000, REPS, size.fanoutMessages))] },
   { name: 'moves', run: (db) => movesBench(db, REPS, size.moveMs) },
   { name: 'snapshot', run: snapshotBench },
@@ -98,7 +98,7 @@ const BENCHES: { name: string; run: (db: ReturnType<typeof createBenchDatabase>)
 const started = Date.now();
 const env = machine();
 log(`${quick ? 'quick' : 'full'} run on ${env.nproc} cores, ${env.cpu}, node ${env.node}; ${env.pinned}`);
-const db = createBenchDatabase();
+const db = await createBenchDatabase();
 let failed = false;
 try {
   for (const bench of BENCHES) {

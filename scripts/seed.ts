@@ -24,12 +24,12 @@ mkdirSync(dirname(path), { recursive: true });
 const db = openDatabase(path);
 try {
   migrate(db, config.migrationsDir);
-  if (!isOrganisationEmpty(db)) {
+  if (!(await isOrganisationEmpty(db))) {
     console.error(`${path} already holds an organisation; give a new --db path.`);
     process.exit(1);
   }
   const started = performance.now();
-  const result = seedSize(db, size);
+  const result = await seedSize(db, size);
   await seedDemoUsers(db);
   console.log(`Seeded size ${size.toUpperCase()} into ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s:`, result);
 } finally {

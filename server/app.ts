@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/open-database';
-import { type Store, sqliteStore } from './store';
+import type { Store } from './store';
 import { type TrustProxy, fastifyTrustProxy } from './trust-proxy';
 import { clientFiles, hasClientIndex } from './plugins/client-files';
 import { cookies } from './plugins/cookies';
@@ -13,11 +13,10 @@ import { security } from './plugins/security';
 import { RAW_SECURITY_HEADERS, securityHeaders } from './plugins/security-headers';
 import { type CommandRate, type Heartbeat, type RealtimeDeps, createSocketServer, disconnectWhere } from './realtime/socket-server';
 import { setRealtimeLogger } from './realtime/guard';
+import { DEFAULT_JOIN_PACING } from './realtime/join-pacer';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
 import { calendarDate } from '../shared/domain/periods';
-import { accountsRepository } from './repositories/accounts-repository';
-import { orgAdminRepository } from './repositories/org-admin-repository';
 import { type UnitAccessPolicy, createRoleAccess } from './services/access-policy';
 import { type AuthOptions, createAuthService } from './services/auth-service';
 import { type OidcConfig, createOidc } from './services/oidc';
@@ -33,12 +32,10 @@ import { createLiveUpdates, notifyingCommands } from './realtime/live-updates';
 import { meetingsRoutes } from './routes/meetings/meetings-routes';
 import { createMeetingReads } from './services/meeting-reads';
 import { healthRoutes } from './routes/health-routes';
-import { systemRepository } from './repositories/system-repository';
 
 export interface AppDeps {
-  db: Db;
-  /** The store the repositories run on (issue 22: replaces `db`); by default the SQLite connection `db`. */
-  store?: Store;
+  /** The store everything runs on: SQLite (the default) or PostgreSQL. */
+  store: Store;
   version?: string;
   clientDir?: string | null;
   clock?: Clock;
@@ -89,6 +86,15 @@ const zodOnlySchemaController = {
   compilersFactory: { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler },
 } as unknown as FastifyServerOptions['schemaController'];
 
+/**
+ * The SQLite connection, for the parts that have not moved onto the store yet (issue 22, in progress): on
+ * PostgreSQL they cannot run, and saying so beats a wrong answer.
+ */
+function sqliteOnly(store: Store): Db {
+  if (store.engine === 'sqlite') return store.sqlite;
+  throw new Error('Kaskade cannot run on PostgreSQL yet: some parts still need the SQLite file.');
+}
+
 /** Builds the HTTP app and its Socket.IO server from injected parts; it does not listen (server.ts does). */
 export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   const version = deps.version ?? '0.0.0';
@@ -112,28 +118,33 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await app.register(rateLimit, deps.rateLimitStore ?? {});
   await app.register(errorHandling, { spaFallback: clientDir !== null });
 
-  const store = deps.store ?? sqliteStore(deps.db);
+  const { store } = deps;
+  // The parts not yet on the store (issue 22) still take the SQLite connection.
+  const db = sqliteOnly(store);
   const repos = createRepositories(store);
   // A database from before migration 0007 (or written in bulk by a seed) gets its stored statuses built once.
-  if (!repos.unitStatus.isBuilt()) {
+  if (!(await repos.unitStatus.isBuilt())) {
     const now = (deps.clock ?? systemClock).now();
-    repos.unitStatus.rebuild(calendarDate(now), now.toISOString());
+    await repos.unitStatus.rebuild(calendarDate(now), now.toISOString());
   }
-  const boards = createBoardService(deps.db, repos, deps.clock ?? systemClock);
+  const boards = createBoardService(store, deps.clock ?? systemClock);
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();
   // A measurement from a board's socket moves the business cases that follow its indicator, on the boards showing them.
-  const cases = createBusinessCases(deps.db, repos, deps.clock ?? systemClock);
-  const commands = notifyingCommands(createCommandService(deps.db, repos, deps.clock ?? systemClock, undefined, cases.measured), updates);
-  const accounts = accountsRepository(deps.db);
+  const cases = createBusinessCases(db, repos, deps.clock ?? systemClock);
+  const commands = notifyingCommands(
+    createCommandService(store, deps.clock ?? systemClock, undefined, async (_repos, measured) => cases.measured(measured)),
+    updates,
+  );
+  const accounts = repos.accounts;
   const auth = createAuthService(accounts, deps.clock ?? systemClock, deps.authOptions);
   const access = deps.access ?? createRoleAccess(accounts);
-  auth.pruneSessions();
-  const prune = setInterval(() => auth.pruneSessions(), 24 * 3600_000);
+  await auth.pruneSessions();
+  const prune = setInterval(() => void Promise.resolve(auth.pruneSessions()).catch((err: unknown) => app.log.error({ err }, 'pruning sessions failed')), 24 * 3600_000);
   prune.unref();
   app.addHook('onClose', async () => {
     clearInterval(prune);
-    commands.close();
+    await commands.close();
   });
   const allowedOrigins = deps.allowedOrigins ?? [];
   const loginAttemptsPerMinute = deps.loginAttemptsPerMinute ?? 10;
@@ -148,9 +159,9 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   registerDeviceGuard(app);
   await registerOpenApi(app, version);
   const readiness = { draining: false };
-  await app.register(healthRoutes, { system: systemRepository(deps.db), version, readiness });
+  await app.register(healthRoutes, { system: repos.system, version, readiness });
   await app.register(authRoutes, {
-    db: deps.db,
+    db,
     clock: deps.clock ?? systemClock,
     auth,
     accounts,
@@ -161,16 +172,16 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     loginAttemptsPerMinute,
   });
   await app.register(adminRoutes, {
-    db: deps.db, accounts, org: orgAdminRepository(deps.db), access, auth, live, clock: deps.clock ?? systemClock,
+    db, accounts, org: repos.orgAdmin, access, auth, live, clock: deps.clock ?? systemClock,
     statuses: repos.unitStatus, statusesChanged: updates.overviewChanged,
   });
   await app.register(boardsRoutes, { boards, access });
-  await registerCascadeRoutes(app, { db: deps.db, repos, commands, access, clock: deps.clock ?? systemClock, updates, cases });
+  await registerCascadeRoutes(app, { db, store, repos, commands, access, clock: deps.clock ?? systemClock, updates, cases });
   await app.register(meetingsRoutes, {
-    reads: createMeetingReads(deps.db, repos, deps.clock ?? systemClock),
+    reads: createMeetingReads(store, deps.clock ?? systemClock),
     access,
-    boardName: (id) => repos.boards.get(id)?.name,
-    people: (id) => accounts.peopleAroundBoard(id),
+    boardName: async (id) => (await repos.boards.get(id))?.name,
+    people: async (id) => accounts.peopleAroundBoard(id),
   });
   if (clientDir) await app.register(clientFiles, { root: clientDir });
 
@@ -185,6 +196,8 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
     ...(deps.commandRate && { commandRate: deps.commandRate }),
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
+    // On PostgreSQL a join waits on the network: a few at a time keep the pool busy without taking all of it.
+    ...(store.engine === 'postgres' && { joinPacing: { ...DEFAULT_JOIN_PACING, lanes: 4 } }),
     ...deps.socketLimits,
   });
   live.io = io;

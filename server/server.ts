@@ -4,10 +4,14 @@ import { type AppDeps, buildApp, type KaskadeApp } from './app';
 import { type Config, projectRoot } from './config';
 import { migrate } from './db/migrate';
 import { type Db, openDatabase } from './db/open-database';
-import { systemRepository } from './repositories/system-repository';
+import { createRepositories } from './repositories';
+import { type Store, openStore } from './store';
 import { DEMO_PASSWORD, adminFromEnvironment, demoLoginsWithPublicPassword, seedDemoUsers } from './seed/seed-users';
 
 export interface RunningServer extends KaskadeApp {
+  /** The store the server runs on. */
+  store: Store;
+  /** Its SQLite connection (tests, the full-disk drill). */
   db: Db;
   url: string;
   /** Demo mode: the demo logins (printed at start-up). */
@@ -34,6 +38,8 @@ export async function startServer(
     throw new Error('DATABASE_URL is set, but Kaskade cannot run on PostgreSQL yet: unset it to use the SQLite file (DATABASE_PATH).');
   }
   const db = openDatabase(config.databasePath);
+  // The store owns nothing here: the connection is closed below, after the app.
+  const store = openStore(config, { sqlite: db });
   const env = options.env ?? process.env;
   let adminNote: string;
   try {
@@ -41,12 +47,13 @@ export async function startServer(
     if (config.seedDemo) {
       // The demo organisation and its data generators are loaded in demo mode only.
       const { isOrganisationEmpty, seedDemo } = await import('./seed/seed-demo');
-      if (isOrganisationEmpty(db)) seedDemo(db);
+      if (await isOrganisationEmpty(db)) await seedDemo(db);
       await seedDemoUsers(db);
     }
     adminNote = await adminFromEnvironment(db, env);
     if (env.NODE_ENV === 'production') await refuseDemoPassword(db);
   } catch (err) {
+    await store.close();
     db.close();
     throw err;
   }
@@ -54,7 +61,7 @@ export async function startServer(
   const limits = config.redisUrl ? (await import('./shared-limits')).sharedLimits(config.redisUrl) : null;
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const kaskade = await buildApp({
-    db,
+    store,
     version,
     clientDir: config.clientDir,
     logger: options.logger ?? false,
@@ -73,13 +80,15 @@ export async function startServer(
   const close = async () => {
     await kaskade.app.close();
     await limits?.close();
+    await store.close();
     db.close();
   };
   return {
     ...kaskade,
+    store,
     db,
     url: `http://localhost:${port}`,
-    demoLogins: config.seedDemo ? demoLogins(db) : [],
+    demoLogins: config.seedDemo ? await demoLogins(store) : [],
     adminNote,
     close,
     shutdown: async (drainMs) => {
@@ -91,8 +100,8 @@ export async function startServer(
 }
 
 /** The demo logins that still have the demo password's accounts (by username), for the start-up message. */
-function demoLogins(db: Db): RunningServer['demoLogins'] {
-  const rows = systemRepository(db).demoAccountRoles();
+async function demoLogins(store: Store): Promise<RunningServer['demoLogins']> {
+  const rows = await createRepositories(store).system.demoAccountRoles();
   return rows.map((r) => ({ username: r.username, password: DEMO_PASSWORD, role: r.role, unitId: r.unit_id }));
 }
 

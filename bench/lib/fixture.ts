@@ -26,13 +26,13 @@ export function benchTempDir(label: string): string {
 }
 
 /** A migrated, demo-seeded database with the board sizes the benchmarks need. */
-export function createBenchDatabase(): BenchDatabase {
+export async function createBenchDatabase(): Promise<BenchDatabase> {
   const dir = benchTempDir('db');
   const cleanup = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'kaskade.db');
   const db = openDatabase(path);
   migrate(db, join(projectRoot, 'migrations'));
-  seedDemo(db);
+  await seedDemo(db);
   const big = db
     .prepare('SELECT board_id AS id, count(*) AS n FROM board_indicators GROUP BY board_id ORDER BY n DESC LIMIT 1')
     .get() as { id: string; n: number };

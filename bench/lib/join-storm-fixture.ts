@@ -22,13 +22,13 @@ export interface RegionDatabase {
  * what issue 21's M organisation holds (107k measurements and 17k cards over 611 units). Deterministic; a stand-in
  * until `npm run seed -- --size m` is on main.
  */
-export function createRegionDatabase(units = 590): RegionDatabase {
+export async function createRegionDatabase(units = 590): Promise<RegionDatabase> {
   const dir = benchTempDir('region');
   const cleanup = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'kaskade.db');
   const db = openDatabase(path);
   migrate(db, join(projectRoot, 'migrations'));
-  seedDemo(db);
+  await seedDemo(db);
   const now = new Date().toISOString();
   const top = (db.prepare('SELECT id, layer_id FROM org_units WHERE parent_id IS NULL ORDER BY id LIMIT 1').get() as { id: string; layer_id: string });
   const layer = (db.prepare('SELECT id FROM layers ORDER BY rank DESC LIMIT 1').get() as { id: string }).id;

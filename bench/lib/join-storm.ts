@@ -19,7 +19,7 @@ export const JOIN_STORM = { sockets: Number(process.env.JOIN_STORM_SOCKETS ?? 30
  * server of each kind per repetition, A B A B …; the storm is timed from the first connect to the last ack.
  */
 export async function joinStormBench(reps: number): Promise<Entry[]> {
-  const region = createRegionDatabase(JOIN_STORM.units);
+  const region = await createRegionDatabase(JOIN_STORM.units);
   const load = spawnNode(LOAD, { core: CORES.load, nodeArgs: ['--max-old-space-size=4096'] });
   try {
     await load.next('ready', 60_000);

@@ -21,13 +21,13 @@ interface Seeded {
   cleanup(): void;
 }
 
-function seeded(size: Size): Seeded {
+async function seeded(size: Size): Promise<Seeded> {
   const dir = benchTempDir(`scale-${size}`);
   const cleanup = onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'kaskade.db');
   const db = openDatabase(path);
   migrate(db, join(projectRoot, 'migrations'));
-  seedSize(db, size);
+  await seedSize(db, size);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return { path, cleanup };
@@ -53,8 +53,8 @@ type Timed = { times: number[]; bytes: number };
 /** `overview_growth_ratio`: the start page's first answer at L against at S (median of sequential GETs). */
 export async function overviewGrowthBench(reps: number, log: (m: string) => void): Promise<Entry[]> {
   log('  seeding S and L …');
-  const small = seeded('s');
-  const large = seeded('l');
+  const small = await seeded('s');
+  const large = await seeded('l');
   const servers = [await serve(small.path), await serve(large.path)] as const;
   const load = await client();
   try {
@@ -96,7 +96,7 @@ export async function overviewGrowthBench(reps: number, log: (m: string) => void
  */
 export async function moveAckUnderReadsBench(reps: number, durationMs: number, log: (m: string) => void): Promise<Entry[]> {
   log('  seeding M …');
-  const medium = seeded('m');
+  const medium = await seeded('m');
   const db = openDatabase(medium.path);
   const boardId = 'board-h2-k3-a4';
   const columns = db.prepare('SELECT id FROM columns WHERE board_id = ? ORDER BY order_key LIMIT 2').all(boardId) as { id: string }[];

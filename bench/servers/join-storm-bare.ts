@@ -2,16 +2,16 @@
 // the board's room and answers with a snapshot it read from the same database at start and holds in memory (no
 // authentication, no access check, no pacing, no reads at join time).
 import { openDatabase } from '../../server/db/open-database';
-import { createRepositories } from '../../server/repositories';
 import { createBoardService } from '../../server/services/board-service';
+import { sqliteStore } from '../../server/store';
 import type { BoardSnapshot } from '../../shared/schemas';
 import { bareIo } from '../lib/bare-io';
 import { serveParent } from '../lib/procs';
 
 const db = openDatabase(process.env.DATABASE_PATH!);
-const boards = createBoardService(db, createRepositories(db));
+const boards = createBoardService(sqliteStore(db));
 const stored = new Map<string, BoardSnapshot>();
-for (const { id } of boards.list()) stored.set(id, boards.snapshot(id)!);
+for (const { id } of await boards.list()) stored.set(id, (await boards.snapshot(id))!);
 db.close();
 
 const { http, io } = bareIo();

@@ -7,8 +7,9 @@ import type { JoinPacer } from './join-pacer';
 import { type KaskadeSocket, boardRoom } from './socket-types';
 
 /**
- * Joining a board: the socket enters the board's room and, in the same synchronous step, gets a snapshot or the
- * events it missed, so no broadcast can fall between what it was sent and what it will receive. That step waits its
+ * Joining a board: the socket enters the board's room and only then reads a snapshot or the events it missed, so
+ * every change committed after that read reaches it through the room: nothing falls between what it was sent and
+ * what it will receive (what reaches it twice, it drops by seq). That step waits its
  * turn in the join pacer (see join-pacer.ts), so a storm of joins never holds the event loop for long. One listener
  * per event for all sockets (see SharedListener).
  */
@@ -26,20 +27,21 @@ export function boardListeners(
     if (protocol !== PROTOCOL_VERSION) {
       return ack(failure('PROTOCOL_MISMATCH', `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`));
     }
-    const serve = (): void => {
+    const serve = async (): Promise<void> => {
       if (!socket.connected) return;
-      if (!boards.exists(boardId)) return ack(failure('NOT_FOUND', 'The board does not exist.'));
-      if (!access.can(socket.data.actor, 'read', boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
-      void socket.join(boardRoom(boardId));
-      const result = boards.catchUp(boardId, parsed.data);
+      if (!(await boards.exists(boardId))) return ack(failure('NOT_FOUND', 'The board does not exist.'));
+      if (!(await access.can(socket.data.actor, 'read', boardId))) return ack(failure('FORBIDDEN', 'You may not see this board.'));
+      if (!socket.connected) return;
+      await socket.join(boardRoom(boardId));
+      const result = await boards.catchUp(boardId, parsed.data);
       if (!result) return ack(failure('NOT_FOUND', 'The board does not exist.'));
       const seq = result.kind === 'snapshot' ? result.snapshot.seq : (result.events.at(-1)?.seq ?? sinceSeq ?? 0);
       ack({ ok: true, seq, data: result });
       afterAnswer(socket);
     };
-    pacer.enqueue(() => {
+    pacer.enqueue(async () => {
       try {
-        serve();
+        await serve();
       } catch (err) {
         logRealtimeError({ err, event: 'board:join', socket: socket.id }, 'socket handler failed');
         ack(failure('INTERNAL', 'The server could not handle this message.'));

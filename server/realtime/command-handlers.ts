@@ -23,17 +23,20 @@ export function commandListeners(
       const parsed = COMMANDS[name].safeParse(raw);
       if (!parsed.success) return ack(invalid(parsed.error));
       const cmd = parsed.data as Command<typeof name>;
-      if (!access.can(socket.data.actor, capabilityFor(name), cmd.boardId)) {
-        return ack(failure('FORBIDDEN', 'You may not change this board.'));
-      }
+      // Queued at once, in the order the socket sent it, with its access check still answering: the group commit
+      // waits for the check (before opening its transaction) and refuses the command in its place if it fails.
+      const allowed = Promise.resolve(access.can(socket.data.actor, capabilityFor(name), cmd.boardId))
+        .then((may) => (may ? undefined : FORBIDDEN));
       // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.
       commands.submit(name, cmd, socket.data.actor, ({ outcome, error }) => {
         if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
         outbox.add(socket, freshEvents(outcome), () => ack(answerTo(outcome)));
-      });
+      }, allowed);
     }),
   ]);
 }
+
+const FORBIDDEN = { code: 'FORBIDDEN', message: 'You may not change this board.' } as const;
 
 /** The events a command's outcome adds to its boards: a repeated opId is answered again but was broadcast the first time. */
 function freshEvents(outcome: CommandOutcome | undefined): readonly BoardEvent[] {

@@ -23,17 +23,22 @@ export type SharedListener = (this: KaskadeSocket, ...args: unknown[]) => void;
 
 /**
  * Wraps a handler so that nothing a client sends can crash the server: the payload arrives untyped (it is parsed
- * inside), a missing ack becomes a no-op, and an unexpected error is logged and answered with INTERNAL.
+ * inside), a missing ack becomes a no-op, and an unexpected error (thrown, or the rejection of an async handler) is
+ * logged and answered with INTERNAL.
  */
-export function guard(event: string, handler: (socket: KaskadeSocket, payload: unknown, ack: AckFn) => void): SharedListener {
+export function guard(event: string, handler: (socket: KaskadeSocket, payload: unknown, ack: AckFn) => void | Promise<void>): SharedListener {
   return function guarded(this: KaskadeSocket, ...args: unknown[]) {
     const ack = once(ackOf(args) ?? noAck);
     const payload = args.length > 0 && typeof args[0] !== 'function' ? args[0] : undefined;
-    try {
-      handler(this, payload, ack);
-    } catch (err) {
+    const failed = (err: unknown): void => {
       logger.error({ err, event, socket: this.id }, 'socket handler failed');
       ack(failure('INTERNAL', 'The server could not handle this message.'));
+    };
+    try {
+      const done = handler(this, payload, ack);
+      if (done) done.catch(failed);
+    } catch (err) {
+      failed(err);
     }
   };
 }

@@ -6,22 +6,29 @@ import { logRealtimeError } from './guard';
  * served as they arrive, thousands of snapshots in a row held the event loop while moves waited behind them.
  *
  * A slice ends after `maxPerSlice` joins or `sliceMs`, whichever comes first; the next one starts with
- * `setImmediate`, i.e. after the I/O that arrived meanwhile (commands) has been handled.
+ * `setImmediate`, i.e. after the I/O that arrived meanwhile (commands) has been handled. Within a slice each join is
+ * awaited before the next starts: on SQLite its reads complete at once, so the slice is measured as before; on
+ * PostgreSQL a join waits for the database, and `lanes` joins wait at a time, each lane keeping to the slice.
  */
 export interface JoinPacing {
   maxPerSlice: number;
   sliceMs: number;
+  /** Joins served at the same time (1: one after the other). More only help where a join waits on a network. */
+  lanes?: number;
 }
 
 export const DEFAULT_JOIN_PACING: JoinPacing = { maxPerSlice: 64, sliceMs: 8 };
 
+type Task = () => void | Promise<void>;
+
 export function createJoinPacer(pacing: JoinPacing = DEFAULT_JOIN_PACING) {
-  const queue: (() => void)[] = [];
+  const queue: Task[] = [];
   let head = 0;
   let scheduled = false;
+  let running = 0;
+  const lanes = Math.max(1, pacing.lanes ?? 1);
 
-  const drain = (): void => {
-    scheduled = false;
+  const lane = async (): Promise<void> => {
     const started = performance.now();
     let served = 0;
     while (head < queue.length && served < pacing.maxPerSlice && performance.now() - started < pacing.sliceMs) {
@@ -29,15 +36,27 @@ export function createJoinPacer(pacing: JoinPacing = DEFAULT_JOIN_PACING) {
       queue[head++] = noop; // let the closure go at once
       served++;
       try {
-        task();
+        await task();
       } catch (err) {
         logRealtimeError({ err }, 'paced join failed');
       }
     }
-    if (head >= queue.length) {
-      queue.length = 0;
-      head = 0;
-    } else schedule();
+  };
+
+  const drain = (): void => {
+    scheduled = false;
+    while (running < lanes && head < queue.length) {
+      running++;
+      void lane().finally(() => {
+        running--;
+        if (head >= queue.length) {
+          if (running === 0) {
+            queue.length = 0;
+            head = 0;
+          }
+        } else schedule();
+      });
+    }
   };
   const schedule = (): void => {
     if (scheduled) return;
@@ -47,7 +66,7 @@ export function createJoinPacer(pacing: JoinPacing = DEFAULT_JOIN_PACING) {
 
   return {
     /** Runs `task` in a later slice, in arrival order. A task that throws is logged; the rest still run. */
-    enqueue(task: () => void): void {
+    enqueue(task: Task): void {
       queue.push(task);
       schedule();
     },

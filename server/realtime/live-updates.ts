@@ -46,15 +46,15 @@ export type LiveUpdates = ReturnType<typeof createLiveUpdates>;
 export function notifyingCommands(commands: CommandService, live: LiveUpdates): CommandService {
   return {
     ...commands,
-    execute: (name, cmd, actor) => {
-      const outcome = commands.execute(name, cmd, actor);
+    execute: async (name, cmd, actor, within) => {
+      const outcome = await commands.execute(name, cmd, actor, within);
       if (outcome.ok && !outcome.duplicate && name === 'measurement:record') live.overviewChanged();
       return outcome;
     },
-    submit: (name, cmd, actor, done) =>
+    submit: (name, cmd, actor, done, precondition) =>
       commands.submit(name, cmd, actor, (result) => {
         done(result);
         if (result.outcome?.ok && !result.outcome.duplicate && name === 'measurement:record') live.overviewChanged();
-      }),
+      }, precondition),
   };
 }

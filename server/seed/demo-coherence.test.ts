@@ -17,11 +17,11 @@ import { seedDemo } from './seed-demo';
 /** The invariants that keep the demo from contradicting itself (issue 20): checked on the seeded database. */
 let db: Db;
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kaskade-coherence-'));
   db = openDatabase(join(dir, 'kaskade.db'));
   migrate(db, join(projectRoot, 'migrations'));
-  seedDemo(db, { today: new Date(2026, 2, 15, 10) });
+  await seedDemo(db, { today: new Date(2026, 2, 15, 10) });
 });
 afterAll(() => {
   db.close();

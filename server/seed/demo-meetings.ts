@@ -3,7 +3,7 @@ import { addDays } from '../../shared/domain/cadence';
 import { buildMinutes } from '../../shared/domain/meeting';
 import type { Escalation, Meeting } from '../../shared/schemas';
 import type { Db } from '../db/open-database';
-import { createRepositories } from '../repositories';
+import type { Repositories } from '../repositories';
 
 /**
  * Every demo board gets a meeting cadence: the leadership boards meet monthly, clinics every 14 days, wards
@@ -35,16 +35,15 @@ const DEMO_ESCALATED_CARD = 'Mangler pladser ved aftenindlæggelser – eskalér
  * open the next agenda), and ward N1 has escalated its evening-beds problem to the clinic, which has yet to answer.
  * Rows as the events would have left them; like the rest of the seed, no events are written.
  */
-export function writeDemoMeetingHistory(db: Db, today: Date): void {
-  const repos = createRepositories(db);
+export async function writeDemoMeetingHistory(repos: Repositories, today: Date): Promise<void> {
   const day = today.toISOString().slice(0, 10);
-  const clinic = repos.boards.get('board-k-nord');
-  const ward = repos.boards.get('board-n1');
+  const clinic = await repos.boards.get('board-k-nord');
+  const ward = await repos.boards.get('board-n1');
   if (!clinic || !ward) return;
   const board = {
-    cards: repos.cards.liveOnBoard(clinic.id),
-    columns: repos.columns.onBoard(clinic.id),
-    indicators: repos.indicators.forBoard(clinic.id, clinic.unit.id, day),
+    cards: await repos.cards.liveOnBoard(clinic.id),
+    columns: await repos.columns.onBoard(clinic.id),
+    indicators: await repos.indicators.forBoard(clinic.id, clinic.unit.id, day),
   };
 
   const startedAt = `${addDays(day, -10)}T07:30:00.000Z`;
@@ -69,20 +68,20 @@ export function writeDemoMeetingHistory(db: Db, today: Date): void {
     items, minutes: null,
   };
   const minutes = buildMinutes(meeting, board, endedAt);
-  repos.meetings.saveMeeting({ ...meeting, status: 'ended', endedAt, items: minutes.items, minutes });
+  await repos.meetings.saveMeeting({ ...meeting, status: 'ended', endedAt, items: minutes.items, minutes });
 
-  const card = repos.cards.liveOnBoard(ward.id).find((c) => c.title === DEMO_ESCALATED_CARD);
+  const card = (await repos.cards.liveOnBoard(ward.id)).find((c) => c.title === DEMO_ESCALATED_CARD);
   if (!card) return;
   const raisedAt = `${addDays(day, -3)}T13:10:00.000Z`;
   const reason = 'Vi har ikke personale til at åbne flere senge om aftenen. Kan klinikken flytte ressourcer fra dagvagten?';
   const escalation: Escalation = {
     id: 'demo-escalation-n1-1', cardId: card.id, cardTitle: card.title, originBoardId: ward.id, originBoardName: ward.name,
     holderBoardId: clinic.id, holderBoardName: clinic.name, status: 'open', reason,
-    dueDate: repos.meetings.cadence(clinic.id)?.nextMeetingDate ?? addDays(day, 14), resolution: null, context: [],
+    dueDate: (await repos.meetings.cadence(clinic.id))?.nextMeetingDate ?? addDays(day, 14), resolution: null, context: [],
     boardIds: [ward.id, clinic.id],
     steps: [{ kind: 'raised', boardId: ward.id, boardName: ward.name, toBoardId: clinic.id, toBoardName: clinic.name,
       actor: 'demo', actorName: 'Afsnitsleder N1', at: raisedAt, text: reason }],
     createdAt: raisedAt, updatedAt: raisedAt,
   };
-  repos.meetings.saveEscalation(escalation);
+  await repos.meetings.saveEscalation(escalation);
 }

@@ -28,9 +28,9 @@ function freshDb(): Db {
   return db;
 }
 
-function seededDb(options: { today?: Date; randomSeed?: number } = {}): Db {
+async function seededDb(options: { today?: Date; randomSeed?: number } = {}): Promise<Db> {
   const db = freshDb();
-  seedDemo(db, { today: TODAY, ...options });
+  await seedDemo(db, { today: TODAY, ...options });
   return db;
 }
 
@@ -107,9 +107,9 @@ function tally(statuses: Map<string, Status>): Record<Status, number> {
 }
 
 describe('seedDemo', () => {
-  it('writes the organisation: 11 units on 4 layers, one board per unit, no events', () => {
+  it('writes the organisation: 11 units on 4 layers, one board per unit, no events', async () => {
     const db = freshDb();
-    const result = seedDemo(db, { today: TODAY });
+    const result = await seedDemo(db, { today: TODAY });
 
     expect(count(db, 'SELECT count(*) FROM layers')).toBe(4);
     expect(count(db, 'SELECT count(*) FROM org_units')).toBe(11);
@@ -131,8 +131,8 @@ describe('seedDemo', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
 
-  it('shows all 21 indicators on the psychiatry board, in the file order, each with about two years of data', () => {
-    const db = seededDb();
+  it('shows all 21 indicators on the psychiatry board, in the file order, each with about two years of data', async () => {
+    const db = await seededDb();
     const onBoard = boardIndicators(db, PSYK_BOARD);
     expect(onBoard.map((bi) => bi.indicatorId)).toEqual(loadDemoOrganisation().indicators.map((i) => i.key));
 
@@ -155,8 +155,8 @@ describe('seedDemo', () => {
     { randomSeed: 42, today: TODAY },
     { randomSeed: 7, today: new Date(2025, 7, 3, 9) },
     { randomSeed: 2024, today: new Date(2027, 0, 1, 9) },
-  ])('ends the psychiatry board in a mix of green, amber and red (seed $randomSeed)', ({ randomSeed, today }) => {
-    const db = seededDb({ randomSeed, today });
+  ])('ends the psychiatry board in a mix of green, amber and red (seed $randomSeed)', async ({ randomSeed, today }) => {
+    const db = await seededDb({ randomSeed, today });
     const statuses = latestStatuses(db, PSYK_BOARD);
     const counts = tally(statuses);
 
@@ -170,8 +170,8 @@ describe('seedDemo', () => {
     }
   });
 
-  it('gives every clinic and ward board its own indicators, targets and measurements', () => {
-    const db = seededDb();
+  it('gives every clinic and ward board its own indicators, targets and measurements', async () => {
+    const db = await seededDb();
     const boards = db.prepare('SELECT id, unit_id AS unitId FROM boards').all() as { id: string; unitId: string }[];
     for (const board of boards) {
       const onBoard = boardIndicators(db, board.id);
@@ -196,8 +196,8 @@ describe('seedDemo', () => {
     ).toBe(0);
   });
 
-  it('records plausible values: whole counts, percentages from numerator/denominator, respondents on soft ones', () => {
-    const db = seededDb();
+  it('records plausible values: whole counts, percentages from numerator/denominator, respondents on soft ones', async () => {
+    const db = await seededDb();
     const rows = db
       .prepare(
         `SELECT m.indicator_id AS indicatorId, m.value, m.numerator, m.denominator, m.respondents,
@@ -233,8 +233,8 @@ describe('seedDemo', () => {
     }
   });
 
-  it('includes soft measurements with too few respondents, but not as a latest value on the psychiatry board', () => {
-    const db = seededDb();
+  it('includes soft measurements with too few respondents, but not as a latest value on the psychiatry board', async () => {
+    const db = await seededDb();
     const fewAnswers = count(
       db,
       `SELECT count(*) FROM measurements m JOIN indicators i ON i.id = m.indicator_id
@@ -244,8 +244,8 @@ describe('seedDemo', () => {
     expect(count(db, "SELECT count(*) FROM measurements WHERE unit_id = 'psyk' AND respondents < 5")).toBe(0);
   });
 
-  it('puts cards on every board, in columns of that board, with due dates relative to today', () => {
-    const db = seededDb();
+  it('puts cards on every board, in columns of that board, with due dates relative to today', async () => {
+    const db = await seededDb();
     const perBoard = db
       .prepare('SELECT b.id, count(c.id) AS cards FROM boards b LEFT JOIN cards c ON c.board_id = b.id GROUP BY b.id')
       .all() as { id: string; cards: number }[];
@@ -265,26 +265,26 @@ describe('seedDemo', () => {
     expect(columnNames('board-n2')).toEqual(['Nye forslag', 'I gang', 'Afsluttet']);
   });
 
-  it('names the LUP indicators as the survey asks ("i høj eller meget høj grad"), not by a statistician\'s "top-2"', () => {
+  it('names the LUP indicators as the survey asks ("i høj eller meget høj grad"), not by a statistician\'s "top-2"', async () => {
     const lup = loadDemoOrganisation().indicators.filter((i) => i.name.startsWith('LUP'));
     expect(lup.length).toBeGreaterThan(0);
     for (const i of lup) expect(i.name).toMatch(/i høj eller meget høj grad/);
     expect(loadDemoOrganisation().indicators.filter((i) => /top.?2/i.test(i.name))).toEqual([]);
   });
 
-  it('refuses to seed a database that already has an organisation, and leaves it as it was', () => {
-    const db = seededDb();
+  it('refuses to seed a database that already has an organisation, and leaves it as it was', async () => {
+    const db = await seededDb();
     const before = count(db, 'SELECT count(*) FROM measurements');
-    expect(() => seedDemo(db, { today: TODAY })).toThrow(DemoSeedError);
+    await expect(seedDemo(db, { today: TODAY })).rejects.toThrow(DemoSeedError);
     expect(count(db, 'SELECT count(*) FROM measurements')).toBe(before);
     expect(count(db, 'SELECT count(*) FROM org_units')).toBe(11);
   });
 
-  it('is deterministic: the same seed gives the same measurements, another seed other ones', () => {
+  it('is deterministic: the same seed gives the same measurements, another seed other ones', async () => {
     const all = (db: Db): unknown[] =>
       db.prepare('SELECT * FROM measurements ORDER BY indicator_id, unit_id, period_start').all();
-    const first = all(seededDb({ randomSeed: 42 }));
-    expect(all(seededDb({ randomSeed: 42 }))).toEqual(first);
-    expect(all(seededDb({ randomSeed: 43 }))).not.toEqual(first);
+    const first = all(await seededDb({ randomSeed: 42 }));
+    expect(all(await seededDb({ randomSeed: 42 }))).toEqual(first);
+    expect(all(await seededDb({ randomSeed: 43 }))).not.toEqual(first);
   });
 });

@@ -1,5 +1,6 @@
-import { systemRepository } from '../repositories/system-repository';
 import type { Db } from '../db/open-database';
+import { createRepositories } from '../repositories';
+import { sqliteStore } from '../store';
 import { loadDemoOrganisation } from './demo-organisation';
 import { buildDemoRows, type DemoRows } from './demo-rows';
 import { calendarDate } from '../../shared/domain/periods';
@@ -27,31 +28,33 @@ export class DemoSeedError extends Error {
 }
 
 /** Whether the database holds no organisation yet (the only state the demo may be seeded into). */
-export function isOrganisationEmpty(db: Db): boolean {
-  return systemRepository(db).isOrganisationEmpty();
+export async function isOrganisationEmpty(db: Db): Promise<boolean> {
+  return createRepositories(sqliteStore(db)).system.isOrganisationEmpty();
 }
 
 /**
  * Writes the demo organisation into a migrated, empty database in one transaction: all of it or none of it.
  * It is the boards' initial state, not a history, so no events are written and every board's seq stays 0.
  */
-export function seedDemo(db: Db, options: SeedDemoOptions = {}): SeedDemoResult {
+export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const org = loadDemoOrganisation();
   const rows = buildDemoRows(org, {
     today: options.today ?? new Date(),
     randomSeed: options.randomSeed ?? 42,
   });
-  // Immediate: take the write lock before the emptiness check, so two starting processes cannot both seed.
-  db.transaction(() => {
-    if (!isOrganisationEmpty(db)) {
+  // Immediate (as the store's transactions are): take the write lock before the emptiness check, so two starting
+  // processes cannot both seed. The rows are written on the transaction's own connection.
+  await sqliteStore(db).transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    if (!(await repos.system.isOrganisationEmpty())) {
       throw new DemoSeedError('Cannot seed the demo organisation: the database already has org units.');
     }
     writeRows(db, rows);
     writeDemoGoals(db, org, (options.today ?? new Date()).toISOString());
     writeDemoCadences(db, options.today ?? new Date());
-    writeDemoMeetingHistory(db, options.today ?? new Date());
+    await writeDemoMeetingHistory(repos, options.today ?? new Date());
     writeDemoBusinessCases(db, calendarDate(options.today ?? new Date()), (options.today ?? new Date()).toISOString());
-  }).immediate();
+  });
   return {
     boards: rows.boards.length,
     indicators: rows.indicators.length,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import { calendarDate } from '../../shared/domain/periods';
 import { createRepositories } from '../repositories';
+import { sqliteStore } from '../store';
 import { mulberry32 } from './measurement-series';
 import { type SeedDemoOptions, seedDemo } from './seed-demo';
 
@@ -32,12 +33,12 @@ export interface SeedSizeResult {
 }
 
 /** Seeds the organisation of the given size into a migrated, empty database: the demo, then the copies. */
-export function seedSize(db: Db, size: Size, options: SeedDemoOptions = {}): SeedSizeResult {
-  seedDemo(db, options);
+export async function seedSize(db: Db, size: Size, options: SeedDemoOptions = {}): Promise<SeedSizeResult> {
+  await seedDemo(db, options);
   const today = options.today ?? new Date();
   db.transaction(() => grow(db, SHAPE[size], today.toISOString(), options.randomSeed ?? 42)).immediate();
   // Written in bulk, so the stored statuses are built once here rather than by the first start.
-  createRepositories(db).unitStatus.rebuild(calendarDate(today), today.toISOString());
+  await createRepositories(sqliteStore(db)).unitStatus.rebuild(calendarDate(today), today.toISOString());
   const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     units: count('org_units'),

@@ -27,7 +27,7 @@ afterEach(() => {
 describe('demo logins', () => {
   it('gives the demo one login per role, each reaching what its unit covers', async () => {
     const db = freshDb();
-    seedDemo(db, { today: new Date(2026, 2, 15) });
+    await seedDemo(db, { today: new Date(2026, 2, 15) });
     const added = await seedDemoUsers(db);
     expect(added.map((u) => u.role).sort()).toEqual(['admin', 'facilitator', 'facilitator', 'member', 'viewer']);
     expect(await seedDemoUsers(db)).toEqual([]); // once only

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/open-database';
-import { accountsRepository, type Role } from '../repositories/accounts-repository';
+import { createRepositories } from '../repositories';
+import type { Role } from '../repositories/accounts-repository';
+import { sqliteStore } from '../store';
 import { hashPassword, verifyPassword } from '../services/passwords';
 
 /** The demo's password for every demo login; printed at start-up in demo mode and documented in the README. */
@@ -22,15 +24,15 @@ const unitExists = (db: Db, id: string) => db.prepare('SELECT 1 FROM org_units W
 export async function seedDemoUsers(db: Db): Promise<typeof DEMO_USERS> {
   if (hasUsers(db) || !unitExists(db, 'region')) return [];
   const hash = await hashPassword(DEMO_PASSWORD);
-  const accounts = accountsRepository(db);
   const now = new Date().toISOString();
-  db.transaction(() => {
+  await sqliteStore(db).transaction(async (tx) => {
+    const { accounts } = createRepositories(tx);
     for (const u of DEMO_USERS) {
       const id = `u-demo-${u.username}`;
-      accounts.insertUser({ id, username: u.username, display_name: u.name, email: `${u.username}@kaskade.example`, password_hash: hash, disabled: 0, created_at: now });
-      accounts.setRole(id, u.unitId, u.role);
+      await accounts.insertUser({ id, username: u.username, display_name: u.name, email: `${u.username}@kaskade.example`, password_hash: hash, disabled: 0, created_at: now });
+      await accounts.setRole(id, u.unitId, u.role);
     }
-  }).immediate();
+  });
   return DEMO_USERS;
 }
 
@@ -42,9 +44,9 @@ export async function bootstrapAdmin(db: Db, username: string, password: string)
   if (hasUsers(db)) return false;
   if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters.');
   const hash = await hashPassword(password);
-  const accounts = accountsRepository(db);
   const now = new Date().toISOString();
-  db.transaction(() => {
+  await sqliteStore(db).transaction(async (tx) => {
+    const { accounts } = createRepositories(tx);
     let roots = db.prepare<[], { id: string }>('SELECT id FROM org_units WHERE parent_id IS NULL').all();
     if (roots.length === 0) {
       const layer = db.prepare<[], { id: string }>('SELECT id FROM layers ORDER BY rank LIMIT 1').get()?.id ?? 'layer-top';
@@ -53,9 +55,9 @@ export async function bootstrapAdmin(db: Db, username: string, password: string)
       roots = [{ id: 'unit-top' }];
     }
     const id = `u-${randomUUID()}`;
-    accounts.insertUser({ id, username, display_name: username, email: null, password_hash: hash, disabled: 0, created_at: now });
-    for (const root of roots) accounts.setRole(id, root.id, 'admin');
-  }).immediate();
+    await accounts.insertUser({ id, username, display_name: username, email: null, password_hash: hash, disabled: 0, created_at: now });
+    for (const root of roots) await accounts.setRole(id, root.id, 'admin');
+  });
   return true;
 }
 

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
 import { failStop, isStorageFailure } from '../db/fail-stop';
-import type { Db } from '../db/open-database';
-import type { Repositories } from '../repositories';
+import { type Repositories, createRepositories } from '../repositories';
+import type { Executor, Store } from '../store';
 import { COMMAND_RUNNERS } from './commands';
 import type { CommandContext } from './decision';
 import { commitEffects, commitFollowUps, type MeasurementFollowUp, measuredIn } from './event-store';
@@ -16,49 +17,118 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Upper bound on commands in one group commit, so one transaction (and the acks waiting on it) stays short. */
+export const MAX_BATCH = 256;
+
+/** Attempts at a transaction another instance's deadlocked or conflicted with (nothing was acknowledged). */
+export const MAX_ATTEMPTS = 5;
+
 /**
- * Runs commands: in one immediate transaction it answers a repeated opId with the events it produced the
- * first time, or decides and commits the new effects. Returns only after the commit, so an ok outcome is durable.
- * When the storage fails under a commit, `onStorageFailure` stops the process (see fail-stop.ts); until it has,
- * every command is refused.
+ * PostgreSQL's answers that mean "try the whole transaction again": a serialization failure, and a deadlock (two
+ * instances' batches bumping the same boards' seqs in opposite orders). The transaction was rolled back entirely.
+ */
+export function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+/**
+ * Another instance committed the same opId first (PostgreSQL waited for it, then refused our operation row): run
+ * the command again and it is answered as the duplicate it is. SQLite has one writer, so it never sees this.
+ */
+function isTakenOperation(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === '23505' && typeof e.constraint === 'string' && e.constraint.startsWith('operations');
+}
+
+/** A few milliseconds, growing and jittered, so two instances that collided do not collide again in step. */
+const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+
+/**
+ * On PostgreSQL, locks the boards a transaction's commands are sent to, in id order, before any of them runs. Each
+ * command's seq bump row-locks its board until COMMIT; two instances committing batches that name the same boards
+ * in different orders would otherwise deadlock (and PostgreSQL only notices after deadlock_timeout). Taken in one
+ * order, the later batch waits for the earlier one instead. FOR NO KEY UPDATE is the seq bump's own lock: it leaves
+ * the foreign-key checks of rows inserted meanwhile (events, cards) free to proceed. SQLite has one writer: nothing.
+ */
+export async function lockBoards(tx: Executor, boardIds: readonly string[]): Promise<void> {
+  if (tx.engine !== 'postgres' || boardIds.length === 0) return;
+  const ids = [...new Set(boardIds)].sort();
+  await tx.all(sql`SELECT id FROM boards WHERE id IN (${sql.join(ids)}) ORDER BY id FOR NO KEY UPDATE`);
+}
+
+/**
+ * Runs commands: in one transaction it answers a repeated opId with the events it produced the first time, or
+ * decides and commits the new effects. Answers only after the commit, so an ok outcome is durable. When the
+ * storage fails under a commit, `onStorageFailure` stops the process (see fail-stop.ts); until it has, every
+ * command is refused.
  */
 export function createCommandService(
-  db: Db,
-  repos: Repositories,
+  store: Store,
   clock: Clock = systemClock,
   onStorageFailure: (err: unknown) => void = failStop,
   /** What follows from a measurement (business cases' progress), committed in the same transaction. */
   followUp?: MeasurementFollowUp,
 ) {
-  const execute = <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome => {
-    const previous = repos.events.operation(cmd.opId);
-    if (previous) return replay(name, cmd, previous);
-    if (repos.boards.seq(cmd.boardId) === undefined) {
+  const execute = async <N extends CommandName>(repos: Repositories, name: N, cmd: Command<N>, actor: string): Promise<CommandOutcome> => {
+    const previous = await repos.events.operation(cmd.opId);
+    if (previous) return replay(repos, name, cmd, previous);
+    if ((await repos.boards.seq(cmd.boardId)) === undefined) {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'The board does not exist.' } };
     }
     const date = clock.now();
     const ctx: CommandContext = { actor, now: date.toISOString(), today: calendarDate(date) };
-    const decision = COMMAND_RUNNERS[name](cmd, repos, ctx);
+    const decision = await COMMAND_RUNNERS[name](cmd, repos, ctx);
     if (!decision.ok) return decision;
     const meta = { opId: cmd.opId, command: name, originBoardId: cmd.boardId, actor, at: ctx.now };
-    const events = [...commitEffects(repos, decision.effects, meta), ...commitFollowUps(repos, followUp, measuredIn(decision.effects), meta)];
+    const events = await commitEffects(repos, decision.effects, meta);
+    const measured = measuredIn(decision.effects);
+    if (measured.length > 0) events.push(...(await commitFollowUps(repos, followUp, measured, meta)));
     // The board's seq is its last event's, if the command made one there (saves reading it back on every move).
-    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? repos.boards.seq(cmd.boardId)!;
+    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? (await repos.boards.seq(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: false };
   };
 
-  const replay = (
+  const replay = async (
+    repos: Repositories,
     name: CommandName,
     cmd: { opId: string; boardId: string },
     previous: { board_id: string; command: string },
-  ): CommandOutcome => {
+  ): Promise<CommandOutcome> => {
     if (previous.board_id !== cmd.boardId || previous.command !== name) {
       return { ok: false, error: { code: 'CONFLICT', message: 'This opId was already used for another command.' } };
     }
-    const events = repos.events.byOperation(cmd.opId);
+    const events = await repos.events.byOperation(cmd.opId);
     const own = events.filter((e) => e.boardId === cmd.boardId);
-    const seq = own.length > 0 ? own[own.length - 1]!.seq : repos.boards.seq(cmd.boardId)!;
+    const seq = own.length > 0 ? own[own.length - 1]!.seq : (await repos.boards.seq(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: true };
+  };
+
+  /**
+   * One command in a savepoint of `tx`, so an error undoes it alone. `repos` are the transaction's (a savepoint
+   * runs on the transaction's executor; repositories are made anew only should it hand over another one).
+   */
+  const runOne = async (tx: Executor, repos: Repositories, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>): Promise<CommandOutcome> => {
+    const attempt = () => tx.transaction((sp) => execute(sp === tx ? repos : createRepositories(sp), item.name, item.cmd as never, item.actor));
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!isTakenOperation(err)) throw err;
+      return attempt();
+    }
+  };
+
+  /** Runs `work` in a transaction, again (after a pause) when PostgreSQL rolled it back for a deadlock or conflict. */
+  const withRetries = async <T>(work: () => Promise<T>): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (err) {
+        if (!isRetryable(err) || attempt >= MAX_ATTEMPTS) throw err;
+        await backoff(attempt);
+      }
+    }
   };
 
   /** The storage failure that stopped the service, if one did: nothing is committed after it. */
@@ -68,50 +138,99 @@ export function createCommandService(
     failed = err;
     onStorageFailure(err);
   };
+  const stopped = (): Error => (failed instanceof Error ? failed : new Error('The database failed earlier.', { cause: failed }));
 
   // Group commit: commands that arrive in the same event-loop turn are committed together in one transaction, so
-  // they share one sync of the WAL (synchronous=FULL: the commit returns once it is on disk). Each command runs in a
-  // savepoint of its own, so an unexpected error undoes only that command; a rejected command writes nothing anyway.
+  // they share one sync of the log (SQLite synchronous=FULL, PostgreSQL synchronous_commit=on: the commit returns
+  // once it is on disk). Each command runs in a savepoint of its own, so an unexpected error undoes only that
+  // command; a rejected command writes nothing anyway. One batch is committed at a time: what arrives meanwhile
+  // waits for the next, so outcomes are reported in the order submitted.
   const queue: QueuedCommand[] = [];
-  const runOne = db.transaction((item: QueuedCommand) => execute(item.name, item.cmd as never, item.actor));
-  const commitBatch = db.transaction((batch: QueuedCommand[]): CommandResultOrError[] =>
-    batch.map((item) => {
-      try {
-        return { outcome: runOne(item) };
-      } catch (err) {
-        // A failing disk ends the batch (SQLite may have rolled all of it back already); anything else, this command.
-        if (isStorageFailure(err)) throw err;
-        return { error: err };
-      }
-    }),
-  );
+  let committing = 0;
 
-  const commit = (batch: QueuedCommand[]): CommandResultOrError[] => {
+  const commitBatch = (batch: readonly QueuedCommand[]): Promise<CommandResultOrError[]> =>
+    store.transaction(async (tx) => {
+      const repos = createRepositories(tx);
+      await lockBoards(tx, batch.filter((item) => !item.refused).map((item) => (item.cmd as { boardId: string }).boardId));
+      const results: CommandResultOrError[] = [];
+      for (const item of batch) {
+        if (item.refused) {
+          results.push({ outcome: { ok: false, error: item.refused } });
+          continue;
+        }
+        try {
+          results.push({ outcome: await runOne(tx, repos, item) });
+        } catch (err) {
+          // A failing disk ends the batch (SQLite may have rolled all of it back already), and so does PostgreSQL
+          // giving up the whole transaction (to be tried again); anything else fails this command alone.
+          if (isStorageFailure(err) || isRetryable(err)) throw err;
+          results.push({ error: err });
+        }
+      }
+      return results;
+    });
+
+  const commit = async (batch: QueuedCommand[]): Promise<CommandResultOrError[]> => {
     if (failed !== null) return batch.map(() => ({ error: failed }));
+    // Checks that were still answering when the command was submitted (access, on a cold cache) are awaited here,
+    // before the transaction opens: a transaction never waits on anything but its own statements.
+    for (const item of batch) {
+      if (!item.precondition) continue;
+      try {
+        item.refused = (await item.precondition) ?? undefined;
+      } catch (err) {
+        item.refused = { code: 'INTERNAL', message: 'The server could not check this command.' };
+        item.checkError = err;
+      }
+    }
+    // Every one refused: nothing to commit.
+    if (batch.every((item) => item.refused)) {
+      return batch.map((item) => (item.checkError !== undefined ? { error: item.checkError } : { outcome: { ok: false, error: item.refused! } }));
+    }
     try {
-      return commitBatch.immediate(batch);
+      const results = await withRetries(() => commitBatch(batch));
+      return results.map((r, i) => (batch[i]!.checkError !== undefined ? { error: batch[i]!.checkError } : r));
     } catch (error) {
       // The commit itself failed: nothing in the batch is known to be on disk, so nothing in it is ok.
       return batch.map(() => ({ error }));
     }
   };
 
-  const flush = (): void => {
-    if (queue.length === 0) return;
+  const flush = async (): Promise<void> => {
+    if (committing > 0 || queue.length === 0) return;
     const batch = queue.splice(0, MAX_BATCH);
-    if (queue.length > 0) setImmediate(flush);
-    const results = commit(batch);
+    committing = batch.length;
+    let results: CommandResultOrError[];
+    try {
+      results = await commit(batch);
+    } finally {
+      committing = 0;
+    }
+    if (queue.length > 0) setImmediate(flushSoon);
     const storage = results.find((r) => isStorageFailure(r.error));
     if (storage) stop(storage.error);
+    // In one synchronous loop: the outbox takes the outcomes reported together as one delivery.
     batch.forEach((item, i) => item.done(results[i]!));
   };
 
+  // flush answers every error through the commands' outcomes; only a `done` callback could throw here.
+  const flushSoon = (): void => void flush();
+
   return {
-    /** Runs one command in its own immediate transaction, synchronously; durable on return (synchronous=FULL). */
-    execute: <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome => {
-      if (failed !== null) throw failed instanceof Error ? failed : new Error('The database failed earlier.', { cause: failed });
+    /**
+     * Runs one command in a transaction of its own and answers once it is committed (durable). Given `within`, an
+     * open transaction of the caller's, it runs as a savepoint of that one instead and is durable with it.
+     */
+    execute: async <N extends CommandName>(name: N, cmd: Command<N>, actor: string, within?: Executor): Promise<CommandOutcome> => {
+      if (failed !== null) throw stopped();
+      if (within) return runOne(within, createRepositories(within), { name, cmd, actor });
       try {
-        return db.transaction(() => execute(name, cmd, actor)).immediate();
+        return await withRetries(() =>
+          store.transaction(async (tx) => {
+            await lockBoards(tx, [cmd.boardId]);
+            return runOne(tx, createRepositories(tx), { name, cmd, actor });
+          }),
+        );
       } catch (err) {
         if (isStorageFailure(err)) stop(err);
         throw err;
@@ -120,22 +239,28 @@ export function createCommandService(
     /**
      * Queues a command for the next group commit; `done` gets its outcome (or the error that stopped it) once the
      * commit has returned, i.e. once it is durable. Commands are committed and reported in the order submitted.
+     * `precondition`, if given, is a check still under way (access): an error it answers refuses the command, in
+     * its place in the order, without running it.
      */
-    submit: <N extends CommandName>(name: N, cmd: Command<N>, actor: string, done: (result: CommandResultOrError) => void): void => {
-      queue.push({ name, cmd, actor, done });
-      if (queue.length === 1) setImmediate(flush);
+    submit: <N extends CommandName>(
+      name: N,
+      cmd: Command<N>,
+      actor: string,
+      done: (result: CommandResultOrError) => void,
+      precondition?: Promise<ApiError | undefined>,
+    ): void => {
+      queue.push({ name, cmd, actor, done, ...(precondition && { precondition }) });
+      if (queue.length === 1) setImmediate(flushSoon);
     },
-    /** Commands queued and not yet committed (tests, shutdown). */
-    pending: (): number => queue.length,
-    /** Commits the commands still queued, before the database closes. */
-    close: (): void => {
-      while (queue.length > 0) flush();
+    /** Commands submitted and not yet reported (tests, shutdown). */
+    pending: (): number => queue.length + committing,
+    /** Commits the commands still queued, before the store closes. */
+    close: async (): Promise<void> => {
+      while (committing > 0) await new Promise((resolve) => setImmediate(resolve));
+      while (queue.length > 0) await flush();
     },
   };
 }
-
-/** Upper bound on commands in one group commit, so one transaction (and the acks waiting on it) stays short. */
-export const MAX_BATCH = 256;
 
 export type CommandResultOrError = { outcome: CommandOutcome; error?: undefined } | { outcome?: undefined; error: unknown };
 
@@ -144,5 +269,10 @@ interface QueuedCommand {
   cmd: unknown;
   actor: string;
   done: (result: CommandResultOrError) => void;
+  precondition?: Promise<ApiError | undefined>;
+  /** Set before the commit: why the command is not run. */
+  refused?: ApiError | undefined;
+  /** The check itself failed (logged as the command's error). */
+  checkError?: unknown;
 }
 export type CommandService = ReturnType<typeof createCommandService>;

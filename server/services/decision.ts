@@ -25,7 +25,7 @@ export interface CommandContext {
   today: string;
 }
 
-/** Reads the state a command touches, then asks the pure rules what to do with it. */
-export type CommandRunner<C> = (command: C, repos: Repositories, ctx: CommandContext) => Decision;
+/** Reads the state a command touches (in the command's transaction), then asks the pure rules what to do with it. */
+export type CommandRunner<C> = (command: C, repos: Repositories, ctx: CommandContext) => Promise<Decision>;
 
 export type { CommandName };

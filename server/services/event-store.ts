@@ -14,25 +14,25 @@ export interface CommitMeta {
  * Writes decided effects: applies each change to its table, bumps each board's seq and appends the event,
  * and records the operation. Must be called inside the command's transaction.
  */
-export function commitEffects(repos: Repositories, effects: Effect[], meta: CommitMeta): BoardEvent[] {
+export async function commitEffects(repos: Repositories, effects: Effect[], meta: CommitMeta): Promise<BoardEvent[]> {
   const events: BoardEvent[] = [];
   for (const effect of effects) {
-    applyChange(repos, effect.body);
-    const body = withSignal(repos, effect.body);
+    await applyChange(repos, effect.body);
+    const body = await withSignal(repos, effect.body);
     for (const boardId of effect.boardIds) {
       const event: BoardEvent = {
         boardId,
-        seq: repos.boards.nextSeq(boardId),
+        seq: await repos.boards.nextSeq(boardId),
         opId: meta.opId,
         actor: meta.actor,
         at: meta.at,
         body,
       };
-      repos.events.append(event);
+      await repos.events.append(event);
       events.push(event);
     }
   }
-  repos.events.recordOperation(meta.opId, meta.originBoardId, meta.command, meta.actor, meta.at);
+  await repos.events.recordOperation(meta.opId, meta.originBoardId, meta.command, meta.actor, meta.at);
   return events;
 }
 
@@ -44,9 +44,10 @@ export interface MeasuredAt {
 
 /**
  * Effects that follow from measurements once they are applied, computed from the state after them (a business
- * case's progress moves with its indicator). Kept as a function passed in, so the event store knows no business rule.
+ * case's progress moves with its indicator), read through the committing transaction's repositories. Kept as a
+ * function passed in, so the event store knows no business rule.
  */
-export type MeasurementFollowUp = (measured: readonly MeasuredAt[]) => Effect[];
+export type MeasurementFollowUp = (repos: Repositories, measured: readonly MeasuredAt[]) => Promise<Effect[]>;
 
 export const measuredIn = (effects: readonly Effect[]): MeasuredAt[] =>
   effects.flatMap((e) => (e.body.type === 'measurement.recorded' ? [{ indicatorId: e.body.measurement.indicatorId, unitId: e.body.measurement.unitId }] : []));
@@ -55,9 +56,14 @@ export const measuredIn = (effects: readonly Effect[]): MeasuredAt[] =>
  * Commits what follows from measurements already applied in this transaction, as an operation of its own (`<opId>:
  * follow-up`), so a repeated opId still answers the command's own events. Nothing when nothing follows.
  */
-export function commitFollowUps(repos: Repositories, followUp: MeasurementFollowUp | undefined, measured: readonly MeasuredAt[], meta: CommitMeta): BoardEvent[] {
+export async function commitFollowUps(
+  repos: Repositories,
+  followUp: MeasurementFollowUp | undefined,
+  measured: readonly MeasuredAt[],
+  meta: CommitMeta,
+): Promise<BoardEvent[]> {
   if (!followUp || measured.length === 0) return [];
-  const effects = followUp(measured);
+  const effects = await followUp(repos, measured);
   const origin = effects[0]?.boardIds[0];
   if (!origin) return [];
   return commitEffects(repos, effects, { ...meta, opId: `${meta.opId}:follow-up`, originBoardId: origin });
@@ -67,14 +73,14 @@ export function commitFollowUps(repos: Repositories, followUp: MeasurementFollow
  * A measurement's event carries the indicator's run-chart signal over the unit's whole series as it is after the
  * value (the boards have only the latest few values): a tile then shows a new signal at once, not after a reload.
  */
-function withSignal(repos: Repositories, body: BoardEventBody): BoardEventBody {
+async function withSignal(repos: Repositories, body: BoardEventBody): Promise<BoardEventBody> {
   if (body.type !== 'measurement.recorded') return body;
-  const signal = repos.indicators.signalOf(body.measurement.indicatorId, body.measurement.unitId);
+  const signal = await repos.indicators.signalOf(body.measurement.indicatorId, body.measurement.unitId);
   return signal ? { ...body, signal } : body;
 }
 
 // Every event carries the entity as it is after the change (a move: its position), so applying it is a write.
-function applyChange(repos: Repositories, body: BoardEventBody): void {
+async function applyChange(repos: Repositories, body: BoardEventBody): Promise<void> {
   switch (body.type) {
     case 'card.created':
     case 'card.updated':
@@ -104,5 +110,79 @@ function applyChange(repos: Repositories, body: BoardEventBody): void {
       return repos.meetings.saveMeeting(body.meeting);
     case 'indicator.changed':
       return; // told after the target or setting it reports was written (see cascade-changes.ts)
+  }
+}
+
+// ——— Interim (issue 22): the cascade's writers not yet on the async store commit inside better-sqlite3's
+// synchronous transactions, where an awaited write would land after COMMIT. They use these synchronous twins over
+// the interim synchronous repositories until they move onto the store; then these go.
+
+type SyncRepositories = { [K in keyof Repositories]: { [M in keyof Repositories[K]]: Repositories[K][M] extends (...a: infer A) => infer R ? (...a: A) => Awaited<R> : Repositories[K][M] } };
+
+/** commitEffects, synchronously (interim, see above). */
+export function commitEffectsNow(repos: Repositories, effects: Effect[], meta: CommitMeta): BoardEvent[] {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- needed once the repositories are async
+  const r = repos as unknown as SyncRepositories;
+  const events: BoardEvent[] = [];
+  for (const effect of effects) {
+    applyChangeNow(r, effect.body);
+    let body = effect.body;
+    if (body.type === 'measurement.recorded') {
+      const signal = r.indicators.signalOf(body.measurement.indicatorId, body.measurement.unitId);
+      if (signal) body = { ...body, signal };
+    }
+    for (const boardId of effect.boardIds) {
+      const event: BoardEvent = { boardId, seq: r.boards.nextSeq(boardId), opId: meta.opId, actor: meta.actor, at: meta.at, body };
+      r.events.append(event);
+      events.push(event);
+    }
+  }
+  r.events.recordOperation(meta.opId, meta.originBoardId, meta.command, meta.actor, meta.at);
+  return events;
+}
+
+/** commitFollowUps, synchronously, for a follow-up that answers at once (interim, see above). */
+export function commitFollowUpsNow(
+  repos: Repositories,
+  followUp: ((measured: readonly MeasuredAt[]) => Effect[]) | undefined,
+  measured: readonly MeasuredAt[],
+  meta: CommitMeta,
+): BoardEvent[] {
+  if (!followUp || measured.length === 0) return [];
+  const effects = followUp(measured);
+  const origin = effects[0]?.boardIds[0];
+  if (!origin) return [];
+  return commitEffectsNow(repos, effects, { ...meta, opId: `${meta.opId}:follow-up`, originBoardId: origin });
+}
+
+function applyChangeNow(repos: SyncRepositories, body: BoardEventBody): void {
+  switch (body.type) {
+    case 'card.created':
+    case 'card.updated':
+    case 'card.archived':
+    case 'card.restored':
+      return repos.cards.save(body.card);
+    case 'card.moved':
+      return repos.cards.move(body.card);
+    case 'column.created':
+    case 'column.renamed':
+    case 'column.moved':
+      return repos.columns.save(body.column);
+    case 'measurement.recorded':
+      return repos.indicators.saveMeasurement(body.measurement);
+    case 'board.cadence':
+      return repos.meetings.saveCadence(body.boardId, body.cadence);
+    case 'escalation.raised':
+    case 'escalation.forwarded':
+    case 'escalation.answered':
+    case 'escalation.returned':
+    case 'escalation.acknowledged':
+      return repos.meetings.saveEscalation(body.escalation);
+    case 'meeting.started':
+    case 'meeting.changed':
+    case 'meeting.ended':
+      return repos.meetings.saveMeeting(body.meeting);
+    case 'indicator.changed':
+      return;
   }
 }

@@ -1,4 +1,5 @@
 import { type CompiledQuery, type Kysely, type Transaction, sql } from 'kysely';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
 import type { Database } from './schema';
 import { type Scalar, preparedQuery } from './prepared';
@@ -85,21 +86,34 @@ export class SqliteExecutor implements Executor {
     this.open = new Promise((resolve) => (end = resolve));
     try {
       // IMMEDIATE takes the write lock now, so the read worker's connections never make this one retry (SQLITE_BUSY).
-      this.db.prepare('BEGIN IMMEDIATE').run();
+      control(this.db, 'BEGIN IMMEDIATE');
       let result: T;
       try {
         result = await fn(this.inTransaction);
       } catch (err) {
-        if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+        if (this.db.inTransaction) control(this.db, 'ROLLBACK');
         throw err;
       }
-      this.db.prepare('COMMIT').run();
+      control(this.db, 'COMMIT');
       return result;
     } finally {
       this.open = null;
       end();
     }
   }
+}
+
+/**
+ * Runs a transaction-control statement, prepared once per connection: a group commit runs BEGIN, COMMIT and a
+ * savepoint and its release per command, and preparing each anew was a measurable part of a small batch's cost.
+ */
+const controlStatements = new WeakMap<Db, Map<string, Statement>>();
+function control(db: Db, text: string): void {
+  let statements = controlStatements.get(db);
+  if (!statements) controlStatements.set(db, (statements = new Map<string, Statement>()));
+  let stmt = statements.get(text);
+  if (!stmt) statements.set(text, (stmt = db.prepare(text)));
+  stmt.run();
 }
 
 class SqliteTransaction implements Executor {
@@ -131,16 +145,16 @@ class SqliteTransaction implements Executor {
   async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
     const name = `sp${++this.savepoints}`;
     const db = this.runner.db;
-    db.prepare(`SAVEPOINT ${name}`).run();
+    control(db, `SAVEPOINT ${name}`);
     try {
       const result = await fn(this);
-      db.prepare(`RELEASE ${name}`).run();
+      control(db, `RELEASE ${name}`);
       return result;
     } catch (err) {
       // A failing disk may have rolled the whole transaction back already; then there is no savepoint to return to.
       if (db.inTransaction) {
-        db.prepare(`ROLLBACK TO ${name}`).run();
-        db.prepare(`RELEASE ${name}`).run();
+        control(db, `ROLLBACK TO ${name}`);
+        control(db, `RELEASE ${name}`);
       }
       throw err;
     } finally {

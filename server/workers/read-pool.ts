@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Db } from '../db/open-database';
+import type { Store } from '../store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AnswerEncoding, type ReadAnswer, acceptedEncoding } from './read-answer';
-import { type ReadRefusal, type ReadTask, createReadTasks } from './read-tasks';
+import { type ReadRefusal, type ReadTask, type ReadWorkerData, createReadTasks } from './read-tasks';
 
 export interface ReadPool {
   /** The task's answer, encoded for the client in the pool (null: nothing found). */
@@ -48,20 +48,35 @@ function workerFile(): { file: string; execArgv: string[] } | null {
 }
 
 /**
- * Reads that touch many units run here: Piscina's worker threads, each with a read-only connection to the same
- * database file, so the main thread's event loop keeps serving live boards while they run. A database that is not
- * a file (in-memory, in tests) cannot be opened twice: then the tasks run in-process, as before.
+ * Where a worker finds the store: the SQLite file (opened read-only there) or the PostgreSQL URL (a small pool of
+ * its own there). Null when there is nothing a worker could open: an SQLite database in memory (tests).
  */
-export function createReadPool(db: Db, options: { threads?: number } = {}): ReadPool {
-  const worker = db.memory || db.name === '' ? null : workerFile();
-  if (!worker) {
-    const tasks = createReadTasks(db);
-    return { answer: async (task, encoding) => tasks.answer(task, encoding), close: async () => undefined };
+function workerStore(store: Store): ReadWorkerData | null {
+  if (store.engine === 'postgres') {
+    const url = store.pool.options.connectionString;
+    return url ? { engine: 'postgres', databaseUrl: url } : null;
+  }
+  const db = store.sqlite;
+  return db.memory || db.name === '' ? null : { engine: 'sqlite', databasePath: db.name };
+}
+
+/**
+ * Reads that touch many units run here: Piscina's worker threads, each with its own read-only connection to the
+ * same SQLite file (or a pool of its own to the same PostgreSQL), so the main thread's event loop keeps serving live
+ * boards while they run. A database that is not a file (in-memory, in tests) cannot be opened twice: then the tasks
+ * run in-process, on the store itself.
+ */
+export function createReadPool(store: Store, options: { threads?: number } = {}): ReadPool {
+  const data = workerStore(store);
+  const worker = data ? workerFile() : null;
+  if (!worker || !data) {
+    const tasks = createReadTasks(store);
+    return { answer: (task, encoding) => tasks.answer(task, encoding), close: async () => undefined };
   }
   const pool = new Piscina({
     filename: worker.file,
     execArgv: worker.execArgv,
-    workerData: { databasePath: db.name },
+    workerData: data,
     minThreads: 1,
     maxThreads: options.threads ?? THREADS,
     idleTimeout: 60_000,

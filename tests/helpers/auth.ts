@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../server/db/open-database';
-import { type Role, accountsRepository } from '../../server/repositories/accounts-repository';
+import type { Role } from '../../server/repositories/accounts-repository';
 import { hashToken } from '../../server/services/auth-service';
 
 /**
@@ -30,24 +30,30 @@ export interface TestUserOptions {
   roles?: { unitId: string; role: Role }[];
 }
 
-/** Creates a user (display name `name`) and a session; answers the session token and the user's actor id. */
+/**
+ * Creates a user (display name `name`) and a session; answers the session token and the user's actor id. The rows
+ * are written with plain SQL, synchronously, as sign-in writes them: every test asks for tokens this way, and the
+ * repositories answer promises (issue 22).
+ */
 export function createTestSession(databasePath: string, name: string, options: TestUserOptions = {}): { token: string; userId: string; actor: string } {
   const db = openDatabase(databasePath);
   try {
-    const accounts = accountsRepository(db);
     const id = `u-test-${randomBytes(6).toString('hex')}`;
     const now = new Date();
     const token = `ks_${randomBytes(32).toString('base64url')}`;
     db.transaction(() => {
-      accounts.insertUser({ id, username: id, display_name: name, email: null, password_hash: null, disabled: 0, created_at: now.toISOString() });
+      db.prepare('INSERT INTO users (id, username, display_name, email, password_hash, disabled, created_at) VALUES (?, ?, ?, NULL, NULL, 0, ?)')
+        .run(id, id, name, now.toISOString());
       const roles =
         options.roles ??
         db
           .prepare<[], { id: string }>('SELECT id FROM org_units WHERE parent_id IS NULL')
           .all()
           .map((u) => ({ unitId: u.id, role: options.role ?? 'admin' }));
-      for (const r of roles) accounts.setRole(id, r.unitId, r.role);
-      accounts.insertSession(hashToken(token), id, now.toISOString(), new Date(now.getTime() + 24 * 3600_000).toISOString());
+      const setRole = db.prepare('INSERT INTO role_assignments (user_id, unit_id, role) VALUES (?, ?, ?) ON CONFLICT (user_id, unit_id) DO UPDATE SET role = excluded.role');
+      for (const r of roles) setRole.run(id, r.unitId, r.role);
+      db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+        .run(hashToken(token), id, now.toISOString(), new Date(now.getTime() + 24 * 3600_000).toISOString());
     }).immediate();
     return { token, userId: id, actor: `user:${id}` };
   } finally {

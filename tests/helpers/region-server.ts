@@ -23,7 +23,7 @@ export async function startRegionServer(size: Size, options: { clock?: Clock } =
   const databasePath = join(dir, 'kaskade.db');
   const db = openDatabase(databasePath);
   migrate(db, join(projectRoot, 'migrations'));
-  seedSize(db, size, options.clock ? { today: options.clock.now() } : {});
+  await seedSize(db, size, options.clock ? { today: options.clock.now() } : {});
   db.close();
   const server = await startServer(
     { port: 0, host: '127.0.0.1', databasePath, migrationsDir: join(projectRoot, 'migrations'), clientDir: null, seedDemo: false },

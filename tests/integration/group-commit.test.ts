@@ -7,7 +7,7 @@ import type { BoardEvent, CommandResult } from '../../shared/protocol';
 import { projectRoot } from '../../server/config';
 import { migrate } from '../../server/db/migrate';
 import { type Db, openDatabase } from '../../server/db/open-database';
-import { createRepositories } from '../../server/repositories';
+import { sqliteStore } from '../../server/store';
 import { type CommandResultOrError, createCommandService } from '../../server/services/command-service';
 import { FIXTURE, createFixtureOrganisation } from '../helpers/fixtures';
 import { type TestClient, connectClient, opId, settle } from '../helpers/socket-client';
@@ -49,7 +49,7 @@ describe('group commit, in the service', () => {
     );
 
   it('commits commands submitted in the same turn in one transaction and reports each only after the commit', async () => {
-    const service = createCommandService(db, createRepositories(db));
+    const service = createCommandService(sqliteStore(db));
     // A second connection counts what is durable (visible outside the writer) when each outcome is reported.
     const reader = new Database(join(dir, 'kaskade.db'), { readonly: true });
     const seqSeenAtReport: number[] = [];
@@ -67,13 +67,9 @@ describe('group commit, in the service', () => {
   });
 
   it('isolates a command that fails unexpectedly: the others in the batch still commit', async () => {
-    const repos = createRepositories(db);
-    const place = repos.cards.move;
-    repos.cards.move = (card) => {
-      if (card.id === FIXTURE.cards.sms) throw new Error('disk hiccup for this card');
-      place(card);
-    };
-    const service = createCommandService(db, repos);
+    // A real error inside the one command's write, whatever the engine runs: a trigger that refuses it.
+    db.exec(`CREATE TRIGGER hiccup BEFORE UPDATE ON cards WHEN NEW.id = '${FIXTURE.cards.sms}' BEGIN SELECT RAISE(ABORT, 'disk hiccup for this card'); END`);
+    const service = createCommandService(sqliteStore(db));
     const results = await submitAll(service, [
       move(FIXTURE.cards.huddle, doing),
       move(FIXTURE.cards.sms, doing),
@@ -90,7 +86,7 @@ describe('group commit, in the service', () => {
 
   it('never reports ok for a command the full disk refused, reports the failure once, and commits nothing after it', async () => {
     const failures: unknown[] = [];
-    const service = createCommandService(db, createRepositories(db), undefined, (err) => failures.push(err));
+    const service = createCommandService(sqliteStore(db), undefined, (err) => failures.push(err));
     // A real SQLITE_FULL: the database may not grow by a single page (as on a full disk).
     db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
     const acked: number[] = [];
@@ -105,7 +101,7 @@ describe('group commit, in the service', () => {
     // Stopped: the next command is refused without being tried, over the socket path and the direct one.
     const [later] = await submitAll(service, [move(FIXTURE.cards.sms, doing)]);
     expect(later!.error).toBe(refused);
-    expect(() => service.execute('card:move', move(FIXTURE.cards.sms, doing), 'Test')).toThrow();
+    await expect(service.execute('card:move', move(FIXTURE.cards.sms, doing), 'Test')).rejects.toThrow();
     expect(failures).toHaveLength(1);
     // Every acknowledged move is in the database, and nothing else.
     const seq = (db.prepare('SELECT seq FROM boards WHERE id = ?').get(board) as { seq: number }).seq;
@@ -113,8 +109,38 @@ describe('group commit, in the service', () => {
     expect(acked).toEqual(Array.from({ length: acked.length }, (_, i) => i + 1));
   });
 
+  it('waits for access checks still answering before it commits, refuses a failed one in its place, reports in order', async () => {
+    const service = createCommandService(sqliteStore(db));
+    let allow!: (refusal: undefined) => void;
+    const slowCheck = new Promise<undefined>((resolve) => (allow = resolve));
+    const order: string[] = [];
+    const submitted = [
+      { cmd: move(FIXTURE.cards.huddle, doing), check: slowCheck },
+      { cmd: move(FIXTURE.cards.sms, doing), check: Promise.resolve({ code: 'FORBIDDEN' as const, message: 'no' }) },
+      { cmd: move(FIXTURE.cards.huddle, done), check: undefined },
+    ].map(({ cmd, check }, i) =>
+      new Promise<CommandResultOrError>((resolve) =>
+        service.submit('card:move', cmd, 'Test', (r) => {
+          order.push(`done ${i}`);
+          resolve(r);
+        }, check),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual([]); // the first command's check has not answered: nothing is committed yet
+    expect(db.prepare('SELECT seq FROM boards WHERE id = ?').get(board)).toEqual({ seq: 0 });
+    allow(undefined);
+    const [first, second, third] = await Promise.all(submitted);
+    expect(order).toEqual(['done 0', 'done 1', 'done 2']);
+    expect(first!.outcome).toMatchObject({ ok: true, seq: 1 });
+    expect(second!.outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(third!.outcome).toMatchObject({ ok: true, seq: 2 });
+    const sms = db.prepare('SELECT column_id FROM cards WHERE id = ?').get(FIXTURE.cards.sms) as { column_id: string };
+    expect(sms.column_id).toBe(todo);
+  });
+
   it('answers a repeated opId in the same batch as a duplicate, applied once', async () => {
-    const service = createCommandService(db, createRepositories(db));
+    const service = createCommandService(sqliteStore(db));
     const cmd = move(FIXTURE.cards.huddle, doing);
     const [first, second] = await submitAll(service, [cmd, { ...cmd }]);
     expect(first!.outcome).toMatchObject({ ok: true, seq: 1, duplicate: false });

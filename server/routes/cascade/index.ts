@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
+import type { Store } from '../../store';
 import type { UnitAccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
 import { type BusinessCases, createBusinessCases } from '../../services/cascade/business-cases';
@@ -19,6 +20,7 @@ import { createStatusSweep } from '../../services/cascade/status-sweep';
 
 export interface CascadeDeps {
   db: Db;
+  store: Store;
   repos: Repositories;
   commands: CommandService;
   access: UnitAccessPolicy;
@@ -31,10 +33,10 @@ export interface CascadeDeps {
 /** The cascade's REST routes: overview, goals, business cases, effect chains, indicator pages, reports, feeds, CSV, tokens. */
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
   const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
-  const reads = createReadPool(deps.db);
+  const reads = createReadPool(deps.store);
   // The start page's pages get a thread of their own: each takes milliseconds, and in the shared pool they would
   // wait behind a region's report or export (a tenth of a second or more) for every viewer on the page.
-  const overviewReads = createReadPool(deps.db, { threads: 1 });
+  const overviewReads = createReadPool(deps.store, { threads: 1 });
   app.addHook('onClose', () => Promise.all([reads.close(), overviewReads.close()]).then(() => undefined));
   const sweep = createStatusSweep(deps.repos.unitStatus, deps.clock, deps.updates.overviewChanged);
   sweep.start();

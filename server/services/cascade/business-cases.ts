@@ -15,7 +15,7 @@ import { cascadeRepository } from '../../repositories/cascade-repository';
 import type { StoredStep } from '../../repositories/initiatives-repository';
 import type { Clock } from '../command-service';
 import type { Effect } from '../decision';
-import { commitEffects } from '../event-store';
+import { commitEffectsNow } from '../event-store';
 import { businessCaseEffects } from './business-case-events';
 import { type Fail, fail } from './failure';
 
@@ -34,7 +34,7 @@ export function createBusinessCases(db: Db, repos: Repositories, clock: Clock) {
   /** Commits the boards' events of a change in its own transaction; none when no board shows the case. */
   const tell = (effects: Effect[], command: string, actor: string): BoardEvent[] => {
     const origin = effects[0]?.boardIds[0];
-    return origin ? commitEffects(repos, effects, { opId: `${command}-${randomUUID()}`, command, originBoardId: origin, actor, at: now() }) : [];
+    return origin ? commitEffectsNow(repos, effects, { opId: `${command}-${randomUUID()}`, command, originBoardId: origin, actor, at: now() }) : [];
   };
 
   /** The unit an indicator is followed at for a goal: the first owner with values, else the indicator's own unit. */

@@ -8,7 +8,8 @@ import { cascadeRepository, indicatorSettingsRepository } from '../../repositori
 import type { Clock, CommandService } from '../command-service';
 import { type Fail, fail } from './failure';
 import { calendarDate } from '../../../shared/domain/periods';
-import { commitEffects } from '../event-store';
+import { commitEffectsNow } from '../event-store';
+import { decideCardCreate } from '../commands/card-commands';
 
 /** Changes beside goals: deviations (with their action cards), mandatory indicators and targets. */
 export function createCascadeChanges(db: Db, repos: Repositories, commands: CommandService, clock: Clock) {
@@ -28,24 +29,22 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
       const column = repos.columns.onBoard(boardId)[0];
       if (!column) return fail(409, 'CONFLICT', 'The board has no columns.');
       const cardId = `card-${randomUUID()}`;
-      const outcome = commands.execute(
-        'card:create',
-        {
-          opId: `deviation-${randomUUID()}`,
-          boardId,
-          card: {
-            id: cardId,
-            columnId: column.id,
-            type: 'action',
-            title: input.action,
-            description: input.cause,
-            ownerName: input.ownerName,
-            dueDate: input.dueDate,
-            indicatorId,
-          },
+      // Interim (issue 22): the card is created as card:create would, synchronously inside this transaction.
+      const cmd = {
+        opId: `deviation-${randomUUID()}`,
+        boardId,
+        card: {
+          id: cardId, columnId: column.id, type: 'action' as const, title: input.action, description: input.cause,
+          ownerName: input.ownerName, dueDate: input.dueDate, indicatorId,
         },
-        actor,
-      );
+      };
+      const at = clock.now();
+      const decision = decideCardCreate(cmd, {
+        column, existing: repos.cards.get(cardId), siblings: repos.cards.liveInColumn(column.id), indicatorKnown: true,
+      }, { actor, now: at.toISOString(), today: calendarDate(at) });
+      const outcome = decision.ok
+        ? { ok: true as const, events: commitEffectsNow(repos, decision.effects, { opId: cmd.opId, command: 'card:create', originBoardId: boardId, actor, at: at.toISOString() }) }
+        : decision;
       if (!outcome.ok) return fail(409, outcome.error.code, outcome.error.message);
       const deviation: Deviation = {
         id: `dev-${randomUUID()}`,
@@ -79,7 +78,7 @@ export function createCascadeChanges(db: Db, repos: Repositories, commands: Comm
       });
     if (effects.length === 0) return [];
     const meta = { opId: `${command}-${randomUUID()}`, command, originBoardId: effects[0]!.boardIds[0]!, actor, at: clock.now().toISOString() };
-    return commitEffects(repos, effects, meta);
+    return commitEffectsNow(repos, effects, meta);
   };
 
   /** Marks an indicator mandatory (it then appears on every board below its owner) and sets its roll-up. */

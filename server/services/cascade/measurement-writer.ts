@@ -7,7 +7,8 @@ import type { Db } from '../../db/open-database';
 import type { Repositories } from '../../repositories';
 import { orgUnitExistence } from '../../repositories/system-repository';
 import type { Effect } from '../decision';
-import { commitEffects, commitFollowUps, type MeasuredAt, type MeasurementFollowUp } from '../event-store';
+import { commitEffectsNow, commitFollowUpsNow, type MeasuredAt } from '../event-store';
+import type { Effect as FollowUpEffect } from '../decision';
 
 export interface MeasurementWrite extends Required<Omit<MeasurementInput, 'note'>> {
   indicatorId: string;
@@ -47,7 +48,7 @@ const same = (a: Measurement, b: MeasurementWrite): boolean =>
  * recorded as `measurement.recorded` on every board showing the indicator for that unit (the previous value stays
  * in the event log), so live boards update; a re-posted identical period changes nothing.
  */
-export function createMeasurementWriter(db: Db, repos: Repositories, followUp?: MeasurementFollowUp) {
+export function createMeasurementWriter(db: Db, repos: Repositories, followUp?: (measured: readonly MeasuredAt[]) => FollowUpEffect[]) {
   const unitExists = orgUnitExistence(db);
 
   const check = (rows: readonly MeasurementWrite[], today: string): WriteProblem[] => {
@@ -80,9 +81,9 @@ export function createMeasurementWriter(db: Db, repos: Repositories, followUp?: 
       }
       let events: BoardEvent[] = [];
       const meta = { opId: `feed-${randomUUID()}`, command: 'measurement:import', originBoardId: effects[0]?.boardIds[0] ?? '', actor, at: now };
-      if (meta.originBoardId) events = commitEffects(repos, effects, meta);
+      if (meta.originBoardId) events = commitEffectsNow(repos, effects, meta);
       // Also values no board shows at their unit: a case above may follow its progress there.
-      events = [...events, ...commitFollowUps(repos, followUp, measured, meta)];
+      events = [...events, ...commitFollowUpsNow(repos, followUp, measured, meta)];
       return { ok: true as const, written: rows.length - unchanged, unchanged, events };
     },
   );

@@ -96,31 +96,31 @@ export function decideCardArchive(cmd: Command<'card:archive'>, card: Card | und
   });
 }
 
-export const runCardCreate: CommandRunner<Command<'card:create'>> = (cmd, repos, ctx) => {
-  const column = repos.columns.get(cmd.card.columnId);
-  const existing = repos.cards.get(cmd.card.id);
-  const siblings = column ? repos.cards.liveInColumn(column.id) : [];
-  const indicatorKnown = cmd.card.indicatorId ? repos.indicators.get(cmd.card.indicatorId) !== undefined : undefined;
+export const runCardCreate: CommandRunner<Command<'card:create'>> = async (cmd, repos, ctx) => {
+  const column = await repos.columns.get(cmd.card.columnId);
+  const existing = await repos.cards.get(cmd.card.id);
+  const siblings = column ? await repos.cards.liveInColumn(column.id) : [];
+  const indicatorKnown = cmd.card.indicatorId ? (await repos.indicators.get(cmd.card.indicatorId)) !== undefined : undefined;
   return decideCardCreate(cmd, { column, existing, siblings, ...(indicatorKnown !== undefined && { indicatorKnown }) }, ctx);
 };
 
-export const runCardUpdate: CommandRunner<Command<'card:update'>> = (cmd, repos, ctx) =>
-  decideCardUpdate(cmd, repos.cards.get(cmd.cardId), ctx);
+export const runCardUpdate: CommandRunner<Command<'card:update'>> = async (cmd, repos, ctx) =>
+  decideCardUpdate(cmd, await repos.cards.get(cmd.cardId), ctx);
 
 /**
  * A move reads only the destination's two cards around the index (a column can hold hundreds). Should the key
  * between them be too long, placing the card re-keys the whole column, and that decision needs every card.
  */
-export const runCardMove: CommandRunner<Command<'card:move'>> = (cmd, repos, ctx) => {
-  const toColumn = repos.columns.get(cmd.toColumnId);
-  const card = repos.cards.get(cmd.cardId);
+export const runCardMove: CommandRunner<Command<'card:move'>> = async (cmd, repos, ctx) => {
+  const toColumn = await repos.columns.get(cmd.toColumnId);
+  const card = await repos.cards.get(cmd.cardId);
   if (!toColumn) return decideCardMove(cmd, { card, toColumn, destination: [] }, ctx);
-  const near = repos.cards.around(toColumn.id, cmd.cardId, cmd.index);
+  const near = await repos.cards.around(toColumn.id, cmd.cardId, cmd.index);
   const decision = decideCardMove({ ...cmd, index: near.index }, { card, toColumn, destination: near.cards }, ctx);
   const rekeyed = decision.ok && decision.effects.length > 1;
   if (!rekeyed) return decision;
-  return decideCardMove(cmd, { card, toColumn, destination: repos.cards.liveInColumn(toColumn.id) }, ctx);
+  return decideCardMove(cmd, { card, toColumn, destination: await repos.cards.liveInColumn(toColumn.id) }, ctx);
 };
 
-export const runCardArchive: CommandRunner<Command<'card:archive'>> = (cmd, repos, ctx) =>
-  decideCardArchive(cmd, repos.cards.get(cmd.cardId), ctx);
+export const runCardArchive: CommandRunner<Command<'card:archive'>> = async (cmd, repos, ctx) =>
+  decideCardArchive(cmd, await repos.cards.get(cmd.cardId), ctx);

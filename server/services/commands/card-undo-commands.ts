@@ -107,22 +107,22 @@ export function decideCardUndo(cmd: Command<'card:undo'>, s: UndoState, ctx: Com
   }
 }
 
-export const runCardRestore: CommandRunner<Command<'card:restore'>> = (cmd, repos, ctx) => {
-  const card = repos.cards.get(cmd.cardId);
-  return decideCardRestore(cmd, { card, siblings: card ? repos.cards.liveInColumn(card.columnId) : [] }, ctx);
+export const runCardRestore: CommandRunner<Command<'card:restore'>> = async (cmd, repos, ctx) => {
+  const card = await repos.cards.get(cmd.cardId);
+  return decideCardRestore(cmd, { card, siblings: card ? await repos.cards.liveInColumn(card.columnId) : [] }, ctx);
 };
 
-export const runCardUndo: CommandRunner<Command<'card:undo'>> = (cmd, repos, ctx) => {
-  const { last, conflict } = undoTarget(repos.events.cardChanges(cmd.boardId), ctx.actor, cmd.cardId);
+export const runCardUndo: CommandRunner<Command<'card:undo'>> = async (cmd, repos, ctx) => {
+  const { last, conflict } = undoTarget(await repos.events.cardChanges(cmd.boardId), ctx.actor, cmd.cardId);
   const cardId = cmd.cardId ?? (last && cardOf(last));
-  const card = cardId ? repos.cards.get(cardId) : undefined;
+  const card = cardId ? await repos.cards.get(cardId) : undefined;
   const fromColumnId = last?.body.type === 'card.moved' ? last.body.from.columnId : undefined;
   return decideCardUndo(cmd, {
     card,
     last,
     conflict,
-    fromColumn: fromColumnId ? repos.columns.get(fromColumnId) : undefined,
-    fromSiblings: fromColumnId ? repos.cards.liveInColumn(fromColumnId) : [],
-    siblings: card ? repos.cards.liveInColumn(card.columnId) : [],
+    fromColumn: fromColumnId ? await repos.columns.get(fromColumnId) : undefined,
+    fromSiblings: fromColumnId ? await repos.cards.liveInColumn(fromColumnId) : [],
+    siblings: card ? await repos.cards.liveInColumn(card.columnId) : [],
   }, ctx);
 };

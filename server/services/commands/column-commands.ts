@@ -39,11 +39,11 @@ export function decideColumnMove(cmd: Command<'column:move'>, column: Column | u
   return accept({ body: { type: 'column.moved', column: moved, before: { orderKey: column.orderKey } }, boardIds: [cmd.boardId] });
 }
 
-export const runColumnCreate: CommandRunner<Command<'column:create'>> = (cmd, repos) =>
-  decideColumnCreate(cmd, { existing: repos.columns.get(cmd.column.id), columns: repos.columns.onBoard(cmd.boardId) });
+export const runColumnCreate: CommandRunner<Command<'column:create'>> = async (cmd, repos) =>
+  decideColumnCreate(cmd, { existing: await repos.columns.get(cmd.column.id), columns: await repos.columns.onBoard(cmd.boardId) });
 
-export const runColumnRename: CommandRunner<Command<'column:rename'>> = (cmd, repos) =>
-  decideColumnRename(cmd, repos.columns.get(cmd.columnId));
+export const runColumnRename: CommandRunner<Command<'column:rename'>> = async (cmd, repos) =>
+  decideColumnRename(cmd, await repos.columns.get(cmd.columnId));
 
-export const runColumnMove: CommandRunner<Command<'column:move'>> = (cmd, repos) =>
-  decideColumnMove(cmd, repos.columns.get(cmd.columnId), repos.columns.onBoard(cmd.boardId));
+export const runColumnMove: CommandRunner<Command<'column:move'>> = async (cmd, repos) =>
+  decideColumnMove(cmd, await repos.columns.get(cmd.columnId), await repos.columns.onBoard(cmd.boardId));

@@ -123,26 +123,25 @@ export function decideEscalationAcknowledge(
   return emit('escalation.acknowledged', escalation);
 }
 
-const named = (repos: Repositories, ctx: CommandContext): NamedContext => ({ ...ctx, actorName: repos.meetings.displayName(ctx.actor) });
+const named = async (repos: Repositories, ctx: CommandContext): Promise<NamedContext> => ({ ...ctx, actorName: await repos.meetings.displayName(ctx.actor) });
 
 /** The board of the unit above `board`'s unit, if there is one. */
-function boardAbove(repos: Repositories, board: BoardSummary | undefined): BoardSummary | undefined {
+async function boardAbove(repos: Repositories, board: BoardSummary | undefined): Promise<BoardSummary | undefined> {
   const parentId = board?.unit.parentId;
-  const id = parentId ? repos.meetings.boardOfUnit(parentId) : undefined;
+  const id = parentId ? await repos.meetings.boardOfUnit(parentId) : undefined;
   return id ? repos.boards.get(id) : undefined;
 }
 
 /** Default due date: the receiving board's next meeting, else 14 days. */
-function dueAt(repos: Repositories, board: BoardSummary | undefined, today: string): string {
-  const cadence = board && repos.meetings.cadence(board.id);
+async function dueAt(repos: Repositories, board: BoardSummary | undefined, today: string): Promise<string> {
+  const cadence = board && (await repos.meetings.cadence(board.id));
   return cadence ? upcomingMeetingDate(cadence.cadence, cadence.nextMeetingDate, today) : addDays(today, 14);
 }
 
 /** The origin's indicators that are not on target, red first: what the receiving board should see. */
-function indicatorContext(repos: Repositories, board: BoardSummary, today: string): IndicatorContext[] {
+async function indicatorContext(repos: Repositories, board: BoardSummary, today: string): Promise<IndicatorContext[]> {
   const rank = { red: 0, amber: 1, none: 2, green: 3 } as const;
-  return repos.indicators
-    .forBoard(board.id, board.unit.id, today)
+  return (await repos.indicators.forBoard(board.id, board.unit.id, today))
     .map((i) => ({ indicatorId: i.id, name: i.name, unitLabel: i.unitLabel, decimals: i.decimals, ...latestStatus(i) }))
     .filter((i) => i.status === 'red' || i.status === 'amber')
     .sort((a, b) => rank[a.status] - rank[b.status])
@@ -150,36 +149,36 @@ function indicatorContext(repos: Repositories, board: BoardSummary, today: strin
     .map(({ indicatorId, name, unitLabel, decimals, value, status }) => ({ indicatorId, name, unitLabel, decimals, value, status }));
 }
 
-export const runEscalationRaise: CommandRunner<Command<'escalation:raise'>> = (cmd, repos, ctx) => {
-  const origin = repos.boards.get(cmd.boardId);
-  const target = boardAbove(repos, origin);
+export const runEscalationRaise: CommandRunner<Command<'escalation:raise'>> = async (cmd, repos, ctx) => {
+  const origin = await repos.boards.get(cmd.boardId);
+  const target = await boardAbove(repos, origin);
   return decideEscalationRaise(cmd, {
-    card: repos.cards.get(cmd.cardId),
-    existing: repos.meetings.escalation(cmd.escalationId),
-    alreadyOpen: repos.meetings.escalationsOf(cmd.boardId).some((e) => e.cardId === cmd.cardId && e.status === 'open'),
+    card: await repos.cards.get(cmd.cardId),
+    existing: await repos.meetings.escalation(cmd.escalationId),
+    alreadyOpen: (await repos.meetings.escalationsOf(cmd.boardId)).some((e) => e.cardId === cmd.cardId && e.status === 'open'),
     origin,
     target,
-    defaultDueDate: dueAt(repos, target, ctx.today),
-    context: origin ? indicatorContext(repos, origin, ctx.today) : [],
-  }, named(repos, ctx));
+    defaultDueDate: await dueAt(repos, target, ctx.today),
+    context: origin ? await indicatorContext(repos, origin, ctx.today) : [],
+  }, await named(repos, ctx));
 };
 
-export const runEscalationAnswer: CommandRunner<Command<'escalation:answer'>> = (cmd, repos, ctx) =>
-  decideEscalationClose(cmd, { escalation: repos.meetings.escalation(cmd.escalationId), holder: repos.boards.get(cmd.boardId) }, named(repos, ctx));
+export const runEscalationAnswer: CommandRunner<Command<'escalation:answer'>> = async (cmd, repos, ctx) =>
+  decideEscalationClose(cmd, { escalation: await repos.meetings.escalation(cmd.escalationId), holder: await repos.boards.get(cmd.boardId) }, await named(repos, ctx));
 
-export const runEscalationReturn: CommandRunner<Command<'escalation:return'>> = (cmd, repos, ctx) =>
-  decideEscalationClose(cmd, { escalation: repos.meetings.escalation(cmd.escalationId), holder: repos.boards.get(cmd.boardId) }, named(repos, ctx));
+export const runEscalationReturn: CommandRunner<Command<'escalation:return'>> = async (cmd, repos, ctx) =>
+  decideEscalationClose(cmd, { escalation: await repos.meetings.escalation(cmd.escalationId), holder: await repos.boards.get(cmd.boardId) }, await named(repos, ctx));
 
-export const runEscalationForward: CommandRunner<Command<'escalation:forward'>> = (cmd, repos, ctx) => {
-  const holder = repos.boards.get(cmd.boardId);
-  const target = boardAbove(repos, holder);
+export const runEscalationForward: CommandRunner<Command<'escalation:forward'>> = async (cmd, repos, ctx) => {
+  const holder = await repos.boards.get(cmd.boardId);
+  const target = await boardAbove(repos, holder);
   return decideEscalationForward(cmd, {
-    escalation: repos.meetings.escalation(cmd.escalationId),
+    escalation: await repos.meetings.escalation(cmd.escalationId),
     holder,
     target,
-    defaultDueDate: dueAt(repos, target, ctx.today),
-  }, named(repos, ctx));
+    defaultDueDate: await dueAt(repos, target, ctx.today),
+  }, await named(repos, ctx));
 };
 
-export const runEscalationAcknowledge: CommandRunner<Command<'escalation:acknowledge'>> = (cmd, repos, ctx) =>
-  decideEscalationAcknowledge(cmd, { escalation: repos.meetings.escalation(cmd.escalationId), origin: repos.boards.get(cmd.boardId) }, named(repos, ctx));
+export const runEscalationAcknowledge: CommandRunner<Command<'escalation:acknowledge'>> = async (cmd, repos, ctx) =>
+  decideEscalationAcknowledge(cmd, { escalation: await repos.meetings.escalation(cmd.escalationId), origin: await repos.boards.get(cmd.boardId) }, await named(repos, ctx));

@@ -54,17 +54,17 @@ export function decideMeasurementRecord(
   });
 }
 
-export const runMeasurementRecord: CommandRunner<Command<'measurement:record'>> = (cmd, repos, ctx) => {
-  const unitId = repos.boards.unitId(cmd.boardId) ?? '';
-  const indicator = repos.indicators.get(cmd.indicatorId);
+export const runMeasurementRecord: CommandRunner<Command<'measurement:record'>> = async (cmd, repos, ctx) => {
+  const unitId = (await repos.boards.unitId(cmd.boardId)) ?? '';
+  const indicator = await repos.indicators.get(cmd.indicatorId);
   return decideMeasurementRecord(
     cmd,
     {
       indicator,
-      onBoard: indicator !== undefined && repos.indicators.isOnBoard(cmd.boardId, indicator.id),
+      onBoard: indicator !== undefined && (await repos.indicators.isOnBoard(cmd.boardId, indicator.id)),
       unitId,
-      previous: repos.indicators.measurement(cmd.indicatorId, unitId, cmd.periodStart),
-      boardIds: repos.indicators.boardsShowing(cmd.indicatorId, unitId),
+      previous: await repos.indicators.measurement(cmd.indicatorId, unitId, cmd.periodStart),
+      boardIds: await repos.indicators.boardsShowing(cmd.indicatorId, unitId),
     },
     ctx,
   );

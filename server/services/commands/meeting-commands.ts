@@ -3,6 +3,7 @@ import type { BoardCadence, BoardIndicator, Card, Column, Escalation, Meeting } 
 import { buildAgenda } from '../../../shared/domain/agenda';
 import { nextMeetingDate } from '../../../shared/domain/cadence';
 import { applyMeetingChange, buildMinutes } from '../../../shared/domain/meeting';
+import type { Repositories } from '../../repositories';
 import { type CommandContext, type CommandRunner, type Decision, type Effect, accept, reject } from '../decision';
 import { decideCardCreate } from './card-commands';
 
@@ -107,49 +108,48 @@ export function decideMeetingEnd(
   );
 }
 
-export const runCadence: CommandRunner<Command<'board:cadence'>> = (cmd, repos) =>
-  decideCadence(cmd, repos.meetings.cadence(cmd.boardId));
+export const runCadence: CommandRunner<Command<'board:cadence'>> = async (cmd, repos) =>
+  decideCadence(cmd, await repos.meetings.cadence(cmd.boardId));
 
-const boardState = (repos: Parameters<CommandRunner<unknown>>[1], boardId: string, today: string) => {
-  const unitId = repos.boards.unitId(boardId) ?? '';
+const boardState = async (repos: Repositories, boardId: string, today: string) => {
+  const unitId = (await repos.boards.unitId(boardId)) ?? '';
   return {
-    cards: repos.cards.liveOnBoard(boardId),
-    columns: repos.columns.onBoard(boardId),
-    indicators: repos.indicators.forBoard(boardId, unitId, today),
+    cards: await repos.cards.liveOnBoard(boardId),
+    columns: await repos.columns.onBoard(boardId),
+    indicators: await repos.indicators.forBoard(boardId, unitId, today),
   };
 };
 
-export const runMeetingStart: CommandRunner<Command<'meeting:start'>> = (cmd, repos, ctx) =>
+export const runMeetingStart: CommandRunner<Command<'meeting:start'>> = async (cmd, repos, ctx) =>
   decideMeetingStart(cmd, {
-    existing: repos.meetings.meeting(cmd.meetingId),
-    running: repos.meetings.running(cmd.boardId),
-    lastMeeting: repos.meetings.lastEnded(cmd.boardId),
-    cadence: repos.meetings.cadence(cmd.boardId),
-    escalations: repos.meetings.escalationsOf(cmd.boardId),
-    businessCases: repos.initiatives.openOnBoard(cmd.boardId),
-    ...boardState(repos, cmd.boardId, ctx.today),
-    facilitatorName: repos.meetings.displayName(ctx.actor),
+    existing: await repos.meetings.meeting(cmd.meetingId),
+    running: await repos.meetings.running(cmd.boardId),
+    lastMeeting: await repos.meetings.lastEnded(cmd.boardId),
+    cadence: await repos.meetings.cadence(cmd.boardId),
+    escalations: await repos.meetings.escalationsOf(cmd.boardId),
+    businessCases: await repos.initiatives.openOnBoard(cmd.boardId),
+    ...(await boardState(repos, cmd.boardId, ctx.today)),
+    facilitatorName: await repos.meetings.displayName(ctx.actor),
   }, ctx);
 
-export const runMeetingChange: CommandRunner<Command<'meeting:change'>> = (cmd, repos, ctx) => {
+export const runMeetingChange: CommandRunner<Command<'meeting:change'>> = async (cmd, repos, ctx) => {
   const columnId = cmd.change.kind === 'action' ? cmd.change.card.columnId : null;
-  const column = columnId ? repos.columns.get(columnId) : undefined;
+  const column = columnId ? await repos.columns.get(columnId) : undefined;
   return decideMeetingChange(cmd, {
-    meeting: repos.meetings.meeting(cmd.meetingId),
+    meeting: await repos.meetings.meeting(cmd.meetingId),
     column,
-    existingCard: cmd.change.kind === 'action' ? repos.cards.get(cmd.change.card.id) : undefined,
-    siblings: column ? repos.cards.liveInColumn(column.id) : [],
+    existingCard: cmd.change.kind === 'action' ? await repos.cards.get(cmd.change.card.id) : undefined,
+    siblings: column ? await repos.cards.liveInColumn(column.id) : [],
   }, ctx);
 };
 
-export const runMeetingEnd: CommandRunner<Command<'meeting:end'>> = (cmd, repos, ctx) => {
-  const state = boardState(repos, cmd.boardId, ctx.today);
+export const runMeetingEnd: CommandRunner<Command<'meeting:end'>> = async (cmd, repos, ctx) => {
+  const state = await boardState(repos, cmd.boardId, ctx.today);
   return decideMeetingEnd(cmd, {
-    meeting: repos.meetings.meeting(cmd.meetingId),
-    cadence: repos.meetings.cadence(cmd.boardId),
+    meeting: await repos.meetings.meeting(cmd.meetingId),
+    cadence: await repos.meetings.cadence(cmd.boardId),
     ...state,
     // Archived cards too: an action closed by archiving it during the meeting counts as closed.
-    cards: repos.meetings.allCards(cmd.boardId),
+    cards: await repos.meetings.allCards(cmd.boardId),
   }, ctx);
 };
-

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../../server/app';
 import { type Db, openDatabase } from '../../../server/db/open-database';
+import { sqliteStore } from '../../../server/store';
 import type { CommandRate, Heartbeat } from '../../../server/realtime/socket-server';
 import { registerTestDatabase } from '../../helpers/auth';
 import { type ReliabilityBoard, createReliabilityDatabase, reliabilityBoards } from './fixture';
@@ -34,7 +35,7 @@ export async function startInProcessServer(options: {
   // The per-connection command rate limit is tested in tests/integration/access-control.test.ts; here scripted
   // clients send hundreds of commands back to back, which is the load under test, not abuse.
   const commandRate = { burst: 1e9, perSecond: 1e9 };
-  const { app } = await buildApp({ db, commandRate, ...(options.heartbeat && { heartbeat: options.heartbeat }) });
+  const { app } = await buildApp({ store: sqliteStore(db), commandRate, ...(options.heartbeat && { heartbeat: options.heartbeat }) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const port = Number(new URL(address).port);
   registerTestDatabase(port, databasePath); // clients sign in with a session in this file (tests/helpers/auth.ts)

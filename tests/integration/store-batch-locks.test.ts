@@ -1,0 +1,78 @@
+// Two instances' group commits on the same boards, on PostgreSQL: what the command service relies on. A batch
+// bumps its boards' seqs in the order its commands came; two batches naming the same boards in opposite orders
+// deadlock, PostgreSQL rolls one back with 40P01, and the service must see that as "try the whole batch again".
+// Locking the batch's boards in id order first turns the deadlock into a wait. A read transaction sees one moment.
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../server/config';
+import { isRetryable, lockBoards } from '../../server/services/command-service';
+import { readTransaction } from '../../server/services/read-transaction';
+import { type Executor, type PostgresStore, postgresStore } from '../../server/store';
+import { migratePostgres } from '../../server/store/migrate-postgres';
+import { createPool } from '../../server/store/postgres';
+import { type TestDatabase, createTestDatabase } from '../support/postgres';
+
+const bump = (tx: Executor, boardId: string) =>
+  tx.first(sql<{ seq: number }>`UPDATE boards SET seq = seq + 1 WHERE id = ${boardId} RETURNING seq`);
+const seqOf = async (ex: Executor, boardId: string) => (await ex.first(sql<{ seq: number }>`SELECT seq FROM boards WHERE id = ${boardId}`))!.seq;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('group commit locks on PostgreSQL, two instances', () => {
+  let pgDb: TestDatabase;
+  let instances: [PostgresStore, PostgresStore];
+  beforeAll(async () => {
+    pgDb = await createTestDatabase();
+    instances = [postgresStore(createPool(pgDb.url, { max: 2 })), postgresStore(createPool(pgDb.url, { max: 2 }))];
+    const migrator = createPool(pgDb.url, { max: 1 });
+    try {
+      await migratePostgres(migrator, join(projectRoot, 'migrations', 'postgres'));
+    } finally {
+      await migrator.end();
+    }
+    const db = instances[0].db;
+    await db.insertInto('layers').values({ id: 'l0', rank: 0, name: 'Region' }).execute();
+    await db.insertInto('org_units').values({ id: 'u0', parent_id: null, layer_id: 'l0', name: 'Region' }).execute();
+    await db.insertInto('boards').values(['b1', 'b2'].map((id) => ({ id, unit_id: 'u0', name: id, created_at: new Date().toISOString() }))).execute();
+  });
+  afterAll(async () => {
+    await Promise.all((instances ?? []).map((s) => s.close()));
+    await pgDb?.drop();
+  });
+
+  /** A batch that bumps `order`'s boards one after another, pausing between, optionally locking them all first. */
+  const batch = (store: Executor, order: string[], lockFirst: boolean) =>
+    store.transaction(async (tx) => {
+      if (lockFirst) await lockBoards(tx, order);
+      for (const boardId of order) {
+        await bump(tx, boardId);
+        await pause(100);
+      }
+    });
+
+  it('deadlocks without the ordered lock, with an error the service retries the batch on', async () => {
+    const results = await Promise.allSettled([batch(instances[0], ['b1', 'b2'], false), batch(instances[1], ['b2', 'b1'], false)]);
+    const failed = results.filter((r) => r.status === 'rejected');
+    expect(failed).toHaveLength(1);
+    const reason = (failed[0] as PromiseRejectedResult).reason as { code?: string };
+    expect(reason.code).toBe('40P01');
+    expect(isRetryable(reason)).toBe(true);
+  }, 20_000);
+
+  it('waits instead of deadlocking when each batch locks its boards in id order first', async () => {
+    const before = [await seqOf(instances[0], 'b1'), await seqOf(instances[0], 'b2')];
+    const results = await Promise.allSettled([batch(instances[0], ['b1', 'b2'], true), batch(instances[1], ['b2', 'b1'], true)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect([await seqOf(instances[0], 'b1'), await seqOf(instances[0], 'b2')]).toEqual(before.map((s) => s + 2));
+  }, 20_000);
+
+  it('reads one moment in a read transaction while the other instance commits', async () => {
+    const seen = await readTransaction(instances[0], async (tx) => {
+      const first = await seqOf(tx, 'b1');
+      await instances[1].transaction(async (other) => void (await bump(other, 'b1')));
+      return [first, await seqOf(tx, 'b1')];
+    });
+    expect(seen[1]).toBe(seen[0]);
+    expect(await seqOf(instances[0], 'b1')).toBe(seen[0]! + 1);
+  });
+});
