@@ -16,8 +16,6 @@ import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
 import { createRepositories } from './repositories';
 import { calendarDate } from '../shared/domain/periods';
-import { accountsRepository } from './repositories/accounts-repository';
-import { orgAdminRepository } from './repositories/org-admin-repository';
 import { type UnitAccessPolicy, createRoleAccess } from './services/access-policy';
 import { type AuthOptions, createAuthService } from './services/auth-service';
 import { type OidcConfig, createOidc } from './services/oidc';
@@ -33,7 +31,6 @@ import { createLiveUpdates, notifyingCommands } from './realtime/live-updates';
 import { meetingsRoutes } from './routes/meetings/meetings-routes';
 import { createMeetingReads } from './services/meeting-reads';
 import { healthRoutes } from './routes/health-routes';
-import { systemRepository } from './repositories/system-repository';
 
 export interface AppDeps {
   db: Db;
@@ -123,17 +120,19 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();
   // A measurement from a board's socket moves the business cases that follow its indicator, on the boards showing them.
-  const cases = createBusinessCases(deps.db, repos, deps.clock ?? systemClock);
-  const commands = notifyingCommands(createCommandService(deps.db, repos, deps.clock ?? systemClock, undefined, cases.measured), updates);
-  const accounts = accountsRepository(deps.db);
-  const auth = createAuthService(accounts, deps.clock ?? systemClock, deps.authOptions);
-  const access = deps.access ?? createRoleAccess(accounts);
-  auth.pruneSessions();
-  const prune = setInterval(() => auth.pruneSessions(), 24 * 3600_000);
+  const cases = createBusinessCases(store, deps.clock ?? systemClock);
+  const commands = notifyingCommands(createCommandService(store, deps.clock ?? systemClock, undefined, cases.measured), updates);
+  const auth = createAuthService(store, deps.clock ?? systemClock, deps.authOptions);
+  // The policy keeps answers per access version, read from the database on every question (see access-policy.ts).
+  const access = deps.access ?? createRoleAccess(createRepositories(store).accounts);
+  await auth.pruneSessions();
+  const prune = setInterval(() => {
+    auth.pruneSessions().catch((err: unknown) => app.log.error({ err }, 'pruning sessions failed'));
+  }, 24 * 3600_000);
   prune.unref();
   app.addHook('onClose', async () => {
     clearInterval(prune);
-    commands.close();
+    await commands.close();
   });
   const allowedOrigins = deps.allowedOrigins ?? [];
   const loginAttemptsPerMinute = deps.loginAttemptsPerMinute ?? 10;
@@ -148,12 +147,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   registerDeviceGuard(app);
   await registerOpenApi(app, version);
   const readiness = { draining: false };
-  await app.register(healthRoutes, { system: systemRepository(deps.db), version, readiness });
+  await app.register(healthRoutes, { store, version, readiness });
   await app.register(authRoutes, {
-    db: deps.db,
+    store,
     clock: deps.clock ?? systemClock,
     auth,
-    accounts,
     access,
     live,
     oidc: deps.oidc ? createOidc(deps.oidc) : null,
@@ -161,16 +159,15 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     loginAttemptsPerMinute,
   });
   await app.register(adminRoutes, {
-    db: deps.db, accounts, org: orgAdminRepository(deps.db), access, auth, live, clock: deps.clock ?? systemClock,
-    statuses: repos.unitStatus, statusesChanged: updates.overviewChanged,
+    store, access, auth, live, clock: deps.clock ?? systemClock, statusesChanged: updates.overviewChanged,
   });
   await app.register(boardsRoutes, { boards, access });
-  await registerCascadeRoutes(app, { db: deps.db, repos, commands, access, clock: deps.clock ?? systemClock, updates, cases });
+  await registerCascadeRoutes(app, { store, access, clock: deps.clock ?? systemClock, updates, cases });
   await app.register(meetingsRoutes, {
     reads: createMeetingReads(deps.db, repos, deps.clock ?? systemClock),
     access,
     boardName: (id) => repos.boards.get(id)?.name,
-    people: (id) => accounts.peopleAroundBoard(id),
+    people: (id) => createRepositories(store).accounts.peopleAroundBoard(id),
   });
   if (clientDir) await app.register(clientFiles, { root: clientDir });
 

@@ -26,10 +26,10 @@ export function boardListeners(
     if (protocol !== PROTOCOL_VERSION) {
       return ack(failure('PROTOCOL_MISMATCH', `This server speaks protocol ${PROTOCOL_VERSION}; reload the page.`));
     }
-    const serve = (): void => {
+    const serve = async (): Promise<void> => {
       if (!socket.connected) return;
-      if (!boards.exists(boardId)) return ack(failure('NOT_FOUND', 'The board does not exist.'));
-      if (!access.can(socket.data.actor, 'read', boardId)) return ack(failure('FORBIDDEN', 'You may not see this board.'));
+      if (!(await boards.exists(boardId))) return ack(failure('NOT_FOUND', 'The board does not exist.'));
+      if (!(await access.can(socket.data.actor, 'read', boardId))) return ack(failure('FORBIDDEN', 'You may not see this board.'));
       void socket.join(boardRoom(boardId));
       const result = boards.catchUp(boardId, parsed.data);
       if (!result) return ack(failure('NOT_FOUND', 'The board does not exist.'));
@@ -38,12 +38,10 @@ export function boardListeners(
       afterAnswer(socket);
     };
     pacer.enqueue(() => {
-      try {
-        serve();
-      } catch (err) {
+      serve().catch((err: unknown) => {
         logRealtimeError({ err, event: 'board:join', socket: socket.id }, 'socket handler failed');
         ack(failure('INTERNAL', 'The server could not handle this message.'));
-      }
+      });
     });
   });
 

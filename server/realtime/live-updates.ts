@@ -46,8 +46,8 @@ export type LiveUpdates = ReturnType<typeof createLiveUpdates>;
 export function notifyingCommands(commands: CommandService, live: LiveUpdates): CommandService {
   return {
     ...commands,
-    execute: (name, cmd, actor) => {
-      const outcome = commands.execute(name, cmd, actor);
+    execute: async (name, cmd, actor) => {
+      const outcome = await commands.execute(name, cmd, actor);
       if (outcome.ok && !outcome.duplicate && name === 'measurement:record') live.overviewChanged();
       return outcome;
     },

@@ -16,7 +16,7 @@ import { type JoinPacing, createJoinPacer } from './join-pacer';
 import { overviewListeners } from './overview-room';
 import { type EventRates, type Rate, DEFAULT_ABUSE_ALLOWANCE, DEFAULT_EVENT_RATES, admit, eventClassOf, newBudget } from './rate-limits';
 import { DEFAULT_MAX_UNSENT_BYTES, cutClosedConnections, dismiss, dropIfBacklogged } from './send-buffer';
-import type { SharedListener } from './guard';
+import { type SharedListener, logRealtimeError } from './guard';
 import type { KaskadeServer, KaskadeSocket } from './socket-types';
 
 export interface RealtimeDeps {
@@ -84,7 +84,7 @@ const RATE_MESSAGES: Record<ReturnType<typeof eventClassOf>, string> = {
  * checked on each one anyway). Sign-out and revocation disconnect at once through `disconnectWhere`; this catches
  * the rest (an expired session, a role taken away).
  */
-export function revalidateSockets(io: KaskadeServer, deps: Pick<RealtimeDeps, 'auth' | 'access'>): void {
+export async function revalidateSockets(io: KaskadeServer, deps: Pick<RealtimeDeps, 'auth' | 'access'>): Promise<void> {
   const valid = new Map<string, boolean>();
   const readable = new Map<string, boolean>();
   for (const socket of io.of('/').sockets.values()) {
@@ -92,7 +92,7 @@ export function revalidateSockets(io: KaskadeServer, deps: Pick<RealtimeDeps, 'a
     if (!p) continue;
     const key = p.kind === 'device' ? `d:${p.id}` : `u:${p.id}:${p.sessionHash ?? ''}`;
     let ok = valid.get(key);
-    if (ok === undefined) valid.set(key, (ok = deps.auth.stillValid(p)));
+    if (ok === undefined) valid.set(key, (ok = await deps.auth.stillValid(p)));
     if (!ok) {
       socket.disconnect(true);
       continue;
@@ -102,7 +102,7 @@ export function revalidateSockets(io: KaskadeServer, deps: Pick<RealtimeDeps, 'a
       const boardId = room.slice(6);
       const accessKey = `${socket.data.actor}\n${boardId}`;
       let may = readable.get(accessKey);
-      if (may === undefined) readable.set(accessKey, (may = deps.access.can(socket.data.actor, 'read', boardId)));
+      if (may === undefined) readable.set(accessKey, (may = await deps.access.can(socket.data.actor, 'read', boardId)));
       if (!may) void socket.leave(room);
     }
   }
@@ -130,12 +130,19 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
     const auth = HandshakeAuth.safeParse(socket.handshake.auth ?? {});
     if (!auth.success) return next(new Error('VALIDATION_FAILED: invalid handshake auth'));
     const token = auth.data.token ?? credentialFrom(socket.handshake.headers, requestIsSecure(socket.request, deps.trustProxy ?? false))?.token;
-    const principal = deps.auth.resolve(token);
-    if (!principal) return next(new Error('UNAUTHENTICATED: sign in first'));
-    socket.data.principal = principal;
-    socket.data.actor = principal.actor;
-    deps.auth.seen(principal);
-    next();
+    deps.auth
+      .resolve(token)
+      .then(async (principal) => {
+        if (!principal) return next(new Error('UNAUTHENTICATED: sign in first'));
+        socket.data.principal = principal;
+        socket.data.actor = principal.actor;
+        await deps.auth.seen(principal);
+        next();
+      })
+      .catch((err: unknown) => {
+        logRealtimeError({ err, socket: socket.id }, 'handshake failed');
+        next(new Error('INTERNAL: the server could not check the sign-in'));
+      });
   });
 
   const rates: EventRates = { ...DEFAULT_EVENT_RATES, ...deps.eventRates, ...(deps.commandRate && { command: deps.commandRate }) };
@@ -143,7 +150,9 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   const maxUnsent = deps.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES;
   const pacer = createJoinPacer(deps.joinPacing);
   const outbox = createCommitOutbox(io);
-  const revalidate = setInterval(() => revalidateSockets(io, deps), deps.revalidateMs ?? 5000);
+  const revalidate = setInterval(() => {
+    revalidateSockets(io, deps).catch((err: unknown) => logRealtimeError({ err }, 'revalidating sockets failed'));
+  }, deps.revalidateMs ?? 5000);
   revalidate.unref();
   // Sockets that only receive never pass through `dispatch`: a reader that stopped reading is found here.
   const sweep = setInterval(() => {

@@ -1,7 +1,7 @@
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
 import { failStop, isStorageFailure } from '../db/fail-stop';
-import type { Db } from '../db/open-database';
-import type { Repositories } from '../repositories';
+import { type Repositories, createRepositories } from '../repositories';
+import type { Executor, Store } from '../store';
 import { COMMAND_RUNNERS } from './commands';
 import type { CommandContext } from './decision';
 import { commitEffects, commitFollowUps, type MeasurementFollowUp, measuredIn } from './event-store';
@@ -23,41 +23,42 @@ export const systemClock: Clock = { now: () => new Date() };
  * every command is refused.
  */
 export function createCommandService(
-  db: Db,
-  repos: Repositories,
+  store: Store,
   clock: Clock = systemClock,
   onStorageFailure: (err: unknown) => void = failStop,
   /** What follows from a measurement (business cases' progress), committed in the same transaction. */
   followUp?: MeasurementFollowUp,
 ) {
-  const execute = <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome => {
-    const previous = repos.events.operation(cmd.opId);
-    if (previous) return replay(name, cmd, previous);
-    if (repos.boards.seq(cmd.boardId) === undefined) {
+  const execute = async <N extends CommandName>(tx: Executor, name: N, cmd: Command<N>, actor: string): Promise<CommandOutcome> => {
+    const repos = createRepositories(tx);
+    const previous = await repos.events.operation(cmd.opId);
+    if (previous) return replay(repos, name, cmd, previous);
+    if ((await repos.boards.seq(cmd.boardId)) === undefined) {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'The board does not exist.' } };
     }
     const date = clock.now();
     const ctx: CommandContext = { actor, now: date.toISOString(), today: calendarDate(date) };
-    const decision = COMMAND_RUNNERS[name](cmd, repos, ctx);
+    const decision = await COMMAND_RUNNERS[name](cmd, repos, ctx);
     if (!decision.ok) return decision;
     const meta = { opId: cmd.opId, command: name, originBoardId: cmd.boardId, actor, at: ctx.now };
-    const events = [...commitEffects(repos, decision.effects, meta), ...commitFollowUps(repos, followUp, measuredIn(decision.effects), meta)];
+    const events = [...(await commitEffects(repos, decision.effects, meta)), ...(await commitFollowUps(repos, followUp, measuredIn(decision.effects), meta))];
     // The board's seq is its last event's, if the command made one there (saves reading it back on every move).
-    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? repos.boards.seq(cmd.boardId)!;
+    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? (await repos.boards.seq(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: false };
   };
 
-  const replay = (
+  const replay = async (
+    repos: Repositories,
     name: CommandName,
     cmd: { opId: string; boardId: string },
     previous: { board_id: string; command: string },
-  ): CommandOutcome => {
+  ): Promise<CommandOutcome> => {
     if (previous.board_id !== cmd.boardId || previous.command !== name) {
       return { ok: false, error: { code: 'CONFLICT', message: 'This opId was already used for another command.' } };
     }
-    const events = repos.events.byOperation(cmd.opId);
+    const events = await repos.events.byOperation(cmd.opId);
     const own = events.filter((e) => e.boardId === cmd.boardId);
-    const seq = own.length > 0 ? own[own.length - 1]!.seq : repos.boards.seq(cmd.boardId)!;
+    const seq = own.length > 0 ? own[own.length - 1]!.seq : (await repos.boards.seq(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: true };
   };
 
@@ -73,45 +74,50 @@ export function createCommandService(
   // they share one sync of the WAL (synchronous=FULL: the commit returns once it is on disk). Each command runs in a
   // savepoint of its own, so an unexpected error undoes only that command; a rejected command writes nothing anyway.
   const queue: QueuedCommand[] = [];
-  const runOne = db.transaction((item: QueuedCommand) => execute(item.name, item.cmd as never, item.actor));
-  const commitBatch = db.transaction((batch: QueuedCommand[]): CommandResultOrError[] =>
-    batch.map((item) => {
-      try {
-        return { outcome: runOne(item) };
-      } catch (err) {
-        // A failing disk ends the batch (SQLite may have rolled all of it back already); anything else, this command.
-        if (isStorageFailure(err)) throw err;
-        return { error: err };
+  const commitBatch = (batch: QueuedCommand[]): Promise<CommandResultOrError[]> =>
+    store.transaction(async (tx) => {
+      const results: CommandResultOrError[] = [];
+      for (const item of batch) {
+        try {
+          results.push({ outcome: await tx.transaction((sp) => execute(sp, item.name, item.cmd as never, item.actor)) });
+        } catch (err) {
+          // A failing disk ends the batch (SQLite may have rolled all of it back already); anything else, this command.
+          if (isStorageFailure(err)) throw err;
+          results.push({ error: err });
+        }
       }
-    }),
-  );
+      return results;
+    });
 
-  const commit = (batch: QueuedCommand[]): CommandResultOrError[] => {
+  const commit = async (batch: QueuedCommand[]): Promise<CommandResultOrError[]> => {
     if (failed !== null) return batch.map(() => ({ error: failed }));
     try {
-      return commitBatch.immediate(batch);
+      return await commitBatch(batch);
     } catch (error) {
       // The commit itself failed: nothing in the batch is known to be on disk, so nothing in it is ok.
       return batch.map(() => ({ error }));
     }
   };
 
-  const flush = (): void => {
+  const flushOnce = async (): Promise<void> => {
     if (queue.length === 0) return;
     const batch = queue.splice(0, MAX_BATCH);
-    if (queue.length > 0) setImmediate(flush);
-    const results = commit(batch);
+    if (queue.length > 0) setImmediate(() => void flush());
+    const results = await commit(batch);
     const storage = results.find((r) => isStorageFailure(r.error));
     if (storage) stop(storage.error);
     batch.forEach((item, i) => item.done(results[i]!));
   };
+  // Batches commit one after another, in the order their commands were submitted.
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => (flushing = flushing.catch(() => {}).then(flushOnce));
 
   return {
-    /** Runs one command in its own immediate transaction, synchronously; durable on return (synchronous=FULL). */
-    execute: <N extends CommandName>(name: N, cmd: Command<N>, actor: string): CommandOutcome => {
+    /** Runs one command in its own immediate transaction; durable once resolved (synchronous=FULL). */
+    execute: async <N extends CommandName>(name: N, cmd: Command<N>, actor: string): Promise<CommandOutcome> => {
       if (failed !== null) throw failed instanceof Error ? failed : new Error('The database failed earlier.', { cause: failed });
       try {
-        return db.transaction(() => execute(name, cmd, actor)).immediate();
+        return await store.transaction((tx) => execute(tx, name, cmd, actor));
       } catch (err) {
         if (isStorageFailure(err)) stop(err);
         throw err;
@@ -123,13 +129,14 @@ export function createCommandService(
      */
     submit: <N extends CommandName>(name: N, cmd: Command<N>, actor: string, done: (result: CommandResultOrError) => void): void => {
       queue.push({ name, cmd, actor, done });
-      if (queue.length === 1) setImmediate(flush);
+      if (queue.length === 1) setImmediate(() => void flush());
     },
     /** Commands queued and not yet committed (tests, shutdown). */
     pending: (): number => queue.length,
     /** Commits the commands still queued, before the database closes. */
-    close: (): void => {
-      while (queue.length > 0) flush();
+    close: async (): Promise<void> => {
+      while (queue.length > 0) await flush();
+      await flushing;
     },
   };
 }

@@ -46,7 +46,7 @@ export interface MeasuredAt {
  * Effects that follow from measurements once they are applied, computed from the state after them (a business
  * case's progress moves with its indicator). Kept as a function passed in, so the event store knows no business rule.
  */
-export type MeasurementFollowUp = (measured: readonly MeasuredAt[]) => Effect[];
+export type MeasurementFollowUp = (repos: Repositories, measured: readonly MeasuredAt[]) => Promise<Effect[]>;
 
 export const measuredIn = (effects: readonly Effect[]): MeasuredAt[] =>
   effects.flatMap((e) => (e.body.type === 'measurement.recorded' ? [{ indicatorId: e.body.measurement.indicatorId, unitId: e.body.measurement.unitId }] : []));
@@ -55,9 +55,9 @@ export const measuredIn = (effects: readonly Effect[]): MeasuredAt[] =>
  * Commits what follows from measurements already applied in this transaction, as an operation of its own (`<opId>:
  * follow-up`), so a repeated opId still answers the command's own events. Nothing when nothing follows.
  */
-export function commitFollowUps(repos: Repositories, followUp: MeasurementFollowUp | undefined, measured: readonly MeasuredAt[], meta: CommitMeta): BoardEvent[] {
+export async function commitFollowUps(repos: Repositories, followUp: MeasurementFollowUp | undefined, measured: readonly MeasuredAt[], meta: CommitMeta): Promise<BoardEvent[]> {
   if (!followUp || measured.length === 0) return [];
-  const effects = followUp(measured);
+  const effects = await followUp(repos, measured);
   const origin = effects[0]?.boardIds[0];
   if (!origin) return [];
   return commitEffects(repos, effects, { ...meta, opId: `${meta.opId}:follow-up`, originBoardId: origin });

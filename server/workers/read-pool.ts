@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Db } from '../db/open-database';
+import type { Store } from '../store';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AnswerEncoding, type ReadAnswer, acceptedEncoding } from './read-answer';
 import { type ReadRefusal, type ReadTask, createReadTasks } from './read-tasks';
@@ -52,10 +52,11 @@ function workerFile(): { file: string; execArgv: string[] } | null {
  * database file, so the main thread's event loop keeps serving live boards while they run. A database that is not
  * a file (in-memory, in tests) cannot be opened twice: then the tasks run in-process, as before.
  */
-export function createReadPool(db: Db, options: { threads?: number } = {}): ReadPool {
-  const worker = db.memory || db.name === '' ? null : workerFile();
-  if (!worker) {
-    const tasks = createReadTasks(db);
+export function createReadPool(store: Store, options: { threads?: number } = {}): ReadPool {
+  const db = store.engine === 'sqlite' ? store.sqlite : null;
+  const worker = !db || db.memory || db.name === '' ? null : workerFile();
+  if (!db || !worker) {
+    const tasks = createReadTasks(store);
     return { answer: async (task, encoding) => tasks.answer(task, encoding), close: async () => undefined };
   }
   const pool = new Piscina({

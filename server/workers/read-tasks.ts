@@ -3,12 +3,10 @@ import { StatusReport } from '../../shared/maalstyring';
 import { OverviewPage } from '../../shared/overview';
 import { createOverviewService } from '../services/cascade/overview-service';
 import { writeCsv } from '../services/csv';
-import type { Db } from '../db/open-database';
-import { createRepositories } from '../repositories';
+import type { Store } from '../store';
 import { createCascadeService } from '../services/cascade/cascade-service';
 import { createBusinessCases } from '../services/cascade/business-cases';
 import { createStatusReports } from '../services/cascade/status-report';
-import { createCommandService } from '../services/command-service';
 import { type AnswerEncoding, type ReadAnswer, encodeAnswer } from './read-answer';
 
 /**
@@ -26,34 +24,33 @@ export type ReadTask =
 /** Why a task answered nothing to send: the route turns each into its error. */
 export type ReadRefusal = { refusal: 'not-found' | 'forbidden' | 'bad-cursor' };
 
-export function createReadTasks(db: Db) {
-  const repos = createRepositories(db);
+export function createReadTasks(store: Store) {
   // The request's time, so a report judges targets as of the moment it was asked for, in whichever thread.
   let now = new Date();
   const clock = { now: () => now };
-  const cascade = createCascadeService(db, repos, createCommandService(db, repos, clock), clock);
-  const reports = createStatusReports(db, repos, cascade, createBusinessCases(db, repos, clock));
-  const overview = createOverviewService(db);
+  const cascade = createCascadeService(store, clock);
+  const reports = createStatusReports(store, cascade, createBusinessCases(store, clock));
+  const overview = createOverviewService(store);
 
-  const run = (task: ReadTask): string | null | ReadRefusal => {
+  const run = async (task: ReadTask): Promise<string | null | ReadRefusal> => {
     now = new Date(task.now);
     switch (task.kind) {
       // Checked against the response schema and serialised here, so the main thread only sends the text.
       case 'status-report': {
-        const report = reports.build(task.unit, task.from, task.to);
+        const report = await reports.build(task.unit, task.from, task.to);
         return report ? JSON.stringify(StatusReport.parse(report)) : null;
       }
       // The start page: cheap per page (stored statuses), yet asked for by everyone on it at once.
       case 'overview': {
-        const outcome = overview.page({ kind: 'person', userId: task.userId }, { parent: task.parent, cursor: task.cursor, limit: task.limit });
+        const outcome = await overview.page({ kind: 'person', userId: task.userId }, { parent: task.parent, cursor: task.cursor, limit: task.limit });
         return typeof outcome === 'string' ? { refusal: outcome } : JSON.stringify(OverviewPage.parse(outcome));
       }
       case 'indicator-page': {
-        const page = cascade.indicatorPage(task.indicatorId, task.unitId);
+        const page = await cascade.indicatorPage(task.indicatorId, task.unitId);
         return page ? JSON.stringify(IndicatorPageResponse.parse(page)) : null;
       }
       case 'measurements-csv': {
-        const page = cascade.indicatorPage(task.indicatorId, task.unitId);
+        const page = await cascade.indicatorPage(task.indicatorId, task.unitId);
         if (!page) return null;
         return writeCsv(
           ['indicator', 'unit', 'period', 'value', 'numerator', 'denominator', 'respondents', 'note', 'recorded_at', 'recorded_by'],
@@ -61,8 +58,8 @@ export function createReadTasks(db: Db) {
         );
       }
       case 'status-csv': {
-        if (!cascade.boardOfUnit(task.unitId)) return null;
-        const rows = cascade.statusTable(task.unitId);
+        if (!(await cascade.boardOfUnit(task.unitId))) return null;
+        const rows = await cascade.statusTable(task.unitId);
         return writeCsv(
           ['indicator', 'name', 'period', 'value', 'target', 'low', 'high', 'tolerance', 'status'],
           rows.map((r) => [r.indicatorId, r.name, r.periodStart, r.value, r.target, r.low, r.high, r.tolerance, r.status]),
@@ -73,8 +70,8 @@ export function createReadTasks(db: Db) {
   return {
     run,
     /** The task's text answer encoded for the client (null: nothing to answer, the route's 404). */
-    answer: (task: ReadTask, encoding: AnswerEncoding | null): ReadAnswer | ReadRefusal | null => {
-      const text = run(task);
+    answer: async (task: ReadTask, encoding: AnswerEncoding | null): Promise<ReadAnswer | ReadRefusal | null> => {
+      const text = await run(task);
       return typeof text === 'string' ? encodeAnswer(text, encoding) : text;
     },
   };

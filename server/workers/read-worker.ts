@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { workerData } from 'node:worker_threads';
 import type { AnswerEncoding, ReadAnswer } from './read-answer';
 import { type ReadRefusal, type ReadTask, createReadTasks } from './read-tasks';
+import { sqliteStore } from '../store';
 
 /**
  * A read-pool thread (Piscina calls the default export per task): its own read-only connection, so a long report
@@ -9,8 +10,8 @@ import { type ReadRefusal, type ReadTask, createReadTasks } from './read-tasks';
  */
 const db = new Database((workerData as { databasePath: string }).databasePath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
-const tasks = createReadTasks(db);
+const tasks = createReadTasks(sqliteStore(db));
 
-export default function answer({ task, encoding }: { task: ReadTask; encoding: AnswerEncoding | null }): ReadAnswer | ReadRefusal | null {
+export default function answer({ task, encoding }: { task: ReadTask; encoding: AnswerEncoding | null }): Promise<ReadAnswer | ReadRefusal | null> {
   return tasks.answer(task, encoding);
 }

@@ -8,6 +8,7 @@ import { projectRoot } from '../../server/config';
 import { migrate } from '../../server/db/migrate';
 import { type Db, openDatabase } from '../../server/db/open-database';
 import { createRepositories } from '../../server/repositories';
+import { sqliteStore } from '../../server/store';
 import { type CommandResultOrError, createCommandService } from '../../server/services/command-service';
 import { FIXTURE, createFixtureOrganisation } from '../helpers/fixtures';
 import { type TestClient, connectClient, opId, settle } from '../helpers/socket-client';
@@ -49,7 +50,7 @@ describe('group commit, in the service', () => {
     );
 
   it('commits commands submitted in the same turn in one transaction and reports each only after the commit', async () => {
-    const service = createCommandService(db, createRepositories(db));
+    const service = createCommandService(sqliteStore(db));
     // A second connection counts what is durable (visible outside the writer) when each outcome is reported.
     const reader = new Database(join(dir, 'kaskade.db'), { readonly: true });
     const seqSeenAtReport: number[] = [];
@@ -71,9 +72,9 @@ describe('group commit, in the service', () => {
     const place = repos.cards.move;
     repos.cards.move = (card) => {
       if (card.id === FIXTURE.cards.sms) throw new Error('disk hiccup for this card');
-      place(card);
+      return place(card);
     };
-    const service = createCommandService(db, repos);
+    const service = createCommandService(sqliteStore(db));
     const results = await submitAll(service, [
       move(FIXTURE.cards.huddle, doing),
       move(FIXTURE.cards.sms, doing),
@@ -90,7 +91,7 @@ describe('group commit, in the service', () => {
 
   it('never reports ok for a command the full disk refused, reports the failure once, and commits nothing after it', async () => {
     const failures: unknown[] = [];
-    const service = createCommandService(db, createRepositories(db), undefined, (err) => failures.push(err));
+    const service = createCommandService(sqliteStore(db), undefined, (err) => failures.push(err));
     // A real SQLITE_FULL: the database may not grow by a single page (as on a full disk).
     db.pragma(`max_page_count = ${Number(db.pragma('page_count', { simple: true }))}`);
     const acked: number[] = [];
@@ -105,7 +106,7 @@ describe('group commit, in the service', () => {
     // Stopped: the next command is refused without being tried, over the socket path and the direct one.
     const [later] = await submitAll(service, [move(FIXTURE.cards.sms, doing)]);
     expect(later!.error).toBe(refused);
-    expect(() => service.execute('card:move', move(FIXTURE.cards.sms, doing), 'Test')).toThrow();
+    await expect(service.execute('card:move', move(FIXTURE.cards.sms, doing), 'Test')).rejects.toThrow();
     expect(failures).toHaveLength(1);
     // Every acknowledged move is in the database, and nothing else.
     const seq = (db.prepare('SELECT seq FROM boards WHERE id = ?').get(board) as { seq: number }).seq;
@@ -114,7 +115,7 @@ describe('group commit, in the service', () => {
   });
 
   it('answers a repeated opId in the same batch as a duplicate, applied once', async () => {
-    const service = createCommandService(db, createRepositories(db));
+    const service = createCommandService(sqliteStore(db));
     const cmd = move(FIXTURE.cards.huddle, doing);
     const [first, second] = await submitAll(service, [cmd, { ...cmd }]);
     expect(first!.outcome).toMatchObject({ ok: true, seq: 1, duplicate: false });

@@ -22,15 +22,19 @@ export const boardsRoutes: FastifyPluginAsyncZod<{ boards: BoardService; access:
       },
     },
     async (request) => {
-      const reads = (b: { id: string }) => access.can(request.principal!.actor, 'read', b.id);
+      const readable = async <B extends { id: string }>(list: readonly B[]): Promise<B[]> => {
+        const kept: B[] = [];
+        for (const b of list) if (await access.can(request.principal!.actor, 'read', b.id)) kept.push(b);
+        return kept;
+      };
       const { parent, cursor, limit } = request.query;
       if (parent === undefined && cursor === undefined && limit === undefined) {
-        return { boards: boards.list().filter(reads), nextCursor: null };
+        return { boards: await readable(await boards.list()), nextCursor: null };
       }
       // Paged in board id order: the cursor is the last board id of the page before.
       const size = limit ?? OVERVIEW_PAGE_MAX;
-      const page = boards.page(parent ?? null, cursor ?? '', size);
-      return { boards: page.filter(reads), nextCursor: page.length === size ? page.at(-1)!.id : null };
+      const page = await boards.page(parent ?? null, cursor ?? '', size);
+      return { boards: await readable(page), nextCursor: page.length === size ? page.at(-1)!.id : null };
     },
   );
 
@@ -45,7 +49,7 @@ export const boardsRoutes: FastifyPluginAsyncZod<{ boards: BoardService; access:
       },
     },
     async (request, reply) => {
-      if (boards.exists(request.params.id) && !access.can(request.principal!.actor, 'read', request.params.id)) {
+      if ((await boards.exists(request.params.id)) && !(await access.can(request.principal!.actor, 'read', request.params.id))) {
         return forbid(reply, 'You may not see this board.');
       }
       const snapshot = boards.snapshot(request.params.id);

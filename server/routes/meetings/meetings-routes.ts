@@ -37,7 +37,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, 
   app.addHook('preHandler', async (request, reply) => {
     const { id } = request.params as { id?: string };
     if (!id || boardName(id) === undefined) return notFound(reply, 'The board does not exist.');
-    if (!access.can(actorOf(request), 'read', id)) {
+    if (!(await access.can(actorOf(request), 'read', id))) {
       if (!actorOf(request)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
       return sendError(reply, 403, 'FORBIDDEN', 'You may not see this board.');
     }
@@ -82,7 +82,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<Deps> = async (app, { reads, 
       params: BoardParams, response: { 200: BoardPeopleResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse } },
   }, async (request, reply) => {
     // Those who run the meeting take the attendance; others need not see who has a role where.
-    if (!access.can(actorOf(request), 'facilitate', request.params.id)) return sendError(reply, 403, 'FORBIDDEN', 'You may not run meetings on this board.');
+    if (!(await access.can(actorOf(request), 'facilitate', request.params.id))) return sendError(reply, 403, 'FORBIDDEN', 'You may not run meetings on this board.');
     return { people: people(request.params.id) };
   });
 
