@@ -90,10 +90,6 @@ const zodOnlySchemaController = {
  * The SQLite connection, for the parts that have not moved onto the store yet (issue 22, in progress): on
  * PostgreSQL they cannot run, and saying so beats a wrong answer.
  */
-function sqliteOnly(store: Store): Db {
-  if (store.engine === 'sqlite') return store.sqlite;
-  throw new Error('Kaskade cannot run on PostgreSQL yet: some parts still need the SQLite file.');
-}
 
 /** Builds the HTTP app and its Socket.IO server from injected parts; it does not listen (server.ts does). */
 export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
@@ -119,8 +115,6 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   await app.register(errorHandling, { spaFallback: clientDir !== null });
 
   const { store } = deps;
-  // The parts not yet on the store (issue 22) still take the SQLite connection.
-  const db = sqliteOnly(store);
   const repos = createRepositories(store);
   // A database from before migration 0007 (or written in bulk by a seed) gets its stored statuses built once.
   if (!(await repos.unitStatus.isBuilt())) {
@@ -131,16 +125,15 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // Measurements committed from any door (socket, feed, import) tell open overviews to refresh.
   const updates = createLiveUpdates();
   // A measurement from a board's socket moves the business cases that follow its indicator, on the boards showing them.
-  const cases = createBusinessCases(db, repos, deps.clock ?? systemClock);
-  const commands = notifyingCommands(
-    createCommandService(store, deps.clock ?? systemClock, undefined, async (_repos, measured) => cases.measured(measured)),
-    updates,
-  );
-  const accounts = repos.accounts;
-  const auth = createAuthService(accounts, deps.clock ?? systemClock, deps.authOptions);
-  const access = deps.access ?? createRoleAccess(accounts);
+  const cases = createBusinessCases(store, deps.clock ?? systemClock);
+  const commands = notifyingCommands(createCommandService(store, deps.clock ?? systemClock, undefined, cases.measured), updates);
+  const auth = createAuthService(store, deps.clock ?? systemClock, deps.authOptions);
+  // The policy keeps answers per access version, read from the database on every question (see access-policy.ts).
+  const access = deps.access ?? createRoleAccess(repos.accounts);
   await auth.pruneSessions();
-  const prune = setInterval(() => void Promise.resolve(auth.pruneSessions()).catch((err: unknown) => app.log.error({ err }, 'pruning sessions failed')), 24 * 3600_000);
+  const prune = setInterval(() => {
+    auth.pruneSessions().catch((err: unknown) => app.log.error({ err }, 'pruning sessions failed'));
+  }, 24 * 3600_000);
   prune.unref();
   app.addHook('onClose', async () => {
     clearInterval(prune);
@@ -159,12 +152,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   registerDeviceGuard(app);
   await registerOpenApi(app, version);
   const readiness = { draining: false };
-  await app.register(healthRoutes, { system: repos.system, version, readiness });
+  await app.register(healthRoutes, { store, version, readiness });
   await app.register(authRoutes, {
-    db,
+    store,
     clock: deps.clock ?? systemClock,
     auth,
-    accounts,
     access,
     live,
     oidc: deps.oidc ? createOidc(deps.oidc) : null,
@@ -172,16 +164,15 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     loginAttemptsPerMinute,
   });
   await app.register(adminRoutes, {
-    db, accounts, org: repos.orgAdmin, access, auth, live, clock: deps.clock ?? systemClock,
-    statuses: repos.unitStatus, statusesChanged: updates.overviewChanged,
+    store, access, auth, live, clock: deps.clock ?? systemClock, statusesChanged: updates.overviewChanged,
   });
   await app.register(boardsRoutes, { boards, access });
-  await registerCascadeRoutes(app, { db, store, repos, commands, access, clock: deps.clock ?? systemClock, updates, cases });
+  await registerCascadeRoutes(app, { store, access, clock: deps.clock ?? systemClock, updates, cases });
   await app.register(meetingsRoutes, {
     reads: createMeetingReads(store, deps.clock ?? systemClock),
     access,
     boardName: async (id) => (await repos.boards.get(id))?.name,
-    people: async (id) => accounts.peopleAroundBoard(id),
+    people: async (id) => repos.accounts.peopleAroundBoard(id),
   });
   if (clientDir) await app.register(clientFiles, { root: clientDir });
 

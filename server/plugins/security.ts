@@ -89,7 +89,7 @@ export const security = fp<SecurityOptions>(
         return sendError(reply, 403, 'FORBIDDEN', 'Requests from this origin are not allowed.');
       }
       const credential = credentialFrom(request.headers, request.protocol === 'https');
-      const principal = credential ? options.auth.resolve(credential.token) : null;
+      const principal = credential ? await options.auth.resolve(credential.token) : null;
       if (principal && credential) {
         request.principal = principal;
         request.credentialSource = credential.source;

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { Id } from '../../shared/schemas';
 import { AuthConfig, BoardAccess, ChangePasswordRequest, EnrolRequest, EnrolResponse, LoginRequest, Me } from '../../shared/auth';
 import { ErrorResponse } from '../../shared/rest';
-import type { AccountsRepository } from '../repositories/accounts-repository';
+import { createRepositories } from '../repositories';
 import { sendError } from '../plugins/errors';
 import { perMinute } from '../plugins/rate-limit';
 import {
@@ -12,7 +12,7 @@ import {
   requirePrincipal,
   setSessionCookie,
 } from '../plugins/security';
-import type { Db } from '../db/open-database';
+import type { Store } from '../store';
 import type { AccessPolicy } from '../services/access-policy';
 import { changeOwnPassword } from '../services/admin';
 import type { Clock } from '../services/command-service';
@@ -25,10 +25,9 @@ export interface LiveSockets {
 }
 
 export interface AuthRoutesOptions {
-  db: Db;
+  store: Store;
   clock: Clock;
   auth: AuthService;
-  accounts: AccountsRepository;
   access: AccessPolicy;
   live: LiveSockets;
   oidc: Oidc | null;
@@ -40,7 +39,8 @@ const OIDC_STATE_COOKIE = 'kaskade_oidc_state';
 
 /** Sign-in (password or OpenID Connect), sign-out, who am I, and the wall screen's enrolment. */
 export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
-  const { auth, accounts, live } = opts;
+  const { auth, live } = opts;
+  const accounts = () => createRepositories(opts.store).accounts;
   // Each route counts its own attempts per client address.
   const limited = { rateLimit: perMinute(opts.loginAttemptsPerMinute) };
 
@@ -61,14 +61,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         return sendError(reply, 401, 'UNAUTHENTICATED', 'Wrong username or password.');
       }
       setSessionCookie(request, reply, result.token, result.expiresAt);
-      return me(result.principal);
+      return await me(result.principal);
     },
   );
 
   app.post('/api/auth/logout', { schema: { summary: 'Sign out', tags: ['auth'] } }, async (request, reply) => {
     const credential = credentialFrom(request.headers, request.protocol === 'https');
     const principal = request.principal;
-    if (credential?.source === 'cookie') auth.logout(credential.token);
+    if (credential?.source === 'cookie') await auth.logout(credential.token);
     if (principal?.kind === 'user' && principal.sessionHash) {
       const hash = principal.sessionHash;
       live.disconnect((p) => p.kind === 'user' && p.sessionHash === hash);
@@ -118,12 +118,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const result = auth.enrol(request.body.code);
+      const result = await auth.enrol(request.body.code);
       if (!result || result.device.kind !== 'device') {
         return sendError(reply, 401, 'UNAUTHENTICATED', 'The code is unknown, used or expired.');
       }
       const d = result.device;
-      accounts.adminEvent(d.actor, new Date().toISOString(), 'device.enrolled', d.actor, { boardId: d.boardId });
+      await accounts().adminEvent(d.actor, new Date().toISOString(), 'device.enrolled', d.actor, { boardId: d.boardId });
       return { token: result.token, device: { id: d.id, name: d.name, boardId: d.boardId, mode: d.mode } };
     },
   );
@@ -138,10 +138,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       const actor = request.principal!.actor;
       const id = request.params.id;
       return {
-        read: opts.access.can(actor, 'read', id),
-        write: opts.access.can(actor, 'write', id),
-        facilitate: opts.access.can(actor, 'facilitate', id),
-        administer: opts.access.can(actor, 'administer', id),
+        read: await opts.access.can(actor, 'read', id),
+        write: await opts.access.can(actor, 'write', id),
+        facilitate: await opts.access.can(actor, 'facilitate', id),
+        administer: await opts.access.can(actor, 'administer', id),
       };
     },
   );
@@ -168,7 +168,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
         request.log.warn({ err }, 'OIDC sign-in failed');
         return reply.redirect('/login?error=oidc');
       }
-      const session = auth.sessionForEmail(email);
+      const session = await auth.sessionForEmail(email);
       if (!session) return reply.redirect('/login?error=unknown-user');
       setSessionCookie(request, reply, session.token, session.expiresAt);
       reply.clearCookie(OIDC_STATE_COOKIE, { path: '/api/auth/oidc' });
@@ -176,11 +176,11 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     });
   }
 
-  function me(principal: Principal): Me {
+  async function me(principal: Principal): Promise<Me> {
     if (principal.kind === 'device') {
       return { kind: 'device', id: principal.id, name: principal.name, boardId: principal.boardId, mode: principal.mode };
     }
-    const roles = accounts.rolesOf(principal.id).map((r) => ({ unitId: r.unit_id, role: r.role }));
+    const roles = (await accounts().rolesOf(principal.id)).map((r) => ({ unitId: r.unit_id, role: r.role }));
     return {
       kind: 'user',
       id: principal.id,

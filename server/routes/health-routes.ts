@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { HealthResponse, ReadyResponse } from '../../shared/rest';
-import type { SystemRepository } from '../repositories/system-repository';
+import { createRepositories } from '../repositories';
+import type { Store } from '../store';
 import { watchEventLoop } from '../services/event-loop-watch';
 
 /** Whether this instance has begun to shut down (see server.ts `shutdown`). */
@@ -13,10 +14,11 @@ export interface Readiness {
  * Liveness (`/api/health`) with a real database read, for the wall screen's reconnect logic and monitoring; and
  * readiness (`/api/ready`) for a load balancer, which turns 503 while the instance drains before it stops.
  */
-export const healthRoutes: FastifyPluginAsyncZod<{ system: SystemRepository; version: string; readiness: Readiness }> = async (
+export const healthRoutes: FastifyPluginAsyncZod<{ store: Store; version: string; readiness: Readiness }> = async (
   app,
-  { system, version, readiness },
+  { store, version, readiness },
 ) => {
+  const system = () => createRepositories(store).system;
   const loop = watchEventLoop();
   app.addHook('onClose', async () => loop.stop());
   app.get(
@@ -26,7 +28,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ system: SystemRepository; ver
       status: 'ok' as const,
       version,
       protocol: PROTOCOL_VERSION,
-      database: { migrations: system.migrationCount(), journalMode: system.journalMode() },
+      database: { migrations: await system().migrationCount(), journalMode: await system().journalMode() },
       eventLoop: loop.figures(),
     }),
   );
@@ -35,7 +37,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ system: SystemRepository; ver
     { schema: { summary: 'Readiness for a load balancer', tags: ['system'], response: { 200: ReadyResponse, 503: ReadyResponse } } },
     async (_request, reply) => {
       if (readiness.draining) return reply.code(503).send({ status: 'draining' as const });
-      system.migrationCount(); // the database answers
+      await system().migrationCount(); // the database answers
       return { status: 'ready' as const };
     },
   );

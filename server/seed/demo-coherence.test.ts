@@ -13,6 +13,8 @@ import { DEMO_CASES, DEMO_CHAINS } from './demo-business-cases';
 import { DEMO_ROLLUPS } from './demo-goals';
 import { DEMO_DECISION_INDICATOR } from './demo-meetings';
 import { seedDemo } from './seed-demo';
+import { sqliteStore } from '../store';
+import type { BusinessCase } from '../../shared/maalstyring';
 
 /** The invariants that keep the demo from contradicting itself (issue 20): checked on the seeded database. */
 let db: Db;
@@ -117,10 +119,11 @@ describe('the demo holds together', () => {
     expect(all('SELECT name FROM goal_external_owners WHERE goal_id = ?', goal.id).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('business cases follow their indicators: progress as the run charts tell it, on the boards of their owners', () => {
+  it('business cases follow their indicators: progress as the run charts tell it, on the boards of their owners', async () => {
     const repos = createRepositories(db);
-    const cases = createBusinessCases(db, repos, { now: () => new Date(2026, 2, 15, 10) });
-    const views = new Map(cases.all().map((i) => [i.id, cases.view(i)]));
+    const cases = createBusinessCases(sqliteStore(db), { now: () => new Date(2026, 2, 15, 10) });
+    const views = new Map<string, BusinessCase>();
+    for (const i of await cases.all()) views.set(i.id, await cases.view(i));
     expect([...views.keys()].sort()).toEqual(DEMO_CASES.map((c) => c.id).sort());
     const progress = (id: string, indicator: string) => views.get(id)!.indicators.find((i) => i.indicatorId === indicator)!.progress!;
     // N2's morning huddle: bæltefikseringer over 48 timer went from red to green after it started.

@@ -11,6 +11,7 @@ import { systemClock } from '../services/command-service';
 import { createAuthService } from '../services/auth-service';
 import { seedDemo } from './seed-demo';
 import { DEMO_PASSWORD, bootstrapAdmin, seedDemoUsers } from './seed-users';
+import { sqliteStore } from '../store';
 
 const dirs: string[] = [];
 function freshDb(): Db {
@@ -33,21 +34,21 @@ describe('demo logins', () => {
     expect(await seedDemoUsers(db)).toEqual([]); // once only
 
     const accounts = accountsRepository(db);
-    const auth = createAuthService(accounts, systemClock);
+    const auth = createAuthService(sqliteStore(db), systemClock);
     const access = createRoleAccess(accounts);
     const n2 = await auth.login('n2', DEMO_PASSWORD);
     expect(n2?.principal.actor).toBe('user:u-demo-n2');
-    expect(access.can('user:u-demo-n2', 'write', 'board-n2')).toBe(true);
-    expect(access.can('user:u-demo-n2', 'read', 'board-n1')).toBe(false);
-    expect(access.can('user:u-demo-laeser', 'read', 'board-n1')).toBe(true);
-    expect(access.can('user:u-demo-laeser', 'write', 'board-n1')).toBe(false);
-    expect(access.can('user:u-demo-admin', 'administer', 'board-b2')).toBe(true);
+    expect(await access.can('user:u-demo-n2', 'write', 'board-n2')).toBe(true);
+    expect(await access.can('user:u-demo-n2', 'read', 'board-n1')).toBe(false);
+    expect(await access.can('user:u-demo-laeser', 'read', 'board-n1')).toBe(true);
+    expect(await access.can('user:u-demo-laeser', 'write', 'board-n1')).toBe(false);
+    expect(await access.can('user:u-demo-admin', 'administer', 'board-b2')).toBe(true);
     expect(await auth.login('n2', 'wrong password')).toBeNull();
     expect(await auth.login('nobody', DEMO_PASSWORD)).toBeNull();
     // Sessions long expired are forgotten; a live one stays.
     db.prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('old', 'u-demo-n2', '2020-01-01', '2020-01-02')").run();
-    expect(auth.pruneSessions()).toBe(1);
-    expect(auth.resolve(n2!.token)?.actor).toBe('user:u-demo-n2');
+    expect(await auth.pruneSessions()).toBe(1);
+    expect((await auth.resolve(n2!.token))?.actor).toBe('user:u-demo-n2');
     db.close();
   }, 20_000); // argon2 hashes and the demo seed take seconds on a shared machine
 

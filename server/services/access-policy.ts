@@ -15,12 +15,12 @@ export type Capability = 'read' | 'write' | 'facilitate' | 'administer';
  * `actor` is the principal's stable id: `user:<id>` or `device:<id>` (see auth-service.ts).
  */
 export interface AccessPolicy {
-  can(actor: string, capability: Capability, boardId: string): boolean;
+  can(actor: string, capability: Capability, boardId: string): Promise<boolean>;
 }
 
 /** The same question for an org unit (admin screens, indicators, goals of a unit). */
 export interface UnitAccessPolicy extends AccessPolicy {
-  canOnUnit(actor: string, capability: Capability, unitId: string): boolean;
+  canOnUnit(actor: string, capability: Capability, unitId: string): Promise<boolean>;
 }
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, facilitator: 2, admin: 3 };
@@ -51,6 +51,12 @@ const DEVICE_TOUCH_COMMANDS: ReadonlySet<string> = new Set<CommandName>([
 export const deviceMay = (mode: DeviceMode, action: CommandName | Capability): boolean =>
   action === 'read' || (mode === 'touch' && DEVICE_TOUCH_COMMANDS.has(action));
 
+/** What the policy reads: the accounts repository over the store (never a transaction's: it outlives them). */
+export type AccessReads = Pick<
+  AccountsRepository,
+  'userById' | 'rolesAlongPath' | 'hasRoleBelow' | 'deviceById' | 'rolesOnBoard' | 'boardUnit' | 'accessVersion'
+>;
+
 /** Answers kept at most; beyond that the cache starts again (it only saves reads). */
 const MAX_KEPT_ANSWERS = 10_000;
 
@@ -61,32 +67,34 @@ const MAX_KEPT_ANSWERS = 10_000;
  * boards, units and devices, whoever makes it), so a role removed or a device revoked still takes effect on the
  * very next command, and a command costs one read of a single row instead of the walk up the organisation.
  */
-export function createRoleAccess(accounts: AccountsRepository): UnitAccessPolicy {
-  const canOnUnit = (actor: string, capability: Capability, unitId: string): boolean => {
+export function createRoleAccess(accounts: AccessReads): UnitAccessPolicy {
+  const canOnUnit = async (actor: string, capability: Capability, unitId: string): Promise<boolean> => {
     if (!actor.startsWith('user:')) return false;
-    const user = accounts.userById(actor.slice(5));
+    const user = await accounts.userById(actor.slice(5));
     if (!user || user.disabled) return false;
-    if (roleAllows(strongest(accounts.rolesAlongPath(user.id, unitId)), capability)) return true;
-    return capability === 'read' && accounts.hasRoleBelow(user.id, unitId);
+    if (roleAllows(strongest(await accounts.rolesAlongPath(user.id, unitId)), capability)) return true;
+    return capability === 'read' && (await accounts.hasRoleBelow(user.id, unitId));
   };
-  const canOnBoard = (actor: string, capability: Capability, boardId: string): boolean => {
+  const canOnBoard = async (actor: string, capability: Capability, boardId: string): Promise<boolean> => {
     if (actor.startsWith('device:')) {
-      const device = accounts.deviceById(actor.slice(7));
+      const device = await accounts.deviceById(actor.slice(7));
       return Boolean(device && !device.revoked_at && device.token_hash && device.board_id === boardId && deviceAllows(device.mode, capability));
     }
     if (!actor.startsWith('user:')) return false;
     const userId = actor.slice(5);
-    if (roleAllows(strongest(accounts.rolesOnBoard(userId, boardId)), capability)) return true;
+    if (roleAllows(strongest(await accounts.rolesOnBoard(userId, boardId)), capability)) return true;
     // Line of sight upward: a role in a unit lets one read the boards above it (not siblings'), never write there.
-    const unitId = capability === 'read' ? accounts.boardUnit(boardId) : undefined;
-    return unitId !== undefined && accounts.hasRoleBelow(userId, unitId);
+    const unitId = capability === 'read' ? await accounts.boardUnit(boardId) : undefined;
+    return unitId !== undefined && (await accounts.hasRoleBelow(userId, unitId));
   };
+  // The version lives in the database and is shared by every instance: a change made through any instance (or by
+  // hand) moves it, so every instance's kept answers end at its next question.
   let version: number | null = null;
   const answers = new Map<string, boolean>();
   return {
     canOnUnit,
-    can(actor, capability, boardId) {
-      const current = accounts.accessVersion();
+    async can(actor, capability, boardId) {
+      const current = await accounts.accessVersion();
       if (current !== version) {
         answers.clear();
         version = current;
@@ -94,9 +102,13 @@ export function createRoleAccess(accounts: AccountsRepository): UnitAccessPolicy
       const key = `${capability}\n${boardId}\n${actor}`;
       let answer = answers.get(key);
       if (answer === undefined) {
-        answer = canOnBoard(actor, capability, boardId);
-        if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
-        answers.set(key, answer);
+        answer = await canOnBoard(actor, capability, boardId);
+        // Kept only if no newer version was seen while the roles were read: an answer read before a change must
+        // not outlive the clearing that change caused.
+        if (version === current) {
+          if (answers.size >= MAX_KEPT_ANSWERS) answers.clear();
+          answers.set(key, answer);
+        }
       }
       return answer;
     },

@@ -1,5 +1,7 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { AccountsRepository, DeviceMode, DeviceRow, UserRow } from '../repositories/accounts-repository';
+import { type Repositories, createRepositories } from '../repositories';
+import type { DeviceMode, DeviceRow, UserRow } from '../repositories/accounts-repository';
+import type { Store } from '../store';
 import type { Clock } from './command-service';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -28,8 +30,10 @@ export const DEFAULT_AUTH_OPTIONS: AuthOptions = { sessionTtlMs: 12 * 60 * 60 * 
 let dummyHash: Promise<string> | null = null;
 
 /** Accounts: passwords (argon2id), sessions, OIDC sign-in by e-mail, and wall-screen enrolment. */
-export function createAuthService(accounts: AccountsRepository, clock: Clock, options: AuthOptions = DEFAULT_AUTH_OPTIONS) {
+export function createAuthService(store: Store, clock: Clock, options: AuthOptions = DEFAULT_AUTH_OPTIONS) {
   const now = () => clock.now().toISOString();
+  /** The accounts over the store: each call is a statement of its own (sessions and devices need no more). */
+  const accounts = () => createRepositories(store).accounts;
 
   const userPrincipal = (user: UserRow, sessionHash: string | null): Principal => ({
     kind: 'user',
@@ -48,11 +52,11 @@ export function createAuthService(accounts: AccountsRepository, clock: Clock, op
     mode: device.mode,
   });
 
-  const startSession = (user: UserRow): { token: string; expiresAt: Date } => {
+  const startSession = async (user: UserRow): Promise<{ token: string; expiresAt: Date }> => {
     const token = newToken('ks');
     const created = clock.now();
     const expiresAt = new Date(created.getTime() + options.sessionTtlMs);
-    accounts.insertSession(hashToken(token), user.id, created.toISOString(), expiresAt.toISOString());
+    await accounts().insertSession(hashToken(token), user.id, created.toISOString(), expiresAt.toISOString());
     return { token, expiresAt };
   };
 
@@ -61,35 +65,35 @@ export function createAuthService(accounts: AccountsRepository, clock: Clock, op
 
     /** Checks a username and password; answers a session token, or null (never saying which part was wrong). */
     async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; principal: Principal } | null> {
-      const user = accounts.userByUsername(username);
+      const user = await accounts().userByUsername(username);
       dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
       const hash = user?.password_hash ?? (await dummyHash);
       const ok = await verifyPassword(hash, password);
       if (!ok || !user || !user.password_hash || user.disabled) return null;
-      const session = startSession(user);
+      const session = await startSession(user);
       return { ...session, principal: userPrincipal(user, hashToken(session.token)) };
     },
 
     /** A session for a person who signed in elsewhere (OpenID Connect), found by e-mail. */
-    sessionForEmail(email: string): { token: string; expiresAt: Date } | null {
-      const user = accounts.userByEmail(email);
+    async sessionForEmail(email: string): Promise<{ token: string; expiresAt: Date } | null> {
+      const user = await accounts().userByEmail(email);
       if (!user || user.disabled) return null;
       return startSession(user);
     },
 
     /** Resolves a session token or a device token to a principal; null when unknown, expired, revoked or disabled. */
-    resolve(token: string | undefined | null): Principal | null {
+    async resolve(token: string | undefined | null): Promise<Principal | null> {
       if (!token || token.length > 200) return null;
       const hash = hashToken(token);
       if (token.startsWith('ks_')) {
-        const session = accounts.session(hash);
+        const session = await accounts().session(hash);
         if (!session || session.revoked_at || session.expires_at <= now()) return null;
-        const user = accounts.userById(session.user_id);
+        const user = await accounts().userById(session.user_id);
         if (!user || user.disabled) return null;
         return userPrincipal(user, hash);
       }
       if (token.startsWith('kd_')) {
-        const device = accounts.deviceByToken(hash);
+        const device = await accounts().deviceByToken(hash);
         if (!device || device.revoked_at) return null;
         return devicePrincipal(device);
       }
@@ -97,38 +101,44 @@ export function createAuthService(accounts: AccountsRepository, clock: Clock, op
     },
 
     /** Is the principal a socket authenticated as still valid (session not ended, device not revoked, user active)? */
-    stillValid(principal: Principal): boolean {
+    async stillValid(principal: Principal): Promise<boolean> {
       if (principal.kind === 'device') {
-        const device = accounts.deviceById(principal.id);
+        const device = await accounts().deviceById(principal.id);
         return Boolean(device && !device.revoked_at);
       }
-      const user = accounts.userById(principal.id);
+      const user = await accounts().userById(principal.id);
       if (!user || user.disabled) return false;
       if (!principal.sessionHash) return true;
-      const session = accounts.session(principal.sessionHash);
+      const session = await accounts().session(principal.sessionHash);
       return Boolean(session && !session.revoked_at && session.expires_at > now());
     },
 
     /** Notes when a wall screen last connected (shown on the admin screen). */
-    seen(principal: Principal): void {
-      if (principal.kind === 'device') accounts.seenDevice(principal.id, now());
+    async seen(principal: Principal): Promise<void> {
+      if (principal.kind === 'device') await accounts().seenDevice(principal.id, now());
     },
 
     /** Deletes sessions expired more than a week ago; run at start-up and daily. */
-    pruneSessions(): number {
-      return accounts.pruneSessions(new Date(clock.now().getTime() - 7 * 24 * 3600_000).toISOString());
+    async pruneSessions(): Promise<number> {
+      return accounts().pruneSessions(new Date(clock.now().getTime() - 7 * 24 * 3600_000).toISOString());
     },
 
-    logout(token: string | undefined): void {
-      if (token) accounts.revokeSession(hashToken(token), now());
+    async logout(token: string | undefined): Promise<void> {
+      if (token) await accounts().revokeSession(hashToken(token), now());
     },
 
-    /** Creates a device for a board with a one-time enrolment code (8 digits, shown to the admin once). */
-    createDevice(input: { boardId: string; name: string; mode: DeviceMode; createdBy: string }): { id: string; code: string; expiresAt: string } {
+    /**
+     * Creates a device for a board with a one-time enrolment code (8 digits, shown to the admin once), through the
+     * repositories of the caller's transaction (the admin's change and its audit row).
+     */
+    async createDevice(
+      repos: Repositories,
+      input: { boardId: string; name: string; mode: DeviceMode; createdBy: string },
+    ): Promise<{ id: string; code: string; expiresAt: string }> {
       const id = `dev-${randomUUID()}`;
       const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
       const expiresAt = new Date(clock.now().getTime() + options.enrolTtlMs).toISOString();
-      accounts.insertDevice({
+      await repos.accounts.insertDevice({
         id,
         board_id: input.boardId,
         name: input.name,
@@ -141,19 +151,19 @@ export function createAuthService(accounts: AccountsRepository, clock: Clock, op
       return { id, code, expiresAt };
     },
 
-    /** A new enrolment code for a screen whose code expired unused; null when it is enrolled or revoked. */
-    newEnrolCode(deviceId: string): { code: string; expiresAt: string } | null {
+    /** A new enrolment code for a screen whose code expired unused; null when it is enrolled or revoked (in the caller's transaction). */
+    async newEnrolCode(repos: Repositories, deviceId: string): Promise<{ code: string; expiresAt: string } | null> {
       const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
       const expiresAt = new Date(clock.now().getTime() + options.enrolTtlMs).toISOString();
-      return accounts.setEnrolCode(deviceId, hashToken(`enrol:${code}`), expiresAt) ? { code, expiresAt } : null;
+      return (await repos.accounts.setEnrolCode(deviceId, hashToken(`enrol:${code}`), expiresAt)) ? { code, expiresAt } : null;
     },
 
     /** Exchanges an enrolment code, once, for the device's long-lived token. */
-    enrol(code: string): { token: string; device: Principal } | null {
-      const device = accounts.deviceByCode(hashToken(`enrol:${code.replace(/\s+/g, '')}`));
+    async enrol(code: string): Promise<{ token: string; device: Principal } | null> {
+      const device = await accounts().deviceByCode(hashToken(`enrol:${code.replace(/\s+/g, '')}`));
       if (!device || device.revoked_at || !device.enrol_expires_at || device.enrol_expires_at <= now()) return null;
       const token = newToken('kd');
-      if (!accounts.enrolDevice(device.id, hashToken(token), now())) return null;
+      if (!(await accounts().enrolDevice(device.id, hashToken(token), now()))) return null;
       return { token, device: devicePrincipal(device) };
     },
   };

@@ -3,13 +3,10 @@ import { StatusReport } from '../../shared/maalstyring';
 import { OverviewPage } from '../../shared/overview';
 import { createOverviewService } from '../services/cascade/overview-service';
 import { writeCsv } from '../services/csv';
-import type { Db } from '../db/open-database';
-import { createRepositories } from '../repositories';
 import type { Store } from '../store';
 import { createCascadeService } from '../services/cascade/cascade-service';
 import { createBusinessCases } from '../services/cascade/business-cases';
 import { createStatusReports } from '../services/cascade/status-report';
-import { createCommandService } from '../services/command-service';
 import { type AnswerEncoding, type ReadAnswer, encodeAnswer } from './read-answer';
 
 /**
@@ -30,21 +27,13 @@ export type ReadRefusal = { refusal: 'not-found' | 'forbidden' | 'bad-cursor' };
 /** What a read worker opens (the main thread passes it as workerData): never a connection, only where to find one. */
 export type ReadWorkerData = { engine: 'sqlite'; databasePath: string } | { engine: 'postgres'; databaseUrl: string };
 
-/** The SQLite connection the cascade reads still take (issue 22 moves them onto the store). */
-function sqliteOf(store: Store): Db {
-  if (store.engine === 'sqlite') return store.sqlite;
-  throw new Error('The cascade reads cannot run on PostgreSQL yet.');
-}
-
 export function createReadTasks(store: Store) {
-  const db = sqliteOf(store);
-  const repos = createRepositories(store);
   // The request's time, so a report judges targets as of the moment it was asked for, in whichever thread.
   let now = new Date();
   const clock = { now: () => now };
-  const cascade = createCascadeService(db, repos, createCommandService(store, clock), clock);
-  const reports = createStatusReports(db, repos, cascade, createBusinessCases(db, repos, clock));
-  const overview = createOverviewService(db);
+  const cascade = createCascadeService(store, clock);
+  const reports = createStatusReports(store, cascade, createBusinessCases(store, clock));
+  const overview = createOverviewService(store);
 
   const run = async (task: ReadTask): Promise<string | null | ReadRefusal> => {
     now = new Date(task.now);

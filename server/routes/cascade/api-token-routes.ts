@@ -5,7 +5,7 @@ import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
 import type { FeedContext } from './feed-routes';
 import { sendError } from '../../plugins/errors';
-import { actorOf, unitTester } from './route-helpers';
+import { actorOf, filterAsync, someAsync, unitTester } from './route-helpers';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -23,8 +23,8 @@ export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
       if (!request.principal) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
       if (request.principal.kind !== 'user') return sendError(reply, 403, 'FORBIDDEN', 'Only people may list API tokens.');
       const administers = unitTester(request, ctx.access, 'administer');
-      const theirs = tokens.list().filter((t) => administers(t.unitId));
-      if (theirs.length === 0 && !cascade.units().some((u) => administers(u.id))) {
+      const theirs = await filterAsync(await tokens.list(), (t) => administers(t.unitId));
+      if (theirs.length === 0 && !(await someAsync(await cascade.units(), (u) => administers(u.id)))) {
         return sendError(reply, 403, 'FORBIDDEN', 'Only administrators may list API tokens.');
       }
       return { tokens: theirs };
@@ -44,9 +44,9 @@ export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
     async (request, reply) => {
       if (request.apiToken) return sendError(reply, 403, 'FORBIDDEN', 'An API token cannot create tokens.');
       const { name, unitId } = request.body;
-      if (!cascade.unitExists(unitId)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
-      if (!mayOnUnits(request, reply, 'administer', [unitId])) return reply;
-      return reply.code(201).send(tokens.create(name, unitId, actorOf(request)));
+      if (!(await cascade.unitExists(unitId))) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if (!(await mayOnUnits(request, reply, 'administer', [unitId]))) return reply;
+      return reply.code(201).send(await tokens.create(name, unitId, actorOf(request)));
     },
   );
 
@@ -62,10 +62,10 @@ export function registerApiTokenRoutes(app: App, ctx: FeedContext): void {
     },
     async (request, reply) => {
       if (request.apiToken) return sendError(reply, 403, 'FORBIDDEN', 'An API token cannot revoke tokens.');
-      const token = tokens.list().find((t) => t.id === request.params.id);
+      const token = (await tokens.list()).find((t) => t.id === request.params.id);
       if (!token) return sendError(reply, 404, 'NOT_FOUND', 'No such API token.');
-      if (!mayOnUnits(request, reply, 'administer', [token.unitId])) return reply;
-      tokens.revoke(token.id, actorOf(request));
+      if (!(await mayOnUnits(request, reply, 'administer', [token.unitId]))) return reply;
+      await tokens.revoke(token.id, actorOf(request));
       return reply.code(204).send(null);
     },
   );

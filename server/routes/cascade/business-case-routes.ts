@@ -10,7 +10,7 @@ import type { UnitAccessPolicy } from '../../services/access-policy';
 import type { BusinessCases } from '../../services/cascade/business-cases';
 import type { CascadeService } from '../../services/cascade/cascade-service';
 import { sendError } from '../../plugins/errors';
-import { actorOf, allowed, anonymous, unitReader } from './route-helpers';
+import { actorOf, allowed, anonymous, everyAsync, filterAsync, someAsync, unitReader } from './route-helpers';
 
 const Params = z.object({ id: Id });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -24,33 +24,33 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
   { cascade, cases, access, live },
 ) => {
   const mayEdit = (request: FastifyRequest, reply: FastifyReply, ownerIds: string[]) =>
-    ownerIds.every((unitId) => allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) }));
+    everyAsync(ownerIds, async (unitId) => allowed(request, reply, access, 'facilitate', { unitId, boardId: await cascade.boardOfUnit(unitId) }));
   /** Read access to one of the goal's owners; answers 401/403 (as for the first owner) when none. */
-  const mayRead = (request: FastifyRequest, reply: FastifyReply, ownerIds: string[]) => {
-    const reads = unitReader(request, access);
-    if (ownerIds.some((unitId) => reads(unitId))) return true;
+  const mayRead = async (request: FastifyRequest, reply: FastifyReply, ownerIds: string[]): Promise<boolean> => {
+    if (await someAsync(ownerIds, unitReader(request, access))) return true;
     const first = ownerIds[0] ?? '';
-    return allowed(request, reply, access, 'read', { unitId: first, boardId: cascade.boardOfUnit(first) });
+    return allowed(request, reply, access, 'read', { unitId: first, boardId: await cascade.boardOfUnit(first) });
   };
   /** Which goals the request may read: those with an owner unit it may read. */
   const readableGoals = (request: FastifyRequest) => {
     const reads = unitReader(request, access);
-    return (goalId: string) => (cascade.goal(goalId)?.ownerIds ?? []).some((unitId) => reads(unitId));
+    return async (goalId: string): Promise<boolean> => someAsync((await cascade.goal(goalId))?.ownerIds ?? [], reads);
   };
   /** Answers `answer(goalId)` when the goal exists and the request may read it; else the error, sent. */
-  const readGoal = <T>(request: FastifyRequest, reply: FastifyReply, goalId: string, answer: (goalId: string) => T) => {
-    const goal = cascade.goal(goalId);
+  const readGoal = async <T>(request: FastifyRequest, reply: FastifyReply, goalId: string, answer: (goalId: string) => Promise<T>) => {
+    const goal = await cascade.goal(goalId);
     if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
-    return mayRead(request, reply, goal.ownerIds) ? answer(goal.id) : reply;
+    return (await mayRead(request, reply, goal.ownerIds)) ? answer(goal.id) : reply;
   };
   /** Answers everything the signed-in reader may read, filtered by `answer`; 401 for no one. */
-  const readAll = <T>(request: FastifyRequest, reply: FastifyReply, answer: (readable: (goalId: string) => boolean) => T) =>
+  const readAll = async <T>(request: FastifyRequest, reply: FastifyReply, answer: (readable: (goalId: string) => Promise<boolean>) => Promise<T>) =>
     anonymous(request) ? sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.') : answer(readableGoals(request));
-  const goalOfInitiative = (id: string) => {
-    const initiative = cases.get(id);
+  const goalOfInitiative = async (id: string) => {
+    const initiative = await cases.get(id);
     return initiative ? cascade.goal(initiative.goalId) : undefined;
   };
-  const answer = (reply: FastifyReply, result: ReturnType<BusinessCases['update']>, code = 200) => {
+  const answer = async (reply: FastifyReply, saving: ReturnType<BusinessCases['update']>, code = 200) => {
+    const result = await saving;
     if (!result.ok) return reply.code(result.status).send({ error: result.error });
     live.broadcast(result.events); // after the commit: the boards showing the case update without a reload
     return reply.code(code).send(result.initiative);
@@ -68,9 +68,9 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
       },
     },
     async (request, reply) => {
-      const goal = cascade.goal(request.params.id);
+      const goal = await cascade.goal(request.params.id);
       if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
-      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
+      if (!(await mayEdit(request, reply, goal.ownerIds))) return reply;
       return answer(reply, cases.create(goal.id, request.body, actorOf(request)), 201);
     },
   );
@@ -87,9 +87,9 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
       },
     },
     async (request, reply) => {
-      const goal = goalOfInitiative(request.params.id);
+      const goal = await goalOfInitiative(request.params.id);
       if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The initiative does not exist.');
-      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
+      if (!(await mayEdit(request, reply, goal.ownerIds))) return reply;
       return answer(reply, cases.update(request.params.id, request.body, actorOf(request)));
     },
   );
@@ -106,9 +106,9 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
       },
     },
     async (request, reply) => {
-      const goal = goalOfInitiative(request.params.id);
+      const goal = await goalOfInitiative(request.params.id);
       if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The initiative does not exist.');
-      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
+      if (!(await mayEdit(request, reply, goal.ownerIds))) return reply;
       return answer(reply, cases.close(request.params.id, request.body.conclusion, actorOf(request)));
     },
   );
@@ -125,13 +125,13 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
     },
     async (request, reply) => {
       const q = request.query;
-      if ('goal' in q) return readGoal(request, reply, q.goal, (goalId) => cases.forGoal(goalId));
+      if ('goal' in q) return readGoal(request, reply, q.goal, async (goalId) => cases.forGoal(goalId));
       if (!('board' in q)) {
-        return readAll(request, reply, (readable) => cases.all().filter((i) => readable(i.goalId)).map((i) => cases.view(i)));
+        return readAll(request, reply, async (readable) => Promise.all((await filterAsync(await cases.all(), (i) => readable(i.goalId))).map((i) => cases.view(i))));
       }
-      const unitId = cascade.units().find((u) => cascade.boardOfUnit(u.id) === q.board)?.id;
+      const unitId = (await filterAsync(await cascade.units(), async (u) => (await cascade.boardOfUnit(u.id)) === q.board))[0]?.id;
       if (!unitId) return sendError(reply, 404, 'NOT_FOUND', 'The board does not exist.');
-      if (!allowed(request, reply, access, 'read', { unitId, boardId: q.board })) return reply;
+      if (!(await allowed(request, reply, access, 'read', { unitId, boardId: q.board }))) return reply;
       return cases.openOnBoard(q.board);
     },
   );
@@ -148,10 +148,10 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
     },
     async (request, reply) => {
       const q = request.query;
-      if ('goal' in q) return readGoal(request, reply, q.goal, (goalId) => cases.chainsOfGoals([goalId]));
-      if (!('indicator' in q)) return readAll(request, reply, (readable) => cases.chainsOfGoals(cases.goalsWithChains().filter(readable)));
-      if (!cascade.unitExists(q.unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
-      if (!allowed(request, reply, access, 'read', { unitId: q.unit, boardId: cascade.boardOfUnit(q.unit) })) return reply;
+      if ('goal' in q) return readGoal(request, reply, q.goal, async (goalId) => cases.chainsOfGoals([goalId]));
+      if (!('indicator' in q)) return readAll(request, reply, async (readable) => cases.chainsOfGoals(await filterAsync(await cases.goalsWithChains(), readable)));
+      if (!(await cascade.unitExists(q.unit))) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if (!(await allowed(request, reply, access, 'read', { unitId: q.unit, boardId: await cascade.boardOfUnit(q.unit) }))) return reply;
       return cases.chainsWith(q.indicator, q.unit);
     },
   );
@@ -168,10 +168,10 @@ export const businessCaseRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService
       },
     },
     async (request, reply) => {
-      const goal = cascade.goal(request.params.id);
+      const goal = await cascade.goal(request.params.id);
       if (!goal) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
-      if (!mayEdit(request, reply, goal.ownerIds)) return reply;
-      const result = cases.saveChain(goal.id, request.body, actorOf(request));
+      if (!(await mayEdit(request, reply, goal.ownerIds))) return reply;
+      const result = await cases.saveChain(goal.id, request.body, actorOf(request));
       if (!result.ok) return reply.code(result.status).send({ error: result.error });
       return { chain: result.chain };
     },

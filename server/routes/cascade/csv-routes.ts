@@ -3,8 +3,9 @@ import * as z from 'zod';
 import { ImportResponse, IndicatorParams, UnitQuery } from '../../../shared/cascade';
 import { ErrorResponse } from '../../../shared/rest';
 import { Id } from '../../../shared/schemas';
-import { MAX_IMPORT_BYTES, parseMeasurementsCsv, writeProblemsToImport } from '../../services/cascade/csv-import';
+import { MAX_IMPORT_BYTES, readMeasurementsCsv, writeProblemsToImport } from '../../services/cascade/csv-import';
 import type { FeedContext } from './feed-routes';
+import { createRepositories } from '../../repositories';
 import { sendError } from '../../plugins/errors';
 import { requireCaller } from './route-helpers';
 import { sendFromPool } from '../../workers/read-pool';
@@ -14,7 +15,8 @@ type App = Parameters<FastifyPluginAsyncZod>[0];
 
 /** CSV import (preview, then all rows or none) and CSV exports of measurements and of a unit's status table. */
 export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<void> {
-  const { writer, live, repos, clock, mayOnUnits, actor, reads } = ctx;
+  const { writer, live, store, clock, mayOnUnits, actor, reads } = ctx;
+  const repos = () => createRepositories(store);
   await app.register(async (plain) => {
     const csv = plain.withTypeProvider<ZodTypeProvider>();
     csv.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES * 4 }, (_req, body, done) =>
@@ -42,27 +44,30 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
         if (Buffer.byteLength(request.body) > MAX_IMPORT_BYTES) {
           return sendError(reply, 413, 'VALIDATION_FAILED', `The file is too large: at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported at once. Split it into smaller files.`);
         }
-        const parsed = parseMeasurementsCsv(request.body, request.query.unit ?? null, (id) => repos.indicators.get(id), request.query.indicator ?? null);
+        const parsed = await readMeasurementsCsv(request.body, request.query.unit ?? null, async (id) => repos().indicators.get(id), request.query.indicator ?? null);
         // Access to every unit the file names, before any row (or its stored `previous` value) goes into an answer.
         const units = [...parsed.rows.map((r) => r.unitId), ...(request.query.unit ? [request.query.unit] : [])];
-        if (!mayOnUnits(request, reply, 'write', units)) return reply;
-        const previewRows = parsed.rows.map((r) => ({
-          row: r.row,
-          indicatorId: r.indicatorId,
-          indicatorName: repos.indicators.get(r.indicatorId)?.name ?? r.indicatorId,
-          periodStart: r.periodStart,
-          value: r.value,
-          previous: repos.indicators.measurement(r.indicatorId, r.unitId, r.periodStart)?.value ?? null,
-        }));
+        if (!(await mayOnUnits(request, reply, 'write', units))) return reply;
+        const previewRows = [];
+        for (const r of parsed.rows) {
+          previewRows.push({
+            row: r.row,
+            indicatorId: r.indicatorId,
+            indicatorName: (await repos().indicators.get(r.indicatorId))?.name ?? r.indicatorId,
+            periodStart: r.periodStart,
+            value: r.value,
+            previous: (await repos().indicators.measurement(r.indicatorId, r.unitId, r.periodStart))?.value ?? null,
+          });
+        }
         if (parsed.problems.length > 0) return reply.code(400).send({ applied: false, rows: previewRows, problems: parsed.problems });
         const writes = parsed.rows.map(({ row: _row, ...w }) => w);
         if (request.query.apply !== 'true') {
           // A dry run of the writer's own checks, so the preview finds what applying would refuse.
-          const check = writer.check(writes, clock.now());
+          const check = await writer.check(writes, clock.now());
           const problems = writeProblemsToImport(parsed.rows, check);
           return reply.code(problems.length ? 400 : 200).send({ applied: false, rows: previewRows, problems });
         }
-        const result = writer.write(writes, actor(request), clock.now());
+        const result = await writer.write(writes, actor(request), clock.now());
         if (!result.ok) {
           return reply.code(400).send({ applied: false, rows: previewRows, problems: writeProblemsToImport(parsed.rows, result.problems) });
         }
@@ -84,7 +89,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
       },
     },
     async (request, reply) => {
-      if (!mayOnUnits(request, reply, 'read', [request.query.unit])) return reply;
+      if (!(await mayOnUnits(request, reply, 'read', [request.query.unit]))) return reply;
       reply.header('content-disposition', `attachment; filename="${request.params.id}-${request.query.unit}.csv"`);
       const task = { kind: 'measurements-csv', indicatorId: request.params.id, unitId: request.query.unit, now: clock.now().toISOString() } as const;
       if ((await sendFromPool(reads, task, request, reply, CSV_TYPE)) !== 'sent') {
@@ -106,7 +111,7 @@ export async function registerCsvRoutes(app: App, ctx: FeedContext): Promise<voi
       },
     },
     async (request, reply) => {
-      if (!mayOnUnits(request, reply, 'read', [request.params.id])) return reply;
+      if (!(await mayOnUnits(request, reply, 'read', [request.params.id]))) return reply;
       reply.header('content-disposition', `attachment; filename="status-${request.params.id}.csv"`);
       const task = { kind: 'status-csv', unitId: request.params.id, now: clock.now().toISOString() } as const;
       if ((await sendFromPool(reads, task, request, reply, CSV_TYPE)) !== 'sent') {

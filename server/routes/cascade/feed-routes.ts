@@ -14,7 +14,8 @@ import type { CascadeService } from '../../services/cascade/cascade-service';
 import type { LiveUpdates } from '../../realtime/live-updates';
 import type { MeasurementWriter } from '../../services/cascade/measurement-writer';
 import type { Clock } from '../../services/command-service';
-import type { Repositories } from '../../repositories';
+import { createRepositories } from '../../repositories';
+import type { Store } from '../../store';
 import { sendError } from '../../plugins/errors';
 import { bearerToken } from '../../plugins/security';
 import type { ReadPool } from '../../workers/read-pool';
@@ -24,7 +25,7 @@ import { registerCsvRoutes } from './csv-routes';
 
 /** What the CSV and token routes share with the feed: its deps, the access check and the actor of a request. */
 export interface FeedContext extends FeedDeps {
-  mayOnUnits: (request: FastifyRequest, reply: FastifyReply, capability: Capability, unitIds: Iterable<string>) => boolean;
+  mayOnUnits: (request: FastifyRequest, reply: FastifyReply, capability: Capability, unitIds: Iterable<string>) => Promise<boolean>;
   actor: (request: FastifyRequest) => string;
 }
 
@@ -34,7 +35,7 @@ export interface FeedDeps {
   tokens: ApiTokens;
   writer: MeasurementWriter;
   live: LiveUpdates;
-  repos: Repositories;
+  store: Store;
   clock: Clock;
   /** Exports run here, off the event loop. */
   reads: ReadPool;
@@ -65,30 +66,30 @@ const EXAMPLE_BATCH = {
  * and the administration of API tokens. Writes are all-or-nothing and reach live boards as board events.
  */
 export const feedRoutes: FastifyPluginAsyncZod<FeedDeps> = async (app, deps) => {
-  const { cascade, access, tokens, writer, live, repos, clock } = deps;
+  const { cascade, access, tokens, writer, live, store, clock } = deps;
 
   // A valid API token marks the request as bearer-authenticated: no cookie is involved, so CSRF checks do not apply.
   app.addHook('onRequest', async (request, reply) => {
     const secret = apiTokenSecret(request);
     if (!secret) return;
-    request.apiToken = tokens.authenticate(secret);
+    request.apiToken = await tokens.authenticate(secret);
     if (!request.apiToken) return sendError(reply, 401, 'UNAUTHENTICATED', 'The API token is unknown or revoked.');
     request.credentialSource = 'bearer';
   });
 
   /** May the caller (API token or person) do `capability` on every unit? Answers 401/403 itself when not. */
-  const mayOnUnits = (request: FastifyRequest, reply: FastifyReply, capability: Capability, unitIds: Iterable<string>): boolean => {
+  const mayOnUnits = async (request: FastifyRequest, reply: FastifyReply, capability: Capability, unitIds: Iterable<string>): Promise<boolean> => {
     if (apiTokenSecret(request) && !request.apiToken) {
       void sendError(reply, 401, 'UNAUTHENTICATED', 'The API token is unknown or revoked.');
       return false;
     }
     for (const unitId of new Set(unitIds)) {
       if (request.apiToken) {
-        if (!tokens.covers(request.apiToken, unitId)) {
+        if (!(await tokens.covers(request.apiToken, unitId))) {
           void sendError(reply, 403, 'FORBIDDEN', `The API token may not ${capability} for unit ${unitId}.`, [{ path: 'unitId', message: 'outside the token\'s unit' }]);
           return false;
         }
-      } else if (!allowed(request, reply, access, capability, { unitId, boardId: cascade.boardOfUnit(unitId) })) {
+      } else if (!(await allowed(request, reply, access, capability, { unitId, boardId: await cascade.boardOfUnit(unitId) }))) {
         return false;
       }
     }
@@ -109,8 +110,8 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedDeps> = async (app, deps) => 
       },
     },
     async (request, reply) => {
-      if (!mayOnUnits(request, reply, 'read', [request.query.unit])) return reply;
-      const page = cascade.indicatorPage(request.params.id, request.query.unit);
+      if (!(await mayOnUnits(request, reply, 'read', [request.query.unit]))) return reply;
+      const page = await cascade.indicatorPage(request.params.id, request.query.unit);
       if (!page) return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
       return { measurements: page.measurements };
     },
@@ -132,10 +133,10 @@ export const feedRoutes: FastifyPluginAsyncZod<FeedDeps> = async (app, deps) => 
       },
     },
     async (request, reply) => {
-      if (!repos.indicators.get(request.params.id)) return sendError(reply, 404, 'NOT_FOUND', 'The indicator does not exist.');
+      if (!(await createRepositories(store).indicators.get(request.params.id))) return sendError(reply, 404, 'NOT_FOUND', 'The indicator does not exist.');
       const rows = request.body.measurements;
-      if (!mayOnUnits(request, reply, 'write', rows.map((r) => r.unitId))) return reply;
-      const result = writer.write(rows.map((r) => ({ ...r, indicatorId: request.params.id })), actor(request), clock.now());
+      if (!(await mayOnUnits(request, reply, 'write', rows.map((r) => r.unitId)))) return reply;
+      const result = await writer.write(rows.map((r) => ({ ...r, indicatorId: request.params.id })), actor(request), clock.now());
       if (!result.ok) {
         return sendError(reply, 400, 'VALIDATION_FAILED', 'Nothing was saved: some measurements are not valid.',
           result.problems.map((p) => ({ path: `measurements.${p.index}.${p.path}`, message: p.message })));

@@ -17,7 +17,7 @@ import type { OverviewScope, OverviewService } from '../../services/cascade/over
 import type { StatusSweep } from '../../services/cascade/status-sweep';
 import { type ReadPool, sendFromPool } from '../../workers/read-pool';
 import { JSON_TYPE } from '../../workers/read-answer';
-import { actorOf, allowed, anonymous, unitReader } from './route-helpers';
+import { actorOf, allowed, anonymous, everyAsync, unitReader } from './route-helpers';
 
 /** The cascade overview and goals: reads for everyone who may read, goal edits for facilitators of the owner units. */
 export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overview: OverviewService; sweep: StatusSweep; reads: ReadPool; cases: BusinessCases; access: UnitAccessPolicy }> = async (
@@ -40,15 +40,15 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overv
       const scope: OverviewScope = actor.startsWith('user:')
         ? { kind: 'person', userId: actor.slice(5) }
         : { kind: 'per-unit', reads: unitReader(request, access) };
-      sweep.ensure();
-      let outcome: ReturnType<OverviewService['page']> | 'sent';
+      await sweep.ensure();
+      let outcome: Awaited<ReturnType<OverviewService['page']>> | 'sent';
       if (scope.kind === 'person') {
         // A person's pages are built in the read pool, so a start page full of viewers leaves the event loop to
         // the live boards; a token's per-unit check is a function of this thread and stays here.
         const task = { kind: 'overview', userId: scope.userId, ...request.query, now: new Date().toISOString() } as const;
         const sent = await sendFromPool(reads, task, request, reply, JSON_TYPE);
         outcome = sent === 'none' ? 'not-found' : sent;
-      } else outcome = overview.page(scope, request.query);
+      } else outcome = await overview.page(scope, request.query);
       if (outcome === 'sent') return reply;
       if (outcome === 'not-found') return sendError(reply, 404, 'NOT_FOUND', 'No org unit has this id.');
       if (outcome === 'forbidden') return sendError(reply, 403, 'FORBIDDEN', 'You may not see this unit.');
@@ -69,17 +69,17 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overv
     async (request, reply) => {
       if (anonymous(request)) return sendError(reply, 401, 'UNAUTHENTICATED', 'Sign in first.');
       return {
-        goals: cascade.goals(),
-        initiatives: cases.all(),
-        units: cascade.units(),
-        layers: cascade.layers(),
-        indicators: cascade.indicatorNames(),
+        goals: await cascade.goals(),
+        initiatives: await cases.all(),
+        units: await cascade.units(),
+        layers: await cascade.layers(),
+        indicators: await cascade.indicatorNames(),
       };
     },
   );
 
   const mayEdit = (request: Parameters<typeof allowed>[0], reply: Parameters<typeof allowed>[1], ownerIds: string[]) =>
-    ownerIds.every((unitId) => allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) }));
+    everyAsync(ownerIds, async (unitId) => allowed(request, reply, access, 'facilitate', { unitId, boardId: await cascade.boardOfUnit(unitId) }));
 
   app.post(
     '/api/goals',
@@ -92,8 +92,8 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overv
       },
     },
     async (request, reply) => {
-      if (!mayEdit(request, reply, request.body.ownerIds)) return reply;
-      const result = cascade.saveGoal(null, request.body);
+      if (!(await mayEdit(request, reply, request.body.ownerIds))) return reply;
+      const result = await cascade.saveGoal(null, request.body);
       if (!result.ok) return reply.code(result.status).send({ error: result.error });
       return reply.code(201).send(result.goal);
     },
@@ -111,10 +111,10 @@ export const goalsRoutes: FastifyPluginAsyncZod<{ cascade: CascadeService; overv
       },
     },
     async (request, reply) => {
-      const existing = cascade.goals().find((g) => g.id === request.params.id);
+      const existing = (await cascade.goals()).find((g) => g.id === request.params.id);
       if (!existing) return sendError(reply, 404, 'NOT_FOUND', 'The goal does not exist.');
-      if (!mayEdit(request, reply, [...existing.ownerIds, ...(request.body.ownerIds ?? [])])) return reply;
-      const result = cascade.saveGoal(request.params.id, request.body, true);
+      if (!(await mayEdit(request, reply, [...existing.ownerIds, ...(request.body.ownerIds ?? [])]))) return reply;
+      const result = await cascade.saveGoal(request.params.id, request.body, true);
       if (!result.ok) return reply.code(result.status).send({ error: result.error });
       return result.goal;
     },

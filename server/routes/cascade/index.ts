@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../db/open-database';
-import type { Repositories } from '../../repositories';
+import { createRepositories } from '../../repositories';
 import type { Store } from '../../store';
 import type { UnitAccessPolicy } from '../../services/access-policy';
 import { createApiTokens } from '../../services/cascade/api-tokens';
@@ -9,7 +8,7 @@ import { createCascadeService } from '../../services/cascade/cascade-service';
 import { createOverviewService } from '../../services/cascade/overview-service';
 import type { LiveUpdates } from '../../realtime/live-updates';
 import { createMeasurementWriter } from '../../services/cascade/measurement-writer';
-import type { Clock, CommandService } from '../../services/command-service';
+import type { Clock } from '../../services/command-service';
 import { businessCaseRoutes } from './business-case-routes';
 import { feedRoutes } from './feed-routes';
 import { goalsRoutes } from './goals-routes';
@@ -19,10 +18,7 @@ import { createReadPool } from '../../workers/read-pool';
 import { createStatusSweep } from '../../services/cascade/status-sweep';
 
 export interface CascadeDeps {
-  db: Db;
   store: Store;
-  repos: Repositories;
-  commands: CommandService;
   access: UnitAccessPolicy;
   clock: Clock;
   updates: LiveUpdates;
@@ -32,27 +28,27 @@ export interface CascadeDeps {
 
 /** The cascade's REST routes: overview, goals, business cases, effect chains, indicator pages, reports, feeds, CSV, tokens. */
 export async function registerCascadeRoutes(app: FastifyInstance, deps: CascadeDeps): Promise<void> {
-  const cascade = createCascadeService(deps.db, deps.repos, deps.commands, deps.clock);
+  const cascade = createCascadeService(deps.store, deps.clock);
   const reads = createReadPool(deps.store);
   // The start page's pages get a thread of their own: each takes milliseconds, and in the shared pool they would
   // wait behind a region's report or export (a tenth of a second or more) for every viewer on the page.
   const overviewReads = createReadPool(deps.store, { threads: 1 });
   app.addHook('onClose', () => Promise.all([reads.close(), overviewReads.close()]).then(() => undefined));
-  const sweep = createStatusSweep(deps.repos.unitStatus, deps.clock, deps.updates.overviewChanged);
+  const sweep = createStatusSweep(() => createRepositories(deps.store).unitStatus, deps.clock, deps.updates.overviewChanged);
   sweep.start();
   app.addHook('onClose', async () => sweep.stop());
-  const cases = deps.cases ?? createBusinessCases(deps.db, deps.repos, deps.clock);
-  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.db), sweep, reads: overviewReads, cases, access: deps.access });
+  const cases = deps.cases ?? createBusinessCases(deps.store, deps.clock);
+  await app.register(goalsRoutes, { cascade, overview: createOverviewService(deps.store), sweep, reads: overviewReads, cases, access: deps.access });
   await app.register(businessCaseRoutes, { cascade, cases, access: deps.access, live: deps.updates });
   await app.register(reportRoutes, { reads, clock: deps.clock, cascade, access: deps.access });
-  await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, repos: deps.repos, reads, clock: deps.clock });
+  await app.register(indicatorRoutes, { cascade, access: deps.access, live: deps.updates, store: deps.store, reads, clock: deps.clock });
   await app.register(feedRoutes, {
     cascade,
     access: deps.access,
-    tokens: createApiTokens(deps.db, deps.clock),
-    writer: createMeasurementWriter(deps.db, deps.repos, cases.measured),
+    tokens: createApiTokens(deps.store, deps.clock),
+    writer: createMeasurementWriter(deps.store, cases.measured),
     live: deps.updates,
-    repos: deps.repos,
+    store: deps.store,
     clock: deps.clock,
     reads,
   });

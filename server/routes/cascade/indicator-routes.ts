@@ -13,7 +13,8 @@ import {
   UnitQuery,
 } from '../../../shared/cascade';
 import { Id } from '../../../shared/schemas';
-import type { Repositories } from '../../repositories';
+import { createRepositories } from '../../repositories';
+import type { Store } from '../../store';
 import type { Clock } from '../../services/command-service';
 import { type ReadPool, sendFromPool } from '../../workers/read-pool';
 import { JSON_TYPE } from '../../workers/read-answer';
@@ -29,12 +30,12 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
   cascade: CascadeService;
   access: UnitAccessPolicy;
   live: LiveUpdates;
-  repos: Repositories;
+  store: Store;
   reads: ReadPool;
   clock: Clock;
 }> = async (
   app,
-  { cascade, access, live, repos, reads, clock },
+  { cascade, access, live, store, reads, clock },
 ) => {
   app.get(
     '/api/indicators/:id',
@@ -49,7 +50,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { unit } = request.query;
-      if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
+      if (!(await allowed(request, reply, access, 'read', { unitId: unit, boardId: await cascade.boardOfUnit(unit) }))) return reply;
       // The whole series, the units below and the roll-up: read in the pool, off the event loop.
       // Validated, serialised and compressed in the pool: the main thread sends the bytes.
       const task = { kind: 'indicator-page', indicatorId: request.params.id, unitId: unit, now: clock.now().toISOString() } as const;
@@ -69,12 +70,12 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const board = repos.boards.get(request.params.id);
+      const board = await createRepositories(store).boards.get(request.params.id);
       if (!board) return sendError(reply, 404, 'NOT_FOUND', 'The board does not exist.');
-      if (!allowed(request, reply, access, 'read', { unitId: board.unit.id, boardId: board.id })) return reply;
+      if (!(await allowed(request, reply, access, 'read', { unitId: board.unit.id, boardId: board.id }))) return reply;
       const chains: Record<string, GoalLink[]> = {};
-      for (const id of repos.indicators.idsOnBoard(board.id)) {
-        const chain = cascade.chainFor(id, board.unit.id);
+      for (const id of await createRepositories(store).indicators.idsOnBoard(board.id)) {
+        const chain = await cascade.chainFor(id, board.unit.id);
         if (chain.length > 0) chains[id] = chain;
       }
       return { chains };
@@ -96,10 +97,10 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
-      const def = cascade.definition(request.params.id);
+      const def = await cascade.definition(request.params.id);
       if (!def) return sendError(reply, 404, 'NOT_FOUND', 'The indicator does not exist.');
-      if (!allowed(request, reply, access, 'administer', { unitId: def.unitId, boardId: cascade.boardOfUnit(def.unitId) })) return reply;
-      const { events, ...answer } = cascade.setIndicatorSettings(def.id, request.body.mandatory, request.body.rollup, actorOf(request))!;
+      if (!(await allowed(request, reply, access, 'administer', { unitId: def.unitId, boardId: await cascade.boardOfUnit(def.unitId) }))) return reply;
+      const { events, ...answer } = (await cascade.setIndicatorSettings(def.id, request.body.mandatory, request.body.rollup, actorOf(request)))!;
       live.broadcast(events); // after the commit: open boards show the change without a reload
       return answer;
     },
@@ -118,8 +119,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { unitId } = request.body;
-      if (!allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) })) return reply;
-      const result = cascade.setTarget(request.params.id, request.body, actorOf(request));
+      if (!(await allowed(request, reply, access, 'facilitate', { unitId, boardId: await cascade.boardOfUnit(unitId) }))) return reply;
+      const result = await cascade.setTarget(request.params.id, request.body, actorOf(request));
       if (result === 'not-found') return sendError(reply, 404, 'NOT_FOUND', 'The indicator or the unit does not exist.');
       if (result === 'invalid') {
         return sendError(reply, 400, 'VALIDATION_FAILED', 'The target does not fit the indicator.', [
@@ -144,8 +145,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { unitId, baselineTo } = request.body;
-      if (!allowed(request, reply, access, 'facilitate', { unitId, boardId: cascade.boardOfUnit(unitId) })) return reply;
-      if (!cascade.setBaseline(request.params.id, unitId, baselineTo, actorOf(request))) {
+      if (!(await allowed(request, reply, access, 'facilitate', { unitId, boardId: await cascade.boardOfUnit(unitId) }))) return reply;
+      if (!(await cascade.setBaseline(request.params.id, unitId, baselineTo, actorOf(request)))) {
         return sendError(reply, 404, 'NOT_FOUND', 'The indicator does not exist.');
       }
       return reply.code(204).send(null);
@@ -165,8 +166,8 @@ export const indicatorRoutes: FastifyPluginAsyncZod<{
     },
     async (request, reply) => {
       const { unitId } = request.body;
-      if (!allowed(request, reply, access, 'write', { unitId, boardId: cascade.boardOfUnit(unitId) })) return reply;
-      const result = cascade.recordDeviation(request.params.id, request.body, actorOf(request));
+      if (!(await allowed(request, reply, access, 'write', { unitId, boardId: await cascade.boardOfUnit(unitId) }))) return reply;
+      const result = await cascade.recordDeviation(request.params.id, request.body, actorOf(request));
       if (!result.ok) return reply.code(result.status).send({ error: result.error });
       live.broadcast(result.events);
       return reply.code(201).send(result.deviation);

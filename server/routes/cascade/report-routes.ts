@@ -29,8 +29,8 @@ export const reportRoutes: FastifyPluginAsyncZod<{
     async (request, reply) => {
       const { unit, from, to } = request.query;
       if (from > to) return sendError(reply, 400, 'VALIDATION_FAILED', 'from must not be after to.');
-      if (!cascade.unitExists(unit)) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
-      if (!allowed(request, reply, access, 'read', { unitId: unit, boardId: cascade.boardOfUnit(unit) })) return reply;
+      if (!(await cascade.unitExists(unit))) return sendError(reply, 404, 'NOT_FOUND', 'The unit does not exist.');
+      if (!(await allowed(request, reply, access, 'read', { unitId: unit, boardId: await cascade.boardOfUnit(unit) }))) return reply;
       // A report reads every indicator, goal and meeting of the unit: built in the read pool, off the event loop.
       // Validated, serialised and compressed in the pool: the main thread sends the bytes.
       const task = { kind: 'status-report', unit, from, to, now: clock.now().toISOString() } as const;

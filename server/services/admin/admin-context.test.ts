@@ -5,9 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../config';
 import { migrate } from '../../db/migrate';
 import { type Db, openDatabase } from '../../db/open-database';
-import { accountsRepository } from '../../repositories/accounts-repository';
-import { orgAdminRepository } from '../../repositories/org-admin-repository';
 import { createRepositories } from '../../repositories';
+import { sqliteStore } from '../../store';
 import { createRoleAccess } from '../access-policy';
 import { createAuthService } from '../auth-service';
 import { systemClock } from '../command-service';
@@ -20,11 +19,11 @@ function deps(): AdminDeps & { db: Db } {
   const db = openDatabase(join(dir, 'kaskade.db'));
   migrate(db, join(projectRoot, 'migrations'));
   db.prepare("INSERT INTO layers (id, rank, name, kind) VALUES ('l1', 1, 'Top', '')").run();
-  const accounts = accountsRepository(db);
+  const store = sqliteStore(db);
   return {
-    db, accounts, org: orgAdminRepository(db), access: createRoleAccess(accounts),
-    auth: createAuthService(accounts, systemClock), live: { disconnect: () => {} }, clock: systemClock,
-    statuses: createRepositories(db).unitStatus, statusesChanged: () => {},
+    db, store, access: createRoleAccess(createRepositories(store).accounts),
+    auth: createAuthService(store, systemClock), live: { disconnect: () => {} }, clock: systemClock,
+    statusesChanged: () => {},
   };
 }
 afterEach(() => {
@@ -35,21 +34,21 @@ const caller = { userId: 'u-1', actor: 'user:u-1' };
 const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('audited admin actions', () => {
-  it('stores the change and its audit row together', () => {
+  it('stores the change and its audit row together', async () => {
     const d = deps();
-    audited(d, caller, { type: 'unit.created', subject: 'u', payload: {} }, () => d.org.insertUnit('u', null, 'l1', 'Enhed'));
+    await audited(d, caller, { type: 'unit.created', subject: 'u', payload: {} }, async (repos) => repos.orgAdmin.insertUnit('u', null, 'l1', 'Enhed'));
     expect([count(d.db, 'org_units'), count(d.db, 'admin_events')]).toEqual([1, 1]);
     d.db.close();
   });
 
-  it('stores neither when the change fails halfway', () => {
+  it('stores neither when the change fails halfway', async () => {
     const d = deps();
-    expect(() =>
-      audited(d, caller, { type: 'unit.created', subject: 'u', payload: {} }, () => {
-        d.org.insertUnit('u', null, 'l1', 'Enhed');
-        d.org.insertUnit('u', null, 'l1', 'Samme id');
+    await expect(
+      audited(d, caller, { type: 'unit.created', subject: 'u', payload: {} }, async (repos) => {
+        await repos.orgAdmin.insertUnit('u', null, 'l1', 'Enhed');
+        await repos.orgAdmin.insertUnit('u', null, 'l1', 'Samme id');
       }),
-    ).toThrow();
+    ).rejects.toThrow();
     expect([count(d.db, 'org_units'), count(d.db, 'admin_events')]).toEqual([0, 0]);
     d.db.close();
   });

@@ -1,9 +1,7 @@
 import type * as z from 'zod';
 import type { ErrorCode } from '../../../shared/protocol';
-import type { Db } from '../../db/open-database';
-import type { AccountsRepository } from '../../repositories/accounts-repository';
-import type { OrgAdminRepository } from '../../repositories/org-admin-repository';
-import type { UnitStatusRepository } from '../../repositories/unit-status-repository';
+import { type Repositories, createRepositories } from '../../repositories';
+import type { Store } from '../../store';
 import type { UnitAccessPolicy } from '../access-policy';
 import type { AuthService, Principal } from '../auth-service';
 import type { Clock } from '../command-service';
@@ -14,18 +12,20 @@ export interface LiveDisconnect {
 }
 
 export interface AdminDeps {
-  db: Db;
-  accounts: AccountsRepository;
-  org: OrgAdminRepository;
+  store: Store;
   access: UnitAccessPolicy;
   auth: AuthService;
   live: LiveDisconnect;
   clock: Clock;
-  /** The overview's stored statuses, which a unit's move changes (its old and new ancestors' roll-ups). */
-  statuses: Pick<UnitStatusRepository, 'unitMoved'>;
-  /** Tells open overviews to reload once a change to the statuses has committed. */
+  /** Tells open overviews to reload once a change to the statuses has committed (a unit's move changes them). */
   statusesChanged: () => void;
 }
+
+/**
+ * The store's repositories, for the reads and checks before a change. Never inside `audited`'s change: there only
+ * the transaction's repositories may be used (the store waits for the transaction, which would wait for it).
+ */
+export const readRepos = (deps: Pick<AdminDeps, 'store'>): Repositories => createRepositories(deps.store);
 
 /** The signed-in person using the admin screens. */
 export interface AdminCaller {
@@ -59,14 +59,18 @@ export interface AuditNote {
  * Runs an administrative change and appends its audit row in one transaction: the trail never lacks a change
  * that happened, nor shows one that did not.
  */
-export function audited<T>(deps: Pick<AdminDeps, 'db' | 'accounts' | 'clock'>, caller: AdminCaller, note: AuditNote, change: () => T): T {
-  return deps.db
-    .transaction(() => {
-      const value = change();
-      deps.accounts.adminEvent(caller.actor, deps.clock.now().toISOString(), note.type, note.subject, note.payload);
-      return value;
-    })
-    .immediate();
+export function audited<T>(
+  deps: Pick<AdminDeps, 'store' | 'clock'>,
+  caller: AdminCaller,
+  note: AuditNote,
+  change: (repos: Repositories) => Promise<T>,
+): Promise<T> {
+  return deps.store.transaction(async (tx) => {
+    const repos = createRepositories(tx);
+    const value = await change(repos);
+    await repos.accounts.adminEvent(caller.actor, deps.clock.now().toISOString(), note.type, note.subject, note.payload);
+    return value;
+  });
 }
 
 /** A request body as the route's zod schema hands it over (defaults filled in). */

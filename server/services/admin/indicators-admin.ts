@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AdminIndicator, CreateIndicatorRequest, UpdateIndicatorRequest } from '../../../shared/auth';
 import type { IndicatorDefinitionRow, IndicatorUses } from '../../repositories/org-admin-repository';
-import { type AdminCaller, type AdminDeps, type AdminResult, type Body, audited, done, forbidden, inUse, notFound, ok } from './admin-context';
+import { type AdminCaller, type AdminDeps, type AdminResult, type Body, audited, done, forbidden, inUse, notFound, ok, readRepos } from './admin-context';
 import type { AdminScope } from './admin-scope';
 
 const toIndicator = (i: IndicatorDefinitionRow): AdminIndicator => ({
@@ -27,31 +27,31 @@ function describeUses(uses: IndicatorUses): string {
 
 /** Indicator definitions of the units one administers; targets and measurements are set elsewhere. */
 export function indicatorsAdmin(deps: AdminDeps, caller: AdminCaller, scope: AdminScope) {
-  const { org } = deps;
+  const org = () => readRepos(deps).orgAdmin;
   /** The definition, when this administrator administers its unit; else why not. */
-  const reach = (indicatorId: string): AdminResult<IndicatorDefinitionRow> => {
-    const row = org.indicatorDefinition(indicatorId);
+  const reach = async (indicatorId: string): Promise<AdminResult<IndicatorDefinitionRow>> => {
+    const row = await org().indicatorDefinition(indicatorId);
     if (!row) return notFound('No such indicator.');
-    if (!scope.canAdminUnit(row.unit_id)) return forbidden('You do not administer the unit of this indicator.');
+    if (!(await scope.canAdminUnit(row.unit_id))) return forbidden('You do not administer the unit of this indicator.');
     return ok(row);
   };
   return {
-    list: (): AdminIndicator[] => org.indicators().map(toIndicator),
+    list: async (): Promise<AdminIndicator[]> => (await org().indicators()).map(toIndicator),
 
-    create(b: Body<typeof CreateIndicatorRequest>): AdminResult<{ id: string }> {
-      if (!org.unit(b.unitId)) return notFound('No such unit.');
-      if (!scope.canAdminUnit(b.unitId)) return forbidden('You do not administer this unit.');
+    async create(b: Body<typeof CreateIndicatorRequest>): Promise<AdminResult<{ id: string }>> {
+      if (!(await org().unit(b.unitId))) return notFound('No such unit.');
+      if (!(await scope.canAdminUnit(b.unitId))) return forbidden('You do not administer this unit.');
       const id = `ind-${randomUUID()}`;
       const row = {
         id, unit_id: b.unitId, name: b.name, unit_label: b.unitLabel, direction: b.direction, frequency: b.frequency,
         kind: b.kind, type: b.type, decimals: b.decimals, min_respondents: b.kind === 'soft' ? b.minRespondents : null,
       };
-      audited(deps, caller, { type: 'indicator.created', subject: id, payload: b }, () => org.insertIndicator(row));
+      await audited(deps, caller, { type: 'indicator.created', subject: id, payload: b }, async (repos) => repos.orgAdmin.insertIndicator(row));
       return ok({ id });
     },
 
-    update(indicatorId: string, b: Body<typeof UpdateIndicatorRequest>): AdminResult<null> {
-      const found = reach(indicatorId);
+    async update(indicatorId: string, b: Body<typeof UpdateIndicatorRequest>): Promise<AdminResult<null>> {
+      const found = await reach(indicatorId);
       if (!found.ok) return found;
       const before = found.value;
       const kind = b.kind ?? before.kind;
@@ -67,23 +67,23 @@ export function indicatorsAdmin(deps: AdminDeps, caller: AdminCaller, scope: Adm
         min_respondents: kind === 'soft' ? (b.minRespondents === undefined ? before.min_respondents : b.minRespondents) : null,
       };
       // Measurements are stored by the first day of their period: another frequency would strand them.
-      if (after.frequency !== before.frequency && org.indicatorUses(indicatorId).measurements > 0) {
+      if (after.frequency !== before.frequency && (await org().indicatorUses(indicatorId)).measurements > 0) {
         return inUse('The frequency cannot change once the indicator has measurements.');
       }
-      audited(deps, caller, { type: 'indicator.updated', subject: indicatorId, payload: { before: toIndicator(before), after: toIndicator(after) } }, () =>
-        org.updateIndicator(after),
+      await audited(deps, caller, { type: 'indicator.updated', subject: indicatorId, payload: { before: toIndicator(before), after: toIndicator(after) } }, async (repos) =>
+        repos.orgAdmin.updateIndicator(after),
       );
       return done;
     },
 
-    remove(indicatorId: string): AdminResult<null> {
-      const found = reach(indicatorId);
+    async remove(indicatorId: string): Promise<AdminResult<null>> {
+      const found = await reach(indicatorId);
       if (!found.ok) return found;
-      const uses = org.indicatorUses(indicatorId);
+      const uses = await org().indicatorUses(indicatorId);
       if (Object.values(uses).some((n) => n > 0)) {
         return inUse(`The indicator is in use (${describeUses(uses)}); remove it from boards and templates first, or keep it.`);
       }
-      audited(deps, caller, { type: 'indicator.deleted', subject: indicatorId, payload: toIndicator(found.value) }, () => org.deleteIndicator(indicatorId));
+      await audited(deps, caller, { type: 'indicator.deleted', subject: indicatorId, payload: toIndicator(found.value) }, async (repos) => repos.orgAdmin.deleteIndicator(indicatorId));
       return done;
     },
   };

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Db } from '../../db/open-database';
-import { accountsRepository } from '../../repositories/accounts-repository';
-import { type ApiTokenRow, apiTokensRepository } from '../../repositories/api-tokens-repository';
+import { createRepositories } from '../../repositories';
+import type { ApiTokenRow } from '../../repositories/api-tokens-repository';
+import type { Store } from '../../store';
 import type { Clock } from '../command-service';
 
 /** The prefix tells a leaked secret apart in logs and secret scanners. */
@@ -28,37 +28,40 @@ const toApiToken = (r: ApiTokenRow) => ({
 });
 
 /** API tokens: created by an administrator for a unit (and the units below), shown once, revocable. */
-export function createApiTokens(db: Db, clock: Clock) {
-  const repo = apiTokensRepository(db);
-  const accounts = accountsRepository(db);
-  // A token and its row in the admin audit trail are stored together, or neither (as every admin action).
-  const insertAudited = db.transaction((t: Parameters<typeof repo.insert>[0]) => {
-    repo.insert(t);
-    accounts.adminEvent(t.createdBy, t.createdAt, 'token.created', `token:${t.id}`, { name: t.name, unitId: t.unitId });
-  });
-  const revokeAudited = db.transaction((id: string, by: string, at: string): boolean => {
-    const revoked = repo.revoke(id, at);
-    if (revoked) accounts.adminEvent(by, at, 'token.revoked', `token:${id}`, {});
-    return revoked;
-  });
+export function createApiTokens(store: Store, clock: Clock) {
+  const tokens = () => createRepositories(store).apiTokens;
   return {
-    create: (name: string, unitId: string, createdBy: string) => {
+    create: async (name: string, unitId: string, createdBy: string) => {
       const secret = `${PREFIX}${randomBytes(32).toString('base64url')}`;
       const id = `tok-${randomUUID()}`;
       const createdAt = clock.now().toISOString();
-      insertAudited.immediate({ id, name, unitId, tokenHash: hashApiToken(secret), createdAt, createdBy });
-      return { token: toApiToken(repo.byHash(hashApiToken(secret))!), secret };
+      // A token and its row in the admin audit trail are stored together, or neither (as every admin action).
+      const row = await store.transaction(async (tx) => {
+        const repos = createRepositories(tx);
+        await repos.apiTokens.insert({ id, name, unitId, tokenHash: hashApiToken(secret), createdAt, createdBy });
+        await repos.accounts.adminEvent(createdBy, createdAt, 'token.created', `token:${id}`, { name, unitId });
+        return repos.apiTokens.byHash(hashApiToken(secret));
+      });
+      return { token: toApiToken(row!), secret };
     },
-    list: () => repo.all().map(toApiToken),
-    revoke: (id: string, by: string): boolean => revokeAudited.immediate(id, by, clock.now().toISOString()),
+    list: async () => (await tokens().all()).map(toApiToken),
+    revoke: (id: string, by: string): Promise<boolean> =>
+      store.transaction(async (tx) => {
+        const repos = createRepositories(tx);
+        const at = clock.now().toISOString();
+        const revoked = await repos.apiTokens.revoke(id, at);
+        if (revoked) await repos.accounts.adminEvent(by, at, 'token.revoked', `token:${id}`, {});
+        return revoked;
+      }),
     /** The token's principal for its secret (from a bearer header), or null when unknown or revoked. */
-    authenticate: (secret: string): ApiTokenPrincipal | null => {
-      const row = repo.byHash(hashApiToken(secret));
+    authenticate: async (secret: string): Promise<ApiTokenPrincipal | null> => {
+      const repo = tokens();
+      const row = await repo.byHash(hashApiToken(secret));
       if (!row || row.revoked_at) return null;
-      repo.markUsed(row.id, clock.now().toISOString());
+      await repo.markUsed(row.id, clock.now().toISOString());
       return { tokenId: row.id, unitId: row.unit_id, actor: `token:${row.id}` };
     },
-    covers: (principal: ApiTokenPrincipal, unitId: string): boolean => repo.covers(principal.unitId, unitId),
+    covers: async (principal: ApiTokenPrincipal, unitId: string): Promise<boolean> => tokens().covers(principal.unitId, unitId),
   };
 }
 export type ApiTokens = ReturnType<typeof createApiTokens>;

@@ -9,20 +9,20 @@ import type { MeasuredAt } from '../event-store';
  * that shows the case (its goal's owners and the units above them, where they show one of its indicators), and a
  * `null` one to the boards it leaves. In the board's log, so a board that re-joins catches up as with any event.
  */
-export function businessCaseEffects(repos: Repositories, view: (i: Initiative) => BusinessCase) {
+export function businessCaseEffects(repos: Repositories, view: (i: Initiative) => Promise<BusinessCase>) {
   const event = (initiativeId: string, businessCase: BusinessCase | null, boardIds: string[]): Effect => ({
     body: { type: 'business-case.changed', initiativeId, businessCase },
     boardIds,
   });
 
   /** After a create, edit, close or reopen: the case to the boards it shows on, null to those it left. */
-  const changed = (initiativeId: string, before: readonly string[]): Effect[] => {
-    const initiative = repos.initiatives.get(initiativeId);
+  const changed = async (initiativeId: string, before: readonly string[]): Promise<Effect[]> => {
+    const initiative = await repos.initiatives.get(initiativeId);
     if (!initiative) return [];
-    const after = repos.initiatives.boardsShowing(initiativeId);
+    const after = await repos.initiatives.boardsShowing(initiativeId);
     const left = before.filter((b) => !after.includes(b));
     return [
-      ...(after.length > 0 ? [event(initiativeId, view(initiative), after)] : []),
+      ...(after.length > 0 ? [event(initiativeId, await view(initiative), after)] : []),
       ...(left.length > 0 ? [event(initiativeId, null, left)] : []),
     ];
   };
@@ -31,18 +31,23 @@ export function businessCaseEffects(repos: Repositories, view: (i: Initiative) =
    * After measurements: each open case whose progress is read at a measured indicator and unit (a case follows its
    * indicator at its goal's first owner with values), with the progress as it is now.
    */
-  const measured = (points: readonly MeasuredAt[]): Effect[] => {
+  const measured = async (points: readonly MeasuredAt[]): Promise<Effect[]> => {
     const at = new Set(points.map((p) => `${p.indicatorId}\u0000${p.unitId}`));
-    const ids = new Set([...new Set(points.map((p) => p.indicatorId))].flatMap((i) => repos.initiatives.openMoving(i)));
-    return [...ids].flatMap((id) => {
-      const initiative = repos.initiatives.get(id);
-      if (!initiative) return [];
-      const shown = view(initiative);
-      if (!shown.indicators.some((p) => at.has(`${p.indicatorId}\u0000${p.unitId}`))) return [];
-      const boards = repos.initiatives.boardsShowing(id);
-      return boards.length > 0 ? [event(id, shown, boards)] : [];
-    });
+    const ids = new Set<string>();
+    for (const indicatorId of new Set(points.map((p) => p.indicatorId))) {
+      for (const id of await repos.initiatives.openMoving(indicatorId)) ids.add(id);
+    }
+    const effects: Effect[] = [];
+    for (const id of ids) {
+      const initiative = await repos.initiatives.get(id);
+      if (!initiative) continue;
+      const shown = await view(initiative);
+      if (!shown.indicators.some((p) => at.has(`${p.indicatorId}\u0000${p.unitId}`))) continue;
+      const boards = await repos.initiatives.boardsShowing(id);
+      if (boards.length > 0) effects.push(event(id, shown, boards));
+    }
+    return effects;
   };
 
-  return { changed, measured, boardsOf: (initiativeId: string) => repos.initiatives.boardsShowing(initiativeId) };
+  return { changed, measured, boardsOf: async (initiativeId: string): Promise<string[]> => repos.initiatives.boardsShowing(initiativeId) };
 }

@@ -124,6 +124,26 @@ export function parseMeasurementsCsv(
   return { rows, problems };
 }
 
+/**
+ * parseMeasurementsCsv with indicators read from the store: a first pass learns which ids the file names, they are
+ * read once each, and the second pass parses with them (parsing stays pure; reading 5,000 rows twice costs little).
+ */
+export async function readMeasurementsCsv(
+  text: string,
+  defaultUnit: string | null,
+  indicatorOf: (id: string) => Promise<Indicator | undefined>,
+  defaultIndicator: string | null = null,
+): Promise<ParsedImport> {
+  const named = new Set<string>();
+  parseMeasurementsCsv(text, defaultUnit, (id) => void named.add(id), defaultIndicator);
+  const known = new Map<string, Indicator>();
+  for (const id of named) {
+    const indicator = await indicatorOf(id);
+    if (indicator) known.set(id, indicator);
+  }
+  return parseMeasurementsCsv(text, defaultUnit, (id) => known.get(id), defaultIndicator);
+}
+
 /** Maps the writer's checks (per row index) to rows and columns of the file. */
 export function writeProblemsToImport(
   rows: ParsedImport['rows'],

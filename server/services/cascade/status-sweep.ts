@@ -10,20 +10,30 @@ const CHECK_MS = 60_000;
  * a day now past) changes the status of the cells it governs, though nothing was written. Checked on a timer (so
  * open overviews hear of it) and before each overview read (so no read answers with yesterday's targets).
  */
-export function createStatusSweep(statuses: Pick<UnitStatusRepository, 'sweep'>, clock: Clock, changed: () => void) {
+export function createStatusSweep(statuses: () => Pick<UnitStatusRepository, 'sweep'>, clock: Clock, changed: () => void) {
   let checkedDay = '';
-  const ensure = (): void => {
+  /** The sweep under way, which a read asking meanwhile waits for rather than starting another. */
+  let sweeping: Promise<void> | null = null;
+  const ensure = (): Promise<void> => {
     const day = calendarDate(clock.now());
-    if (day === checkedDay) return;
-    if (statuses.sweep(day) > 0) changed();
-    checkedDay = day;
+    if (day === checkedDay) return Promise.resolve();
+    sweeping ??= (async () => {
+      try {
+        if ((await statuses().sweep(day)) > 0) changed();
+        checkedDay = day;
+      } finally {
+        sweeping = null;
+      }
+    })();
+    return sweeping;
   };
   let timer: ReturnType<typeof setInterval> | null = null;
   return {
     ensure,
     start(): void {
-      ensure();
-      timer = setInterval(ensure, CHECK_MS);
+      const check = () => void ensure().catch(() => {}); // a failed sweep is tried again on the next check or read
+      check();
+      timer = setInterval(check, CHECK_MS);
       timer.unref();
     },
     stop(): void {
