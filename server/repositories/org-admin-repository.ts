@@ -140,7 +140,7 @@ export function orgAdminRepository(ex: Executor) {
     /** Who created a person through the admin screens (their first audit row). */
     creatorOf: async (userId: string): Promise<string | undefined> =>
       (await ex.first(q.selectFrom('admin_events').select('actor')
-        .where('type', '=', 'user.created').where('subject', '=', `user:${userId}`).orderBy('id').limit(1)))?.actor,
+        .where('type', '=', 'user.created').where('subject', '=', `user:${userId}`).orderBy('id').limit(sql.lit(1))))?.actor,
     boardsBrief: (): Promise<{ id: string; name: string; unit_id: string }[]> =>
       ex.all(q.selectFrom('boards').select(['id', 'name', 'unit_id']).orderBy('name')),
     templates: (): Promise<TemplateRow[]> => ex.all(q.selectFrom('board_templates').selectAll().orderBy('name')),
