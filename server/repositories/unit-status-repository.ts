@@ -175,12 +175,14 @@ export function unitStatusRepository(ex: Executor, targetOf: TargetLookup = indi
       (await ex.first(ex.q.selectFrom('unit_status_built').select('id'))) !== undefined,
     computeAll: statuses.computeAll,
     /** The stored cells, for comparing with `computeAll`. */
+    // Both sorted here, in byte order as computeAll sorts: a PostgreSQL database's collation may order text otherwise.
     storedCells: async (): Promise<StatusCell[]> =>
-      (await ex.all(ex.q.selectFrom('unit_status').selectAll().orderBy('unit_id').orderBy('indicator_id'))).map(toCell),
+      (await ex.all(ex.q.selectFrom('unit_status').selectAll())).map(toCell)
+        .sort((a, b) => compare(a.unitId, b.unitId) || compare(a.indicatorId, b.indicatorId)),
     /** The stored roll-up values, in key order, for comparing with `computeAll`. */
-    storedRolled: (): Promise<RolledRow[]> => ex.all(ex.q.selectFrom('rollup_values')
-      .select(['indicator_id as indicatorId', 'unit_id as unitId', 'period_start as periodStart', 'value', 'denominator'])
-      .orderBy('indicator_id').orderBy('unit_id').orderBy('period_start')),
+    storedRolled: async (): Promise<RolledRow[]> => (await ex.all(ex.q.selectFrom('rollup_values')
+      .select(['indicator_id as indicatorId', 'unit_id as unitId', 'period_start as periodStart', 'value', 'denominator'])))
+      .sort((a, b) => compare(a.indicatorId, b.indicatorId) || compare(a.unitId, b.unitId) || compare(a.periodStart, b.periodStart)),
   };
 }
 
