@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { BoardIndicator, Indicator, Measurement, Target } from '../../shared/schemas';
 import { type SignalSummary, analyseSeries, summariseSignal } from '../../shared/domain/indicator-signal';
-import type { Db } from '../db/open-database';
+import { type Executor, queryShape } from '../store';
 import {
   type IndicatorRow,
   type MeasurementRow,
@@ -13,132 +14,149 @@ import {
 /** How many of an indicator's latest measurements a board snapshot carries (the tile's sparkline). */
 export const RECENT_MEASUREMENTS = 12;
 
+type OnBoardRow = IndicatorRow & { order_key: string };
+
+// Board snapshots and the status tables run these per board or per cell: shapes compiled once per engine.
+const byId = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('indicators').selectAll().where('id', '=', p.id));
+const onBoard = queryShape(['board'], (q, p: { board: string }) =>
+  q.selectFrom('board_indicators as bi').innerJoin('indicators as i', 'i.id', 'bi.indicator_id')
+    .selectAll('i').select('bi.order_key').where('bi.board_id', '=', p.board).orderBy('bi.order_key'));
+const isOnBoard = queryShape(['board', 'indicator'], (q, p: { board: string; indicator: string }) =>
+  q.selectFrom('board_indicators').select(sql<number>`1`.as('one'))
+    .where('board_id', '=', p.board).where('indicator_id', '=', p.indicator));
+/**
+ * The target in force on `day`: the unit's own, else the nearest unit above that set one (a translated target
+ * defaults to the parent's), else the owning unit's; at one unit the latest that started wins, and of two that
+ * started the same day the one set last (a target changed twice in a day is a new row each time).
+ */
+const targetFor = queryShape(['indicator', 'unit', 'owner', 'day'], (_q, p: { indicator: string; unit: string; owner: string; day: string }) => sql<TargetRow>`
+  WITH RECURSIVE up (id, depth) AS (
+    SELECT CAST(${p.unit} AS TEXT), 0
+    UNION ALL SELECT o.parent_id, up.depth + 1 FROM org_units o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+  ), candidates (id, depth) AS (SELECT id, depth FROM up UNION ALL SELECT CAST(${p.owner} AS TEXT), 1000000)
+  SELECT t.valid_from, t.valid_to, t.target, t.low, t.high, t.tolerance
+  FROM targets t JOIN candidates c ON c.id = t.unit_id
+  WHERE t.indicator_id = ${p.indicator} AND t.valid_from <= ${p.day} AND (t.valid_to IS NULL OR t.valid_to >= ${p.day})
+  ORDER BY c.depth, t.valid_from DESC, t.id DESC LIMIT 1`);
+const recentOnBoard = queryShape(['board', 'unit', 'n'], (_q, p: { board: string; unit: string; n: number }) => sql<MeasurementRow>`
+  SELECT indicator_id, unit_id, period_start, value, numerator, denominator, respondents, note, recorded_at, recorded_by
+  FROM (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.indicator_id ORDER BY m.period_start DESC) AS rn
+        FROM board_indicators bi
+        JOIN measurements m ON m.indicator_id = bi.indicator_id AND m.unit_id = ${p.unit}
+        WHERE bi.board_id = ${p.board}) latest
+  WHERE rn <= ${p.n} ORDER BY indicator_id, period_start`);
+// The whole series per board indicator and the frozen baselines: the run-chart signal is judged on all of it.
+const seriesOnBoard = queryShape(['board', 'unit'], (q, p: { board: string; unit: string }) =>
+  q.selectFrom('board_indicators as bi')
+    .innerJoin('measurements as m', (j) => j.onRef('m.indicator_id', '=', 'bi.indicator_id').on('m.unit_id', '=', p.unit))
+    .selectAll('m').where('bi.board_id', '=', p.board).orderBy('m.indicator_id').orderBy('m.period_start'));
+const baselinesOnBoard = queryShape(['board', 'unit'], (q, p: { board: string; unit: string }) =>
+  q.selectFrom('board_indicators as bi')
+    .innerJoin('baselines as b', (j) => j.onRef('b.indicator_id', '=', 'bi.indicator_id').on('b.unit_id', '=', p.unit))
+    .select(['b.indicator_id', 'b.baseline_to']).where('bi.board_id', '=', p.board));
+const seriesAt = queryShape(['indicator', 'unit'], (q, p: { indicator: string; unit: string }) =>
+  q.selectFrom('measurements').selectAll()
+    .where('indicator_id', '=', p.indicator).where('unit_id', '=', p.unit).orderBy('period_start'));
+const baselineAt = queryShape(['indicator', 'unit'], (q, p: { indicator: string; unit: string }) =>
+  q.selectFrom('baselines').select('baseline_to').where('indicator_id', '=', p.indicator).where('unit_id', '=', p.unit));
+const oneOnBoard = queryShape(['board', 'indicator'], (q, p: { board: string; indicator: string }) =>
+  q.selectFrom('board_indicators as bi').innerJoin('indicators as i', 'i.id', 'bi.indicator_id')
+    .selectAll('i').select('bi.order_key').where('bi.board_id', '=', p.board).where('bi.indicator_id', '=', p.indicator));
+const boardsShowingFrom = queryShape(['unit', 'indicator'], (_q, p: { unit: string; indicator: string }) => sql<{ id: string; unit_id: string }>`
+  WITH RECURSIVE below (id) AS (
+    SELECT CAST(${p.unit} AS TEXT)
+    UNION ALL SELECT o.id FROM org_units o JOIN below ON o.parent_id = below.id
+  )
+  SELECT b.id, b.unit_id FROM boards b JOIN below ON below.id = b.unit_id
+  JOIN board_indicators bi ON bi.board_id = b.id AND bi.indicator_id = ${p.indicator}
+  ORDER BY b.id`);
+const measurement = queryShape(['indicator', 'unit', 'period'], (q, p: { indicator: string; unit: string; period: string }) =>
+  q.selectFrom('measurements').selectAll()
+    .where('indicator_id', '=', p.indicator).where('unit_id', '=', p.unit).where('period_start', '=', p.period));
+const upsertMeasurement = queryShape(
+  ['indicatorId', 'unitId', 'periodStart', 'value', 'numerator', 'denominator', 'respondents', 'note', 'recordedAt', 'recordedBy'],
+  (q, m: Measurement) => q.insertInto('measurements').values({
+    indicator_id: m.indicatorId, unit_id: m.unitId, period_start: m.periodStart, value: m.value, numerator: m.numerator,
+    denominator: m.denominator, respondents: m.respondents, note: m.note, recorded_at: m.recordedAt, recorded_by: m.recordedBy,
+  }).onConflict((oc) => oc.columns(['indicator_id', 'unit_id', 'period_start']).doUpdateSet((eb) => ({
+    value: eb.ref('excluded.value'),
+    numerator: eb.ref('excluded.numerator'),
+    denominator: eb.ref('excluded.denominator'),
+    respondents: eb.ref('excluded.respondents'),
+    note: eb.ref('excluded.note'),
+    recorded_at: eb.ref('excluded.recorded_at'),
+    recorded_by: eb.ref('excluded.recorded_by'),
+  }))),
+);
+const boardsShowing = queryShape(['indicator', 'unit'], (q, p: { indicator: string; unit: string }) =>
+  q.selectFrom('board_indicators as bi').innerJoin('boards as b', 'b.id', 'bi.board_id')
+    .select('b.id').where('bi.indicator_id', '=', p.indicator).where('b.unit_id', '=', p.unit).orderBy('b.id'));
+
 /**
  * Indicators as boards show them. A board shows an indicator for the board's own unit: its target and
  * measurements are that unit's, falling back to the nearest unit above (then the owning unit) until it sets its own.
  */
-export function indicatorsRepository(db: Db) {
-  const byId = db.prepare<[string], IndicatorRow>('SELECT * FROM indicators WHERE id = ?');
-  const onBoard = db.prepare<[string], IndicatorRow & { order_key: string }>(`
-    SELECT i.*, bi.order_key FROM board_indicators bi JOIN indicators i ON i.id = bi.indicator_id
-    WHERE bi.board_id = ? ORDER BY bi.order_key`);
-  const isOnBoard = db.prepare<[string, string], { one: number }>(
-    'SELECT 1 AS one FROM board_indicators WHERE board_id = ? AND indicator_id = ?',
-  );
-  // The target in force on `day`: the unit's own, else the nearest unit above that set one (a translated target
-  // defaults to the parent's), else the owning unit's; at one unit the latest that started wins.
-  const targetFor = db.prepare<{ indicator: string; unit: string; owner: string; day: string }, TargetRow>(`
-    WITH RECURSIVE up (id, depth) AS (
-      SELECT @unit, 0
-      UNION ALL SELECT o.parent_id, up.depth + 1 FROM org_units o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
-    ), candidates (id, depth) AS (SELECT id, depth FROM up UNION ALL SELECT @owner, 1000000)
-    SELECT t.valid_from, t.valid_to, t.target, t.low, t.high, t.tolerance
-    FROM targets t JOIN candidates c ON c.id = t.unit_id
-    WHERE t.indicator_id = @indicator AND t.valid_from <= @day AND (t.valid_to IS NULL OR t.valid_to >= @day)
-    ORDER BY c.depth, t.valid_from DESC LIMIT 1`);
-  const recentOnBoard = db.prepare<{ board: string; unit: string; n: number }, MeasurementRow>(`
-    SELECT indicator_id, unit_id, period_start, value, numerator, denominator, respondents, note,
-           recorded_at, recorded_by
-    FROM (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.indicator_id ORDER BY m.period_start DESC) AS rn
-          FROM board_indicators bi
-          JOIN measurements m ON m.indicator_id = bi.indicator_id AND m.unit_id = @unit
-          WHERE bi.board_id = @board)
-    WHERE rn <= @n ORDER BY indicator_id, period_start`);
-  // The whole series per board indicator and the frozen baselines: the run-chart signal is judged on all of it.
-  const seriesOnBoard = db.prepare<{ board: string; unit: string }, MeasurementRow>(`
-    SELECT m.* FROM board_indicators bi
-    JOIN measurements m ON m.indicator_id = bi.indicator_id AND m.unit_id = @unit
-    WHERE bi.board_id = @board ORDER BY m.indicator_id, m.period_start`);
-  const baselinesOnBoard = db.prepare<{ board: string; unit: string }, { indicator_id: string; baseline_to: string }>(`
-    SELECT b.indicator_id, b.baseline_to FROM board_indicators bi
-    JOIN baselines b ON b.indicator_id = bi.indicator_id AND b.unit_id = @unit
-    WHERE bi.board_id = @board`);
-  const seriesAt = db.prepare<[string, string], MeasurementRow>(
-    'SELECT * FROM measurements WHERE indicator_id = ? AND unit_id = ? ORDER BY period_start',
-  );
-  const baselineAt = db.prepare<[string, string], { baseline_to: string }>(
-    'SELECT baseline_to FROM baselines WHERE indicator_id = ? AND unit_id = ?',
-  );
-  const oneOnBoard = db.prepare<[string, string], IndicatorRow & { order_key: string }>(`
-    SELECT i.*, bi.order_key FROM board_indicators bi JOIN indicators i ON i.id = bi.indicator_id
-    WHERE bi.board_id = ? AND bi.indicator_id = ?`);
-  const boardsShowingFrom = db.prepare<{ unit: string; indicator: string }, { id: string; unit_id: string }>(`
-    WITH RECURSIVE below (id) AS (
-      SELECT @unit
-      UNION ALL SELECT o.id FROM org_units o JOIN below ON o.parent_id = below.id
-    )
-    SELECT b.id, b.unit_id FROM boards b JOIN below ON below.id = b.unit_id
-    JOIN board_indicators bi ON bi.board_id = b.id AND bi.indicator_id = @indicator
-    ORDER BY b.id`);
-  const measurement = db.prepare<[string, string, string], MeasurementRow>(
-    'SELECT * FROM measurements WHERE indicator_id = ? AND unit_id = ? AND period_start = ?',
-  );
-  const upsertMeasurement = db.prepare(`
-    INSERT INTO measurements (indicator_id, unit_id, period_start, value, numerator, denominator, respondents,
-                              note, recorded_at, recorded_by)
-    VALUES (@indicatorId, @unitId, @periodStart, @value, @numerator, @denominator, @respondents, @note,
-            @recordedAt, @recordedBy)
-    ON CONFLICT (indicator_id, unit_id, period_start) DO UPDATE SET value = excluded.value,
-      numerator = excluded.numerator, denominator = excluded.denominator, respondents = excluded.respondents,
-      note = excluded.note, recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`);
-  const boardsShowing = db.prepare<[string, string], { id: string }>(`
-    SELECT b.id FROM board_indicators bi JOIN boards b ON b.id = bi.board_id
-    WHERE bi.indicator_id = ? AND b.unit_id = ? ORDER BY b.id`);
-
-  const currentTarget = (indicator: Indicator, unitId: string, day: string): Target | null => {
-    const row = targetFor.get({ indicator: indicator.id, unit: unitId, owner: indicator.unitId, day });
+export function indicatorsRepository(ex: Executor) {
+  const currentTarget = async (indicator: Indicator, unitId: string, day: string): Promise<Target | null> => {
+    const row = await ex.first(targetFor(ex, { indicator: indicator.id, unit: unitId, owner: indicator.unitId, day }));
     return row ? toTarget(row) : null;
   };
 
+  const series = async (indicatorId: string, unitId: string): Promise<Measurement[]> =>
+    (await ex.all(seriesAt(ex, { indicator: indicatorId, unit: unitId }))).map(toMeasurement);
+
   /** The run-chart signal of the indicator's whole reportable series at the unit (undefined: no such indicator). */
-  const signalOf = (indicatorId: string, unitId: string): SignalSummary | undefined => {
-    const row = byId.get(indicatorId);
+  const signalOf = async (indicatorId: string, unitId: string): Promise<SignalSummary | undefined> => {
+    const row = await ex.first(byId(ex, { id: indicatorId }));
     if (!row) return undefined;
     const indicator = toIndicator(row);
     return summariseSignal(analyseSeries({
-      measurements: seriesAt.all(indicatorId, unitId).map(toMeasurement),
+      measurements: await series(indicatorId, unitId),
       minRespondents: indicator.minRespondents,
-      baselineTo: baselineAt.get(indicatorId, unitId)?.baseline_to ?? null,
+      baselineTo: (await ex.first(baselineAt(ex, { indicator: indicatorId, unit: unitId })))?.baseline_to ?? null,
     }).analysis);
   };
 
   return {
     signalOf,
     /** One indicator as a board shows it (as in `forBoard`), or undefined if the board does not show it. */
-    onBoard: (boardId: string, unitId: string, indicatorId: string, today: string): BoardIndicator | undefined => {
-      const row = oneOnBoard.get(boardId, indicatorId);
+    onBoard: async (boardId: string, unitId: string, indicatorId: string, today: string): Promise<BoardIndicator | undefined> => {
+      const row: OnBoardRow | undefined = await ex.first(oneOnBoard(ex, { board: boardId, indicator: indicatorId }));
       if (!row) return undefined;
       const indicator = toIndicator(row);
-      const series = seriesAt.all(indicatorId, unitId).map(toMeasurement);
-      const signal = signalOf(indicatorId, unitId);
+      const recent = (await series(indicatorId, unitId)).slice(-RECENT_MEASUREMENTS);
+      const signal = await signalOf(indicatorId, unitId);
       return {
         ...indicator,
         orderKey: row.order_key,
-        target: currentTarget(indicator, unitId, today),
-        recent: series.slice(-RECENT_MEASUREMENTS),
+        target: await currentTarget(indicator, unitId, today),
+        recent,
         ...(signal ? { signal } : {}),
       };
     },
     /** Boards of the unit and every unit below it that show the indicator (a target there applies to them all). */
-    boardsShowingFrom: (unitId: string, indicatorId: string): { id: string; unitId: string }[] =>
-      boardsShowingFrom.all({ unit: unitId, indicator: indicatorId }).map((b) => ({ id: b.id, unitId: b.unit_id })),
-    get: (id: string): Indicator | undefined => {
-      const row = byId.get(id);
+    boardsShowingFrom: async (unitId: string, indicatorId: string): Promise<{ id: string; unitId: string }[]> =>
+      (await ex.all(boardsShowingFrom(ex, { unit: unitId, indicator: indicatorId }))).map((b) => ({ id: b.id, unitId: b.unit_id })),
+    get: async (id: string): Promise<Indicator | undefined> => {
+      const row = await ex.first(byId(ex, { id }));
       return row && toIndicator(row);
     },
-    isOnBoard: (boardId: string, indicatorId: string): boolean => isOnBoard.get(boardId, indicatorId) !== undefined,
+    isOnBoard: async (boardId: string, indicatorId: string): Promise<boolean> =>
+      (await ex.first(isOnBoard(ex, { board: boardId, indicator: indicatorId }))) !== undefined,
     /** The ids of the board's indicators, in board order. */
-    idsOnBoard: (boardId: string): string[] => onBoard.all(boardId).map((r) => r.id),
+    idsOnBoard: async (boardId: string): Promise<string[]> => (await ex.all(onBoard(ex, { board: boardId }))).map((r) => r.id),
     currentTarget,
     /** The board's indicators in board order, each with its target in force today and its latest measurements. */
-    forBoard: (boardId: string, unitId: string, today: string, options: { signal?: boolean } = {}): BoardIndicator[] => {
-      const recent = groupByIndicator(recentOnBoard.all({ board: boardId, unit: unitId, n: RECENT_MEASUREMENTS }));
+    forBoard: async (boardId: string, unitId: string, today: string, options: { signal?: boolean } = {}): Promise<BoardIndicator[]> => {
+      const recent = groupByIndicator(await ex.all(recentOnBoard(ex, { board: boardId, unit: unitId, n: RECENT_MEASUREMENTS })));
       const withSignal = options.signal ?? true;
-      const series = withSignal ? groupByIndicator(seriesOnBoard.all({ board: boardId, unit: unitId })) : null;
+      const series = withSignal ? groupByIndicator(await ex.all(seriesOnBoard(ex, { board: boardId, unit: unitId }))) : null;
       const baselines = withSignal
-        ? new Map(baselinesOnBoard.all({ board: boardId, unit: unitId }).map((b) => [b.indicator_id, b.baseline_to]))
+        ? new Map((await ex.all(baselinesOnBoard(ex, { board: boardId, unit: unitId }))).map((b) => [b.indicator_id, b.baseline_to]))
         : null;
-      return onBoard.all(boardId).map((row) => {
+      const rows: OnBoardRow[] = await ex.all(onBoard(ex, { board: boardId }));
+      const tiles: BoardIndicator[] = [];
+      for (const row of rows) {
         const indicator = toIndicator(row);
         const signal = series && baselines
           ? summariseSignal(analyseSeries({
@@ -147,27 +165,29 @@ export function indicatorsRepository(db: Db) {
             baselineTo: baselines.get(indicator.id) ?? null,
           }).analysis)
           : undefined;
-        return {
+        tiles.push({
           ...indicator,
           orderKey: row.order_key,
-          target: currentTarget(indicator, unitId, today),
+          target: await currentTarget(indicator, unitId, today),
           recent: recent.get(indicator.id) ?? [],
           ...(signal ? { signal } : {}),
-        };
-      });
+        });
+      }
+      return tiles;
     },
-    measurement: (indicatorId: string, unitId: string, periodStart: string): Measurement | undefined => {
-      const row = measurement.get(indicatorId, unitId, periodStart);
+    measurement: async (indicatorId: string, unitId: string, periodStart: string): Promise<Measurement | undefined> => {
+      const row = await ex.first(measurement(ex, { indicator: indicatorId, unit: unitId, period: periodStart }));
       return row && toMeasurement(row);
     },
-    saveMeasurement: (m: Measurement): void => {
-      upsertMeasurement.run(m);
+    saveMeasurement: async (m: Measurement): Promise<void> => {
+      await ex.run(upsertMeasurement(ex, m));
     },
     /** Boards whose tiles show this indicator for this unit: each gets the measurement's event. */
-    boardsShowing: (indicatorId: string, unitId: string): string[] =>
-      boardsShowing.all(indicatorId, unitId).map((r) => r.id),
+    boardsShowing: async (indicatorId: string, unitId: string): Promise<string[]> =>
+      (await ex.all(boardsShowing(ex, { indicator: indicatorId, unit: unitId }))).map((r) => r.id),
   };
 }
+
 function groupByIndicator(rows: readonly MeasurementRow[]): Map<string, Measurement[]> {
   const byIndicator = new Map<string, Measurement[]>();
   for (const row of rows) {

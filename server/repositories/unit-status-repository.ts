@@ -1,13 +1,15 @@
+import { sql } from 'kysely';
 import type { Rollup } from '../../shared/cascade';
 import { rollUp } from '../../shared/domain/cascade';
 import { analyseSeries } from '../../shared/domain/indicator-signal';
 import { hasTooFewRespondents, measurementStatus, type Status } from '../../shared/domain/status';
 import type { Indicator, Measurement, Target } from '../../shared/schemas';
-import type { Db } from '../db/open-database';
-import { type IndicatorRow, type MeasurementRow, toIndicator, toMeasurement } from './rows';
+import { type Executor, type QueryLike, queryShape } from '../store';
+import { indicatorsRepository } from './indicators-repository';
+import { type IndicatorRow, toIndicator, toMeasurement, toTarget } from './rows';
 
 /** The target in force at a unit on a day (indicators-repository's inheritance rule). */
-export type TargetLookup = (indicator: Indicator, unitId: string, day: string) => Target | null;
+export type TargetLookup = (indicator: Indicator, unitId: string, day: string) => Promise<Target | null>;
 
 type Definition = Indicator & { rollup: Rollup | null };
 
@@ -23,111 +25,188 @@ export interface StatusCell {
   asOf: string;
 }
 
-interface RolledValue {
+// A type, not an interface: query shapes take it as their parameters (a record of scalars).
+type RolledValue = {
   periodStart: string;
   value: number;
   denominator: number | null;
-}
+};
+type RolledRow = RolledValue & { indicatorId: string; unitId: string };
 
-const DEFINITION_COLUMNS = 'id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents, rollup';
+const DEFINITION_COLUMNS = ['id', 'unit_id', 'name', 'unit_label', 'direction', 'frequency', 'kind', 'decimals', 'min_respondents', 'rollup'] as const;
+
+// The incremental path runs these per measurement, per cell and per ancestor: shapes compiled once per engine.
+// A constant LIMIT is a literal (sql.lit): SQLite compiles a statement with a bound LIMIT again on every run (about
+// 3x the time of a one-row read here).
+const definition = queryShape(['id'], (q, p: { id: string }) =>
+  q.selectFrom('indicators').select(DEFINITION_COLUMNS).where('id', '=', p.id));
+const allDefinitions = queryShape([], (q) => q.selectFrom('indicators').select(DEFINITION_COLUMNS));
+const parentOf = queryShape(['unit'], (q, p: { unit: string }) => q.selectFrom('org_units').select('parent_id').where('id', '=', p.unit));
+const ownSeries = queryShape(['indicator', 'unit'], (q, p: { indicator: string; unit: string }) =>
+  q.selectFrom('measurements').selectAll().where('indicator_id', '=', p.indicator).where('unit_id', '=', p.unit).orderBy('period_start'));
+const hasOwn = queryShape(['indicator', 'unit'], (q, p: { indicator: string; unit: string }) =>
+  q.selectFrom('measurements').select('period_start').where('indicator_id', '=', p.indicator).where('unit_id', '=', p.unit).limit(sql.lit(1)));
+const rolledSeries = queryShape(['indicator', 'unit'], (q, p: { indicator: string; unit: string }) =>
+  q.selectFrom('rollup_values').select(['period_start', 'value'])
+    .where('indicator_id', '=', p.indicator).where('unit_id', '=', p.unit).orderBy('period_start'));
+const baselineTo = queryShape(['indicator', 'unit'], (q, p: { indicator: string; unit: string }) =>
+  q.selectFrom('baselines').select('baseline_to').where('indicator_id', '=', p.indicator).where('unit_id', '=', p.unit));
+const baselinesOf = queryShape(['indicator'], (q, p: { indicator: string }) =>
+  q.selectFrom('baselines').select(['unit_id', 'baseline_to']).where('indicator_id', '=', p.indicator));
+// Each child's value for one period: its own measurement, else what was rolled up into it. With the child's id:
+// the values are summed in id order (see byId), as computeAll sums them.
+const childValues = queryShape(['indicator', 'parent', 'period'], (_q, p: { indicator: string; parent: string; period: string }) => sql<{
+  id: string; mv: number | null; md: number | null; rv: number | null; rd: number | null;
+}>`
+  SELECT o.id, m.value AS mv, m.denominator AS md, r.value AS rv, r.denominator AS rd
+  FROM org_units o
+  LEFT JOIN measurements m ON m.indicator_id = ${p.indicator} AND m.unit_id = o.id AND m.period_start = ${p.period}
+  LEFT JOIN rollup_values r ON r.indicator_id = ${p.indicator} AND r.unit_id = o.id AND r.period_start = ${p.period}
+  WHERE o.parent_id = ${p.parent}`);
+// The targets of an indicator in force on a day, each unit's latest first (indicators-repository's order).
+const targetsInForce = queryShape(['indicator', 'day'], (q, p: { indicator: string; day: string }) =>
+  q.selectFrom('targets').select(['unit_id', 'valid_from', 'valid_to', 'target', 'low', 'high', 'tolerance'])
+    .where('indicator_id', '=', p.indicator).where('valid_from', '<=', p.day)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', p.day)]))
+    .orderBy('unit_id').orderBy('valid_from', 'desc').orderBy('id', 'desc'));
+const putRolled = queryShape(['indicatorId', 'unitId', 'periodStart', 'value', 'denominator'], (q, r: RolledRow) =>
+  q.insertInto('rollup_values')
+    .values({ indicator_id: r.indicatorId, unit_id: r.unitId, period_start: r.periodStart, value: r.value, denominator: r.denominator })
+    .onConflict((oc) => oc.columns(['indicator_id', 'unit_id', 'period_start']).doUpdateSet((eb) => ({
+      value: eb.ref('excluded.value'),
+      denominator: eb.ref('excluded.denominator'),
+    }))));
+const dropRolled = queryShape(['indicator', 'unit', 'period'], (q, p: { indicator: string; unit: string; period: string }) =>
+  q.deleteFrom('rollup_values').where('indicator_id', '=', p.indicator).where('unit_id', '=', p.unit).where('period_start', '=', p.period));
+type CellParams = ReturnType<typeof cellParams>;
+const putCell = queryShape(['unitId', 'indicatorId', 'status', 'value', 'periodStart', 'signal', 'rolledUp', 'asOf'], (q, c: CellParams) =>
+  q.insertInto('unit_status').values({
+    unit_id: c.unitId, indicator_id: c.indicatorId, status: c.status, value: c.value, period_start: c.periodStart,
+    signal: c.signal, rolled_up: c.rolledUp, as_of: c.asOf,
+  }).onConflict((oc) => oc.columns(['unit_id', 'indicator_id']).doUpdateSet((eb) => ({
+    status: eb.ref('excluded.status'),
+    value: eb.ref('excluded.value'),
+    period_start: eb.ref('excluded.period_start'),
+    signal: eb.ref('excluded.signal'),
+    rolled_up: eb.ref('excluded.rolled_up'),
+    as_of: eb.ref('excluded.as_of'),
+  }))));
+const dropCell = queryShape(['unit', 'indicator'], (q, p: { unit: string; indicator: string }) =>
+  q.deleteFrom('unit_status').where('unit_id', '=', p.unit).where('indicator_id', '=', p.indicator));
+const cellUnitsBelow = queryShape(['unit', 'indicator'], (_q, p: { unit: string; indicator: string }) => sql<{ unit_id: string }>`
+  WITH RECURSIVE down (id) AS (SELECT CAST(${p.unit} AS TEXT) UNION ALL SELECT o.id FROM org_units o JOIN down ON o.parent_id = down.id)
+  SELECT s.unit_id FROM unit_status s JOIN down ON down.id = s.unit_id WHERE s.indicator_id = ${p.indicator}`);
+const cellUnitsOf = queryShape(['indicator'], (q, p: { indicator: string }) =>
+  q.selectFrom('unit_status').select('unit_id').where('indicator_id', '=', p.indicator));
+// Every stored cell in a subtree (a moved unit's: the targets they inherit may have changed).
+const cellsInSubtree = queryShape(['unit'], (_q, p: { unit: string }) => sql<{ unit_id: string; indicator_id: string }>`
+  WITH RECURSIVE down (id) AS (SELECT CAST(${p.unit} AS TEXT) UNION ALL SELECT o.id FROM org_units o JOIN down ON o.parent_id = down.id)
+  SELECT s.unit_id, s.indicator_id FROM unit_status s JOIN down ON down.id = s.unit_id`);
+// The periods a unit passes up to its parent: its own measurements' and what was rolled up into it.
+const periodsAt = queryShape(['indicator', 'unit'], (_q, p: { indicator: string; unit: string }) => sql<{ period_start: string }>`
+  SELECT period_start FROM measurements WHERE indicator_id = ${p.indicator} AND unit_id = ${p.unit}
+  UNION SELECT period_start FROM rollup_values WHERE indicator_id = ${p.indicator} AND unit_id = ${p.unit}`);
+const rolledUpIndicators = queryShape([], (q) => q.selectFrom('indicators').select('id').where('rollup', 'is not', null));
+// Targets whose validity starts, or has ended, in the days (after, day]: the cells they govern change status.
+const targetsTurning = queryShape(['after', 'day'], (q, p: { after: string; day: string }) =>
+  q.selectFrom('targets').select(['indicator_id', 'unit_id']).distinct()
+    .where((eb) => eb.or([
+      eb.and([eb('valid_from', '>', p.after), eb('valid_from', '<=', p.day)]),
+      eb.and([eb('valid_to', 'is not', null), eb('valid_to', '>=', p.after), eb('valid_to', '<', p.day)]),
+    ])));
+const sweptDay = queryShape([], () => sql<{ day: string | null }>`
+  SELECT coalesce((SELECT swept_day FROM unit_status_built), (SELECT min(as_of) FROM unit_status)) AS day`);
+const markSwept = queryShape(['day'], (q, p: { day: string }) => q.updateTable('unit_status_built').set({ swept_day: p.day }));
+const markBuilt = queryShape(['builtAt', 'day'], (q, p: { builtAt: string; day: string }) =>
+  q.insertInto('unit_status_built').values({ id: 1, built_at: p.builtAt, swept_day: p.day })
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({
+      built_at: eb.ref('excluded.built_at'),
+      swept_day: eb.ref('excluded.swept_day'),
+    }))));
+
+/**
+ * Rows a rebuild writes into tables it has just emptied, many to a statement: fewer statements is what makes a
+ * rebuild at region size quick on PostgreSQL (each one a round trip). A fixed batch size and single rows for the
+ * rest keep the statement texts to two, so SQLite prepares each once.
+ */
+const BATCH = 200;
+async function insertAll<T>(ex: Executor, rows: readonly T[], batch: (rows: readonly T[]) => QueryLike<unknown>, one: (row: T) => QueryLike<unknown>): Promise<void> {
+  let i = 0;
+  for (; i + BATCH <= rows.length; i += BATCH) await ex.run(batch(rows.slice(i, i + BATCH)));
+  for (; i < rows.length; i++) await ex.run(one(rows[i]!));
+}
 
 /**
  * The derived tables behind the overview (migration 0007): each (unit, indicator) status and the roll-up series,
  * kept current by the writes that change them — called inside the writer's transaction, so a committed measurement
  * and its statuses (the unit's and every rolled-up ancestor's) are one. `rebuild` computes everything from scratch;
  * it is the reference the incremental path must agree with.
+ *
+ * `targetOf` looks targets up on `ex` (indicators-repository's rule, the default). The transactions this
+ * repository opens itself (rebuild, sweep) look them up with the same rule on their own executor: the store's
+ * executor waits for them to end.
  */
-export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
-  const definition = db.prepare<[string], IndicatorRow & { rollup: Rollup | null }>(
-    `SELECT ${DEFINITION_COLUMNS} FROM indicators WHERE id = ?`,
-  );
-  const parentOf = db.prepare<[string], string | null>('SELECT parent_id FROM org_units WHERE id = ?').pluck();
-  const ownSeries = db.prepare<[string, string], MeasurementRow>(
-    'SELECT * FROM measurements WHERE indicator_id = ? AND unit_id = ? ORDER BY period_start',
-  );
-  const hasOwn = db.prepare<[string, string], number>(
-    'SELECT 1 FROM measurements WHERE indicator_id = ? AND unit_id = ? LIMIT 1',
-  ).pluck();
-  const rolledSeries = db.prepare<[string, string], { period_start: string; value: number }>(
-    'SELECT period_start, value FROM rollup_values WHERE indicator_id = ? AND unit_id = ? ORDER BY period_start',
-  );
-  const baselineTo = db.prepare<[string, string], string>(
-    'SELECT baseline_to FROM baselines WHERE indicator_id = ? AND unit_id = ?',
-  ).pluck();
-  // Each child's value for one period: its own measurement, else what was rolled up into it.
-  const childValues = db.prepare<{ indicator: string; parent: string; period: string }, {
-    mv: number | null; md: number | null; rv: number | null; rd: number | null;
-  }>(`
-    SELECT m.value AS mv, m.denominator AS md, r.value AS rv, r.denominator AS rd
-    FROM org_units o
-    LEFT JOIN measurements m ON m.indicator_id = @indicator AND m.unit_id = o.id AND m.period_start = @period
-    LEFT JOIN rollup_values r ON r.indicator_id = @indicator AND r.unit_id = o.id AND r.period_start = @period
-    WHERE o.parent_id = @parent`);
-  const putRolled = db.prepare(`
-    INSERT INTO rollup_values (indicator_id, unit_id, period_start, value, denominator)
-    VALUES (@indicatorId, @unitId, @periodStart, @value, @denominator)
-    ON CONFLICT (indicator_id, unit_id, period_start) DO UPDATE SET value = excluded.value,
-      denominator = excluded.denominator`);
-  const dropRolled = db.prepare<[string, string, string]>(
-    'DELETE FROM rollup_values WHERE indicator_id = ? AND unit_id = ? AND period_start = ?',
-  );
-  const putCell = db.prepare(`
-    INSERT INTO unit_status (unit_id, indicator_id, status, value, period_start, signal, rolled_up, as_of)
-    VALUES (@unitId, @indicatorId, @status, @value, @periodStart, @signal, @rolledUp, @asOf)
-    ON CONFLICT (unit_id, indicator_id) DO UPDATE SET status = excluded.status, value = excluded.value,
-      period_start = excluded.period_start, signal = excluded.signal, rolled_up = excluded.rolled_up,
-      as_of = excluded.as_of`);
-  const dropCell = db.prepare<[string, string]>('DELETE FROM unit_status WHERE unit_id = ? AND indicator_id = ?');
-  const cellUnitsBelow = db.prepare<[string, string], string>(`
-    WITH RECURSIVE down (id) AS (SELECT ? UNION ALL SELECT o.id FROM org_units o JOIN down ON o.parent_id = down.id)
-    SELECT s.unit_id FROM unit_status s JOIN down ON down.id = s.unit_id WHERE s.indicator_id = ?`).pluck();
-  const cellUnitsOf = db.prepare<[string], string>('SELECT unit_id FROM unit_status WHERE indicator_id = ?').pluck();
-  // Every stored cell in a subtree (a moved unit's: the targets they inherit may have changed).
-  const cellsInSubtree = db.prepare<[string], { unit_id: string; indicator_id: string }>(`
-    WITH RECURSIVE down (id) AS (SELECT ? UNION ALL SELECT o.id FROM org_units o JOIN down ON o.parent_id = down.id)
-    SELECT s.unit_id, s.indicator_id FROM unit_status s JOIN down ON down.id = s.unit_id`);
-  // The periods a unit passes up to its parent: its own measurements' and what was rolled up into it.
-  const periodsAt = db.prepare<{ indicator: string; unit: string }, string>(`
-    SELECT period_start FROM measurements WHERE indicator_id = @indicator AND unit_id = @unit
-    UNION SELECT period_start FROM rollup_values WHERE indicator_id = @indicator AND unit_id = @unit`).pluck();
-  const rolledUpIndicators = db.prepare<[], string>('SELECT id FROM indicators WHERE rollup IS NOT NULL').pluck();
-  // Targets whose validity starts, or has ended, in the days (after, day]: the cells they govern change status.
-  const targetsTurning = db.prepare<{ after: string; day: string }, { indicator_id: string; unit_id: string }>(`
-    SELECT DISTINCT indicator_id, unit_id FROM targets
-    WHERE (valid_from > @after AND valid_from <= @day) OR (valid_to IS NOT NULL AND valid_to >= @after AND valid_to < @day)`);
-  const sweptDay = db.prepare<[], string | null>(
-    'SELECT coalesce((SELECT swept_day FROM unit_status_built), (SELECT min(as_of) FROM unit_status))',
-  ).pluck();
-  const markSwept = db.prepare<[string]>('UPDATE unit_status_built SET swept_day = ?');
-  const storedCells = db.prepare<[], CellRow>('SELECT * FROM unit_status ORDER BY unit_id, indicator_id');
-  const storedRolled = db.prepare<[], RolledValue & { indicatorId: string; unitId: string }>(`
-    SELECT indicator_id AS indicatorId, unit_id AS unitId, period_start AS periodStart, value, denominator
-    FROM rollup_values ORDER BY indicator_id, unit_id, period_start`);
-  const isBuilt = db.prepare<[], number>('SELECT 1 FROM unit_status_built').pluck();
-  const markBuilt = db.prepare<{ builtAt: string; day: string }>(
-    `INSERT INTO unit_status_built (id, built_at, swept_day) VALUES (1, @builtAt, @day)
-     ON CONFLICT (id) DO UPDATE SET built_at = excluded.built_at, swept_day = excluded.swept_day`,
-  );
-
-  const defOf = (id: string): Definition | undefined => {
-    const row = definition.get(id);
-    return row && { ...toIndicator(row), rollup: row.rollup };
+export function unitStatusRepository(ex: Executor, targetOf: TargetLookup = indicatorsRepository(ex).currentTarget) {
+  const on = (tx: Executor) => (tx === ex ? statuses : statusesOn(tx, indicatorsRepository(tx).currentTarget));
+  const statuses = statusesOn(ex, targetOf);
+  return {
+    /** After a measurement of (indicator, unit, period) was written: the unit's cell and every roll-up above it. */
+    measurementChanged: statuses.measurementChanged,
+    /** After a target or baseline at `unitId` changed: its cell and the cells below that inherit it. */
+    targetChanged: statuses.targetChanged,
+    /**
+     * After `unitId` moved from `oldParent` to its new parent (inside the move's transaction): the old and the new
+     * ancestors' roll-ups without and with its values, and the subtree's cells, which now inherit other targets.
+     */
+    unitMoved: statuses.unitMoved,
+    /**
+     * Judges again the cells whose target in force changed since the last sweep (a target valid from a day that
+     * has now come, or valid until a day now past); run when the date changes. Answers how many targets turned.
+     */
+    sweep: (day: string): Promise<number> => ex.transaction((tx) => on(tx).sweepOnce(day)),
+    /** One indicator from scratch (its roll-up method changed). */
+    indicatorChanged: (indicatorId: string, day: string): Promise<void> =>
+      ex.transaction((tx) => on(tx).rebuildIndicator(indicatorId, day)),
+    /** Everything from scratch (a roll-up method changed, units moved, data written in bulk). */
+    rebuild: (day: string, builtAt: string): Promise<{ cells: number; rolled: number }> =>
+      ex.transaction((tx) => on(tx).rebuild(day, builtAt)),
+    /** Whether the tables were built for this database (migration 0007 added them to existing data). */
+    isBuilt: async (): Promise<boolean> =>
+      (await ex.first(ex.q.selectFrom('unit_status_built').select('id'))) !== undefined,
+    computeAll: statuses.computeAll,
+    /** The stored cells, for comparing with `computeAll`. */
+    // Both sorted here, in byte order as computeAll sorts: a PostgreSQL database's collation may order text otherwise.
+    storedCells: async (): Promise<StatusCell[]> =>
+      (await ex.all(ex.q.selectFrom('unit_status').selectAll())).map(toCell)
+        .sort((a, b) => compare(a.unitId, b.unitId) || compare(a.indicatorId, b.indicatorId)),
+    /** The stored roll-up values, in key order, for comparing with `computeAll`. */
+    storedRolled: async (): Promise<RolledRow[]> => (await ex.all(ex.q.selectFrom('rollup_values')
+      .select(['indicator_id as indicatorId', 'unit_id as unitId', 'period_start as periodStart', 'value', 'denominator'])))
+      .sort((a, b) => compare(a.indicatorId, b.indicatorId) || compare(a.unitId, b.unitId) || compare(a.periodStart, b.periodStart)),
   };
+}
 
-  /** The cell from a series (own or rolled up), or null when there is nothing to show. */
-  const judge = (def: Definition, unitId: string, series: readonly Measurement[], rolledUp: boolean, day: string): StatusCell | null => {
+/** The status work on one executor, with the target lookup that runs on it. */
+function statusesOn(ex: Executor, targetOf: TargetLookup) {
+  const q = ex.q;
+  const defOf = async (id: string): Promise<Definition | undefined> => {
+    const row = await ex.first(definition(ex, { id }));
+    return row && toDefinition(row);
+  };
+  const parent = async (unitId: string): Promise<string | null> => (await ex.first(parentOf(ex, { unit: unitId })))?.parent_id ?? null;
+
+  /** The cell from a series (own or rolled up) judged against the target in force, or null when there is nothing to show. */
+  const judge = (
+    def: Definition, unitId: string, series: readonly Measurement[], rolledUp: boolean, day: string, baseline: string | null, target: Target | null,
+  ): StatusCell | null => {
     if (series.length === 0) return null;
     const latest = series.at(-1)!;
-    const analysis = analyseSeries({
-      measurements: series,
-      minRespondents: def.minRespondents,
-      baselineTo: baselineTo.get(def.id, unitId) ?? null,
-    }).analysis;
+    const analysis = analyseSeries({ measurements: series, minRespondents: def.minRespondents, baselineTo: baseline }).analysis;
     const hidden = hasTooFewRespondents({ respondents: latest.respondents, minRespondents: def.minRespondents });
     return {
       unitId,
       indicatorId: def.id,
-      status: measurementStatus(def, targetOf(def, unitId, day), latest),
+      status: measurementStatus(def, target, latest),
       value: hidden ? null : latest.value,
       periodStart: latest.periodStart,
       signal: analysis.signal,
@@ -135,78 +214,97 @@ export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
       asOf: day,
     };
   };
+  const baselineAt = async (def: Definition, unitId: string): Promise<string | null> =>
+    (await ex.first(baselineTo(ex, { indicator: def.id, unit: unitId })))?.baseline_to ?? null;
 
-  const rolledAsMeasurements = (def: Definition, unitId: string): Measurement[] =>
-    rolledSeries.all(def.id, unitId).map((r) => asMeasurement(def.id, unitId, r.period_start, r.value));
+  const rolledAsMeasurements = async (def: Definition, unitId: string): Promise<Measurement[]> =>
+    (await ex.all(rolledSeries(ex, { indicator: def.id, unit: unitId }))).map((r) => asMeasurement(def.id, unitId, r.period_start, r.value));
 
-  const refreshCell = (def: Definition, unitId: string, day: string): void => {
-    const own = ownSeries.all(def.id, unitId).map(toMeasurement);
-    const cell = own.length > 0
-      ? judge(def, unitId, own, false, day)
-      : def.rollup ? judge(def, unitId, rolledAsMeasurements(def, unitId), true, day) : null;
-    if (cell) putCell.run(cellParams(cell));
-    else dropCell.run(unitId, def.id);
+  const refreshCell = async (def: Definition, unitId: string, day: string): Promise<void> => {
+    const own = (await ex.all(ownSeries(ex, { indicator: def.id, unit: unitId }))).map(toMeasurement);
+    const series = own.length > 0 ? own : def.rollup ? await rolledAsMeasurements(def, unitId) : [];
+    const cell = series.length > 0
+      ? judge(def, unitId, series, own.length === 0, day, await baselineAt(def, unitId), await targetOf(def, unitId, day))
+      : null;
+    if (cell) await ex.run(putCell(ex, cellParams(cell)));
+    else await ex.run(dropCell(ex, { unit: unitId, indicator: def.id }));
   };
 
   /**
    * Re-rolls the given periods up the tree, starting at `parent` (the parent of the unit whose values changed, or
    * the unit a child left), and refreshes each ancestor's cell once on the way.
    */
-  const rollUpFrom = (def: Definition, parent: string | null, periods: readonly string[], day: string): void => {
+  const rollUpFrom = async (def: Definition, from: string | null, periods: readonly string[], day: string): Promise<void> => {
     if (!def.rollup || periods.length === 0) return;
-    for (let at = parent; at; at = parentOf.get(at) ?? null) {
+    for (let at = from; at; at = await parent(at)) {
       for (const periodStart of periods) {
-        const inputs = childValues.all({ indicator: def.id, parent: at, period: periodStart }).flatMap((c) =>
+        const inputs = (await ex.all(childValues(ex, { indicator: def.id, parent: at, period: periodStart }))).sort(byId).flatMap((c) =>
           c.mv !== null ? [{ value: c.mv, denominator: c.md }] : c.rv !== null ? [{ value: c.rv, denominator: c.rd }] : [],
         );
         const value = rollUp(def.rollup, inputs);
-        if (value === null) dropRolled.run(def.id, at, periodStart);
-        else putRolled.run({ indicatorId: def.id, unitId: at, periodStart, value, denominator: weightOf(inputs) });
+        if (value === null) await ex.run(dropRolled(ex, { indicator: def.id, unit: at, period: periodStart }));
+        else await ex.run(putRolled(ex, { indicatorId: def.id, unitId: at, periodStart, value, denominator: weightOf(inputs) }));
       }
-      if (hasOwn.get(def.id, at) === undefined) refreshCell(def, at, day);
+      if ((await ex.first(hasOwn(ex, { indicator: def.id, unit: at }))) === undefined) await refreshCell(def, at, day);
     }
   };
 
   /** Refreshes the cells a target at `unitId` can change: the units below it, or all of them at the owner unit. */
-  const refreshTargetCells = (def: Definition, unitId: string, day: string): void => {
+  const refreshTargetCells = async (def: Definition, unitId: string, day: string): Promise<void> => {
     // The owner unit's target is the fallback for every unit (indicators-repository's rule), not only those below.
-    const units = unitId === def.unitId ? cellUnitsOf.all(def.id) : cellUnitsBelow.all(unitId, def.id);
-    for (const id of units) refreshCell(def, id, day);
-    refreshCell(def, unitId, day);
+    const units = unitId === def.unitId
+      ? await ex.all(cellUnitsOf(ex, { indicator: def.id }))
+      : await ex.all(cellUnitsBelow(ex, { unit: unitId, indicator: def.id }));
+    for (const { unit_id: id } of units) await refreshCell(def, id, day);
+    await refreshCell(def, unitId, day);
   };
 
-  /** Every cell and roll-up from the measurements, targets and tree as they are now; writes nothing. */
-  const computeAll = (day: string, onlyIndicator?: string): { cells: StatusCell[]; rolled: (RolledValue & { indicatorId: string; unitId: string })[] } => {
-    const defs = db.prepare<[], IndicatorRow & { rollup: Rollup | null }>(`SELECT ${DEFINITION_COLUMNS} FROM indicators`)
-      .all().map((r): Definition => ({ ...toIndicator(r), rollup: r.rollup }))
-      .filter((d) => onlyIndicator === undefined || d.id === onlyIndicator);
-    const units = db.prepare<[], { id: string; parent_id: string | null }>('SELECT id, parent_id FROM org_units').all();
-    const parent = new Map(units.map((u) => [u.id, u.parent_id]));
+  /**
+   * Every cell and roll-up from the measurements, targets and tree as they are now; writes nothing. One indicator
+   * at a time, so only its measurements are in memory.
+   */
+  const computeAll = async (day: string, onlyIndicator?: string): Promise<{ cells: StatusCell[]; rolled: RolledRow[] }> => {
+    const defs = (await ex.all(allDefinitions(ex, {}))).map(toDefinition)
+      .filter((d) => onlyIndicator === undefined || d.id === onlyIndicator)
+      .sort((a, b) => compare(a.id, b.id));
+    // In id order, so each parent's children are rolled up in the order the incremental path sums them.
+    const units = (await ex.all(q.selectFrom('org_units').select(['id', 'parent_id']))).sort(byId);
+    const parentMap = new Map(units.map((u) => [u.id, u.parent_id]));
     const depth = (id: string): number => {
       let d = 0;
-      for (let p = parent.get(id); p; p = parent.get(p)) d += 1;
+      for (let p = parentMap.get(id); p; p = parentMap.get(p)) d += 1;
       return d;
     };
     const deepestFirst = units.map((u) => ({ id: u.id, depth: depth(u.id) })).sort((a, b) => b.depth - a.depth);
-    const own = new Map<string, Measurement[]>();
-    const rows = onlyIndicator === undefined
-      ? db.prepare<[], MeasurementRow>('SELECT * FROM measurements ORDER BY period_start').iterate()
-      : db.prepare<[string], MeasurementRow>('SELECT * FROM measurements WHERE indicator_id = ? ORDER BY period_start')
-        .iterate(onlyIndicator);
-    for (const row of rows) {
-      const key = `${row.indicator_id}\n${row.unit_id}`;
-      const list = own.get(key);
-      if (list) list.push(toMeasurement(row));
-      else own.set(key, [toMeasurement(row)]);
-    }
     const cells: StatusCell[] = [];
-    const rolled: (RolledValue & { indicatorId: string; unitId: string })[] = [];
+    const rolled: RolledRow[] = [];
     for (const def of defs) {
+      // In key order (the primary key's): grouped by unit, each unit's series by period.
+      const own = new Map<string, Measurement[]>();
+      for (const row of await ex.all(q.selectFrom('measurements').selectAll().where('indicator_id', '=', def.id)
+        .orderBy('unit_id').orderBy('period_start'))) {
+        const list = own.get(row.unit_id);
+        if (list) list.push(toMeasurement(row));
+        else own.set(row.unit_id, [toMeasurement(row)]);
+      }
+      const baselines = new Map((await ex.all(baselinesOf(ex, { indicator: def.id }))).map((b) => [b.unit_id, b.baseline_to]));
+      // The targets in force, one query per indicator rather than one per cell (round trips on PostgreSQL); judged
+      // by indicators-repository's rule, which the incremental path asks it for: the tests hold the two to each other.
+      const latestTarget = new Map<string, Target>();
+      for (const t of await ex.all(targetsInForce(ex, { indicator: def.id, day }))) {
+        if (!latestTarget.has(t.unit_id)) latestTarget.set(t.unit_id, toTarget(t));
+      }
+      const targetAt = (unitId: string): Target | null => {
+        for (let at: string | null | undefined = unitId; at; at = parentMap.get(at)) {
+          const set = latestTarget.get(at);
+          if (set) return set;
+        }
+        return latestTarget.get(def.unitId) ?? null;
+      };
       // Each unit's values per period (own, else rolled up), children before parents.
-      const effective = new Map<string, Map<string, { value: number; denominator: number | null }>>();
       const childInputs = new Map<string, Map<string, { value: number; denominator: number | null }[]>>();
       for (const { id } of deepestFirst) {
-        const series = own.get(`${def.id}\n${id}`) ?? [];
+        const series = own.get(id) ?? [];
         let values: Map<string, { value: number; denominator: number | null }>;
         let rolledSeriesHere: Measurement[] = [];
         if (def.rollup) {
@@ -217,19 +315,25 @@ export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
             fromChildren.set(period, { value, denominator: weightOf(inputs) });
             rolled.push({ indicatorId: def.id, unitId: id, periodStart: period, value, denominator: weightOf(inputs) });
           }
-          rolledSeriesHere = [...fromChildren.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          rolledSeriesHere = [...fromChildren.entries()].sort(([a], [b]) => compare(a, b))
             .map(([period, v]) => asMeasurement(def.id, id, period, v.value));
           values = fromChildren;
         } else values = new Map();
         if (series.length > 0) values = new Map(series.map((m) => [m.periodStart, { value: m.value, denominator: m.denominator }]));
-        effective.set(id, values);
-        const up = parent.get(id);
+        const up = parentMap.get(id);
         if (up && def.rollup) {
           const byPeriod = childInputs.get(up) ?? new Map<string, { value: number; denominator: number | null }[]>();
-          for (const [period, v] of values) byPeriod.set(period, [...(byPeriod.get(period) ?? []), v]);
+          for (const [period, v] of values) {
+            const list = byPeriod.get(period);
+            if (list) list.push(v);
+            else byPeriod.set(period, [v]);
+          }
           childInputs.set(up, byPeriod);
         }
-        const cell = series.length > 0 ? judge(def, id, series, false, day) : judge(def, id, rolledSeriesHere, true, day);
+        const baseline = baselines.get(id) ?? null;
+        const cell = series.length > 0
+          ? judge(def, id, series, false, day, baseline, targetAt(id))
+          : judge(def, id, rolledSeriesHere, true, day, baseline, targetAt(id));
         if (cell) cells.push(cell);
       }
     }
@@ -237,84 +341,72 @@ export function unitStatusRepository(db: Db, targetOf: TargetLookup) {
     return { cells, rolled };
   };
 
-  const rebuild = db.transaction((day: string, builtAt: string) => {
-    const { cells, rolled } = computeAll(day);
-    db.prepare('DELETE FROM unit_status').run();
-    db.prepare('DELETE FROM rollup_values').run();
-    for (const r of rolled) putRolled.run(r);
-    for (const c of cells) putCell.run(cellParams(c));
-    markBuilt.run({ builtAt, day });
-    return { cells: cells.length, rolled: rolled.length };
-  });
-
-  const rebuildIndicator = db.transaction((indicatorId: string, day: string) => {
-    const { cells, rolled } = computeAll(day, indicatorId);
-    db.prepare<[string]>('DELETE FROM unit_status WHERE indicator_id = ?').run(indicatorId);
-    db.prepare<[string]>('DELETE FROM rollup_values WHERE indicator_id = ?').run(indicatorId);
-    for (const r of rolled) putRolled.run(r);
-    for (const c of cells) putCell.run(cellParams(c));
-  });
-
-  const sweepOnce = db.transaction((day: string): number => {
-    const after = sweptDay.get() ?? day;
-    if (after >= day) return 0;
-    const turning = targetsTurning.all({ after, day });
-    for (const t of turning) {
-      const def = defOf(t.indicator_id);
-      if (def) refreshTargetCells(def, t.unit_id, day);
-    }
-    markSwept.run(day);
-    return turning.length;
-  });
+  /** Writes computed cells and roll-ups into tables (or an indicator's part of them) just emptied. */
+  const writeAll = async ({ cells, rolled }: { cells: StatusCell[]; rolled: RolledRow[] }): Promise<void> => {
+    await insertAll(ex, rolled, (rows) => q.insertInto('rollup_values').values(rows.map((r) => ({
+      indicator_id: r.indicatorId, unit_id: r.unitId, period_start: r.periodStart, value: r.value, denominator: r.denominator,
+    }))), (r) => putRolled(ex, r));
+    await insertAll(ex, cells.map(cellParams), (rows) => q.insertInto('unit_status').values(rows.map((c) => ({
+      unit_id: c.unitId, indicator_id: c.indicatorId, status: c.status, value: c.value, period_start: c.periodStart,
+      signal: c.signal, rolled_up: c.rolledUp, as_of: c.asOf,
+    }))), (c) => putCell(ex, c));
+  };
 
   return {
-    /** After a measurement of (indicator, unit, period) was written: the unit's cell and every roll-up above it. */
-    measurementChanged: (indicatorId: string, unitId: string, periodStart: string, day: string): void => {
-      const def = defOf(indicatorId);
+    measurementChanged: async (indicatorId: string, unitId: string, periodStart: string, day: string): Promise<void> => {
+      const def = await defOf(indicatorId);
       if (!def) return;
-      refreshCell(def, unitId, day);
-      rollUpFrom(def, parentOf.get(unitId) ?? null, [periodStart], day);
+      await refreshCell(def, unitId, day);
+      await rollUpFrom(def, await parent(unitId), [periodStart], day);
     },
-    /** After a target or baseline at `unitId` changed: its cell and the cells below that inherit it. */
-    targetChanged: (indicatorId: string, unitId: string, day: string): void => {
-      const def = defOf(indicatorId);
+    targetChanged: async (indicatorId: string, unitId: string, day: string): Promise<void> => {
+      const def = await defOf(indicatorId);
       if (!def) return;
-      refreshTargetCells(def, unitId, day);
+      await refreshTargetCells(def, unitId, day);
     },
-    /**
-     * After `unitId` moved from `oldParent` to its new parent (inside the move's transaction): the old and the new
-     * ancestors' roll-ups without and with its values, and the subtree's cells, which now inherit other targets.
-     */
-    unitMoved: (unitId: string, oldParent: string | null, day: string): void => {
+    unitMoved: async (unitId: string, oldParent: string | null, day: string): Promise<void> => {
       const defs = new Map<string, Definition | undefined>();
-      const defCached = (id: string) => (defs.has(id) ? defs.get(id) : defs.set(id, defOf(id)).get(id));
-      for (const indicatorId of rolledUpIndicators.all()) {
-        const def = defCached(indicatorId)!;
-        const periods = periodsAt.all({ indicator: indicatorId, unit: unitId });
-        rollUpFrom(def, oldParent, periods, day);
-        rollUpFrom(def, parentOf.get(unitId) ?? null, periods, day);
+      const defCached = async (id: string) => {
+        if (!defs.has(id)) defs.set(id, await defOf(id));
+        return defs.get(id);
+      };
+      for (const { id: indicatorId } of await ex.all(rolledUpIndicators(ex, {}))) {
+        const def = (await defCached(indicatorId))!;
+        const periods = (await ex.all(periodsAt(ex, { indicator: indicatorId, unit: unitId }))).map((r) => r.period_start);
+        await rollUpFrom(def, oldParent, periods, day);
+        await rollUpFrom(def, await parent(unitId), periods, day);
       }
-      for (const cell of cellsInSubtree.all(unitId)) {
-        const def = defCached(cell.indicator_id);
-        if (def) refreshCell(def, cell.unit_id, day);
+      for (const cell of await ex.all(cellsInSubtree(ex, { unit: unitId }))) {
+        const def = await defCached(cell.indicator_id);
+        if (def) await refreshCell(def, cell.unit_id, day);
       }
     },
-    /**
-     * Judges again the cells whose target in force changed since the last sweep (a target valid from a day that
-     * has now come, or valid until a day now past); run when the date changes. Answers how many targets turned.
-     */
-    sweep: (day: string): number => sweepOnce.immediate(day),
-    /** One indicator from scratch (its roll-up method changed). */
-    indicatorChanged: (indicatorId: string, day: string): void => rebuildIndicator(indicatorId, day),
-    /** Everything from scratch (a roll-up method changed, units moved, data written in bulk). */
-    rebuild: (day: string, builtAt: string) => rebuild.immediate(day, builtAt),
-    /** Whether the tables were built for this database (migration 0007 added them to existing data). */
-    isBuilt: (): boolean => isBuilt.get() !== undefined,
+    sweepOnce: async (day: string): Promise<number> => {
+      const after = (await ex.first(sweptDay(ex, {})))?.day ?? day;
+      if (after >= day) return 0;
+      const turning = await ex.all(targetsTurning(ex, { after, day }));
+      for (const t of turning) {
+        const def = await defOf(t.indicator_id);
+        if (def) await refreshTargetCells(def, t.unit_id, day);
+      }
+      await ex.run(markSwept(ex, { day }));
+      return turning.length;
+    },
+    rebuild: async (day: string, builtAt: string): Promise<{ cells: number; rolled: number }> => {
+      const all = await computeAll(day);
+      await ex.run(q.deleteFrom('unit_status'));
+      await ex.run(q.deleteFrom('rollup_values'));
+      await writeAll(all);
+      await ex.run(markBuilt(ex, { builtAt, day }));
+      return { cells: all.cells.length, rolled: all.rolled.length };
+    },
+    rebuildIndicator: async (indicatorId: string, day: string): Promise<void> => {
+      const all = await computeAll(day, indicatorId);
+      await ex.run(q.deleteFrom('unit_status').where('indicator_id', '=', indicatorId));
+      await ex.run(q.deleteFrom('rollup_values').where('indicator_id', '=', indicatorId));
+      await writeAll(all);
+    },
     computeAll,
-    /** The stored cells, for comparing with `computeAll`. */
-    storedCells: (): StatusCell[] => storedCells.all().map(toCell),
-    /** The stored roll-up values, in key order, for comparing with `computeAll`. */
-    storedRolled: () => storedRolled.all(),
   };
 }
 export type UnitStatusRepository = ReturnType<typeof unitStatusRepository>;
@@ -330,6 +422,8 @@ interface CellRow {
   as_of: string;
 }
 
+const toDefinition = (r: IndicatorRow & { rollup: Rollup | null }): Definition => ({ ...toIndicator(r), rollup: r.rollup });
+
 const toCell = (r: CellRow): StatusCell => ({
   unitId: r.unit_id,
   indicatorId: r.indicator_id,
@@ -344,6 +438,8 @@ const toCell = (r: CellRow): StatusCell => ({
 const cellParams = (c: StatusCell) => ({ ...c, signal: c.signal ? 1 : 0, rolledUp: c.rolledUp ? 1 : 0 });
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Byte order of ids, the same whatever the database's collation. */
+const byId = (a: { id: string }, b: { id: string }): number => compare(a.id, b.id);
 
 /** A rolled-up value's weight for the level above: the summed denominators, when every child had one. */
 function weightOf(inputs: readonly { denominator: number | null }[]): number | null {

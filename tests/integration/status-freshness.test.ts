@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../shared/domain/periods';
 import { OverviewPage } from '../../shared/overview';
 import { openDatabase } from '../../server/db/open-database';
-import { indicatorsRepository } from '../../server/repositories/indicators-repository';
 import { unitStatusRepository } from '../../server/repositories/unit-status-repository';
 import type { RunningServer } from '../../server/server';
+import { sqliteStore } from '../../server/store';
 import { cookieHeaders, sessionCookie } from '../helpers/auth';
 import { type RegionServer, startRegionServer } from '../helpers/region-server';
 
@@ -37,10 +37,10 @@ const overview = async (parent: string) => {
 };
 
 /** One stored cell (the region's roll-ups are not on its board, so the overview does not show them). */
-function storedCell(unitId: string, indicatorId: string) {
+async function storedCell(unitId: string, indicatorId: string) {
   const db = openDatabase(databasePath);
   try {
-    return unitStatusRepository(db, indicatorsRepository(db).currentTarget).storedCells()
+    return (await unitStatusRepository(sqliteStore(db)).storedCells())
       .find((c) => c.unitId === unitId && c.indicatorId === indicatorId);
   } finally {
     db.close();
@@ -48,20 +48,20 @@ function storedCell(unitId: string, indicatorId: string) {
 }
 
 /** Every stored cell against every recomputed one for `day`, on a connection of its own. */
-function expectStoredEqualsRecomputation(day: string): void {
+async function expectStoredEqualsRecomputation(day: string): Promise<void> {
   const db = openDatabase(databasePath);
   try {
-    const statuses = unitStatusRepository(db, indicatorsRepository(db).currentTarget);
+    const statuses = unitStatusRepository(sqliteStore(db));
     const shape = (c: { unitId: string; indicatorId: string; status: string; value: number | null; periodStart: string | null; signal: boolean; rolledUp: boolean }) =>
       `${c.unitId}/${c.indicatorId} ${c.status} ${c.value} ${c.periodStart} ${c.signal} ${c.rolledUp}`;
-    const stored = statuses.storedCells().map(shape);
+    const stored = (await statuses.storedCells()).map(shape);
     expect(stored.length).toBeGreaterThan(3000);
-    const full = statuses.computeAll(day);
+    const full = await statuses.computeAll(day);
     expect(stored).toEqual(full.cells.map(shape));
     const key = (r: { indicatorId: string; unitId: string; periodStart: string }) => `${r.indicatorId}/${r.unitId}/${r.periodStart}`;
     const rolled = (r: { indicatorId: string; unitId: string; periodStart: string; value: number; denominator: number | null }) =>
       `${key(r)} ${r.value.toFixed(9)} ${r.denominator}`;
-    expect(statuses.storedRolled().map(rolled).sort()).toEqual(full.rolled.map(rolled).sort());
+    expect((await statuses.storedRolled()).map(rolled).sort()).toEqual(full.rolled.map(rolled).sort());
   } finally {
     db.close();
   }
@@ -76,23 +76,23 @@ describe('stored statuses without a measurement (M)', () => {
     const today = (await overview('h2-k3')).rows.flatMap((r) => r.cells.filter((c) => c.indicatorId === 'sygefravaer' && c.value !== null));
     expect(today.length).toBeGreaterThan(5);
     expect(today.some((c) => c.status !== 'red')).toBe(true);
-    expectStoredEqualsRecomputation(calendarDate(now));
+    await expectStoredEqualsRecomputation(calendarDate(now));
 
     now = new Date(now.getTime() + DAY_MS);
     const after = (await overview('h2-k3')).rows.flatMap((r) => r.cells.filter((c) => c.indicatorId === 'sygefravaer' && c.value !== null));
     expect(new Set(after.map((c) => c.status))).toEqual(new Set(['red']));
-    expectStoredEqualsRecomputation(tomorrow);
+    await expectStoredEqualsRecomputation(tomorrow);
   }, 120_000);
 
   it('keeps the old and new ancestors\u2019 roll-ups right when a unit moves to another parent', async () => {
-    const regionBefore = storedCell('region', 'sygefravaer');
+    const regionBefore = await storedCell('region', 'sygefravaer');
     expect(regionBefore?.rolledUp).toBe(true);
     // Hospital 2 moves under psychiatry: the region no longer rolls it up directly (psychiatry has values of its
     // own), psychiatry's roll-up takes it in, and its wards inherit psychiatry's targets.
     const res = await send('PATCH', '/api/admin/units/h2', { parentId: 'psyk' });
     expect(res.status).toBe(204);
-    expect(storedCell('region', 'sygefravaer')?.value).not.toBe(regionBefore?.value);
+    expect((await storedCell('region', 'sygefravaer'))?.value).not.toBe(regionBefore?.value);
     expect((await overview('psyk')).rows.map((r) => r.unitId)).toContain('h2');
-    expectStoredEqualsRecomputation(calendarDate(now));
+    await expectStoredEqualsRecomputation(calendarDate(now));
   }, 120_000);
 });
