@@ -45,7 +45,7 @@ const byId = queryShape(['id'], (q, p: { id: string }) => summaries(q).where('b.
 const seqOf = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('boards').select('seq').where('id', '=', p.id));
 // The row lock this takes orders every instance's appends to the board (PostgreSQL); SQLite has one writer anyway.
 const bump = queryShape(['id'], (q, p: { id: string }) =>
-  q.updateTable('boards').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', p.id).returning('seq'));
+  q.updateTable('boards').set((eb) => ({ seq: eb('seq', '+', sql.lit(1)) })).where('id', '=', p.id).returning('seq'));
 const unitOf = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('boards').select('unit_id').where('id', '=', p.id));
 
 /** Boards with their unit and layer, and the per-board sequence number the sync protocol counts with. */

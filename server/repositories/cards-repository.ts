@@ -4,11 +4,18 @@ import type { Card } from '../../shared/schemas';
 import { type Database, type Executor, queryShape } from '../store';
 import { toCard } from './rows';
 
+/**
+ * `archived = 0` as a literal, never a bound parameter: SQLite may use the partial index (column_id, order_key) WHERE
+ * archived = 0 for a bound value only by planning with that value, which expires the statement on every run (as a
+ * bound LIMIT does, below).
+ */
+const LIVE = sql.lit(0);
+
 const byId = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('cards').selectAll().where('id', '=', p.id));
 const liveOnBoard = queryShape(['boardId'], (q, p: { boardId: string }) =>
-  q.selectFrom('cards').selectAll().where('board_id', '=', p.boardId).where('archived', '=', 0).orderBy('column_id').orderBy('order_key'));
+  q.selectFrom('cards').selectAll().where('board_id', '=', p.boardId).where('archived', '=', LIVE).orderBy('column_id').orderBy('order_key'));
 const liveInColumn = queryShape(['columnId'], (q, p: { columnId: string }) =>
-  q.selectFrom('cards').selectAll().where('column_id', '=', p.columnId).where('archived', '=', 0).orderBy('order_key'));
+  q.selectFrom('cards').selectAll().where('column_id', '=', p.columnId).where('archived', '=', LIVE).orderBy('order_key'));
 
 // A type, not an interface: query-shape parameters must be a record of scalars, which interfaces never are to TS.
 type CardParams = {
@@ -53,12 +60,12 @@ const upsert = queryShape([...CARD_PARAMS], (q, p: CardParams) =>
     ));
 
 // These read the column's partial index (column_id, order_key) WHERE archived = 0, so only the rows returned.
-// Their LIMITs are literals (sql.lit, not a bound parameter): a bound LIMIT makes SQLite compile the statement again
-// on every run (it plans with the value), which cost as much as the query itself, on every move. The runner's
-// statement cache does not change that (the statement is reused, and SQLite still expires it on each new LIMIT
-// value: about twice the time per read, measured through SqliteRunner). A bound OFFSET does not.
+// Their LIMITs are literals (sql.lit: written into the SQL, not bound): a bound LIMIT makes SQLite compile the
+// statement again on every run (it plans with the value), which cost as much as the query itself, on every move. The
+// runner's statement cache does not change that (the statement is reused, and SQLite still expires it on each new
+// bind: about twice the time per read, measured through SqliteRunner). A bound OFFSET does not.
 const liveBesides = (q: Kysely<Database>, columnId: string, exceptId: string) =>
-  q.selectFrom('cards').selectAll().where('column_id', '=', columnId).where('archived', '=', 0).where('id', '<>', exceptId);
+  q.selectFrom('cards').selectAll().where('column_id', '=', columnId).where('archived', '=', LIVE).where('id', '<>', exceptId);
 const first = queryShape(['columnId', 'exceptId'], (q, p: { columnId: string; exceptId: string }) =>
   liveBesides(q, p.columnId, p.exceptId).orderBy('order_key').limit(sql.lit(1)));
 const pairFrom = queryShape(['columnId', 'exceptId', 'offset'], (q, p: { columnId: string; exceptId: string; offset: number }) =>

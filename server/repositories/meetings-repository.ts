@@ -8,8 +8,10 @@ import { toCard } from './rows';
 const cadenceOf = queryShape(['boardId'], (q, p: { boardId: string }) =>
   q.selectFrom('board_cadences').selectAll().where('board_id', '=', p.boardId));
 const meetingById = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('meetings').select('body').where('id', '=', p.id));
+// The status is a literal, not a bound parameter: a bound one would make SQLite plan with its value (for the partial
+// index meetings_one_running) and so prepare the statement again on every run.
 const running = queryShape(['boardId'], (q, p: { boardId: string }) =>
-  q.selectFrom('meetings').select('body').where('board_id', '=', p.boardId).where('status', '=', 'running'));
+  q.selectFrom('meetings').select('body').where('board_id', '=', p.boardId).where('status', '=', sql.lit('running')));
 const lastEnded = queryShape(['boardId'], (q, p: { boardId: string }) =>
   q.selectFrom('meetings').select('body').where('board_id', '=', p.boardId).where('status', '=', 'ended')
     .orderBy('ended_at', 'desc').limit(sql.lit(1)));
