@@ -1,7 +1,10 @@
 -- PostgreSQL mirror of migrations/0001_init.sql: the same tables, columns, keys and indexes. Types map one to one
 -- so one row type serves both engines: TEXT → TEXT, INTEGER → INTEGER (BIGINT for a board's seq and for generated
 -- ids), REAL → DOUBLE PRECISION; times stay ISO 8601 UTC text, flags integers 0/1. SQLite's INTEGER PRIMARY KEY
--- (a rowid the database fills in) is an identity column here.
+-- (a rowid the database fills in) is an identity column here. Order keys (fractional positions the client computes
+-- by comparing bytes) are COLLATE "C": SQLite compares text bytewise, and a database created with a language
+-- collation (en_US.UTF-8, da_DK.UTF-8: managed servers' usual default) would order them otherwise, putting cards in
+-- another order than the keys were made for and letting two keys compare equal that SQLite holds apart.
 
 CREATE TABLE layers (
   id   TEXT PRIMARY KEY,
@@ -33,7 +36,7 @@ CREATE TABLE columns (
   id        TEXT PRIMARY KEY,
   board_id  TEXT NOT NULL REFERENCES boards (id),
   name      TEXT NOT NULL,
-  order_key TEXT NOT NULL
+  order_key TEXT COLLATE "C" NOT NULL
 );
 CREATE UNIQUE INDEX columns_by_board ON columns (board_id, order_key);
 
@@ -41,7 +44,7 @@ CREATE TABLE cards (
   id          TEXT PRIMARY KEY,
   board_id    TEXT NOT NULL REFERENCES boards (id),
   column_id   TEXT NOT NULL REFERENCES columns (id),
-  order_key   TEXT NOT NULL,
+  order_key   TEXT COLLATE "C" NOT NULL,
   type        TEXT NOT NULL CHECK (type IN ('action', 'idea', 'problem', 'decision')),
   title       TEXT NOT NULL,
   description TEXT NOT NULL DEFAULT '',
@@ -70,7 +73,7 @@ CREATE INDEX indicators_by_unit ON indicators (unit_id);
 CREATE TABLE board_indicators (
   board_id     TEXT NOT NULL REFERENCES boards (id),
   indicator_id TEXT NOT NULL REFERENCES indicators (id),
-  order_key    TEXT NOT NULL,
+  order_key    TEXT COLLATE "C" NOT NULL,
   PRIMARY KEY (board_id, indicator_id)
 );
 CREATE INDEX board_indicators_by_indicator ON board_indicators (indicator_id);

@@ -1,5 +1,6 @@
+import { type Kysely, sql } from 'kysely';
 import type { BoardSummary } from '../../shared/schemas';
-import type { Db } from '../db/open-database';
+import { type Database, type Executor, queryShape } from '../store';
 
 interface BoardSummaryRow {
   id: string;
@@ -13,10 +14,15 @@ interface BoardSummaryRow {
   layer_kind: string;
 }
 
-const SUMMARY_SELECT = `
-  SELECT b.id, b.name, u.id AS unit_id, u.parent_id AS unit_parent_id, u.name AS unit_name,
-         l.id AS layer_id, l.rank AS layer_rank, l.name AS layer_name, l.kind AS layer_kind
-  FROM boards b JOIN org_units u ON u.id = b.unit_id JOIN layers l ON l.id = u.layer_id`;
+const summaries = (q: Kysely<Database>) =>
+  q
+    .selectFrom('boards as b')
+    .innerJoin('org_units as u', 'u.id', 'b.unit_id')
+    .innerJoin('layers as l', 'l.id', 'u.layer_id')
+    .select([
+      'b.id', 'b.name', 'u.id as unit_id', 'u.parent_id as unit_parent_id', 'u.name as unit_name',
+      'l.id as layer_id', 'l.rank as layer_rank', 'l.name as layer_name', 'l.kind as layer_kind',
+    ]);
 
 const toSummary = (r: BoardSummaryRow): BoardSummary => ({
   id: r.id,
@@ -25,35 +31,40 @@ const toSummary = (r: BoardSummaryRow): BoardSummary => ({
   layer: { id: r.layer_id, rank: r.layer_rank, name: r.layer_name, kind: r.layer_kind },
 });
 
-/** Boards with their unit and layer, and the per-board sequence number the sync protocol counts with. */
-export function boardsRepository(db: Db) {
-  const list = db.prepare<[], BoardSummaryRow>(`${SUMMARY_SELECT} ORDER BY l.rank, u.name, b.name`);
-  // Pages in board id order; a parent's page holds its own boards and its children's (through the parent index).
-  const page = db.prepare<{ after: string; limit: number }, BoardSummaryRow>(
-    `${SUMMARY_SELECT} WHERE b.id > @after ORDER BY b.id LIMIT @limit`,
-  );
-  const pageUnder = db.prepare<{ parent: string; after: string; limit: number }, BoardSummaryRow>(`${SUMMARY_SELECT}
-    WHERE b.unit_id IN (SELECT @parent UNION ALL SELECT id FROM org_units WHERE parent_id = @parent) AND b.id > @after
-    ORDER BY b.id LIMIT @limit`);
-  const byId = db.prepare<[string], BoardSummaryRow>(`${SUMMARY_SELECT} WHERE b.id = ?`);
-  const seqOf = db.prepare<[string], { seq: number }>('SELECT seq FROM boards WHERE id = ?');
-  const bump = db.prepare<[string], { seq: number }>('UPDATE boards SET seq = seq + 1 WHERE id = ? RETURNING seq');
-  const unitOf = db.prepare<[string], { unit_id: string }>('SELECT unit_id FROM boards WHERE id = ?');
+// Pages in board id order; a parent's page holds its own boards and its children's (through the parent index).
+const page = queryShape(['after', 'limit'], (q, p: { after: string; limit: number }) =>
+  summaries(q).where('b.id', '>', p.after).orderBy('b.id').limit(p.limit));
+const pageUnder = queryShape(['parent', 'after', 'limit'], (q, p: { parent: string; after: string; limit: number }) =>
+  summaries(q)
+    // CAST: PostgreSQL cannot type a bare parameter in a UNION's select list.
+    .where('b.unit_id', 'in', sql<string>`(SELECT CAST(${p.parent} AS TEXT) UNION ALL SELECT id FROM org_units WHERE parent_id = ${p.parent})`)
+    .where('b.id', '>', p.after)
+    .orderBy('b.id')
+    .limit(p.limit));
+const byId = queryShape(['id'], (q, p: { id: string }) => summaries(q).where('b.id', '=', p.id));
+const seqOf = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('boards').select('seq').where('id', '=', p.id));
+// The row lock this takes orders every instance's appends to the board (PostgreSQL); SQLite has one writer anyway.
+const bump = queryShape(['id'], (q, p: { id: string }) =>
+  q.updateTable('boards').set((eb) => ({ seq: eb('seq', '+', sql.lit(1)) })).where('id', '=', p.id).returning('seq'));
+const unitOf = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('boards').select('unit_id').where('id', '=', p.id));
 
+/** Boards with their unit and layer, and the per-board sequence number the sync protocol counts with. */
+export function boardsRepository(ex: Executor) {
   return {
-    list: (): BoardSummary[] => list.all().map(toSummary),
+    list: async (): Promise<BoardSummary[]> =>
+      (await ex.all(summaries(ex.q).orderBy('l.rank').orderBy('u.name').orderBy('b.name'))).map(toSummary),
     /** Up to `limit` boards after the board id `after` ('' from the start), of a unit and its children if given. */
-    page: (parent: string | null, after: string, limit: number): BoardSummary[] =>
-      (parent ? pageUnder.all({ parent, after, limit }) : page.all({ after, limit })).map(toSummary),
-    get: (id: string): BoardSummary | undefined => {
-      const row = byId.get(id);
+    page: async (parent: string | null, after: string, limit: number): Promise<BoardSummary[]> =>
+      (await ex.all(parent ? pageUnder(ex, { parent, after, limit }) : page(ex, { after, limit }))).map(toSummary),
+    get: async (id: string): Promise<BoardSummary | undefined> => {
+      const row = await ex.first(byId(ex, { id }));
       return row && toSummary(row);
     },
-    seq: (id: string): number | undefined => seqOf.get(id)?.seq,
-    unitId: (id: string): string | undefined => unitOf.get(id)?.unit_id,
+    seq: async (id: string): Promise<number | undefined> => (await ex.first(seqOf(ex, { id })))?.seq,
+    unitId: async (id: string): Promise<string | undefined> => (await ex.first(unitOf(ex, { id })))?.unit_id,
     /** Must run inside the transaction that appends the event, so seq and log never disagree. */
-    nextSeq: (id: string): number => {
-      const row = bump.get(id);
+    nextSeq: async (id: string): Promise<number> => {
+      const row = await ex.first(bump(ex, { id }));
       if (!row) throw new Error(`board ${id} does not exist`);
       return row.seq;
     },

@@ -1,22 +1,25 @@
 import type { Column } from '../../shared/schemas';
-import type { Db } from '../db/open-database';
-import { type ColumnRow, toColumn } from './rows';
+import { type Executor, queryShape } from '../store';
+import { toColumn } from './rows';
 
-export function columnsRepository(db: Db) {
-  const byId = db.prepare<[string], ColumnRow>('SELECT * FROM columns WHERE id = ?');
-  const onBoard = db.prepare<[string], ColumnRow>('SELECT * FROM columns WHERE board_id = ? ORDER BY order_key');
-  const upsert = db.prepare(`
-    INSERT INTO columns (id, board_id, name, order_key) VALUES (@id, @boardId, @name, @orderKey)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, order_key = excluded.order_key`);
+const byId = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('columns').selectAll().where('id', '=', p.id));
+const onBoard = queryShape(['boardId'], (q, p: { boardId: string }) =>
+  q.selectFrom('columns').selectAll().where('board_id', '=', p.boardId).orderBy('order_key'));
+const upsert = queryShape(['id', 'boardId', 'name', 'orderKey'], (q, p: { id: string; boardId: string; name: string; orderKey: string }) =>
+  q
+    .insertInto('columns')
+    .values({ id: p.id, board_id: p.boardId, name: p.name, order_key: p.orderKey })
+    .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), order_key: eb.ref('excluded.order_key') }))));
 
+export function columnsRepository(ex: Executor) {
   return {
-    get: (id: string): Column | undefined => {
-      const row = byId.get(id);
+    get: async (id: string): Promise<Column | undefined> => {
+      const row = await ex.first(byId(ex, { id }));
       return row && toColumn(row);
     },
-    onBoard: (boardId: string): Column[] => onBoard.all(boardId).map(toColumn),
-    save: (column: Column): void => {
-      upsert.run(column);
+    onBoard: async (boardId: string): Promise<Column[]> => (await ex.all(onBoard(ex, { boardId }))).map(toColumn),
+    save: async (column: Column): Promise<void> => {
+      await ex.run(upsert(ex, { id: column.id, boardId: column.boardId, name: column.name, orderKey: column.orderKey }));
     },
   };
 }

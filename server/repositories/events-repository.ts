@@ -1,18 +1,12 @@
+import { sql } from 'kysely';
 import { type BoardEvent, BoardEventBody } from '../../shared/protocol';
-import type { Db } from '../db/open-database';
+import { type Executor, queryShape } from '../store';
+import type { EventsTable } from '../store/schema';
 
-interface EventRow {
-  board_id: string;
-  seq: number;
-  op_id: string;
-  actor: string;
-  at: string;
-  type: string;
-  payload: string;
-}
+type EventRow = EventsTable;
 
 // The payload column holds the event body as written by `append`, so reading it back needs no re-validation.
-const toEvent = (r: EventRow): BoardEvent => ({
+export const toEvent = (r: EventRow): BoardEvent => ({
   boardId: r.board_id,
   seq: r.seq,
   opId: r.op_id,
@@ -21,43 +15,55 @@ const toEvent = (r: EventRow): BoardEvent => ({
   body: JSON.parse(r.payload) as BoardEventBody,
 });
 
-/** The append-only board event log and the record of applied operations that makes retries idempotent. */
-export function eventsRepository(db: Db) {
-  const insert = db.prepare(
-    'INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES (@boardId, @seq, @opId, @actor, @at, @type, @payload)',
-  );
-  // A board's seqs run without gaps, so "at most `limit`" is a range: a bound LIMIT would make SQLite compile the
-  // statement again on every join (see cards-repository.ts).
-  const since = db.prepare<[string, number, number], EventRow>(
-    'SELECT * FROM events WHERE board_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
-  );
-  const byOp = db.prepare<[string], EventRow>('SELECT * FROM events WHERE op_id = ? ORDER BY board_id, seq');
-  const operation = db.prepare<[string], { board_id: string; command: string }>(
-    'SELECT board_id, command FROM operations WHERE op_id = ?',
-  );
-  // How far back an undo looks: a person's last change lies in a board's recent past.
-  const cardChanges = db.prepare<[string], EventRow & { command: string }>(
-    `SELECT e.*, o.command FROM events e JOIN operations o ON o.op_id = e.op_id
-     WHERE e.board_id = ? AND e.type IN ('card.created', 'card.updated', 'card.moved', 'card.archived', 'card.restored')
-     ORDER BY e.seq DESC LIMIT 500`,
-  );
-  const recordOperation = db.prepare(
-    'INSERT INTO operations (op_id, board_id, command, actor, at) VALUES (?, ?, ?, ?, ?)',
-  );
+const insert = queryShape(
+  ['boardId', 'seq', 'opId', 'actor', 'at', 'type', 'payload'],
+  (q, p: { boardId: string; seq: number; opId: string; actor: string; at: string; type: string; payload: string }) =>
+    q.insertInto('events').values({ board_id: p.boardId, seq: p.seq, op_id: p.opId, actor: p.actor, at: p.at, type: p.type, payload: p.payload }),
+);
+// A board's seqs run without gaps, so "at most `limit`" is a range: a bound LIMIT would make SQLite compile the
+// statement again on every join (see cards-repository.ts).
+const since = queryShape(['boardId', 'from', 'to'], (q, p: { boardId: string; from: number; to: number }) =>
+  q.selectFrom('events').selectAll().where('board_id', '=', p.boardId).where('seq', '>', p.from).where('seq', '<=', p.to).orderBy('seq'));
+const byOp = queryShape(['opId'], (q, p: { opId: string }) =>
+  q.selectFrom('events').selectAll().where('op_id', '=', p.opId).orderBy('board_id').orderBy('seq'));
+const operation = queryShape(['opId'], (q, p: { opId: string }) =>
+  q.selectFrom('operations').select(['board_id', 'command']).where('op_id', '=', p.opId));
+// How far back an undo looks: a person's last change lies in a board's recent past.
+const cardChanges = queryShape(['boardId'], (q, p: { boardId: string }) =>
+  q
+    .selectFrom('events as e')
+    .innerJoin('operations as o', 'o.op_id', 'e.op_id')
+    .selectAll('e')
+    .select('o.command')
+    .where('e.board_id', '=', p.boardId)
+    .where('e.type', 'in', ['card.created', 'card.updated', 'card.moved', 'card.archived', 'card.restored'])
+    .orderBy('e.seq', 'desc')
+    .limit(sql.lit(500)));
+const recordOperation = queryShape(
+  ['opId', 'boardId', 'command', 'actor', 'at'],
+  (q, p: { opId: string; boardId: string; command: string; actor: string; at: string }) =>
+    q.insertInto('operations').values({ op_id: p.opId, board_id: p.boardId, command: p.command, actor: p.actor, at: p.at }),
+);
 
+/** The append-only board event log and the record of applied operations that makes retries idempotent. */
+export function eventsRepository(ex: Executor) {
   return {
-    append: (event: BoardEvent): void => {
-      insert.run({ ...event, type: event.body.type, payload: JSON.stringify(event.body) });
+    append: async (event: BoardEvent): Promise<void> => {
+      await ex.run(insert(ex, {
+        boardId: event.boardId, seq: event.seq, opId: event.opId, actor: event.actor, at: event.at,
+        type: event.body.type, payload: JSON.stringify(event.body),
+      }));
     },
     /** Events after `seq`, oldest first, at most `limit`. */
-    since: (boardId: string, seq: number, limit: number): BoardEvent[] => since.all(boardId, seq, seq + limit).map(toEvent),
-    byOperation: (opId: string): BoardEvent[] => byOp.all(opId).map(toEvent),
-    operation: (opId: string) => operation.get(opId),
+    since: async (boardId: string, seq: number, limit: number): Promise<BoardEvent[]> =>
+      (await ex.all(since(ex, { boardId, from: seq, to: seq + limit }))).map(toEvent),
+    byOperation: async (opId: string): Promise<BoardEvent[]> => (await ex.all(byOp(ex, { opId }))).map(toEvent),
+    operation: (opId: string): Promise<{ board_id: string; command: string } | undefined> => ex.first(operation(ex, { opId })),
     /** The board's recent card changes, newest first, each with the command that made it (an undo or not). */
-    cardChanges: (boardId: string): { event: BoardEvent; command: string }[] =>
-      cardChanges.all(boardId).map((r) => ({ event: toEvent(r), command: r.command })),
-    recordOperation: (opId: string, boardId: string, command: string, actor: string, at: string): void => {
-      recordOperation.run(opId, boardId, command, actor, at);
+    cardChanges: async (boardId: string): Promise<{ event: BoardEvent; command: string }[]> =>
+      (await ex.all(cardChanges(ex, { boardId }))).map((r) => ({ event: toEvent(r), command: r.command })),
+    recordOperation: async (opId: string, boardId: string, command: string, actor: string, at: string): Promise<void> => {
+      await ex.run(recordOperation(ex, { opId, boardId, command, actor, at }));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Initiative, InitiativeTarget } from '../../shared/cascade';
-import type { Db } from '../db/open-database';
+import { type Kysely, sql } from 'kysely';
+import type { Database, Engine, Executor } from '../store';
 import type { EffectChainStepsTable } from '../store/schema';
 
 interface InitiativeRow {
@@ -50,84 +51,99 @@ const toInitiative = (r: InitiativeRow): Initiative => {
 /** What an initiative is saved as: every field of its business case. */
 export type InitiativeWrite = Omit<Initiative, 'done' | 'conclusion' | 'closedAt'>;
 
-/** Initiatives (indsatser) with their business cases and the indicators they should move; an audit row per change. */
-export function initiativesRepository(db: Db) {
-  const select = `SELECT i.*, (SELECT json_group_array(json_object('indicatorId', k.indicator_id,
-      'baselineValue', k.baseline_value, 'targetValue', k.target_value)) FROM initiative_indicators k
-      WHERE k.initiative_id = i.id) AS kpis FROM initiatives i`;
-  const all = db.prepare<[], InitiativeRow>(`${select} ORDER BY i.done, i.end_date IS NULL, i.end_date, i.created_at, i.id`);
-  const byId = db.prepare<[string], InitiativeRow>(`${select} WHERE i.id = ?`);
-  // Open initiatives moving an indicator shown on the board, of a goal owned by the board's unit or a unit below it
-  // (a leader follows the cases below; a sibling clinic's case is not this board's business).
-  const openOnBoard = db.prepare<{ board: string }, InitiativeRow>(`WITH RECURSIVE below (id) AS (
-      SELECT unit_id FROM boards WHERE id = @board
-      UNION ALL SELECT o.id FROM org_units o JOIN below ON o.parent_id = below.id
-    )
-    ${select} WHERE i.done = 0
-      AND EXISTS (SELECT 1 FROM goal_owners g JOIN below ON below.id = g.unit_id WHERE g.goal_id = i.goal_id)
-      AND EXISTS (SELECT 1 FROM initiative_indicators k JOIN board_indicators bi ON bi.indicator_id = k.indicator_id
-        WHERE k.initiative_id = i.id AND bi.board_id = @board)
-    ORDER BY i.end_date IS NULL, i.end_date, i.created_at, i.id`);
-  // The boards an open initiative shows on: the inverse of openOnBoard (the boards of its goal's owners and the units
-  // above them that show one of its indicators), so a change reaches exactly the boards that list it.
-  const boardsShowing = db.prepare<{ id: string }, { id: string }>(`WITH RECURSIVE up (id) AS (
-      SELECT g.unit_id FROM goal_owners g JOIN initiatives i ON i.goal_id = g.goal_id WHERE i.id = @id AND i.done = 0
-      UNION SELECT o.parent_id FROM org_units o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
-    )
-    SELECT DISTINCT b.id FROM boards b JOIN up ON b.unit_id = up.id
-    WHERE EXISTS (SELECT 1 FROM initiative_indicators k JOIN board_indicators bi ON bi.indicator_id = k.indicator_id
-      WHERE k.initiative_id = @id AND bi.board_id = b.id)
-    ORDER BY b.id`);
-  const openMoving = db.prepare<[string], { id: string }>(`SELECT DISTINCT k.initiative_id AS id FROM initiative_indicators k
-    JOIN initiatives i ON i.id = k.initiative_id WHERE i.done = 0 AND k.indicator_id = ?`);
-  const insert = db.prepare(`INSERT INTO initiatives (id, goal_id, title, baseline, expected_effect, end_date, done,
-      created_at, investment, yearly_saving, start_date)
-    VALUES (@id, @goalId, @title, @baseline, @expectedEffect, @endDate, 0, @now, @investment, @yearlySaving, @startDate)`);
-  const update = db.prepare(`UPDATE initiatives SET title = @title, baseline = @baseline, expected_effect = @expectedEffect,
-      end_date = @endDate, investment = @investment, yearly_saving = @yearlySaving, start_date = @startDate WHERE id = @id`);
-  const clearKpis = db.prepare<[string]>('DELETE FROM initiative_indicators WHERE initiative_id = ?');
-  const kpi = db.prepare<[string, string, number | null, number | null]>(`INSERT INTO initiative_indicators
-      (initiative_id, indicator_id, baseline_value, target_value) VALUES (?, ?, ?, ?)
-    ON CONFLICT (initiative_id, indicator_id) DO UPDATE SET baseline_value = excluded.baseline_value,
-      target_value = excluded.target_value`);
-  const setDone = db.prepare<[number, string | null, string]>('UPDATE initiatives SET done = ?, closed_at = ? WHERE id = ?');
-  const close = db.prepare<[string, string, string]>('UPDATE initiatives SET done = 1, conclusion = ?, closed_at = ? WHERE id = ?');
-  const audit = db.prepare<[string, string, string, string, string]>(
-    'INSERT INTO admin_events (actor, at, type, subject, payload) VALUES (?, ?, ?, ?, ?)',
-  );
+/**
+ * An initiative's indicators as one JSON array text per row, so a list of initiatives is one query. The engines name
+ * their JSON aggregates differently; PostgreSQL's is NULL over no rows where SQLite's is '[]'.
+ */
+const kpisOf = (engine: Engine) =>
+  engine === 'postgres'
+    ? sql<string>`COALESCE((SELECT CAST(json_agg(json_build_object('indicatorId', k.indicator_id, 'baselineValue',
+        k.baseline_value, 'targetValue', k.target_value)) AS TEXT) FROM initiative_indicators k WHERE k.initiative_id = i.id), '[]')`
+    : sql<string>`(SELECT json_group_array(json_object('indicatorId', k.indicator_id, 'baselineValue', k.baseline_value,
+        'targetValue', k.target_value)) FROM initiative_indicators k WHERE k.initiative_id = i.id)`;
+const initiatives = (q: Kysely<Database>, engine: Engine) =>
+  q.selectFrom('initiatives as i').selectAll('i').select(kpisOf(engine).as('kpis'));
 
-  const writeKpis = (id: string, indicatorIds: readonly string[], targets: readonly InitiativeTarget[]) => {
-    clearKpis.run(id);
-    for (const indicatorId of new Set(indicatorIds)) kpi.run(id, indicatorId, null, null);
-    for (const t of targets) kpi.run(id, t.indicatorId, t.baselineValue, t.targetValue);
+/** Initiatives (indsatser) with their business cases and the indicators they should move; an audit row per change. */
+export function initiativesRepository(ex: Executor) {
+  const byId = (id: string) => ex.first(initiatives(ex.q, ex.engine).where('i.id', '=', id));
+  const writeKpis = async (id: string, indicatorIds: readonly string[], targets: readonly InitiativeTarget[]) => {
+    await ex.run(ex.q.deleteFrom('initiative_indicators').where('initiative_id', '=', id));
+    const kpi = (indicatorId: string, baselineValue: number | null, targetValue: number | null) =>
+      ex.run(ex.q.insertInto('initiative_indicators')
+        .values({ initiative_id: id, indicator_id: indicatorId, baseline_value: baselineValue, target_value: targetValue })
+        .onConflict((oc) => oc.columns(['initiative_id', 'indicator_id']).doUpdateSet((eb) => ({
+          baseline_value: eb.ref('excluded.baseline_value'),
+          target_value: eb.ref('excluded.target_value'),
+        }))));
+    for (const indicatorId of new Set(indicatorIds)) await kpi(indicatorId, null, null);
+    for (const t of targets) await kpi(t.indicatorId, t.baselineValue, t.targetValue);
   };
 
   return {
-    all: (): Initiative[] => all.all().map(toInitiative),
-    get: (id: string): Initiative | undefined => {
-      const row = byId.get(id);
+    all: async (): Promise<Initiative[]> =>
+      (await ex.all(initiatives(ex.q, ex.engine).orderBy('i.done').orderBy(sql`i.end_date IS NULL`).orderBy('i.end_date')
+        .orderBy('i.created_at').orderBy('i.id'))).map(toInitiative),
+    get: async (id: string): Promise<Initiative | undefined> => {
+      const row = await byId(id);
       return row && toInitiative(row);
     },
-    openOnBoard: (boardId: string): Initiative[] => openOnBoard.all({ board: boardId }).map(toInitiative),
-    /** The boards an open initiative shows on (none once it is closed). */
-    boardsShowing: (id: string): string[] => boardsShowing.all({ id }).map((r) => r.id),
+    /**
+     * Open initiatives moving an indicator shown on the board, of a goal owned by the board's unit or a unit below it
+     * (a leader follows the cases below; a sibling clinic's case is not this board's business).
+     */
+    openOnBoard: async (boardId: string): Promise<Initiative[]> =>
+      (await ex.all(sql<InitiativeRow>`WITH RECURSIVE below (id) AS (
+          SELECT unit_id FROM boards WHERE id = ${boardId}
+          UNION ALL SELECT o.id FROM org_units o JOIN below ON o.parent_id = below.id
+        )
+        SELECT i.*, ${kpisOf(ex.engine)} AS kpis FROM initiatives i WHERE i.done = 0
+          AND EXISTS (SELECT 1 FROM goal_owners g JOIN below ON below.id = g.unit_id WHERE g.goal_id = i.goal_id)
+          AND EXISTS (SELECT 1 FROM initiative_indicators k JOIN board_indicators bi ON bi.indicator_id = k.indicator_id
+            WHERE k.initiative_id = i.id AND bi.board_id = ${boardId})
+        ORDER BY i.end_date IS NULL, i.end_date, i.created_at, i.id`)).map(toInitiative),
+    /**
+     * The boards an open initiative shows on (none once it is closed): the inverse of openOnBoard (the boards of its
+     * goal's owners and the units above them that show one of its indicators), so a change reaches exactly the boards
+     * that list it.
+     */
+    boardsShowing: async (id: string): Promise<string[]> =>
+      (await ex.all(sql<{ id: string }>`WITH RECURSIVE up (id) AS (
+          SELECT g.unit_id FROM goal_owners g JOIN initiatives i ON i.goal_id = g.goal_id WHERE i.id = ${id} AND i.done = 0
+          UNION SELECT o.parent_id FROM org_units o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+        )
+        SELECT DISTINCT b.id FROM boards b JOIN up ON b.unit_id = up.id
+        WHERE EXISTS (SELECT 1 FROM initiative_indicators k JOIN board_indicators bi ON bi.indicator_id = k.indicator_id
+          WHERE k.initiative_id = ${id} AND bi.board_id = b.id)
+        ORDER BY b.id`)).map((r) => r.id),
     /** The ids of the open initiatives that should move an indicator. */
-    openMoving: (indicatorId: string): string[] => openMoving.all(indicatorId).map((r) => r.id),
+    openMoving: async (indicatorId: string): Promise<string[]> =>
+      (await ex.all(ex.q.selectFrom('initiative_indicators as k').innerJoin('initiatives as i', 'i.id', 'k.initiative_id')
+        .select('k.initiative_id as id').distinct().where('i.done', '=', 0).where('k.indicator_id', '=', indicatorId))).map((r) => r.id),
     /** Call inside a transaction: the initiative and its indicators are one change. */
-    insert: (i: InitiativeWrite, now: string): void => {
-      insert.run({ ...i, now });
-      writeKpis(i.id, i.indicatorIds, i.targets);
+    insert: async (i: InitiativeWrite, now: string): Promise<void> => {
+      await ex.run(ex.q.insertInto('initiatives').values({
+        id: i.id, goal_id: i.goalId, title: i.title, baseline: i.baseline, expected_effect: i.expectedEffect, end_date: i.endDate,
+        done: 0, created_at: now, investment: i.investment, yearly_saving: i.yearlySaving, start_date: i.startDate,
+      }));
+      await writeKpis(i.id, i.indicatorIds, i.targets);
     },
-    update: (i: InitiativeWrite): void => {
-      update.run(i);
-      writeKpis(i.id, i.indicatorIds, i.targets);
+    update: async (i: InitiativeWrite): Promise<void> => {
+      await ex.run(ex.q.updateTable('initiatives').set({
+        title: i.title, baseline: i.baseline, expected_effect: i.expectedEffect, end_date: i.endDate,
+        investment: i.investment, yearly_saving: i.yearlySaving, start_date: i.startDate,
+      }).where('id', '=', i.id));
+      await writeKpis(i.id, i.indicatorIds, i.targets);
     },
-    setDone: (id: string, done: boolean, at: string): boolean => setDone.run(done ? 1 : 0, done ? at : null, id).changes > 0,
-    close: (id: string, conclusion: string, at: string): boolean => close.run(conclusion, at, id).changes > 0,
-    goalOf: (id: string): string | undefined => byId.get(id)?.goal_id,
+    setDone: async (id: string, done: boolean, at: string): Promise<boolean> =>
+      (await ex.run(ex.q.updateTable('initiatives').set({ done: done ? 1 : 0, closed_at: done ? at : null }).where('id', '=', id))) > 0,
+    close: async (id: string, conclusion: string, at: string): Promise<boolean> =>
+      (await ex.run(ex.q.updateTable('initiatives').set({ done: 1, conclusion, closed_at: at }).where('id', '=', id))) > 0,
+    goalOf: async (id: string): Promise<string | undefined> =>
+      (await ex.first(ex.q.selectFrom('initiatives').select('goal_id').where('id', '=', id)))?.goal_id,
     /** Appends to the audit trail (admin_events); call in the transaction of the change it records. */
-    audit: (actor: string, at: string, type: string, subject: string, payload: unknown): void => {
-      audit.run(actor, at, type, subject, JSON.stringify(payload));
+    audit: async (actor: string, at: string, type: string, subject: string, payload: unknown): Promise<void> => {
+      await ex.run(ex.q.insertInto('admin_events').values({ actor, at, type, subject, payload: JSON.stringify(payload) }));
     },
   };
 }
@@ -146,19 +162,20 @@ export interface StoredStep {
 const toStep = (r: StepRow): StoredStep => ({ goalId: r.goal_id, kind: r.kind, title: r.title, indicatorId: r.indicator_id, unitId: r.unit_id });
 
 /** Effect chains: per goal, its steps in order. */
-export function effectChainsRepository(db: Db) {
-  const all = db.prepare<[], StepRow>('SELECT * FROM effect_chain_steps ORDER BY goal_id, position');
-  const ofGoal = db.prepare<[string], StepRow>('SELECT * FROM effect_chain_steps WHERE goal_id = ? ORDER BY position');
-  const clear = db.prepare<[string]>('DELETE FROM effect_chain_steps WHERE goal_id = ?');
-  const insert = db.prepare(`INSERT INTO effect_chain_steps (goal_id, position, kind, title, indicator_id, unit_id)
-    VALUES (@goalId, @position, @kind, @title, @indicatorId, @unitId)`);
+export function effectChainsRepository(ex: Executor) {
   return {
-    all: (): StoredStep[] => all.all().map(toStep),
-    ofGoal: (goalId: string): StoredStep[] => ofGoal.all(goalId).map(toStep),
+    all: async (): Promise<StoredStep[]> =>
+      (await ex.all(ex.q.selectFrom('effect_chain_steps').selectAll().orderBy('goal_id').orderBy('position'))).map(toStep),
+    ofGoal: async (goalId: string): Promise<StoredStep[]> =>
+      (await ex.all(ex.q.selectFrom('effect_chain_steps').selectAll().where('goal_id', '=', goalId).orderBy('position'))).map(toStep),
     /** Replaces a goal's chain; call inside a transaction. */
-    replace: (goalId: string, steps: readonly Omit<StoredStep, 'goalId'>[]): void => {
-      clear.run(goalId);
-      steps.forEach((s, position) => insert.run({ ...s, goalId, position }));
+    replace: async (goalId: string, steps: readonly Omit<StoredStep, 'goalId'>[]): Promise<void> => {
+      await ex.run(ex.q.deleteFrom('effect_chain_steps').where('goal_id', '=', goalId));
+      if (steps.length === 0) return;
+      await ex.run(ex.q.insertInto('effect_chain_steps').values(steps.map((s, position) => ({
+        goal_id: goalId, position, kind: s.kind, title: s.title, indicator_id: s.indicatorId, unit_id: s.unitId,
+      }))));
     },
   };
 }
+export type EffectChainsRepository = ReturnType<typeof effectChainsRepository>;

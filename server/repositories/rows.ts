@@ -2,7 +2,7 @@ import type { Card, Column, Indicator, Measurement, Target } from '../../shared/
 import type { Selectable } from 'kysely';
 import type { MeasurementsTable } from '../store/schema';
 
-// Rows as SQLite returns them (snake_case, 0/1 for booleans) and their mapping to the shared types.
+// Rows as the store returns them on either engine (snake_case, 0/1 for flags) and their mapping to the shared types.
 
 export interface CardRow {
   id: string;

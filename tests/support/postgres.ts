@@ -29,10 +29,17 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * `icuLocale` (e.g. 'da-DK') creates the database with that language's collation, as managed servers usually are,
+ * instead of the server's default: what tests of text ordering need, since a C-collated server would order bytewise
+ * whatever the schema said.
+ */
+export async function createTestDatabase(options: { icuLocale?: string } = {}): Promise<TestDatabase> {
   // Lower-case hex only: a valid identifier without quoting.
   const name = `kaskade_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const locale = options.icuLocale;
+  if (locale !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z]{2})?$/.test(locale)) throw new Error(`not an ICU locale: ${locale}`);
+  await admin((c) => c.query(locale ? `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${locale}'` : `CREATE DATABASE ${name}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
