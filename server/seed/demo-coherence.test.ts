@@ -62,13 +62,14 @@ describe('the demo holds together', () => {
     expect(psykOpf.value).toBeLessThanOrEqual(Math.max(...clinics) + 1);
   });
 
-  it('"Halvér brugen af bæltefiksering" aims at about half the two-year median', () => {
+  it('"Halvér brugen af bæltefiksering" aims at about half the two-year median', async () => {
     const goal = db.prepare("SELECT target, indicator_id AS indicatorId FROM goals WHERE title LIKE 'Halvér brugen af bæltefiksering%'").get() as { target: number | null; indicatorId: string };
     const values = all<{ value: number }>(
       `SELECT value FROM measurements WHERE indicator_id = ? AND unit_id = 'psyk' ORDER BY period_start DESC LIMIT 24`, goal.indicatorId,
     ).map((m) => m.value);
     const half = median(values)! / 2;
-    const target = goal.target ?? createRepositories(db).indicators.currentTarget(createRepositories(db).indicators.get(goal.indicatorId)!, 'psyk', '2026-03-15')?.target;
+    const { indicators } = createRepositories(sqliteStore(db));
+    const target = goal.target ?? (await indicators.currentTarget((await indicators.get(goal.indicatorId))!, 'psyk', '2026-03-15'))?.target;
     expect(target).not.toBeUndefined();
     expect(Math.abs(target! - half)).toBeLessThanOrEqual(0.1 * half);
   });
@@ -120,7 +121,7 @@ describe('the demo holds together', () => {
   });
 
   it('business cases follow their indicators: progress as the run charts tell it, on the boards of their owners', async () => {
-    const repos = createRepositories(db);
+    const repos = createRepositories(sqliteStore(db));
     const cases = createBusinessCases(sqliteStore(db), { now: () => new Date(2026, 2, 15, 10) });
     const views = new Map<string, BusinessCase>();
     for (const i of await cases.all()) views.set(i.id, await cases.view(i));
@@ -137,12 +138,13 @@ describe('the demo holds together', () => {
       expect(v.startDate! < (v.endDate ?? '9999'), c.id).toBe(true);
       expect(v.indicators.every((i) => i.baselineValue !== null && i.latestValue !== null), c.id).toBe(true);
       const owners = all<{ unitId: string }>('SELECT unit_id AS unitId FROM goal_owners WHERE goal_id = ?', v.goalId).map((o) => o.unitId);
-      const shownOn = owners.map((u) => `board-${u}`).filter((b) => repos.initiatives.openOnBoard(b).some((i) => i.id === c.id));
+      const shownOn: string[] = [];
+      for (const b of owners.map((u) => `board-${u}`)) if ((await repos.initiatives.openOnBoard(b)).some((i) => i.id === c.id)) shownOn.push(b);
       // Open cases are on their owners' boards (and so on their agendas) until closed with a conclusion.
       expect(shownOn, c.id).toEqual(c.conclusion ? [] : owners.map((u) => `board-${u}`));
       expect(v.done, c.id).toBe(Boolean(c.conclusion));
     }
-    expect(repos.initiatives.openOnBoard('board-psyk').map((i) => i.id).sort()).toEqual(['ini-demo-huddle', 'ini-demo-sms', 'ini-demo-udskrivelse']);
+    expect((await repos.initiatives.openOnBoard('board-psyk')).map((i) => i.id).sort()).toEqual(['ini-demo-huddle', 'ini-demo-sms', 'ini-demo-udskrivelse']);
   });
 
   it('effect chains run indsats → resultat → effekt over indicators of the matching type, ending in a soft one', () => {

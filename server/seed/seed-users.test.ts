@@ -33,7 +33,7 @@ describe('demo logins', () => {
     expect(added.map((u) => u.role).sort()).toEqual(['admin', 'facilitator', 'facilitator', 'member', 'viewer']);
     expect(await seedDemoUsers(db)).toEqual([]); // once only
 
-    const accounts = accountsRepository(db);
+    const accounts = accountsRepository(sqliteStore(db));
     const auth = createAuthService(sqliteStore(db), systemClock);
     const access = createRoleAccess(accounts);
     const n2 = await auth.login('n2', DEMO_PASSWORD);
@@ -56,9 +56,9 @@ describe('demo logins', () => {
     const db = freshDb();
     expect(await bootstrapAdmin(db, 'forste', 'en-lang-nok-kode')).toBe(true);
     expect(await bootstrapAdmin(db, 'anden', 'en-lang-nok-kode')).toBe(false);
-    const accounts = accountsRepository(db);
-    const user = accounts.userByUsername('forste')!;
-    expect(accounts.rolesOf(user.id)).toEqual([{ user_id: user.id, unit_id: 'unit-top', role: 'admin' }]);
+    const accounts = accountsRepository(sqliteStore(db));
+    const user = (await accounts.userByUsername('forste'))!;
+    expect(await accounts.rolesOf(user.id)).toEqual([{ user_id: user.id, unit_id: 'unit-top', role: 'admin' }]);
     await expect(bootstrapAdmin(freshDb(), 'x', 'kort')).rejects.toThrow(/at least 10/);
     db.close();
   });

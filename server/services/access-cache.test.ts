@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { projectRoot } from '../config';
 import { migrate } from '../db/migrate';
 import { type Db, openDatabase } from '../db/open-database';
+import { sqliteStore } from '../store';
 import { accountsRepository } from '../repositories/accounts-repository';
 import { createRoleAccess } from './access-policy';
 
@@ -42,7 +43,7 @@ describe('access answers kept between commands', () => {
   });
 
   it('reads the roles once while nothing changes', async () => {
-    const accounts = accountsRepository(db);
+    const accounts = accountsRepository(sqliteStore(db));
     const rolesOnBoard = vi.spyOn(accounts, 'rolesOnBoard');
     const access = createRoleAccess(accounts);
     for (let i = 0; i < 5; i++) expect(await access.can('user:u1', 'write', 'board-a')).toBe(true);
@@ -51,7 +52,7 @@ describe('access answers kept between commands', () => {
   });
 
   it('counts a role granted, changed or removed from the next question, through any connection', async () => {
-    const access = createRoleAccess(accountsRepository(db));
+    const access = createRoleAccess(accountsRepository(sqliteStore(db)));
     expect(await access.can('user:u1', 'write', 'board-b')).toBe(false);
     other.prepare("INSERT INTO role_assignments (user_id, unit_id, role) VALUES ('u1', 'top', 'viewer')").run();
     expect(await access.can('user:u1', 'read', 'board-b')).toBe(true);
@@ -63,7 +64,7 @@ describe('access answers kept between commands', () => {
   });
 
   it('keeps no answer read before a change that a later question already saw (questions overlap: the reads await)', async () => {
-    const accounts = accountsRepository(db);
+    const accounts = accountsRepository(sqliteStore(db));
     const realRoles = accounts.rolesOnBoard.bind(accounts);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -75,8 +76,7 @@ describe('access answers kept between commands', () => {
       await held;
       return before;
     };
-    // (Typed as the repository method until every repository method answers a promise, issue 22.)
-    vi.spyOn(accounts, 'rolesOnBoard').mockImplementationOnce(slowRead as unknown as typeof realRoles);
+    vi.spyOn(accounts, 'rolesOnBoard').mockImplementationOnce(slowRead);
     const access = createRoleAccess(accounts);
     const first = access.can('user:u1', 'write', 'board-b');
     await vi.waitFor(() => expect(accounts.rolesOnBoard).toHaveBeenCalledTimes(1));
@@ -87,7 +87,7 @@ describe('access answers kept between commands', () => {
   });
 
   it('counts a user disabled, a board or a unit moved, from the next question', async () => {
-    const access = createRoleAccess(accountsRepository(db));
+    const access = createRoleAccess(accountsRepository(sqliteStore(db)));
     expect(await access.can('user:u1', 'write', 'board-a')).toBe(true);
     other.prepare("UPDATE boards SET unit_id = 'b' WHERE id = 'board-a'").run();
     expect(await access.can('user:u1', 'write', 'board-a')).toBe(false);
@@ -98,7 +98,7 @@ describe('access answers kept between commands', () => {
   });
 
   it('counts a wall screen revoked, switched to touch or moved, from the next question', async () => {
-    const access = createRoleAccess(accountsRepository(db));
+    const access = createRoleAccess(accountsRepository(sqliteStore(db)));
     expect(await access.can('device:d1', 'read', 'board-a')).toBe(true);
     expect(await access.can('device:d1', 'write', 'board-a')).toBe(false);
     other.prepare("UPDATE devices SET mode = 'touch' WHERE id = 'd1'").run();

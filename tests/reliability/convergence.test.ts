@@ -59,7 +59,7 @@ describe(`convergence: ${CLIENTS} clients on ${BOARDS} boards`, () => {
     }
     let divergences = 0;
     for (const client of clients) {
-      const server = dbBoardState(srv.db, client.options.boardId);
+      const server = await dbBoardState(srv.db, client.options.boardId);
       const local = normalise(client.replica.state!);
       if (!isDeepStrictEqual(local, server)) divergences++;
       expect(local, seedMsg(`${client.options.name} diverged from the server`)).toEqual(server);

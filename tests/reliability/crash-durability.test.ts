@@ -35,6 +35,15 @@ function inspect<T>(path: string, read: (db: Database.Database) => T): T {
   }
 }
 
+async function inspectAsync<T>(path: string, read: (db: Database.Database) => Promise<T>): Promise<T> {
+  const db = new Database(path);
+  try {
+    return await read(db);
+  } finally {
+    db.close();
+  }
+}
+
 describe(`crash durability: SIGKILL ${KILLS} times while clients write`, () => {
   it('keeps every acknowledged change, applies unacknowledged ones once or not at all, and stays consistent', async () => {
     const rng = createRng(SEED);
@@ -95,7 +104,7 @@ describe(`crash durability: SIGKILL ${KILLS} times while clients write`, () => {
     for (const board of boards) {
       const reader = await SyncClient.connect(server.url, { name: 'Reader', boardId: board.id });
       clients.push(reader);
-      expect(normalise(reader.replica.state!), seedMsg(`board ${board.id} after restarts`)).toEqual(inspect(path, (db) => dbBoardState(db, board.id)));
+      expect(normalise(reader.replica.state!), seedMsg(`board ${board.id} after restarts`)).toEqual(await inspectAsync(path, (db) => dbBoardState(db, board.id)));
       reader.close();
     }
     await server.kill();

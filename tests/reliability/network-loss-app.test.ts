@@ -107,7 +107,7 @@ describe("the app's sync engine over a flaky link", () => {
 
     const expected = srv.db.prepare('SELECT seq FROM boards WHERE id = ?').pluck().get(board.id) as number;
     await until(() => state().lastSeq === expected, 5000, 'caught up');
-    const db = dbBoardState(srv.db, board.id);
+    const db = await dbBoardState(srv.db, board.id);
     expect(state().server?.cards, seedMsg('cards')).toEqual(db.cards);
     expect(state().server?.columns, seedMsg('columns')).toEqual(db.columns);
     expect(state().view?.cards, seedMsg('the view, with nothing pending, is the server state')).toEqual(db.cards);

@@ -100,7 +100,7 @@ describe('network loss between a client and the server', () => {
     const expected = srv.db.prepare('SELECT seq FROM boards WHERE id = ?').pluck().get(board.id) as number;
     for (const c of [...flaky, ...peers]) {
       await c.waitFor(() => c.replica.seq >= expected, 5000, seedMsg('final catch-up'));
-      expect(normalise(c.replica.state!), seedMsg(`${c.options.name} diverged`)).toEqual(dbBoardState(srv.db, board.id));
+      expect(normalise(c.replica.state!), seedMsg(`${c.options.name} diverged`)).toEqual(await dbBoardState(srv.db, board.id));
       expect(c.errors).toEqual([]);
     }
     expect(allProblems(srv.db), seedMsg('database invariants')).toEqual([]);

@@ -114,8 +114,8 @@ describe('re-keying on a live server', () => {
     expect(cards.slice(0, 3).map((c) => c.id)).toEqual(['rcard-0-0', `spot-${inserts - 1}`, `spot-${inserts - 2}`]);
     const expected = srv.db.prepare('SELECT seq FROM boards WHERE id = ?').pluck().get(board.id) as number;
     await peer.waitFor(() => peer.replica.seq >= expected, 10_000, 'peer catch-up');
-    expect(normalise(peer.replica.state!), seedMsg('peer after re-keys')).toEqual(dbBoardState(srv.db, board.id));
-    expect(normalise(writer.replica.state!), seedMsg('writer after re-keys')).toEqual(dbBoardState(srv.db, board.id));
+    expect(normalise(peer.replica.state!), seedMsg('peer after re-keys')).toEqual(await dbBoardState(srv.db, board.id));
+    expect(normalise(writer.replica.state!), seedMsg('writer after re-keys')).toEqual(await dbBoardState(srv.db, board.id));
     expect(allProblems(srv.db)).toEqual([]);
     console.info(`[reliability] ordering seed=${SEED}: ${inserts} inserts at one spot, ${rekeys} re-key moves, longest key ${Math.max(...cards.map((c) => c.order_key.length))}`);
   });

@@ -2,6 +2,7 @@ import type { BoardEvent, JoinResult } from '../../../shared/protocol';
 import type { BoardSnapshot, Card, Column, Measurement } from '../../../shared/schemas';
 import type { Db } from '../../../server/db/open-database';
 import { createRepositories } from '../../../server/repositories';
+import { sqliteStore } from '../../../server/store';
 import { type MeasurementRow, toMeasurement } from '../../../server/repositories/rows';
 
 /** What a client holds of a board, in a shape two copies can be compared with `toEqual`. */
@@ -106,9 +107,9 @@ export class BoardReplica {
 }
 
 /** The same board read from the database: live cards, columns, and the measurements of its indicators. */
-export function dbBoardState(db: Db, boardId: string): BoardState {
-  const repos = createRepositories(db);
-  const unitId = repos.boards.unitId(boardId);
+export async function dbBoardState(db: Db, boardId: string): Promise<BoardState> {
+  const repos = createRepositories(sqliteStore(db));
+  const unitId = await repos.boards.unitId(boardId);
   const rows = db
     .prepare<[string, string], MeasurementRow>(
       `SELECT m.* FROM measurements m JOIN board_indicators bi ON bi.indicator_id = m.indicator_id
@@ -116,9 +117,9 @@ export function dbBoardState(db: Db, boardId: string): BoardState {
     )
     .all(boardId, unitId ?? '');
   return {
-    seq: repos.boards.seq(boardId) ?? -1,
-    cards: byKey(repos.cards.liveOnBoard(boardId), (c) => c.id),
-    columns: byKey(repos.columns.onBoard(boardId), (c) => c.id),
+    seq: (await repos.boards.seq(boardId)) ?? -1,
+    cards: byKey(await repos.cards.liveOnBoard(boardId), (c) => c.id),
+    columns: byKey(await repos.columns.onBoard(boardId), (c) => c.id),
     measurements: byKey(rows.map(toMeasurement), measurementKey),
   };
 }
