@@ -78,21 +78,21 @@ export async function verifyCopy(
           sqliteChecksum: hex(left.sum),
           postgresChecksum: hex(right.sum),
         });
-        if (left.rows !== right.rows) {
-          mismatches.push({ table: table.name, detail: `${left.rows} rows in SQLite, ${right.rows} in PostgreSQL` });
-        }
-        if (left.sum === right.sum && left.rows === right.rows) continue;
-        const differing = [...new Set([...left.boards.keys(), ...right.boards.keys()])].filter(
+        if (left.rows === right.rows && left.sum === right.sum) continue;
+        const counts = left.rows === right.rows ? null : `${left.rows} rows in SQLite, ${right.rows} in PostgreSQL`;
+        const boardsDiffering = [...new Set([...left.boards.keys(), ...right.boards.keys()])].filter(
           (b) => left.boards.get(b) !== right.boards.get(b),
         );
-        if (table.boardOwners.length && differing.length) {
-          for (const board of differing) {
-            const where = `${table.boardOwners.map((o) => `${o} = ?`).join(' OR ')}`;
-            const diffs = await diffRows(sqlite, client, table, where, table.boardOwners.map(() => board));
-            mismatches.push({ table: table.name, board, detail: diffs });
+        if (boardsDiffering.length) {
+          if (counts) mismatches.push({ table: table.name, detail: counts });
+          for (const board of boardsDiffering) {
+            const where = table.boardOwners.map((o) => `${o} = ?`).join(' OR ');
+            const detail = await diffRows(sqlite, client, table, where, table.boardOwners.map(() => board));
+            mismatches.push({ table: table.name, board, detail });
           }
         } else {
-          mismatches.push({ table: table.name, detail: await diffRows(sqlite, client, table, null, []) });
+          const diff = await diffRows(sqlite, client, table, null, []);
+          mismatches.push({ table: table.name, detail: counts ? `${counts}\n${diff}` : diff });
         }
       }
       return { ok: mismatches.length === 0, tables, boards: boards.size, mismatches };
