@@ -12,7 +12,7 @@ export const MIGRATIONS_TABLE = 'schema_migrations';
 
 export interface PlannedColumn {
   name: string;
-  /** PostgreSQL's data type (information_schema.columns.data_type), e.g. 'text', 'bigint', 'double precision'. */
+  /** PostgreSQL's type as SQL names it (format_type), e.g. 'text', 'bigint', 'double precision', 'citext'. */
   pgType: string;
   /** Filled in by PostgreSQL when not given (an identity or serial column): its sequence is set after the copy. */
   generated: boolean;
@@ -55,17 +55,20 @@ export interface PostgresColumnRow {
   table_name: string;
   column_name: string;
   data_type: string;
-  is_identity: string;
-  column_default: string | null;
+  /** An identity column, or one whose default draws from a sequence (serial). */
+  generated: boolean;
 }
 
 /** The columns of every table in the session's current schema, for `buildCopyPlan`. */
 export const POSTGRES_COLUMNS_SQL = `
-  SELECT c.table_name, c.column_name, c.data_type, c.is_identity, c.column_default
-  FROM information_schema.columns c
-  JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-  WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-  ORDER BY c.table_name, c.ordinal_position`;
+  SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS data_type,
+         (a.attidentity <> '' OR coalesce(pg_get_expr(d.adbin, d.adrelid), '') LIKE 'nextval(%') AS generated
+  FROM pg_attribute a
+  JOIN pg_class c ON c.oid = a.attrelid
+  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+  WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND a.attnum > 0
+    AND NOT a.attisdropped
+  ORDER BY c.relname, a.attnum`;
 
 /**
  * Builds the plan from the SQLite source (tables, keys) and PostgreSQL's columns (types, generated ids), refusing
@@ -123,7 +126,7 @@ export function buildCopyPlan(
         return {
           name: c.name,
           pgType: pgc.data_type,
-          generated: pgc.is_identity === 'YES' || (pgc.column_default ?? '').startsWith('nextval('),
+          generated: pgc.generated,
         };
       }),
       primaryKey: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),

@@ -31,7 +31,7 @@ export class TargetNotEmptyError extends Error {
 export interface CopyOptions {
   /** Empty the target's tables first instead of refusing a target that holds rows. Default false. */
   replace?: boolean;
-  /** Rows per INSERT statement at most (each statement also stays under PostgreSQL's 65,535 parameters). */
+  /** Rows per INSERT statement at most. Default 5,000. */
   batchRows?: number;
   /** The PostgreSQL migrations the target was migrated with (which tables they seed). Default: migrations/postgres. */
   postgresMigrationsDir?: string;
@@ -48,18 +48,22 @@ export interface CopyResult {
 /** A better-sqlite3 connection, or an SQLite database serialised to a buffer (`db.serialize()`, e.g. of `:memory:`). */
 export type SqliteSource = Db | Buffer;
 
+/** SQLSTATE 42501 (e.g. "must be owner of table"). */
+const INSUFFICIENT_PRIVILEGE = '42501';
+
 export const DEFAULT_POSTGRES_MIGRATIONS = join(projectRoot, 'migrations', 'postgres');
-const MAX_PARAMETERS = 65_535;
 
 /**
  * Copies every table of a migrated SQLite database into a migrated PostgreSQL database (./migrate-postgres.ts), in
- * one PostgreSQL transaction: the target holds all of it or none of it. Tables go parents first in multi-row
- * INSERTs; generated-id sequences are moved past the copied ids; a target that already holds rows is refused
- * (TargetNotEmptyError) unless `replace`. The SQLite side is read in one read transaction, so a source another
- * connection keeps writing to is copied as one consistent state; the copy must be the only user of `source`'s
- * connection while it runs (it keeps a statement open between batches).
+ * one PostgreSQL transaction: the target holds all of it or none of it. Tables go parents first, in batched INSERTs;
+ * the foreign keys are set aside during the copy and added back (so checked over all rows) before the commit;
+ * generated-id sequences are moved past the copied ids. A target that already holds rows is refused
+ * (TargetNotEmptyError) unless `replace`; databases whose tables differ are refused before anything is written
+ * (SchemaMismatchError). The SQLite side is read in one read transaction, so a source another connection keeps
+ * writing to is copied as one consistent state; the copy must be the only user of `source`'s connection while it
+ * runs (it keeps a statement open between batches).
  *
- * This is also how PostgreSQL is seeded (seed into SQLite, in memory if wanted, then copy).
+ * This is also how PostgreSQL is seeded: seed into SQLite (a `:memory:` database will do), then copy.
  */
 export async function copySqliteToPostgres(
   source: SqliteSource,
@@ -82,10 +86,12 @@ export async function copySqliteToPostgres(
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
       const plan = await planCopy(sqlite, client, options.postgresMigrationsDir ?? DEFAULT_POSTGRES_MIGRATIONS);
       await requireEmptyOrReplace(client, plan, options.replace ?? false);
+      const foreignKeys = await dropForeignKeys(client);
       const rows: CopyResult['rows'] = [];
       for (const table of plan.tables) {
-        rows.push({ table: table.name, rows: await copyTable(sqlite, client, table, options.batchRows ?? 2_000) });
+        rows.push({ table: table.name, rows: await copyTable(sqlite, client, table, options.batchRows ?? 5_000) });
       }
+      await restoreForeignKeys(client, foreignKeys);
       await moveSequences(client, plan);
       await client.query('COMMIT');
       return {
@@ -142,12 +148,15 @@ async function requireEmptyOrReplace(client: pg.ClientBase, plan: CopyPlan, repl
 async function copyTable(sqlite: Db, client: pg.ClientBase, table: PlannedTable, batchRows: number): Promise<number> {
   const columns = table.columns.map((c) => quoteIdent(c.name)).join(', ');
   const select = sqlite.prepare(`SELECT ${columns} FROM ${quoteIdent(table.name)}`).raw(true).safeIntegers(true);
-  const perStatement = Math.max(1, Math.min(batchRows, Math.floor(MAX_PARAMETERS / table.columns.length)));
+  const sql = `INSERT INTO ${quoteIdent(table.name)} (${columns}) SELECT * FROM unnest(${table.columns
+    .map((c, i) => `$${i + 1}::${c.pgType}[]`)
+    .join(', ')})`;
   const convert = table.columns.map((c) => toPostgres(c.pgType));
 
   if (table.seededByMigrations) await client.query(`DELETE FROM ${quoteIdent(table.name)}`);
-  // A table that refers to itself (a unit's parent unit) is inserted parents first: a foreign key is checked at
-  // the end of each statement, and a child may be in an earlier batch than its parent otherwise.
+  // A table that refers to itself (a unit's parent unit) is inserted parents first: when the foreign keys stay in
+  // place (see dropForeignKeys), each is checked at the end of each statement, and a child may otherwise come in an
+  // earlier batch than its parent.
   const source: Iterable<unknown[]> = table.foreignKeys.some((fk) => fk.table === table.name)
     ? parentsBeforeChildren(table, select.all() as unknown[][])
     : (select.iterate() as Iterable<unknown[]>);
@@ -156,16 +165,11 @@ async function copyTable(sqlite: Db, client: pg.ClientBase, table: PlannedTable,
   let batch: unknown[][] = [];
   const flush = async () => {
     if (!batch.length) return;
-    const params: unknown[] = [];
-    const tuples = batch.map((row) => {
-      const slots = row.map((value, i) => {
-        params.push(convert[i]!(value));
-        return `$${params.length}`;
-      });
-      return `(${slots.join(', ')})`;
-    });
+    // One array per column, unnested into rows: one parameter per column rather than one per value, which
+    // PostgreSQL parses and plans faster than a multi-row VALUES list (bench/FINDINGS.md).
+    const params = table.columns.map((_, i) => batch.map((row) => convert[i]!(row[i])));
     try {
-      await client.query(`INSERT INTO ${quoteIdent(table.name)} (${columns}) VALUES ${tuples.join(', ')}`, params);
+      await client.query(sql, params);
     } catch (err) {
       throw new Error(`Copying table ${table.name} failed: ${(err as Error).message}`, { cause: err });
     }
@@ -174,7 +178,7 @@ async function copyTable(sqlite: Db, client: pg.ClientBase, table: PlannedTable,
   };
   for (const row of source) {
     batch.push(row);
-    if (batch.length >= perStatement) await flush();
+    if (batch.length >= batchRows) await flush();
   }
   await flush();
   return copied;
@@ -213,6 +217,47 @@ function parentsBeforeChildren(table: PlannedTable, rows: unknown[][]): unknown[
     pending = next;
   }
   return out;
+}
+
+interface ForeignKeyConstraint {
+  table: string;
+  name: string;
+  /** As pg_get_constraintdef gives it: `FOREIGN KEY (unit_id) REFERENCES org_units(id)`. */
+  definition: string;
+}
+
+/**
+ * Drops the foreign keys of the target's tables for the copy; `restoreForeignKeys` adds the same ones back before
+ * the commit, each checked over all rows at once. A foreign key checked row by row was most of PostgreSQL's work
+ * (see bench/FINDINGS.md); checked at the end it costs one join. The schema is PostgreSQL's transactional DDL, so a
+ * copy that fails or is rolled back leaves the constraints as they were.
+ */
+async function dropForeignKeys(client: pg.ClientBase): Promise<ForeignKeyConstraint[]> {
+  const { rows } = await client.query<ForeignKeyConstraint>(
+    `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition
+     FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY conrelid, conname`,
+  );
+  // A role that may insert but does not own the tables cannot alter them: it copies with the keys in place.
+  await client.query('SAVEPOINT drop_foreign_keys');
+  try {
+    for (const fk of rows) await client.query(`ALTER TABLE ${fk.table} DROP CONSTRAINT ${quoteIdent(fk.name)}`);
+  } catch (err) {
+    if ((err as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw err;
+    await client.query('ROLLBACK TO SAVEPOINT drop_foreign_keys');
+    return [];
+  }
+  await client.query('RELEASE SAVEPOINT drop_foreign_keys');
+  return rows;
+}
+
+async function restoreForeignKeys(client: pg.ClientBase, foreignKeys: ForeignKeyConstraint[]): Promise<void> {
+  for (const fk of foreignKeys) {
+    try {
+      await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT ${quoteIdent(fk.name)} ${fk.definition}`);
+    } catch (err) {
+      throw new Error(`The copied rows of ${fk.table} break its foreign key ${fk.definition}: ${(err as Error).message}`, { cause: err });
+    }
+  }
 }
 
 /** Moves each generated-id sequence past the largest copied id, so the next generated id does not collide. */

@@ -22,7 +22,7 @@ import { migratePostgres } from '../../server/store/migrate-postgres';
 import { createPool } from '../../server/store/postgres';
 import { TABLE_COLUMNS } from '../../server/store/schema';
 import { verifyCopy } from '../../server/store/verify-copy';
-import { type TestDatabase, createTestDatabase } from '../support/postgres';
+import { ADMIN_URL, type TestDatabase, createTestDatabase } from '../support/postgres';
 
 const MIGRATIONS = join(projectRoot, 'migrations');
 const PG_MIGRATIONS = join(projectRoot, 'migrations', 'postgres');
@@ -185,10 +185,17 @@ describe('copySqliteToPostgres', () => {
     source = openDatabase(':memory:');
     await seedDemoEverywhere(source);
   });
+  const roles: string[] = [];
   afterEach(async () => {
     source.close();
     await pool.end();
     await target.drop();
+    // A role is the server's, not the database's: dropped once the database that granted it rights is gone.
+    for (const role of roles.splice(0)) {
+      const admin = new pg.Client({ connectionString: ADMIN_URL });
+      await admin.connect();
+      await admin.query(`DROP ROLE IF EXISTS ${role}`).finally(() => admin.end());
+    }
   });
 
   it('plans every table the migrations make (the schema type names the same ones)', async () => {
@@ -239,6 +246,34 @@ describe('copySqliteToPostgres', () => {
     source.exec("UPDATE org_units SET parent_id = 'late-root' WHERE rowid = (SELECT min(rowid) FROM org_units)");
     await copySqliteToPostgres(source, pool, { batchRows: 1 });
     expect((await verifyCopy(source, pool)).ok).toBe(true);
+  });
+
+  it('copies as a role that may write the tables but not alter them, with the foreign keys checked row by row', async () => {
+    const role = `kaskade_copier_${target.name.slice(-12)}`;
+    roles.push(role);
+    const admin = new pg.Client({ connectionString: target.url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO ${role}`);
+      await admin.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      // Its first unit's parent comes last, and one row goes per statement: the order has to be parents first.
+      source.exec("INSERT INTO org_units (id, parent_id, layer_id, name) SELECT 'late-root', NULL, layer_id, 'Sen rod' FROM org_units LIMIT 1");
+      source.exec("UPDATE org_units SET parent_id = 'late-root' WHERE rowid = (SELECT min(rowid) FROM org_units)");
+      const url = new URL(target.url);
+      url.username = role;
+      const asRole = createPool(url.toString(), { max: 1 });
+      try {
+        await copySqliteToPostgres(source, asRole, { batchRows: 1 });
+      } finally {
+        await asRole.end();
+      }
+      expect((await verifyCopy(source, pool)).ok).toBe(true);
+      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f'");
+      expect(rows[0]!.n).toBeGreaterThan(30);
+    } finally {
+      await admin.end();
+    }
   });
 
   it('copies from an SQLite database serialised in memory (how PostgreSQL is seeded)', async () => {
