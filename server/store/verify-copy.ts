@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { type Hash, createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from '../db/open-database';
 import type { CopyPlan, PlannedTable } from './copy-plan';
@@ -10,9 +10,9 @@ import { DEFAULT_POSTGRES_MIGRATIONS, planCopy } from './copy-to-postgres';
  * board's state at its last seq — the board row (its seq) and each row that belongs to the board (columns, cards,
  * events, meetings, escalations …, see copy-plan.ts) — equal in both engines. Each row is hashed from its values in
  * a form both engines give alike (integers as decimal text, reals as JavaScript prints them, NULL apart from every
- * text); a table's checksum is the sum of its rows' hashes, so it does not depend on the order either engine
- * returns rows in (their text collations differ). Where a checksum differs, the rows are compared by primary key to
- * name the rows and columns that differ.
+ * text), in primary-key order (text by its bytes in both engines); a table's checksum and each board's are SHA-256
+ * over its rows. Where one differs, the rows are compared by primary key to name the rows and columns that differ.
+ * Both sides are read in one snapshot each (an SQLite read transaction, a REPEATABLE READ one in PostgreSQL).
  */
 
 export interface TableCheck {
@@ -70,29 +70,26 @@ export async function verifyCopy(
       for (const table of plan.tables) {
         const left = digestSqlite(sqlite, table);
         const right = await digestPostgres(client, table);
-        for (const b of left.boards.keys()) if (table.name === 'boards') boards.add(b);
-        tables.push({
-          table: table.name,
-          sqliteRows: left.rows,
-          postgresRows: right.rows,
-          sqliteChecksum: hex(left.sum),
-          postgresChecksum: hex(right.sum),
-        });
-        if (left.rows === right.rows && left.sum === right.sum) continue;
-        const counts = left.rows === right.rows ? null : `${left.rows} rows in SQLite, ${right.rows} in PostgreSQL`;
-        const boardsDiffering = [...new Set([...left.boards.keys(), ...right.boards.keys()])].filter(
-          (b) => left.boards.get(b) !== right.boards.get(b),
-        );
+        const l = left.finish();
+        const r = right.finish();
+        if (table.name === 'boards') for (const b of l.boards.keys()) boards.add(b);
+        tables.push({ table: table.name, sqliteRows: left.rows, postgresRows: right.rows, sqliteChecksum: l.table, postgresChecksum: r.table });
+        if (left.rows === right.rows && l.table === r.table) continue;
+
+        const counts = left.rows === right.rows ? [] : [`${left.rows} rows in SQLite, ${right.rows} in PostgreSQL`];
+        const boardsDiffering = [...new Set([...l.boards.keys(), ...r.boards.keys()])].filter((b) => l.boards.get(b) !== r.boards.get(b));
         if (boardsDiffering.length) {
-          if (counts) mismatches.push({ table: table.name, detail: counts });
+          if (counts.length) mismatches.push({ table: table.name, detail: counts[0]! });
           for (const board of boardsDiffering) {
             const where = table.boardOwners.map((o) => `${o} = ?`).join(' OR ');
-            const detail = await diffRows(sqlite, client, table, where, table.boardOwners.map(() => board));
-            mismatches.push({ table: table.name, board, detail });
+            const diff = await diffRows(sqlite, client, table, where, table.boardOwners.map(() => board));
+            if (diff.length) mismatches.push({ table: table.name, board, detail: diff.join('\n') });
           }
         } else {
+          // Compared by key: equal rows returned in a different order (a collation neither engine should have
+          // here) are no difference.
           const diff = await diffRows(sqlite, client, table, null, []);
-          mismatches.push({ table: table.name, detail: counts ? `${counts}\n${diff}` : diff });
+          if (counts.length || diff.length) mismatches.push({ table: table.name, detail: [...counts, ...diff].join('\n') });
         }
       }
       return { ok: mismatches.length === 0, tables, boards: boards.size, mismatches };
@@ -105,16 +102,42 @@ export async function verifyCopy(
   }
 }
 
-interface Digest {
-  rows: number;
-  /** Sum of the rows' hashes, mod 2^128. */
-  sum: bigint;
-  /** The same per board the rows belong to. */
-  boards: Map<string, bigint>;
-}
+/** A running checksum of rows in primary-key order, for the table and for each board its rows belong to. */
+class Digest {
+  rows = 0;
+  private readonly table = createHash('sha256');
+  private readonly perBoard = new Map<string, Hash>();
+  private results: { table: string; boards: Map<string, string> } | undefined;
 
-const MOD = 1n << 128n;
-const hex = (n: bigint) => n.toString(16).padStart(32, '0');
+  constructor(private readonly columns: number) {}
+
+  add(row: readonly unknown[]): void {
+    let line = '';
+    for (let i = 0; i < this.columns; i++) line += `${canonicalValue(row[i])}\u0000|`;
+    line += '\n';
+    this.rows++;
+    this.table.update(line);
+    const seen = new Set<string>();
+    for (let i = this.columns; i < row.length; i++) {
+      // Board ids are text in both engines; NULL when the row's key to its board is empty.
+      const id = row[i];
+      if (typeof id !== 'string') continue;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let h = this.perBoard.get(id);
+      if (!h) this.perBoard.set(id, (h = createHash('sha256')));
+      h.update(line);
+    }
+  }
+
+  finish(): { table: string; boards: Map<string, string> } {
+    this.results ??= {
+      table: this.table.digest('hex'),
+      boards: new Map([...this.perBoard].map(([id, h]) => [id, h.digest('hex')])),
+    };
+    return this.results;
+  }
+}
 
 /** The row's values in one form for both engines: SQLite's BigInt and PostgreSQL's int4 number print alike. */
 export function canonicalValue(v: unknown): string {
@@ -126,38 +149,34 @@ export function canonicalValue(v: unknown): string {
   return typeof v === 'string' ? `s${v}` : `j${JSON.stringify(v)}`;
 }
 
-function rowHash(values: readonly unknown[]): bigint {
-  const h = createHash('sha256');
-  for (const v of values) h.update(canonicalValue(v)).update('\u0000|');
-  return BigInt(`0x${h.digest('hex').slice(0, 32)}`);
-}
+const TEXT_TYPES = new Set(['text', 'citext', 'character varying', 'character', 'name']);
 
-function selectSql(table: PlannedTable, where: string | null): string {
+/**
+ * The table's columns and board owners, in primary-key order as both engines sort it: text by its UTF-8 bytes
+ * (SQLite's BINARY collation, PostgreSQL's "C"; citext compared as plain text), numbers by value.
+ */
+function selectSql(table: PlannedTable, engine: 'sqlite' | 'postgres', where: string | null): string {
   const owners = table.boardOwners.map((o, i) => `${o} AS __board${i}`);
+  const keys = (table.primaryKey.length ? table.primaryKey : table.columns.map((c) => c.name)).map((name) => {
+    const column = table.columns.find((c) => c.name === name)!;
+    if (!TEXT_TYPES.has(column.pgType)) return `t.${quoteIdent(name)}`;
+    return engine === 'sqlite' ? `t.${quoteIdent(name)} COLLATE BINARY` : `t.${quoteIdent(name)}::text COLLATE "C"`;
+  });
   return `SELECT ${[...table.columns.map((c) => `t.${quoteIdent(c.name)}`), ...owners].join(', ')} FROM ${quoteIdent(table.name)} t${
     where ? ` WHERE ${where}` : ''
-  }`;
-}
-
-function addRow(d: Digest, table: PlannedTable, row: unknown[]): void {
-  const values = row.slice(0, table.columns.length);
-  const h = rowHash(values);
-  d.rows++;
-  d.sum = (d.sum + h) % MOD;
-  const owners = new Set(row.slice(table.columns.length).filter((b) => b !== null).map(String));
-  for (const b of owners) d.boards.set(b, ((d.boards.get(b) ?? 0n) + h) % MOD);
+  } ORDER BY ${keys.join(', ')}`;
 }
 
 function digestSqlite(sqlite: Db, table: PlannedTable): Digest {
-  const d: Digest = { rows: 0, sum: 0n, boards: new Map() };
-  const stmt = sqlite.prepare(selectSql(table, null)).raw(true).safeIntegers(true);
-  for (const row of stmt.iterate() as Iterable<unknown[]>) addRow(d, table, row);
+  const d = new Digest(table.columns.length);
+  const stmt = sqlite.prepare(selectSql(table, 'sqlite', null)).raw(true).safeIntegers(true);
+  for (const row of stmt.iterate() as Iterable<unknown[]>) d.add(row);
   return d;
 }
 
 async function digestPostgres(client: pg.ClientBase, table: PlannedTable): Promise<Digest> {
-  const d: Digest = { rows: 0, sum: 0n, boards: new Map() };
-  for await (const rows of fetchPostgres(client, selectSql(table, null), [])) for (const row of rows) addRow(d, table, row);
+  const d = new Digest(table.columns.length);
+  for await (const rows of fetchPostgres(client, selectSql(table, 'postgres', null), [])) for (const row of rows) d.add(row);
   return d;
 }
 
@@ -178,15 +197,15 @@ async function* fetchPostgres(client: pg.ClientBase, sql: string, params: unknow
   }
 }
 
-/** The rows that differ between the engines, by primary key (at most ROWS_SHOWN described). */
-async function diffRows(sqlite: Db, client: pg.ClientBase, table: PlannedTable, where: string | null, params: unknown[]): Promise<string> {
+/** The rows that differ between the engines, compared by primary key (at most ROWS_SHOWN described); none: equal. */
+async function diffRows(sqlite: Db, client: pg.ClientBase, table: PlannedTable, where: string | null, params: unknown[]): Promise<string[]> {
   const keyOf = (row: unknown[]) =>
     table.primaryKey.map((k) => `${k}=${String(row[table.columns.findIndex((c) => c.name === k)])}`).join(', ');
   const sqliteRows = new Map<string, unknown[]>();
-  const stmt = sqlite.prepare(selectSql(table, where)).raw(true).safeIntegers(true);
+  const stmt = sqlite.prepare(selectSql(table, 'sqlite', where)).raw(true).safeIntegers(true);
   for (const row of stmt.iterate(...params) as Iterable<unknown[]>) sqliteRows.set(keyOf(row), row);
   const pgRows = new Map<string, unknown[]>();
-  for await (const rows of fetchPostgres(client, selectSql(table, where), params)) for (const row of rows) pgRows.set(keyOf(row), row);
+  for await (const rows of fetchPostgres(client, selectSql(table, 'postgres', where), params)) for (const row of rows) pgRows.set(keyOf(row), row);
 
   const lines: string[] = [];
   let count = 0;
@@ -206,7 +225,7 @@ async function diffRows(sqlite: Db, client: pg.ClientBase, table: PlannedTable, 
   }
   for (const key of pgRows.keys()) if (!sqliteRows.has(key)) show(`row ${key} only in PostgreSQL`);
   if (count > ROWS_SHOWN) lines.push(`… and ${count - ROWS_SHOWN} more rows`);
-  return lines.length ? lines.join('\n') : 'checksums differ';
+  return lines;
 }
 
 function describe(v: unknown): string {

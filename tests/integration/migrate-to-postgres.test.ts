@@ -61,6 +61,10 @@ async function seedDemoEverywhere(db: Db): Promise<void> {
     db.prepare("UPDATE cards SET title = 'Sengepladser på afdeling 3 🛏️', due_date = NULL WHERE id = ?").run(card);
     db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, NULL)').run('hash-1', 'u-demo-leder', now, now);
     db.prepare("INSERT INTO users (id, username, display_name, email, password_hash, disabled, created_at) VALUES ('u-oidc', 'Ærø.Åse', 'Åse Ærø', NULL, NULL, 1, ?)").run(now);
+    // Ids that byte order and a Danish collation sort differently.
+    for (const id of ['u-Zed', 'u-Åse', 'u-aase']) {
+      db.prepare('INSERT INTO users (id, username, display_name, created_at) VALUES (?, ?, ?, ?)').run(id, id.slice(2), id, now);
+    }
     db.prepare(
       "INSERT INTO devices (id, board_id, name, mode, enrol_code_hash, enrol_expires_at, token_hash, created_by, created_at, enrolled_at, last_seen_at, revoked_at) VALUES ('dev-1', ?, 'Vægskærm gang', 'read', NULL, NULL, 'dev-token', 'u-demo-admin', ?, ?, ?, NULL)",
     ).run(board, now, now, now);
@@ -174,12 +178,13 @@ describe('npm run migrate-to-postgres', () => {
   }, 60_000);
 });
 
-describe('copySqliteToPostgres', () => {
+describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
   let target: TestDatabase;
   let pool: pg.Pool;
   let source: Db;
   beforeEach(async () => {
-    target = await createTestDatabase();
+    // Danish collation, as a Danish region's server may have: 'Å' after 'Z', 'aa' with 'å'; byte order differs.
+    target = await createTestDatabase({ icuLocale: 'da-DK' });
     pool = createPool(target.url, { max: 2 });
     await migratePostgres(pool, PG_MIGRATIONS);
     source = openDatabase(':memory:');
@@ -204,7 +209,12 @@ describe('copySqliteToPostgres', () => {
     expect(planned).toEqual(sqliteTables(source));
     expect(planned).toEqual(Object.keys(TABLE_COLUMNS).filter((t) => t !== 'schema_migrations').sort());
     expect(result.rows.every((r) => r.rows === count(source, r.table))).toBe(true);
-    expect((await verifyCopy(source, pool, { plan: result.plan })).ok).toBe(true);
+    const report = await verifyCopy(source, pool, { plan: result.plan });
+    expect(report.ok).toBe(true);
+    // Equal checksums (not only equal rows by key): both engines gave the rows in the same order.
+    expect(report.tables.filter((t) => t.sqliteChecksum !== t.postgresChecksum)).toEqual([]);
+    const { rows: danish } = await pool.query<{ id: string }>("SELECT id FROM users WHERE id IN ('u-oidc', 'u-Zed', 'u-Åse', 'u-aase') ORDER BY id");
+    expect(danish.map((r) => r.id)).not.toEqual(['u-Zed', 'u-aase', 'u-oidc', 'u-Åse']);
   });
 
   it('catches a table whose rows did not arrive, and a value that differs, naming the board and row', async () => {
@@ -240,7 +250,7 @@ describe('copySqliteToPostgres', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
-  it('copies a table that refers to itself parents first, whatever order SQLite returns its rows in', async () => {
+  it('copies a table that refers to itself, whatever order SQLite returns its rows in', async () => {
     // The first unit's parent is now the last unit written: in one-row batches, SQLite's order would break the key.
     source.exec("INSERT INTO org_units (id, parent_id, layer_id, name) SELECT 'late-root', NULL, layer_id, 'Sen rod' FROM org_units LIMIT 1");
     source.exec("UPDATE org_units SET parent_id = 'late-root' WHERE rowid = (SELECT min(rowid) FROM org_units)");

@@ -29,10 +29,17 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * `icuLocale` (e.g. 'da-DK') gives the database that ICU locale as its default collation, which orders text unlike
+ * byte order (as a real server's locale may), rather than the server's default.
+ */
+export async function createTestDatabase(options: { icuLocale?: string } = {}): Promise<TestDatabase> {
   // Lower-case hex only: a valid identifier without quoting.
   const name = `kaskade_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const locale = options.icuLocale
+    ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale.replace(/[^A-Za-z-]/g, '')}'`
+    : '';
+  await admin((c) => c.query(`CREATE DATABASE ${name}${locale}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
