@@ -20,6 +20,7 @@ import {
 } from '../../server/store/copy-to-postgres';
 import { migratePostgres } from '../../server/store/migrate-postgres';
 import { createPool } from '../../server/store/postgres';
+import { seedPostgresThroughSqlite } from '../../server/store/seed-postgres';
 import { TABLE_COLUMNS } from '../../server/store/schema';
 import { verifyCopy } from '../../server/store/verify-copy';
 import { ADMIN_URL, type TestDatabase, createTestDatabase } from '../support/postgres';
@@ -162,6 +163,42 @@ describe('npm run migrate-to-postgres', () => {
     expect(units[0]!.n).toBe(count(source, 'org_units'));
   }, 120_000);
 
+  it('copies the file of a running organisation as one consistent state while it is written to', async () => {
+    const other = await createTestDatabase();
+    const board = (source.prepare('SELECT id FROM boards ORDER BY id DESC LIMIT 1').get() as { id: string }).id;
+    // Each write appends an event and moves the board's seq in one transaction, as a board command does.
+    const append = source.transaction(() => {
+      const { seq } = source.prepare('UPDATE boards SET seq = seq + 1 WHERE id = ? RETURNING seq').get(board) as { seq: number };
+      source.prepare('INSERT INTO operations (op_id, board_id, command, actor, at) VALUES (?, ?, ?, ?, ?)').run(`live-${seq}`, board, '{}', 'u-demo-n2', TODAY.toISOString());
+      source.prepare("INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES (?, ?, ?, 'u-demo-n2', ?, 'card.moved', '{}')").run(board, seq, `live-${seq}`, TODAY.toISOString());
+    });
+    const writer = setInterval(() => append(), 2);
+    try {
+      const run = await runScript(['--from', file, '--to', other.url]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+    } finally {
+      clearInterval(writer);
+    }
+    const written = (source.prepare('SELECT seq FROM boards WHERE id = ?').get(board) as { seq: number }).seq;
+    const check = new pg.Client({ connectionString: other.url });
+    await check.connect();
+    try {
+      const { rows } = await check.query<{ seq: number; events: number; last: number | null }>(
+        'SELECT b.seq::int AS seq, count(e.seq)::int AS events, max(e.seq)::int AS last FROM boards b LEFT JOIN events e ON e.board_id = b.id WHERE b.id = $1 GROUP BY b.seq',
+        [board],
+      );
+      // Some of the writes, and the board's seq exactly where its events end: never one without the other.
+      expect(rows[0]!.seq).toBeGreaterThan(0);
+      // Writes went on after the snapshot was read (the copy did not stop the organisation).
+      expect(rows[0]!.seq).toBeLessThan(written);
+      expect(rows[0]).toEqual({ seq: rows[0]!.seq, events: rows[0]!.seq, last: rows[0]!.seq });
+    } finally {
+      await check.end();
+      await other.drop();
+    }
+  }, 120_000);
+
   it('says clearly when the file is missing or PostgreSQL does not answer', async () => {
     const missing = await runScript(['--from', join(dir, 'nope.db'), '--to', target.url]);
     expect(missing.code).toBe(1);
@@ -286,9 +323,27 @@ describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
     }
   });
 
-  it('copies from an SQLite database serialised in memory (how PostgreSQL is seeded)', async () => {
+  it('copies from an SQLite database serialised in memory, and seeds PostgreSQL through one (how tests and SEED_DEMO seed it)', async () => {
     const result = await copySqliteToPostgres(source.serialize(), pool);
     expect(result.totalRows).toBeGreaterThan(1000);
     expect((await verifyCopy(source, pool)).ok).toBe(true);
+
+    const other = await createTestDatabase();
+    const otherPool = createPool(other.url, { max: 1 });
+    try {
+      await migratePostgres(otherPool, PG_MIGRATIONS);
+      let seeded: Db | undefined;
+      const seededResult = await seedPostgresThroughSqlite(otherPool, (sqlite) => {
+        seedDemo(sqlite, { today: TODAY });
+        seeded = sqlite;
+      });
+      expect(seeded?.open).toBe(false);
+      expect(seededResult.rows.find((r) => r.table === 'boards')?.rows).toBe(count(source, 'boards'));
+      const { rows } = await otherPool.query<{ n: number }>('SELECT count(*)::int AS n FROM measurements');
+      expect(rows[0]!.n).toBe(count(source, 'measurements'));
+    } finally {
+      await otherPool.end();
+      await other.drop();
+    }
   });
 });
