@@ -23,7 +23,7 @@ export class TargetNotEmptyError extends Error {
   constructor(readonly tables: string[]) {
     super(
       `The PostgreSQL database is not empty (rows in ${tables.join(', ')}). Copy into a new database, or replace ` +
-        'its contents on purpose (--replace).',
+        'its contents on purpose (the replace option; --replace for npm run migrate-to-postgres).',
     );
   }
 }

@@ -122,7 +122,7 @@ describe('npm run migrate-to-postgres', () => {
   it('copies the demo organisation with every table, every board at its seq, and refuses a second run', async () => {
     const tables = sqliteTables(source);
     // Every table has rows, so one left behind would show below.
-    expect(tables.filter((t) => count(source, t) === 0)).toEqual([]);
+    expect(tables.filter((t) => count(source, t) === 0), 'a table the demo leaves empty: give it a row in seedDemoEverywhere').toEqual([]);
 
     // The source stays open (as a running server's would) while the script copies it.
     const first = await runScript(['--from', file, '--to', target.url]);
