@@ -119,6 +119,9 @@ export async function planCopy(sqlite: Db, client: pg.ClientBase, postgresMigrat
   if (!columns.some((c) => c.table_name === MIGRATIONS_TABLE)) {
     throw new SchemaMismatchError('The PostgreSQL database is not migrated (no schema_migrations table): migrate it first.');
   }
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(MIGRATIONS_TABLE)) {
+    throw new SchemaMismatchError('The SQLite database has no schema_migrations table: it is not a Kaskade database.');
+  }
   const applied = (names: { name: string }[]) => names.map((r) => r.name).sort();
   const sqliteApplied = applied(sqlite.prepare(`SELECT name FROM ${MIGRATIONS_TABLE}`).all() as { name: string }[]);
   const pgApplied = applied((await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`)).rows);

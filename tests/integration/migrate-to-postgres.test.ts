@@ -279,12 +279,23 @@ describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
     expect((await verifyCopy(source, pool)).ok).toBe(true);
   });
 
-  it('refuses databases whose tables differ, before writing anything (SchemaMismatchError)', async () => {
+  it('refuses databases whose tables or migrations differ, or that are not Kaskade'''s, before writing anything (SchemaMismatchError)', async () => {
     source.exec('CREATE TABLE local_notes (id TEXT PRIMARY KEY) STRICT');
     await expect(copySqliteToPostgres(source, pool)).rejects.toThrow(SchemaMismatchError);
     await expect(copySqliteToPostgres(source, pool)).rejects.toThrow(/only in SQLite: local_notes/);
     const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM org_units');
     expect(rows[0]!.n).toBe(0);
+
+    const foreign = openDatabase(':memory:');
+    try {
+      foreign.exec('CREATE TABLE notes (id TEXT PRIMARY KEY)');
+      await expect(copySqliteToPostgres(foreign, pool)).rejects.toThrow(/not a Kaskade database/);
+      migrate(foreign, MIGRATIONS);
+      foreign.exec("DELETE FROM schema_migrations WHERE name = (SELECT max(name) FROM schema_migrations)");
+      await expect(copySqliteToPostgres(foreign, pool)).rejects.toThrow(/migrated to different versions/);
+    } finally {
+      foreign.close();
+    }
   });
 
   it('copies a table that refers to itself, whatever order SQLite returns its rows in', async () => {
