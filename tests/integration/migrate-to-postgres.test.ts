@@ -279,7 +279,7 @@ describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
     expect((await verifyCopy(source, pool)).ok).toBe(true);
   });
 
-  it('refuses databases whose tables or migrations differ, or that are not Kaskade'''s, before writing anything (SchemaMismatchError)', async () => {
+  it('refuses databases whose tables or migrations differ, or are not Kaskade databases, before writing anything (SchemaMismatchError)', async () => {
     source.exec('CREATE TABLE local_notes (id TEXT PRIMARY KEY) STRICT');
     await expect(copySqliteToPostgres(source, pool)).rejects.toThrow(SchemaMismatchError);
     await expect(copySqliteToPostgres(source, pool)).rejects.toThrow(/only in SQLite: local_notes/);
