@@ -45,6 +45,20 @@ export interface CopyResult {
   seconds: number;
 }
 
+/**
+ * Where the copy goes: a pool (one connection is taken for the transaction), a connection of the caller's (not in a
+ * transaction), or the PostgreSQL store (./index.ts) whose pool it uses.
+ */
+export type PostgresTarget = pg.Pool | pg.ClientBase | { engine: 'postgres'; pool: pg.Pool };
+
+/** One connection of the target, and how to give it back (a no-op for the caller's own connection). */
+export async function connectionOf(target: PostgresTarget): Promise<{ client: pg.ClientBase; done: (broken?: boolean) => void }> {
+  const pool = 'engine' in target ? target.pool : target;
+  if (!('totalCount' in pool)) return { client: pool, done: () => {} };
+  const client = await pool.connect();
+  return { client, done: (broken) => client.release(broken) };
+}
+
 /** A better-sqlite3 connection, or an SQLite database serialised to a buffer (`db.serialize()`, e.g. of `:memory:`). */
 export type SqliteSource = Db | Buffer;
 
@@ -67,12 +81,12 @@ export const DEFAULT_POSTGRES_MIGRATIONS = join(projectRoot, 'migrations', 'post
  */
 export async function copySqliteToPostgres(
   source: SqliteSource,
-  target: pg.Pool | pg.ClientBase,
+  target: PostgresTarget,
   options: CopyOptions = {},
 ): Promise<CopyResult> {
   const started = performance.now();
   const sqlite = Buffer.isBuffer(source) ? new Database(source) : source;
-  const client = 'totalCount' in target ? await target.connect() : target;
+  const { client, done } = await connectionOf(target);
   let broken = false;
   let ownTransaction = false;
   try {
@@ -109,7 +123,7 @@ export async function copySqliteToPostgres(
   } finally {
     if (ownTransaction) sqlite.exec('COMMIT');
     if (sqlite !== source) sqlite.close();
-    if (client !== target) (client as pg.PoolClient).release(broken);
+    done(broken);
   }
 }
 

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import type pg from 'pg';
 import { projectRoot } from '../config';
 import { migrate } from '../db/migrate';
 import { type Db, openDatabase } from '../db/open-database';
-import { type CopyOptions, type CopyResult, copySqliteToPostgres } from './copy-to-postgres';
+import { type CopyOptions, type CopyResult, type PostgresTarget, copySqliteToPostgres } from './copy-to-postgres';
 
 /**
  * Seeds a migrated PostgreSQL database as SQLite is seeded: `seed` (the demo, a region size, a test's fixture)
@@ -11,7 +10,7 @@ import { type CopyOptions, type CopyResult, copySqliteToPostgres } from './copy-
  * transaction. One seeding code for both engines, and PostgreSQL takes the rows in a few large statements.
  */
 export async function seedPostgresThroughSqlite(
-  target: pg.Pool | pg.ClientBase,
+  target: PostgresTarget,
   seed: (sqlite: Db) => void | Promise<void>,
   options: CopyOptions = {},
 ): Promise<CopyResult> {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Db } from '../db/open-database';
 import type { CopyPlan, PlannedTable } from './copy-plan';
 import { quoteIdent } from './copy-plan';
-import { DEFAULT_POSTGRES_MIGRATIONS, planCopy } from './copy-to-postgres';
+import { DEFAULT_POSTGRES_MIGRATIONS, type PostgresTarget, connectionOf, planCopy } from './copy-to-postgres';
 
 /**
  * Checks a copy (./copy-to-postgres.ts) value by value: every table's row count and content checksum, and every
@@ -51,10 +51,10 @@ const exactTypes: pg.CustomTypesConfig = {
 
 export async function verifyCopy(
   sqlite: Db,
-  target: pg.Pool | pg.ClientBase,
+  target: PostgresTarget,
   options: { plan?: CopyPlan; postgresMigrationsDir?: string } = {},
 ): Promise<VerifyReport> {
-  const client = 'totalCount' in target ? await target.connect() : target;
+  const { client, done } = await connectionOf(target);
   let ownTransaction = false;
   try {
     if (!sqlite.inTransaction) {
@@ -98,7 +98,7 @@ export async function verifyCopy(
     }
   } finally {
     if (ownTransaction) sqlite.exec('COMMIT');
-    if (client !== target) (client as pg.PoolClient).release();
+    done();
   }
 }
 

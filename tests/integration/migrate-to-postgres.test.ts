@@ -20,6 +20,7 @@ import {
 } from '../../server/store/copy-to-postgres';
 import { migratePostgres } from '../../server/store/migrate-postgres';
 import { createPool } from '../../server/store/postgres';
+import { openStore } from '../../server/store';
 import { seedPostgresThroughSqlite } from '../../server/store/seed-postgres';
 import { TABLE_COLUMNS } from '../../server/store/schema';
 import { verifyCopy } from '../../server/store/verify-copy';
@@ -339,21 +340,23 @@ describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
     expect(result.totalRows).toBeGreaterThan(1000);
     expect((await verifyCopy(source, pool)).ok).toBe(true);
 
+    // Seeded through the PostgreSQL store, as the server would hold it.
     const other = await createTestDatabase();
-    const otherPool = createPool(other.url, { max: 1 });
+    const store = openStore({ databasePath: ':memory:', databaseUrl: other.url });
     try {
-      await migratePostgres(otherPool, PG_MIGRATIONS);
+      if (store.engine !== 'postgres') throw new Error('expected the PostgreSQL store');
+      await migratePostgres(store.pool, PG_MIGRATIONS);
       let seeded: Db | undefined;
-      const seededResult = await seedPostgresThroughSqlite(otherPool, (sqlite) => {
+      const seededResult = await seedPostgresThroughSqlite(store, (sqlite) => {
         seedDemo(sqlite, { today: TODAY });
         seeded = sqlite;
       });
       expect(seeded?.open).toBe(false);
       expect(seededResult.rows.find((r) => r.table === 'boards')?.rows).toBe(count(source, 'boards'));
-      const { rows } = await otherPool.query<{ n: number }>('SELECT count(*)::int AS n FROM measurements');
+      const { rows } = await store.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM measurements');
       expect(rows[0]!.n).toBe(count(source, 'measurements'));
     } finally {
-      await otherPool.end();
+      await store.close();
       await other.drop();
     }
   });
