@@ -255,6 +255,21 @@ describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
     expect(danish.map((r) => r.id)).not.toEqual(['u-Zed', 'u-aase', 'u-oidc', 'u-Åse']);
   });
 
+  it('copies and compares integers beyond 2^53 exactly (read as BigInt on both sides, never rounded)', async () => {
+    const board = (source.prepare('SELECT id FROM boards ORDER BY id LIMIT 1').get() as { id: string }).id;
+    source.prepare('UPDATE boards SET seq = 9007199254740993 WHERE id = ?').run(board);
+    await copySqliteToPostgres(source, pool);
+    const { rows } = await pool.query<{ seq: string }>('SELECT seq::text AS seq FROM boards WHERE id = $1', [board]);
+    expect(rows[0]!.seq).toBe('9007199254740993');
+    expect((await verifyCopy(source, pool)).ok).toBe(true);
+    // One less in PostgreSQL: a difference a JavaScript number could not see.
+    await pool.query('UPDATE boards SET seq = seq - 1 WHERE id = $1', [board]);
+    const report = await verifyCopy(source, pool);
+    expect(report.mismatches.find((m) => m.table === 'boards')?.detail).toBe(
+      `row id=${board}: seq 9007199254740993 in SQLite, 9007199254740992 in PostgreSQL`,
+    );
+  });
+
   it('catches a table whose rows did not arrive, and a value that differs, naming the board and row', async () => {
     await copySqliteToPostgres(source, pool);
     // As if the copy had left goal_indicators behind, and one card's title had been changed on the way.
