@@ -285,6 +285,15 @@ describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
     expect(cardMismatch?.board).toBe(card.board_id);
     expect(cardMismatch?.detail).toMatch(new RegExp(`row id=${card.id}: title ".*" in SQLite, "Ændret" in PostgreSQL`));
     expect(report.mismatches.map((m) => m.table).sort()).toEqual(['cards', 'goal_indicators']);
+
+    // Every board's tiles gone: the count, ten boards described row by row, the rest counted.
+    await pool.query('DELETE FROM board_indicators');
+    const withTiles = (source.prepare('SELECT count(DISTINCT board_id) AS n FROM board_indicators').get() as { n: number }).n;
+    expect(withTiles).toBeGreaterThan(10);
+    const tiles = (await verifyCopy(source, pool)).mismatches.filter((m) => m.table === 'board_indicators');
+    expect(tiles[0]!.detail).toBe(`${count(source, 'board_indicators')} rows in SQLite, 0 in PostgreSQL`);
+    expect(tiles.filter((m) => m.board && /^row board_id=.*, indicator_id=.* missing in PostgreSQL/.test(m.detail))).toHaveLength(10);
+    expect(tiles.at(-1)!.detail).toBe(`… and the rows of ${withTiles - 10} more boards`);
   });
 
   it('refuses a target that holds rows (TargetNotEmptyError), and replaces it only when told to', async () => {
