@@ -12,7 +12,9 @@ import { DEFAULT_POSTGRES_MIGRATIONS, type PostgresTarget, connectionOf, planCop
  * a form both engines give alike (integers as decimal text, reals as JavaScript prints them, NULL apart from every
  * text), in primary-key order (text by its bytes in both engines); a table's checksum and each board's are SHA-256
  * over its rows. Where one differs, the rows are compared by primary key to name the rows and columns that differ.
- * Both sides are read in one snapshot each (an SQLite read transaction, a REPEATABLE READ one in PostgreSQL).
+ * Both sides are read in one snapshot each (an SQLite read transaction, a REPEATABLE READ one in PostgreSQL); a source
+ * that is written to between the copy and this check differs by those writes, which is why `migrate-to-postgres`
+ * copies and checks a backup of the file rather than the live file.
  */
 
 export interface TableCheck {
