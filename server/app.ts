@@ -65,6 +65,8 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   /** Socket heartbeat; defaults to 20 s + 20 s (tests of network loss use short values). */
   heartbeat?: Heartbeat;
+  /** Several instances: the Socket.IO adapter that carries live updates between them (see realtime/live-adapter.ts). */
+  liveAdapter?: RealtimeDeps['adapter'];
 }
 
 export interface KaskadeApp {
@@ -181,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
     ...(deps.commandRate && { commandRate: deps.commandRate }),
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
+    ...(deps.liveAdapter && { adapter: deps.liveAdapter }),
     ...deps.socketLimits,
   });
   live.io = io;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type AppDeps, buildApp, type KaskadeApp } from './app';
 import { type Config, projectRoot } from './config';
 import { migrate } from './db/migrate';
+import { createLiveAdapter } from './realtime/live-adapter';
 import { type Db, openDatabase } from './db/open-database';
 import { systemRepository } from './repositories/system-repository';
 import { DEMO_PASSWORD, adminFromEnvironment, demoLoginsWithPublicPassword, seedDemoUsers } from './seed/seed-users';
@@ -52,6 +53,9 @@ export async function startServer(
   }
   // Loaded only when asked for: a single instance needs no Redis client.
   const limits = config.redisUrl ? (await import('./shared-limits')).sharedLimits(config.redisUrl) : null;
+  // Live updates across instances (Redis streams or PostgreSQL; in memory for one): see realtime/live-adapter.ts.
+  let logLive = (_err: Error): void => {};
+  const live = await createLiveAdapter(config, { onError: (err) => logLive(err) });
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const kaskade = await buildApp({
     db,
@@ -65,13 +69,16 @@ export async function startServer(
     ...(config.loginAttemptsPerMinute !== undefined && { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
     ...(config.trustProxy !== undefined && config.trustProxy !== false && { trustProxy: config.trustProxy }),
     ...(limits && { rateLimitStore: limits.store }),
+    ...(live.adapter && { liveAdapter: live.adapter }),
     ...options.app,
   });
+  logLive = (err) => kaskade.app.log.warn({ err, transport: live.transport }, 'live updates between instances: relay failed, retrying');
   kaskade.app.log.info(adminNote);
   const address = await kaskade.app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   const close = async () => {
     await kaskade.app.close();
+    await live.close(kaskade.io);
     await limits?.close();
     db.close();
   };

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { HandshakeAuth } from '../../shared/rest';
 import { credentialFrom, originAllowed } from '../plugins/security';
 import { type TrustProxy, requestIsSecure } from '../trust-proxy';
@@ -9,6 +9,7 @@ import type { BoardService } from '../services/board-service';
 import type { CommandService } from '../services/command-service';
 import { ackOf, failure } from './acks';
 import { type CommitOutbox, createCommitOutbox } from './board-broadcast';
+import { createBoardRelay } from './board-relay';
 import { boardListeners } from './board-handlers';
 import { commandListeners } from './command-handlers';
 import type { CommandName } from '../../shared/protocol';
@@ -43,6 +44,8 @@ export interface RealtimeDeps {
   joinPacing?: JoinPacing;
   /** How often open sockets are checked for an ended session, a disabled user or a revoked device. */
   revalidateMs?: number;
+  /** Several instances: the adapter that relays to the others' sockets (see live-adapter.ts); absent, this process only. */
+  adapter?: ServerOptions['adapter'];
 }
 
 export type CommandRate = Rate;
@@ -117,6 +120,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingIntervalMs,
     pingTimeout: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingTimeoutMs,
+    ...(deps.adapter && { adapter: deps.adapter }),
     // `cors` does not guard WebSocket upgrades; every new connection's Origin is checked here, for both transports.
     allowRequest: (req, callback) => {
       if (originAllowed(req.headers, deps.allowedOrigins)) callback(null, true);
@@ -142,7 +146,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   const abuse = deps.abuseAllowance ?? DEFAULT_ABUSE_ALLOWANCE;
   const maxUnsent = deps.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES;
   const pacer = createJoinPacer(deps.joinPacing);
-  const outbox = createCommitOutbox(io);
+  const outbox = createCommitOutbox(io, createBoardRelay(io, { acrossInstances: deps.adapter !== undefined }));
   const revalidate = setInterval(() => revalidateSockets(io, deps), deps.revalidateMs ?? 5000);
   revalidate.unref();
   // Sockets that only receive never pass through `dispatch`: a reader that stopped reading is found here.
