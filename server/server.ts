@@ -55,7 +55,7 @@ export async function startServer(
   const limits = config.redisUrl ? (await import('./shared-limits')).sharedLimits(config.redisUrl) : null;
   // Live updates across instances (Redis streams or PostgreSQL; in memory for one): see realtime/live-adapter.ts.
   let logLive = (_err: Error): void => {};
-  const live = await createLiveAdapter(config, { onError: (err) => logLive(err) });
+  const live = await createLiveAdapter(config, { onError: (err) => logLive(err), ...(config.redisPrefix && { redisPrefix: config.redisPrefix }) });
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const kaskade = await buildApp({
     db,
