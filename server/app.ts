@@ -138,7 +138,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // Socket.IO is created after the routes; the routes end sessions' and devices' sockets through this.
   const live: LiveSockets & { io?: KaskadeServer } = {
     disconnect(match) {
-      if (live.io) disconnectWhere(live.io, match);
+      if (!live.io) return;
+      disconnectWhere(live.io, match);
+      // The same session's sockets on the other instances: each checks its own against the database at once (the
+      // session has ended there already) instead of at its next revalidation round.
+      if (deps.liveAdapter) live.io.serverSideEmit('sockets:revalidate');
     },
   };
 

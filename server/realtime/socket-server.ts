@@ -148,6 +148,8 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   const pacer = createJoinPacer(deps.joinPacing);
   const outbox = createCommitOutbox(io, createBoardRelay(io, { acrossInstances: deps.adapter !== undefined }));
   const revalidate = setInterval(() => revalidateSockets(io, deps), deps.revalidateMs ?? 5000);
+  // Another instance ended a session (sign-out, a new password) whose sockets may be here too.
+  if (deps.adapter) io.on('sockets:revalidate', () => revalidateSockets(io, deps));
   revalidate.unref();
   // Sockets that only receive never pass through `dispatch`: a reader that stopped reading is found here.
   const sweep = setInterval(() => {

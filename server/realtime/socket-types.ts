@@ -16,6 +16,8 @@ export interface SocketData {
 export interface InterServerEvents {
   /** One board's committed events, for the other instances' sockets in the board's room. */
   'board:committed': (boardId: string, events: BoardEvent[]) => void;
+  /** A session ended or access changed: check this instance's sockets against the database now, not at the next round. */
+  'sockets:revalidate': () => void;
 }
 
 export type KaskadeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
