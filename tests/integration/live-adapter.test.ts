@@ -10,6 +10,7 @@ import { migratePostgres } from '../../server/store/migrate-postgres';
 import { OVERVIEW_ROOM } from '../../server/realtime/socket-types';
 import { ATTACHMENTS_TABLE, liveTransportFor } from '../../server/realtime/live-adapter';
 import { type TestDatabase, createTestDatabase } from '../support/postgres';
+import { TcpProxy } from '../reliability/helpers/tcp-proxy';
 import {
   type LiveClient,
   type LiveInstance,
@@ -152,4 +153,42 @@ describe.each(transports)('two instances through the $name', (transport) => {
     a.io.to(OVERVIEW_ROOM).emit('overview:changed');
     await overview.until((c) => c.overviewNotices === 1);
   });
+});
+
+describe('a shared service that stalls', () => {
+  it("does not hold this instance's own sockets: they hear a commit at once while Redis answers nothing", async () => {
+    const proxy = await TcpProxy.start(Number(new URL(TEST_REDIS_URL).port || 6379));
+    const prefix = randomId('kaskade-test');
+    const [a, b] = [
+      await startLiveInstance({ databaseUrl: null, redisUrl: proxy.url.replace('http:', 'redis:') }, prefix),
+      await startLiveInstance({ databaseUrl: null, redisUrl: TEST_REDIS_URL }, prefix),
+    ];
+    try {
+      await untilConnected([a, b]);
+      const board = randomId('board');
+      const here = await liveClient(a.url, { board });
+      const there = await liveClient(b.url, { board });
+      proxy.blackhole();
+      a.relay.toRoom(board, [boardEvent(board, 1)]);
+      await here.until((c) => c.batches.length === 1, 1000);
+      // Through the adapter's own broadcast the local sockets would wait for the publish (socket.io-adapter awaits
+      // it before its local send): nothing arrives here while Redis is away.
+      a.io.to(`board:${board}`).emit('board:events', [boardEvent(board, 2)]);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(here.batches.map((b) => b.map((e) => e.seq))).toEqual([[1]]);
+      // Once Redis answers again, the relayed commit reaches the other instance as well.
+      proxy.heal();
+      await there.until((c) => c.batches.flat().some((e) => e.seq === 1), 10_000);
+      here.close();
+      there.close();
+    } finally {
+      proxy.heal();
+      await a.close();
+      await b.close();
+      await proxy.close();
+      const redis = new Redis(TEST_REDIS_URL);
+      await redis.del(`${prefix}:live`);
+      await redis.quit();
+    }
+  }, 30_000);
 });
