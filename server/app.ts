@@ -198,7 +198,10 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // and hang on a client whose network vanished), then Fastify force-closes what is left.
   app.addHook('preClose', async () => {
     updates.close();
-    io.disconnectSockets(true);
+    // This instance's sockets only: through a cluster adapter `io.disconnectSockets` disconnects every instance's
+    // (a rolling deploy would drop every screen of the region), and only after a round trip to Redis or PostgreSQL,
+    // by which time the engine below has closed and the sockets are not told it was the server.
+    io.local.disconnectSockets(true);
     io.engine.close();
   });
   return {

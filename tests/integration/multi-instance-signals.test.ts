@@ -65,4 +65,18 @@ describe('session signals across instances (Redis streams adapter)', () => {
     expect(bystander.socket.connected).toBe(true);
     bystander.close();
   }, 60_000);
+
+  it('closes only its own sockets when one instance shuts down (a rolling deploy), not those of the others', async () => {
+    const [a, b] = servers;
+    const stays = await connectClient(b!.url, 'Bo');
+    const leaves = await connectClient(a!.url, 'Ea');
+    const told = new Promise<string>((resolve) => leaves.socket.once('disconnect', resolve));
+    await a!.close();
+    servers.splice(servers.indexOf(a!), 1);
+    expect(await told).toBe('io server disconnect');
+    // Give a cluster-wide disconnect, were one sent, time to arrive.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(stays.socket.connected).toBe(true);
+    stays.close();
+  }, 60_000);
 });
