@@ -13,6 +13,7 @@ import { RAW_SECURITY_HEADERS, securityHeaders } from './plugins/security-header
 import { type CommandRate, type Heartbeat, type RealtimeDeps, createSocketServer, disconnectWhere } from './realtime/socket-server';
 import { setRealtimeLogger } from './realtime/guard';
 import type { KaskadeServer } from './realtime/socket-types';
+import type { BoardHeads } from './realtime/relay-sweep';
 import { createRepositories } from './repositories';
 import { calendarDate } from '../shared/domain/periods';
 import { accountsRepository } from './repositories/accounts-repository';
@@ -87,6 +88,15 @@ const serializerCompiler = () => (data: unknown) => JSON.stringify(data);
 const zodOnlySchemaController = {
   compilersFactory: { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler },
 } as unknown as FastifyServerOptions['schemaController'];
+
+/** The relay sweep's view of the log in the SQLite file (several processes on one machine may share it). */
+const sqliteBoardHeads = (repos: ReturnType<typeof createRepositories>): BoardHeads => ({
+  seqs: async (ids) => new Map(ids.flatMap((id) => {
+    const seq = repos.boards.seq(id);
+    return seq === undefined ? [] : [[id, seq] as const];
+  })),
+  since: async (boardId, seq, limit) => repos.events.since(boardId, seq, limit),
+});
 
 /** Builds the HTTP app and its Socket.IO server from injected parts; it does not listen (server.ts does). */
 export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
@@ -187,7 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     ...(deps.heartbeat && { heartbeat: deps.heartbeat }),
     ...(deps.commandRate && { commandRate: deps.commandRate }),
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
-    ...(deps.liveAdapter && { adapter: deps.liveAdapter }),
+    ...(deps.liveAdapter && { adapter: deps.liveAdapter, boardHeads: sqliteBoardHeads(repos) }),
     ...deps.socketLimits,
   });
   live.io = io;

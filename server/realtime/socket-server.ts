@@ -10,6 +10,7 @@ import type { CommandService } from '../services/command-service';
 import { ackOf, failure } from './acks';
 import { type CommitOutbox, createCommitOutbox } from './board-broadcast';
 import { createBoardRelay } from './board-relay';
+import { type BoardHeads, startRelaySweep } from './relay-sweep';
 import { boardListeners } from './board-handlers';
 import { commandListeners } from './command-handlers';
 import type { CommandName } from '../../shared/protocol';
@@ -46,6 +47,8 @@ export interface RealtimeDeps {
   revalidateMs?: number;
   /** Several instances: the adapter that relays to the others' sockets (see live-adapter.ts); absent, this process only. */
   adapter?: ServerOptions['adapter'];
+  /** With an adapter: the shared log, for the sweep that sends what a lost relay did not (see relay-sweep.ts). */
+  boardHeads?: BoardHeads;
 }
 
 export type CommandRate = Rate;
@@ -146,7 +149,9 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   const abuse = deps.abuseAllowance ?? DEFAULT_ABUSE_ALLOWANCE;
   const maxUnsent = deps.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES;
   const pacer = createJoinPacer(deps.joinPacing);
-  const outbox = createCommitOutbox(io, createBoardRelay(io, { acrossInstances: deps.adapter !== undefined }));
+  const relay = createBoardRelay(io, { acrossInstances: deps.adapter !== undefined });
+  const outbox = createCommitOutbox(io, relay);
+  const relaySweep = deps.adapter && deps.boardHeads ? startRelaySweep(io, relay, deps.boardHeads) : null;
   const revalidate = setInterval(() => revalidateSockets(io, deps), deps.revalidateMs ?? 5000);
   // Another instance ended a session (sign-out, a new password) whose sockets may be here too.
   if (deps.adapter) io.on('sockets:revalidate', () => revalidateSockets(io, deps));
@@ -159,6 +164,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   httpServer.once('close', () => {
     clearInterval(revalidate);
     clearInterval(sweep);
+    relaySweep?.stop();
   });
 
   const listeners = new Map<string, SharedListener>([

@@ -1,6 +1,7 @@
-// Signing out on one instance ends that session's sockets on the others at once, not at their next revalidation
-// round. Two whole app instances (real HTTP, real Socket.IO) on one SQLite file, joined by the Redis streams
-// adapter, with revalidation rounds far apart so only the signal can explain a prompt disconnect.
+// Two whole app instances (real HTTP, real Socket.IO) in this process, on one SQLite file, joined by the Redis
+// streams adapter, with revalidation rounds an hour apart: signing out on one ends the session's sockets on the other
+// at once; a move whose relay was lost still reaches the other's screens from the log; shutting one instance down
+// closes its own sockets only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,8 @@ import { migrate } from '../../server/db/migrate';
 import { openDatabase } from '../../server/db/open-database';
 import { type RunningServer, startServer } from '../../server/server';
 import { createTestSession, registerTestDatabase, sessionCookie } from '../helpers/auth';
-import { createFixtureOrganisation } from '../helpers/fixtures';
-import { connectClient } from '../helpers/socket-client';
+import { FIXTURE, createFixtureOrganisation } from '../helpers/fixtures';
+import { connectClient, opId } from '../helpers/socket-client';
 import { TEST_REDIS_URL, randomId } from '../support/live-instances';
 
 const dir = mkdtempSync(join(tmpdir(), 'kaskade-signals-'));
@@ -26,7 +27,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('session signals across instances (Redis streams adapter)', () => {
+describe('two app instances (Redis streams adapter)', () => {
   it("disconnects a signed-out session's socket on the other instance at once", async () => {
     const databasePath = join(dir, 'kaskade.db');
     const db = openDatabase(databasePath);
@@ -64,6 +65,29 @@ describe('session signals across instances (Redis streams adapter)', () => {
     // Only that session: another person's socket on B stays.
     expect(bystander.socket.connected).toBe(true);
     bystander.close();
+  }, 60_000);
+
+  it("sends a move whose relay was lost to the other instance's screens from the log (the relay sweep, every 5 s)", async () => {
+    const [a, b] = servers;
+    const mover = await connectClient(a!.url, 'Mover');
+    const screen = await connectClient(b!.url, 'Screen');
+    const board = FIXTURE.clinicBoard;
+    expect(await mover.join(board)).toMatchObject({ ok: true });
+    expect(await screen.join(board)).toMatchObject({ ok: true });
+    // B stops hearing relays (as while its LISTEN connection or its Pub/Sub subscription is down).
+    b!.io.of('/').removeAllListeners('board:committed');
+    await new Promise((r) => setTimeout(r, 6000)); // B's sweep has seen the board
+    const card = { id: `card-${Date.now()}`, columnId: FIXTURE.columns.todo, type: 'action', title: 'Lost relay' };
+    expect(await mover.request('card:create', { opId: opId(), boardId: board, card })).toMatchObject({ ok: true });
+    const seq = mover.events.at(-1)!.seq;
+    const deadline = Date.now() + 15_000;
+    while (!screen.events.some((e) => e.seq === seq)) {
+      if (Date.now() > deadline) throw new Error('the lost relay was never made good');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(screen.events.filter((e) => e.seq === seq)).toHaveLength(1);
+    mover.close();
+    screen.close();
   }, 60_000);
 
   it('closes only its own sockets when one instance shuts down (a rolling deploy), not those of the others', async () => {
