@@ -1,3 +1,7 @@
+// Live updates across instances: how long a batch takes to reach a client on the committing instance and on the
+// other one, through the adapter's own broadcast (`io.to(room).emit`) and through the relay (board-relay.ts), on the
+// PostgreSQL and the Redis streams adapters. Run: npx tsx bench/live-relay-latency.ts (PostgreSQL and Redis as for
+// the tests). Findings: bench/FINDINGS.md, "Live updates across instances".
 import pg from 'pg';
 import { join } from 'node:path';
 import { projectRoot } from '../server/config';
@@ -34,10 +38,15 @@ async function run(name: string, config: { databaseUrl: string | null; redisUrl:
   const viaAdapter = await measure((s) => a.io.to(boardRoom(board)).emit('board:events', [boardEvent(board, s)]));
   const viaRelay = await measure((s) => a.relay.toRoom(board, [boardEvent(board, s)]));
   // Local sends while the publish is slow: a local-only baseline.
-  const localOnly = await measure((s) => { a.io.local.to(boardRoom(board)).emit('board:events', [boardEvent(board, s)]); b.io.local.to(boardRoom(board)).emit('board:events', [boardEvent(board, s)]); });
+  const localOnly = await measure((s) => {
+    a.io.local.to(boardRoom(board)).emit('board:events', [boardEvent(board, s)]);
+    b.io.local.to(boardRoom(board)).emit('board:events', [boardEvent(board, s)]);
+  });
   console.log(`${name}\n  io.to(room).emit through the adapter: ${viaAdapter}\n  relay (local at once, serverSideEmit to the rest): ${viaRelay}\n  in-memory baseline (each instance sends locally): ${localOnly}`);
-  here.close(); there.close();
-  await a.close(); await b.close();
+  here.close();
+  there.close();
+  await a.close();
+  await b.close();
 }
 
 const db = await createTestDatabase();
