@@ -51,8 +51,13 @@ export async function startServer(
     db.close();
     throw err;
   }
-  // Loaded only when asked for: a single instance needs no Redis client.
-  const limits = config.redisUrl ? (await import('./shared-limits')).sharedLimits(config.redisUrl) : null;
+  // Loaded only when asked for: a single instance needs no Redis client. Several on PostgreSQL without Redis count
+  // in the database.
+  const limits = config.redisUrl
+    ? (await import('./shared-limits')).sharedLimits(config.redisUrl)
+    : config.databaseUrl
+      ? await (await import('./shared-limits')).databaseLimits(config.databaseUrl)
+      : null;
   // Live updates across instances (Redis streams or PostgreSQL; in memory for one): see realtime/live-adapter.ts.
   let logLive = (_err: Error): void => {};
   const live = await createLiveAdapter(config, { onError: (err) => logLive(err), ...(config.redisPrefix && { redisPrefix: config.redisPrefix }) });

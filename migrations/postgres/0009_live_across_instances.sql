@@ -24,3 +24,12 @@ BEGIN
   RETURN NULL;
 END;
 $$;
+
+-- Sign-in and enrolment attempts per client and route, counted in the database the instances share when there is no
+-- Redis (REDIS_URL), so an attacker spread over the instances meets one limit. Expired rows are deleted as attempts
+-- come in.
+CREATE TABLE kaskade_live.rate_limits (
+  key        TEXT PRIMARY KEY,
+  count      BIGINT NOT NULL,
+  expires_at TIMESTAMPTZ NOT NULL
+);
