@@ -15,24 +15,37 @@ export const BOARD_RELAY_EVENT = 'board:committed';
  * publishes finished in (see docs/several-instances.md).
  *
  * Order: each instance sends a board's events in the order it commits or receives them. Two instances committing to
- * one board relay concurrently, so a socket may see seq 7 before 6; the client then catches up from the event log
- * (it re-joins with `sinceSeq`), and the late 6 is dropped here if the room already has it, or by the client.
+ * one board relay concurrently, so a socket may see seq 7 before 6; the late 6 is still sent, and the client waits a
+ * moment for it before it catches up from the event log (it re-joins with `sinceSeq`).
  */
 export interface BoardRelay {
   /** Sends one board's committed events to its room here (except the sockets `except`) and to the other instances. */
   toRoom(boardId: string, events: readonly BoardEvent[], except?: readonly string[]): void;
   /** Sends events to the board's room on this instance only (what another instance relayed, or the sweep found). */
   toRoomHere(boardId: string, events: readonly BoardEvent[]): void;
-  /** The highest seq of `boardId` this instance has sent to its room, if it has sent any. */
+  /** The newest seq of `boardId` this instance has sent to its room, if it has sent any. */
   deliveredSeq(boardId: string): number | undefined;
 }
 
+/** How far below a board's newest seq sent here a late relayed event is still sent (it fills a hole in that window). */
+const LATE_WINDOW = 256;
+
 export function createBoardRelay(io: KaskadeServer, options: { acrossInstances: boolean }): BoardRelay {
-  /** Per board, the highest seq sent to its room here: a relayed batch that has nothing newer is not sent again. */
-  const delivered = new Map<string, number>();
+  /**
+   * Per board, what its room here was sent: the newest seq, and the seqs sent within LATE_WINDOW below it. Two
+   * instances committing to one board at once relay concurrently, so an event often arrives here just after a newer
+   * one was committed here: it is still sent (a client that holds the newer one fills its hole with it, see
+   * sync-engine.ts), while a batch that was sent already (a repeat, or what the sweep sent) is not sent again.
+   */
+  const delivered = new Map<string, { max: number; recent: Set<number> }>();
   const note = (boardId: string, events: readonly BoardEvent[]): void => {
-    const last = events.at(-1)?.seq;
-    if (last !== undefined && last > (delivered.get(boardId) ?? 0)) delivered.set(boardId, last);
+    let mark = delivered.get(boardId);
+    if (!mark) delivered.set(boardId, (mark = { max: 0, recent: new Set() }));
+    for (const e of events) {
+      mark.recent.add(e.seq);
+      if (e.seq > mark.max) mark.max = e.seq;
+    }
+    if (mark.recent.size > 2 * LATE_WINDOW) for (const seq of mark.recent) if (seq <= mark.max - LATE_WINDOW) mark.recent.delete(seq);
   };
   const sendHere = (boardId: string, events: readonly BoardEvent[], except: readonly string[] = []): void => {
     const room = io.local.to(boardRoom(boardId));
@@ -54,10 +67,10 @@ export function createBoardRelay(io: KaskadeServer, options: { acrossInstances: 
     if (room.startsWith('board:')) delivered.delete(room.slice(6));
   });
 
-  /** Sends only what the room here was not sent yet: a late or repeated batch costs its sockets nothing. */
+  /** Sends only what the room here was not sent yet: a repeated batch costs its sockets nothing. */
   function toRoomHere(boardId: string, events: readonly BoardEvent[]): void {
-    const seen = delivered.get(boardId) ?? 0;
-    const fresh = events.filter((e) => e.seq > seen);
+    const mark = delivered.get(boardId);
+    const fresh = mark ? events.filter((e) => e.seq > mark.max - LATE_WINDOW && !mark.recent.has(e.seq)) : events;
     if (fresh.length > 0) sendHere(boardId, fresh);
   }
 
@@ -68,7 +81,7 @@ export function createBoardRelay(io: KaskadeServer, options: { acrossInstances: 
       sendHere(boardId, events, except);
       if (options.acrossInstances) io.serverSideEmit(BOARD_RELAY_EVENT, boardId, [...events]);
     },
-    deliveredSeq: (boardId) => delivered.get(boardId),
+    deliveredSeq: (boardId) => delivered.get(boardId)?.max,
   };
 }
 
