@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { type ZodTypeProvider, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Db } from './db/open-database';
 import type { Store } from './store';
 import { type TrustProxy, fastifyTrustProxy } from './trust-proxy';
 import { clientFiles, hasClientIndex } from './plugins/client-files';
@@ -15,6 +14,7 @@ import { type CommandRate, type Heartbeat, type RealtimeDeps, createSocketServer
 import { setRealtimeLogger } from './realtime/guard';
 import { DEFAULT_JOIN_PACING } from './realtime/join-pacer';
 import type { KaskadeServer } from './realtime/socket-types';
+import type { BoardHeads } from './realtime/relay-sweep';
 import { createRepositories } from './repositories';
 import { calendarDate } from '../shared/domain/periods';
 import { type UnitAccessPolicy, createRoleAccess } from './services/access-policy';
@@ -65,6 +65,8 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   /** Socket heartbeat; defaults to 20 s + 20 s (tests of network loss use short values). */
   heartbeat?: Heartbeat;
+  /** Several instances: the Socket.IO adapter that carries live updates between them (see realtime/live-adapter.ts). */
+  liveAdapter?: RealtimeDeps['adapter'];
 }
 
 export interface KaskadeApp {
@@ -86,10 +88,18 @@ const zodOnlySchemaController = {
   compilersFactory: { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler },
 } as unknown as FastifyServerOptions['schemaController'];
 
-/**
- * The SQLite connection, for the parts that have not moved onto the store yet (issue 22, in progress): on
- * PostgreSQL they cannot run, and saying so beats a wrong answer.
- */
+/** The relay sweep's view of the log: each watched board's seq and the events after a seq, from the store. */
+const storeBoardHeads = (repos: ReturnType<typeof createRepositories>): BoardHeads => ({
+  seqs: async (ids) => {
+    const heads = new Map<string, number>();
+    for (const id of ids) {
+      const seq = await repos.boards.seq(id);
+      if (seq !== undefined) heads.set(id, seq);
+    }
+    return heads;
+  },
+  since: (boardId, seq, limit) => repos.events.since(boardId, seq, limit),
+});
 
 /** Builds the HTTP app and its Socket.IO server from injected parts; it does not listen (server.ts does). */
 export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
@@ -144,7 +154,11 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // Socket.IO is created after the routes; the routes end sessions' and devices' sockets through this.
   const live: LiveSockets & { io?: KaskadeServer } = {
     disconnect(match) {
-      if (live.io) disconnectWhere(live.io, match);
+      if (!live.io) return;
+      disconnectWhere(live.io, match);
+      // The same session's sockets on the other instances: each checks its own against the database at once (the
+      // session has ended there already) instead of at its next revalidation round.
+      if (deps.liveAdapter) live.io.serverSideEmit('sockets:revalidate');
     },
   };
 
@@ -189,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
     ...(deps.revalidateMs && { revalidateMs: deps.revalidateMs }),
     // On PostgreSQL a join waits on the network: a few at a time keep the pool busy without taking all of it.
     ...(store.engine === 'postgres' && { joinPacing: { ...DEFAULT_JOIN_PACING, lanes: 4 } }),
+    ...(deps.liveAdapter && { adapter: deps.liveAdapter, boardHeads: storeBoardHeads(repos) }),
     ...deps.socketLimits,
   });
   live.io = io;
@@ -199,7 +214,10 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   // and hang on a client whose network vanished), then Fastify force-closes what is left.
   app.addHook('preClose', async () => {
     updates.close();
-    io.disconnectSockets(true);
+    // This instance's sockets only: through a cluster adapter `io.disconnectSockets` disconnects every instance's
+    // (a rolling deploy would drop every screen of the region), and only after a round trip to Redis or PostgreSQL,
+    // by which time the engine below has closed and the sockets are not told it was the server.
+    io.local.disconnectSockets(true);
     io.engine.close();
   });
   return {

@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'not a url' })).toThrow(/REDIS_URL must be a URL/);
   });
 
+  it('takes REDIS_PREFIX as a name fit for Redis keys and channels, none by default', () => {
+    expect(loadConfig({}).redisPrefix).toBeUndefined();
+    expect(loadConfig({ REDIS_PREFIX: ' region-nord:prod ' }).redisPrefix).toBe('region-nord:prod');
+    expect(() => loadConfig({ REDIS_PREFIX: 'two words' })).toThrow(/REDIS_PREFIX may hold/);
+  });
+
   it('takes SHUTDOWN_DRAIN_MS as whole milliseconds, 0 (close at once) by default', () => {
     expect(loadConfig({}).shutdownDrainMs).toBe(0);
     expect(loadConfig({ SHUTDOWN_DRAIN_MS: '10000' }).shutdownDrainMs).toBe(10_000);

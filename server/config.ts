@@ -28,6 +28,8 @@ export interface Config {
   trustProxy?: TrustProxy;
   /** REDIS_URL: a Redis shared by several instances (sign-in rate limits); null keeps them in this process. */
   redisUrl?: string | null;
+  /** REDIS_PREFIX: names this deployment's live-update stream and channels in a Redis shared with others (default kaskade). */
+  redisPrefix?: string;
   /** SHUTDOWN_DRAIN_MS: on SIGTERM, how long to keep serving with readiness 503 before closing (0: close at once). */
   shutdownDrainMs?: number;
 }
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: Number(env.LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisUrl: parseRedisUrl(env.REDIS_URL),
+    ...(env.REDIS_PREFIX?.trim() && { redisPrefix: parseRedisPrefix(env.REDIS_PREFIX) }),
     shutdownDrainMs: parseDrainMs(env.SHUTDOWN_DRAIN_MS),
   };
 }
@@ -105,6 +108,13 @@ export function parseRedisUrl(value: string | undefined): string | null {
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`REDIS_URL must start with redis:// or rediss://, got ${url.protocol}//`);
   return url.toString();
+}
+
+/** Letters, digits and `-_:.` only: it becomes part of Redis key and channel names. */
+export function parseRedisPrefix(value: string): string {
+  const prefix = value.trim();
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(prefix)) throw new Error(`REDIS_PREFIX may hold letters, digits and - _ : . (at most 64), got ${JSON.stringify(value)}`);
+  return prefix;
 }
 
 function parseDrainMs(value: string | undefined): number {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type AppDeps, buildApp, type KaskadeApp } from './app';
 import { type Config, projectRoot } from './config';
 import { migrate } from './db/migrate';
+import { createLiveAdapter } from './realtime/live-adapter';
 import { type Db, openDatabase } from './db/open-database';
 import { createRepositories } from './repositories';
 import { type Store, openStore } from './store';
@@ -57,8 +58,16 @@ export async function startServer(
     db.close();
     throw err;
   }
-  // Loaded only when asked for: a single instance needs no Redis client.
-  const limits = config.redisUrl ? (await import('./shared-limits')).sharedLimits(config.redisUrl) : null;
+  // Loaded only when asked for: a single instance needs no Redis client. Several on PostgreSQL without Redis count
+  // in the database.
+  const limits = config.redisUrl
+    ? (await import('./shared-limits')).sharedLimits(config.redisUrl)
+    : config.databaseUrl
+      ? await (await import('./shared-limits')).databaseLimits(config.databaseUrl)
+      : null;
+  // Live updates across instances (Redis streams or PostgreSQL; in memory for one): see realtime/live-adapter.ts.
+  let logLive = (_err: Error): void => {};
+  const live = await createLiveAdapter(config, { onError: (err) => logLive(err), ...(config.redisPrefix && { redisPrefix: config.redisPrefix }) });
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const kaskade = await buildApp({
     store,
@@ -72,13 +81,16 @@ export async function startServer(
     ...(config.loginAttemptsPerMinute !== undefined && { loginAttemptsPerMinute: config.loginAttemptsPerMinute }),
     ...(config.trustProxy !== undefined && config.trustProxy !== false && { trustProxy: config.trustProxy }),
     ...(limits && { rateLimitStore: limits.store }),
+    ...(live.adapter && { liveAdapter: live.adapter }),
     ...options.app,
   });
+  logLive = (err) => kaskade.app.log.warn({ err, transport: live.transport }, 'live updates between instances: relay failed, retrying');
   kaskade.app.log.info(adminNote);
   const address = await kaskade.app.listen({ port: config.port, host: config.host });
   const port = new URL(address).port;
   const close = async () => {
     await kaskade.app.close();
+    await live.close(kaskade.io);
     await limits?.close();
     await store.close();
     db.close();

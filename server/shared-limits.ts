@@ -23,3 +23,14 @@ export function sharedLimits(redisUrl: string): SharedLimits {
     },
   };
 }
+
+/**
+ * Several instances on PostgreSQL without Redis: the limits counted in the shared database instead (see
+ * store/postgres-rate-limits.ts), on a small pool of their own so a burst of sign-ins never waits behind commits.
+ */
+export async function databaseLimits(databaseUrl: string): Promise<SharedLimits> {
+  const { createPool } = await import('./store/postgres');
+  const { postgresRateLimits } = await import('./store/postgres-rate-limits');
+  const pool = createPool(databaseUrl, { max: 2, applicationName: 'kaskade-limits' });
+  return { store: postgresRateLimits(pool), close: () => pool.end() };
+}

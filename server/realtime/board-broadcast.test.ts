@@ -22,7 +22,9 @@ function recordingIo(log: string[]): KaskadeServer {
       return true;
     },
   });
-  return { to: (to: string | string[]) => target(to) } as unknown as KaskadeServer;
+  const to = (room: string | string[]) => target(room);
+  // `local`: this instance's sockets only (the outbox's own sends); the room sends go through the relay, which uses it too.
+  return { to, local: { to }, of: () => ({ adapter: { on: () => {} } }) } as unknown as KaskadeServer;
 }
 
 const socket = (id: string, ...rooms: string[]) => ({ id, rooms: new Set([id, ...rooms]) }) as unknown as KaskadeSocket;

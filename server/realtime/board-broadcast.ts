@@ -1,4 +1,5 @@
 import type { BoardEvent } from '../../shared/protocol';
+import { type BoardRelay, createBoardRelay } from './board-relay';
 import { type KaskadeServer, type KaskadeSocket, boardRoom } from './socket-types';
 
 /**
@@ -60,7 +61,11 @@ interface Backlog {
 /** A lone delivery this long after the one before it finds the server quiet, whoever sent it. */
 const QUIET_GAP_MS = 5;
 
-export function createCommitOutbox(io: KaskadeServer) {
+/**
+ * `relay` sends a board's events to its room, on this instance and (with several) the others; the senders' own
+ * copies go to their sockets here only (`io.local`): they are on this instance.
+ */
+export function createCommitOutbox(io: KaskadeServer, relay: BoardRelay = createBoardRelay(io, { acrossInstances: false })) {
   let batch: Delivery[] = [];
   const backlogs = new Map<string, Backlog>();
   let scheduled = false;
@@ -76,7 +81,7 @@ export function createCommitOutbox(io: KaskadeServer) {
 
   const sendToRooms = (): void => {
     scheduled = false;
-    for (const [boardId, backlog] of backlogs) io.to(boardRoom(boardId)).except(backlog.upToDate).emit('board:events', backlog.events);
+    for (const [boardId, backlog] of backlogs) relay.toRoom(boardId, backlog.events, backlog.upToDate);
     backlogs.clear();
   };
   const scheduleRooms = (): void => {
@@ -101,7 +106,7 @@ export function createCommitOutbox(io: KaskadeServer) {
     if (quiet) {
       // One change on a quiet server (someone moved a card): the whole room, its sender too, hears it at once, and
       // the ack follows. Coalescing would save nothing here and only delay every peer.
-      for (const [boardId, events] of byBoard(deliveries.flatMap((d) => d.events).map(liveEvent))) io.to(boardRoom(boardId)).emit('board:events', events);
+      for (const [boardId, events] of byBoard(deliveries.flatMap((d) => d.events).map(liveEvent))) relay.toRoom(boardId, events);
       for (const d of deliveries) d.answer();
       return;
     }
@@ -112,7 +117,7 @@ export function createCommitOutbox(io: KaskadeServer) {
       backlog.events.push(...events);
       const room = boardRoom(boardId);
       const inRoom = senders.filter((s) => s.rooms.has(room)).map((s) => s.id);
-      if (inRoom.length > 0) io.to(inRoom).emit('board:events', [...backlog.events]);
+      if (inRoom.length > 0) io.local.to(inRoom).emit('board:events', [...backlog.events]);
       // Only these have every event of the backlog now; whoever had the earlier ones lacks the new.
       backlog.upToDate = inRoom;
     }

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { HandshakeAuth } from '../../shared/rest';
 import { credentialFrom, originAllowed } from '../plugins/security';
 import { type TrustProxy, requestIsSecure } from '../trust-proxy';
@@ -9,6 +9,8 @@ import type { BoardService } from '../services/board-service';
 import type { CommandService } from '../services/command-service';
 import { ackOf, failure } from './acks';
 import { type CommitOutbox, createCommitOutbox } from './board-broadcast';
+import { createBoardRelay } from './board-relay';
+import { type BoardHeads, startRelaySweep } from './relay-sweep';
 import { boardListeners } from './board-handlers';
 import { commandListeners } from './command-handlers';
 import type { CommandName } from '../../shared/protocol';
@@ -43,6 +45,10 @@ export interface RealtimeDeps {
   joinPacing?: JoinPacing;
   /** How often open sockets are checked for an ended session, a disabled user or a revoked device. */
   revalidateMs?: number;
+  /** Several instances: the adapter that relays to the others' sockets (see live-adapter.ts); absent, this process only. */
+  adapter?: ServerOptions['adapter'];
+  /** With an adapter: the shared log, for the sweep that sends what a lost relay did not (see relay-sweep.ts). */
+  boardHeads?: BoardHeads;
 }
 
 export type CommandRate = Rate;
@@ -123,6 +129,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     pingInterval: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingIntervalMs,
     pingTimeout: (deps.heartbeat ?? DEFAULT_HEARTBEAT).pingTimeoutMs,
+    ...(deps.adapter && { adapter: deps.adapter }),
     // `cors` does not guard WebSocket upgrades; every new connection's Origin is checked here, for both transports.
     allowRequest: (req, callback) => {
       if (originAllowed(req.headers, deps.allowedOrigins)) callback(null, true);
@@ -154,16 +161,21 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   const abuse = deps.abuseAllowance ?? DEFAULT_ABUSE_ALLOWANCE;
   const maxUnsent = deps.maxUnsentBytes ?? DEFAULT_MAX_UNSENT_BYTES;
   const pacer = createJoinPacer(deps.joinPacing);
-  const outbox = createCommitOutbox(io);
+  const relay = createBoardRelay(io, { acrossInstances: deps.adapter !== undefined });
+  const outbox = createCommitOutbox(io, relay);
+  const relaySweep = deps.adapter && deps.boardHeads ? startRelaySweep(io, relay, deps.boardHeads) : null;
   // One round of checks at a time: on a slow database a round must not pile up behind the last.
   let revalidating = false;
-  const revalidate = setInterval(() => {
+  const revalidateAll = () => {
     if (revalidating) return;
     revalidating = true;
     revalidateSockets(io, deps)
       .catch((err: unknown) => logRealtimeError({ err }, 'revalidating sockets failed'))
       .finally(() => (revalidating = false));
-  }, deps.revalidateMs ?? 5000);
+  };
+  const revalidate = setInterval(revalidateAll, deps.revalidateMs ?? 5000);
+  // Another instance ended a session (sign-out, a new password) whose sockets may be here too.
+  if (deps.adapter) io.on('sockets:revalidate', revalidateAll);
   revalidate.unref();
   // Sockets that only receive never pass through `dispatch`: a reader that stopped reading is found here.
   const sweep = setInterval(() => {
@@ -173,6 +185,7 @@ export function createSocketServer(httpServer: HttpServer, deps: RealtimeDeps): 
   httpServer.once('close', () => {
     clearInterval(revalidate);
     clearInterval(sweep);
+    relaySweep?.stop();
   });
 
   const listeners = new Map<string, SharedListener>([

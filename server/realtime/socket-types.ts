@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol';
+import type { BoardEvent, ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol';
 import type { Principal } from '../services/auth-service';
 import type { SocketBudget } from './rate-limits';
 
@@ -12,8 +12,16 @@ export interface SocketData {
   budget?: SocketBudget;
 }
 
-export type KaskadeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type KaskadeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** What the instances tell each other through the adapter (see board-relay.ts). */
+export interface InterServerEvents {
+  /** One board's committed events, for the other instances' sockets in the board's room. */
+  'board:committed': (boardId: string, events: BoardEvent[]) => void;
+  /** A session ended or access changed: check this instance's sockets against the database now, not at the next round. */
+  'sockets:revalidate': () => void;
+}
+
+export type KaskadeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type KaskadeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const boardRoom = (boardId: string): string => `board:${boardId}`;
 

@@ -10,6 +10,7 @@ import { calendarDate } from '../../shared/domain/periods';
 import { projectRoot } from '../../server/config';
 import { migrate } from '../../server/db/migrate';
 import { type Db, openDatabase } from '../../server/db/open-database';
+import { sqliteStore } from '../../server/store';
 import { createRepositories } from '../../server/repositories';
 import { seedDemo } from '../../server/seed/seed-demo';
 import { seedDemoUsers } from '../../server/seed/seed-users';
@@ -44,10 +45,10 @@ const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM 
  */
 async function seedDemoEverywhere(db: Db): Promise<void> {
   migrate(db, MIGRATIONS);
-  seedDemo(db, { today: TODAY });
+  await seedDemo(db, { today: TODAY });
   await seedDemoUsers(db);
   // As the first start does: the stored indicator statuses and roll-ups.
-  createRepositories(db).unitStatus.rebuild(calendarDate(TODAY), TODAY.toISOString());
+  await createRepositories(sqliteStore(db)).unitStatus.rebuild(calendarDate(TODAY), TODAY.toISOString());
   const now = TODAY.toISOString();
   const board = (db.prepare('SELECT id FROM boards ORDER BY id LIMIT 1').get() as { id: string }).id;
   const card = (db.prepare('SELECT id FROM cards WHERE board_id = ? LIMIT 1').get(board) as { id: string }).id;
@@ -371,8 +372,8 @@ describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
       if (store.engine !== 'postgres') throw new Error('expected the PostgreSQL store');
       await migratePostgres(store.pool, PG_MIGRATIONS);
       let seeded: Db | undefined;
-      const seededResult = await seedPostgresThroughSqlite(store, (sqlite) => {
-        seedDemo(sqlite, { today: TODAY });
+      const seededResult = await seedPostgresThroughSqlite(store, async (sqlite) => {
+        await seedDemo(sqlite, { today: TODAY });
         seeded = sqlite;
       });
       expect(seeded?.open).toBe(false);

@@ -3,6 +3,7 @@ import { createFakeTransport } from '../../test/fake-transport';
 import { makeCard, makeEvent, makeSnapshot } from '../../test/fixtures';
 import { checkCommand } from './command-check';
 import { loadedCommandChecker } from './command-checker';
+import { GAP_GRACE_MS } from './sync-engine';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol';
 import type { PendingStore } from './pending-store';
 import type { PendingOp } from './sync-types';
@@ -56,15 +57,32 @@ describe('sync engine', () => {
     expect(Object.keys(store.getState().view!.cards)).toEqual(['k1', 'k2', 'k3', 'x1']);
   });
 
-  it('re-joins with sinceSeq on a gap and applies the held event after catching up', () => {
+  it('re-joins with sinceSeq on a gap that stays open, and applies the held event after catching up', () => {
+    vi.useFakeTimers();
     const { fake, store } = setup();
     fake.pushEvent(created(13, 'x3'));
     expect(store.getState().lastSeq).toBe(10);
+    vi.advanceTimersByTime(GAP_GRACE_MS - 1);
+    expect(fake.callsOf('board:join')).toHaveLength(1); // a moment for a late event first
+    vi.advanceTimersByTime(1);
+    vi.useRealTimers();
     const rejoin = fake.lastCall('board:join');
     expect(rejoin?.payload).toMatchObject({ sinceSeq: 10, epoch: 'e1' });
     fake.answer(rejoin, { ok: true, seq: 12, data: { kind: 'events', events: [created(11, 'x1'), created(12, 'x2')], epoch: 'e1' } });
     expect(store.getState().lastSeq).toBe(13);
     expect(store.getState().view!.cards.x3).toBeDefined();
+  });
+
+  it('fills a hole with an event that arrives late (another instance relayed it) without re-joining', () => {
+    vi.useFakeTimers();
+    const { fake, store } = setup();
+    fake.pushEvent(created(12, 'x2'));
+    vi.advanceTimersByTime(40);
+    fake.pushEvent(created(11, 'x1'));
+    vi.advanceTimersByTime(GAP_GRACE_MS * 2);
+    vi.useRealTimers();
+    expect(store.getState().lastSeq).toBe(12);
+    expect(fake.callsOf('board:join')).toHaveLength(1);
   });
 
   it('after a backup was restored, takes its snapshot over everything the old timeline told', () => {

@@ -22,8 +22,17 @@ export function rebase(server: BoardData | null, pending: readonly PendingOp[], 
  * Keeps one board in step with the server: join and catch up by seq, apply peers' events in order, queue
  * commands (sent now when online, re-sent after the next join otherwise) and roll back refused ones.
  */
+/**
+ * How long a hole in the seqs may stay open before the board re-joins to catch up. With several server instances,
+ * two of them committing to one board at once relay their events concurrently, so an event often arrives a few ms
+ * after the next one (bench/FINDINGS.md, "Live updates across instances": every hole measured was filled within
+ * 150 ms, nearly all within 50). On one instance a hole means something was really missed; this is all it waits.
+ */
+export const GAP_GRACE_MS = 150;
+
 export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   const buffer = new EventBuffer();
+  let gapTimer: ReturnType<typeof setTimeout> | null = null;
   let unsubscribe: (() => void) | null = null;
   let joining = false;
   let joinAgain = false;
@@ -74,7 +83,16 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     const committed = new Set(ready.map((e) => e.opId));
     const pending = get().pending.filter((op) => !committed.has(op.opId) && (op.ackedSeq === null || op.ackedSeq > seq));
     if (ready.length > 0 || pending.length !== get().pending.length) commit({ server: applied, lastSeq: seq, pending });
-    if (buffer.hasGap()) join();
+    if (buffer.hasGap()) joinIfStillMissing();
+  }
+
+  /** Re-joins if the hole is still there after GAP_GRACE_MS (the missing event is usually on its way). */
+  function joinIfStillMissing(): void {
+    if (gapTimer) return;
+    gapTimer = setTimeout(() => {
+      gapTimer = null;
+      if (buffer.hasGap()) join();
+    }, GAP_GRACE_MS);
   }
 
   function onJoined(result: JoinResult): void {
@@ -203,6 +221,8 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     if (boardId && deps.transport.isConnected()) deps.transport.emit('board:leave', { boardId });
     buffer.clear();
     unchecked.clear();
+    if (gapTimer) clearTimeout(gapTimer);
+    gapTimer = null;
     joining = false;
     joinAgain = false;
     epoch = null;
