@@ -7,6 +7,7 @@ import { openDatabase } from '../server/db/open-database';
 import { isOrganisationEmpty } from '../server/seed/seed-demo';
 import { SIZES, type Size, seedSize } from '../server/seed/seed-size';
 import { seedDemoUsers } from '../server/seed/seed-users';
+import { sqliteStore } from '../server/store';
 
 /**
  * `npm run seed -- --size s|m|l [--db path]`: a new database holding the demo organisation at that size, with the
@@ -30,7 +31,7 @@ try {
   }
   const started = performance.now();
   const result = await seedSize(db, size);
-  await seedDemoUsers(db);
+  await seedDemoUsers(sqliteStore(db));
   console.log(`Seeded size ${size.toUpperCase()} into ${path} in ${((performance.now() - started) / 1000).toFixed(1)} s:`, result);
 } finally {
   db.close();

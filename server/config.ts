@@ -10,7 +10,7 @@ export interface Config {
   databasePath: string;
   /**
    * DATABASE_URL: a PostgreSQL connection URL selects the PostgreSQL store; absent, the SQLite file at
-   * databasePath (the default and the quick start). The server does not run on PostgreSQL yet (issue 22).
+   * databasePath (the default and the quick start).
    */
   databaseUrl?: string | null;
   migrationsDir: string;

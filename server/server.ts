@@ -6,7 +6,8 @@ import { migrate } from './db/migrate';
 import { createLiveAdapter } from './realtime/live-adapter';
 import { type Db, openDatabase } from './db/open-database';
 import { createRepositories } from './repositories';
-import { type Store, openStore } from './store';
+import { type Store, openStore, sqliteStore } from './store';
+import { migratePostgres } from './store/migrate-postgres';
 import { DEMO_PASSWORD, adminFromEnvironment, demoLoginsWithPublicPassword, seedDemoUsers } from './seed/seed-users';
 
 export interface RunningServer extends KaskadeApp {
@@ -33,29 +34,15 @@ export async function startServer(
   config: Config,
   options: { logger?: AppDeps['logger']; disableRequestLogging?: boolean; env?: NodeJS.ProcessEnv; app?: Partial<AppDeps> } = {},
 ): Promise<RunningServer> {
-  // The PostgreSQL store is being built (issue 22: migrations and ordering exist, the repositories do not run on it
-  // yet): say so rather than start on the SQLite file while the operator believes the data goes to PostgreSQL.
-  if (config.databaseUrl) {
-    throw new Error('DATABASE_URL is set, but Kaskade cannot run on PostgreSQL yet: unset it to use the SQLite file (DATABASE_PATH).');
-  }
-  const db = openDatabase(config.databasePath);
-  // The store owns nothing here: the connection is closed below, after the app.
-  const store = openStore(config, { sqlite: db });
   const env = options.env ?? process.env;
+  const store = await openMigratedStore(config);
   let adminNote: string;
   try {
-    migrate(db, config.migrationsDir);
-    if (config.seedDemo) {
-      // The demo organisation and its data generators are loaded in demo mode only.
-      const { isOrganisationEmpty, seedDemo } = await import('./seed/seed-demo');
-      if (await isOrganisationEmpty(db)) await seedDemo(db);
-      await seedDemoUsers(db);
-    }
-    adminNote = await adminFromEnvironment(db, env);
-    if (env.NODE_ENV === 'production') await refuseDemoPassword(db);
+    if (config.seedDemo) await seedDemoOrganisation(store);
+    adminNote = await adminFromEnvironment(store, env);
+    if (env.NODE_ENV === 'production') await refuseDemoPassword(store);
   } catch (err) {
     await store.close();
-    db.close();
     throw err;
   }
   // Loaded only when asked for: a single instance needs no Redis client. Several on PostgreSQL without Redis count
@@ -93,12 +80,14 @@ export async function startServer(
     await live.close(kaskade.io);
     await limits?.close();
     await store.close();
-    db.close();
   };
   return {
     ...kaskade,
     store,
-    db,
+    get db(): Db {
+      if (store.engine === 'sqlite') return store.sqlite;
+      throw new Error('This server runs on PostgreSQL: it has no SQLite connection (use `store`).');
+    },
     url: `http://localhost:${port}`,
     demoLogins: config.seedDemo ? await demoLogins(store) : [],
     adminNote,
@@ -111,6 +100,56 @@ export async function startServer(
   };
 }
 
+/**
+ * The store the configuration selects, migrated: the SQLite file (DATABASE_PATH), or PostgreSQL (DATABASE_URL), whose
+ * runner takes an advisory lock so instances started together migrate one at a time.
+ */
+async function openMigratedStore(config: Config): Promise<Store> {
+  if (!config.databaseUrl) {
+    const db = openDatabase(config.databasePath);
+    try {
+      migrate(db, config.migrationsDir);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+    return sqliteStore(db, true);
+  }
+  const store = openStore(config, { postgres: { applicationName: `kaskade ${process.pid}` } });
+  if (store.engine !== 'postgres') throw new Error('expected the PostgreSQL store');
+  try {
+    await migratePostgres(store.pool, join(config.migrationsDir, 'postgres'));
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+/**
+ * The demo organisation and its logins, into an empty organisation. PostgreSQL gets the rows the SQLite seed writes,
+ * copied in one transaction (seed-postgres.ts): one seeding code for both engines. Several instances starting on an
+ * empty database at once: one copy commits, the others find the target no longer empty and go on.
+ */
+async function seedDemoOrganisation(store: Store): Promise<void> {
+  // The demo organisation and its data generators are loaded in demo mode only.
+  const { isOrganisationEmpty, seedDemo } = await import('./seed/seed-demo');
+  if (store.engine === 'sqlite') {
+    if (await isOrganisationEmpty(store.sqlite)) await seedDemo(store.sqlite);
+  } else if (await createRepositories(store).system.isOrganisationEmpty()) {
+    const { seedPostgresThroughSqlite } = await import('./store/seed-postgres');
+    const { TargetNotEmptyError } = await import('./store/copy-to-postgres');
+    try {
+      await seedPostgresThroughSqlite(store, async (sqlite) => {
+        await seedDemo(sqlite);
+      });
+    } catch (err) {
+      if (!(err instanceof TargetNotEmptyError)) throw err;
+    }
+  }
+  await seedDemoUsers(store);
+}
+
 /** The demo logins that still have the demo password's accounts (by username), for the start-up message. */
 async function demoLogins(store: Store): Promise<RunningServer['demoLogins']> {
   const rows = await createRepositories(store).system.demoAccountRoles();
@@ -118,8 +157,8 @@ async function demoLogins(store: Store): Promise<RunningServer['demoLogins']> {
 }
 
 /** Production never runs with logins whose password is published in the README. */
-async function refuseDemoPassword(db: Db): Promise<void> {
-  const open = await demoLoginsWithPublicPassword(db);
+async function refuseDemoPassword(store: Store): Promise<void> {
+  const open = await demoLoginsWithPublicPassword(store);
   if (open.length === 0) return;
   throw new Error(
     `Refusing to start in production: the demo logins ${open.join(', ')} still accept the public demo password ` +

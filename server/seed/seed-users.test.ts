@@ -29,9 +29,9 @@ describe('demo logins', () => {
   it('gives the demo one login per role, each reaching what its unit covers', async () => {
     const db = freshDb();
     await seedDemo(db, { today: new Date(2026, 2, 15) });
-    const added = await seedDemoUsers(db);
+    const added = await seedDemoUsers(sqliteStore(db));
     expect(added.map((u) => u.role).sort()).toEqual(['admin', 'facilitator', 'facilitator', 'member', 'viewer']);
-    expect(await seedDemoUsers(db)).toEqual([]); // once only
+    expect(await seedDemoUsers(sqliteStore(db))).toEqual([]); // once only
 
     const accounts = accountsRepository(sqliteStore(db));
     const auth = createAuthService(sqliteStore(db), systemClock);
@@ -54,12 +54,12 @@ describe('demo logins', () => {
 
   it('bootstraps the first administrator of an empty installation, once', async () => {
     const db = freshDb();
-    expect(await bootstrapAdmin(db, 'forste', 'en-lang-nok-kode')).toBe(true);
-    expect(await bootstrapAdmin(db, 'anden', 'en-lang-nok-kode')).toBe(false);
+    expect(await bootstrapAdmin(sqliteStore(db), 'forste', 'en-lang-nok-kode')).toBe(true);
+    expect(await bootstrapAdmin(sqliteStore(db), 'anden', 'en-lang-nok-kode')).toBe(false);
     const accounts = accountsRepository(sqliteStore(db));
     const user = (await accounts.userByUsername('forste'))!;
     expect(await accounts.rolesOf(user.id)).toEqual([{ user_id: user.id, unit_id: 'unit-top', role: 'admin' }]);
-    await expect(bootstrapAdmin(freshDb(), 'x', 'kort')).rejects.toThrow(/at least 10/);
+    await expect(bootstrapAdmin(sqliteStore(freshDb()), 'x', 'kort')).rejects.toThrow(/at least 10/);
     db.close();
   });
 });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/open-database';
 import { createRepositories } from '../repositories';
 import type { Role } from '../repositories/accounts-repository';
-import { sqliteStore } from '../store';
+import type { Executor, Store } from '../store';
 import { hashPassword, verifyPassword } from '../services/passwords';
 
 /** The demo's password for every demo login; printed at start-up in demo mode and documented in the README. */
@@ -17,15 +16,16 @@ export const DEMO_USERS: readonly { username: string; name: string; unitId: stri
   { username: 'laeser', name: 'Lars Læser', unitId: 'psyk', role: 'viewer' },
 ];
 
-const hasUsers = (db: Db) => db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined;
-const unitExists = (db: Db, id: string) => db.prepare('SELECT 1 FROM org_units WHERE id = ?').get(id) !== undefined;
+const hasUsers = async (ex: Executor) => (await ex.first(ex.q.selectFrom('users').select('id').limit(1))) !== undefined;
+const unitExists = async (ex: Executor, id: string) =>
+  (await ex.first(ex.q.selectFrom('org_units').select('id').where('id', '=', id))) !== undefined;
 
 /** Adds the demo logins to a demo organisation that has no users yet; answers the logins added. */
-export async function seedDemoUsers(db: Db): Promise<typeof DEMO_USERS> {
-  if (hasUsers(db) || !unitExists(db, 'region')) return [];
+export async function seedDemoUsers(store: Store): Promise<typeof DEMO_USERS> {
+  if ((await hasUsers(store)) || !(await unitExists(store, 'region'))) return [];
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
-  await sqliteStore(db).transaction(async (tx) => {
+  await store.transaction(async (tx) => {
     const { accounts } = createRepositories(tx);
     for (const u of DEMO_USERS) {
       const id = `u-demo-${u.username}`;
@@ -40,18 +40,18 @@ export async function seedDemoUsers(db: Db): Promise<typeof DEMO_USERS> {
  * The first administrator of a real installation (ADMIN_USERNAME and ADMIN_PASSWORD): created when there are no
  * users at all, as admin of every top unit (and of a new top unit "Organisation" if the tree is empty).
  */
-export async function bootstrapAdmin(db: Db, username: string, password: string): Promise<boolean> {
-  if (hasUsers(db)) return false;
+export async function bootstrapAdmin(store: Store, username: string, password: string): Promise<boolean> {
+  if (await hasUsers(store)) return false;
   if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters.');
   const hash = await hashPassword(password);
   const now = new Date().toISOString();
-  await sqliteStore(db).transaction(async (tx) => {
+  await store.transaction(async (tx) => {
     const { accounts } = createRepositories(tx);
-    let roots = db.prepare<[], { id: string }>('SELECT id FROM org_units WHERE parent_id IS NULL').all();
+    let roots = await tx.all(tx.q.selectFrom('org_units').select('id').where('parent_id', 'is', null));
     if (roots.length === 0) {
-      const layer = db.prepare<[], { id: string }>('SELECT id FROM layers ORDER BY rank LIMIT 1').get()?.id ?? 'layer-top';
-      db.prepare("INSERT OR IGNORE INTO layers (id, rank, name, kind) VALUES (?, 0, 'Organisation', '')").run(layer);
-      db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('unit-top', NULL, ?, 'Organisation')").run(layer);
+      const layer = (await tx.first(tx.q.selectFrom('layers').select('id').orderBy('rank').limit(1)))?.id ?? 'layer-top';
+      await tx.run(tx.q.insertInto('layers').values({ id: layer, rank: 0, name: 'Organisation', kind: '' }).onConflict((oc) => oc.doNothing()));
+      await tx.run(tx.q.insertInto('org_units').values({ id: 'unit-top', parent_id: null, layer_id: layer, name: 'Organisation' }));
       roots = [{ id: 'unit-top' }];
     }
     const id = `u-${randomUUID()}`;
@@ -62,22 +62,21 @@ export async function bootstrapAdmin(db: Db, username: string, password: string)
 }
 
 /** The usernames of enabled demo logins that still accept the public demo password. */
-export async function demoLoginsWithPublicPassword(db: Db): Promise<string[]> {
-  const rows = db
-    .prepare<[], { username: string; password_hash: string }>(
-      "SELECT username, password_hash FROM users WHERE id LIKE 'u-demo-%' AND disabled = 0 AND password_hash IS NOT NULL ORDER BY username",
-    )
-    .all();
+export async function demoLoginsWithPublicPassword(store: Store): Promise<string[]> {
+  const rows = await store.all(
+    store.q.selectFrom('users').select(['username', 'password_hash'])
+      .where('id', 'like', 'u-demo-%').where('disabled', '=', 0).where('password_hash', 'is not', null).orderBy('username'),
+  );
   const open: string[] = [];
-  for (const r of rows) if (await verifyPassword(r.password_hash, DEMO_PASSWORD)) open.push(r.username);
+  for (const r of rows) if (r.password_hash && (await verifyPassword(r.password_hash, DEMO_PASSWORD))) open.push(r.username);
   return open;
 }
 
 /** Why ADMIN_USERNAME/ADMIN_PASSWORD were or were not used at this start (logged, so it is never silent). */
-export async function adminFromEnvironment(db: Db, env: NodeJS.ProcessEnv): Promise<string> {
+export async function adminFromEnvironment(store: Store, env: NodeJS.ProcessEnv): Promise<string> {
   const { ADMIN_USERNAME: username, ADMIN_PASSWORD: password } = env;
   if (!username && !password) return 'ADMIN_USERNAME/ADMIN_PASSWORD not set: no first administrator created.';
   if (!username || !password) return 'ADMIN_USERNAME/ADMIN_PASSWORD ignored: both must be set.';
-  if (await bootstrapAdmin(db, username, password)) return `ADMIN_USERNAME used: created the first administrator "${username}".`;
+  if (await bootstrapAdmin(store, username, password)) return `ADMIN_USERNAME used: created the first administrator "${username}".`;
   return `ADMIN_USERNAME/ADMIN_PASSWORD ignored: the database already has users (they only create the first administrator of an empty one).`;
 }

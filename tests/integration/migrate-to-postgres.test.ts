@@ -46,7 +46,7 @@ const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) AS n FROM 
 async function seedDemoEverywhere(db: Db): Promise<void> {
   migrate(db, MIGRATIONS);
   await seedDemo(db, { today: TODAY });
-  await seedDemoUsers(db);
+  await seedDemoUsers(sqliteStore(db));
   // As the first start does: the stored indicator statuses and roll-ups.
   await createRepositories(sqliteStore(db)).unitStatus.rebuild(calendarDate(TODAY), TODAY.toISOString());
   const now = TODAY.toISOString();

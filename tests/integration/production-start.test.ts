@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Config, projectRoot } from '../../server/config';
 import { openDatabase } from '../../server/db/open-database';
 import { startServer } from '../../server/server';
+import { createTestDatabase } from '../support/postgres';
 
 // A production start on a database that was once a demo: refused while the public demo password still works.
 const dir = mkdtempSync(join(tmpdir(), 'kaskade-prod-'));
@@ -39,9 +40,26 @@ describe('production start', () => {
     await again.close();
   });
 
-  it('refuses DATABASE_URL while the server cannot run on PostgreSQL, before touching the SQLite file', async () => {
-    const withUrl = { ...config('never.db', false), databaseUrl: 'postgres://kaskade@db.example/kaskade' };
-    await expect(startServer(withUrl, { env: {} })).rejects.toThrow(/cannot run on PostgreSQL yet/);
-    expect(existsSync(join(dir, 'never.db'))).toBe(false);
-  });
+  it('starts on PostgreSQL with DATABASE_URL: migrates, seeds the demo once, serves it, and never touches the SQLite file', async () => {
+    const pgDb = await createTestDatabase();
+    try {
+      const withUrl = { ...config('never.db', true), databaseUrl: pgDb.url };
+      const first = await startServer(withUrl, { env: {} });
+      expect(first.store.engine).toBe('postgres');
+      expect(first.demoLogins.map((l) => l.username)).toContain('leder');
+      const boards = (await first.store.all(first.store.q.selectFrom('boards').select('id'))).length;
+      expect(boards).toBeGreaterThan(5);
+      const health = await fetch(`${first.url}/api/health`);
+      expect(health.status).toBe(200);
+      await first.close();
+      // A second start (another instance, a restart) finds the organisation and seeds nothing twice.
+      const second = await startServer(withUrl, { env: {} });
+      expect((await second.store.all(second.store.q.selectFrom('boards').select('id'))).length).toBe(boards);
+      expect(() => second.db).toThrow(/PostgreSQL/);
+      await second.close();
+      expect(existsSync(join(dir, 'never.db'))).toBe(false);
+    } finally {
+      await pgDb.drop();
+    }
+  }, 120_000);
 });
