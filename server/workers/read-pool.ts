@@ -83,6 +83,8 @@ export function createReadPool(store: Store, options: { threads?: number } = {})
     // The pool's threads yield the CPU to the main thread: on a busy (or single) core, live boards' acks and
     // broadcasts run first and the long reads take the time left over.
     niceIncrement: 19,
+    // Nothing reads the pool's run- and wait-time histograms; recording them is main-thread work on every task.
+    recordTiming: false,
   });
   return {
     answer: (task, encoding) => pool.run({ task, encoding }) as Promise<ReadAnswer | ReadRefusal | null>,
