@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Measurement } from '../../shared/schemas';
-import { projectRoot } from '../../server/config';
-import { migrate } from '../../server/db/migrate';
-import { openDatabase } from '../../server/db/open-database';
 import { cascadeRepository, indicatorSettingsRepository } from '../../server/repositories/cascade-repository';
 import { indicatorsRepository } from '../../server/repositories/indicators-repository';
 import { orgAdminRepository } from '../../server/repositories/org-admin-repository';
 import { overviewRepository } from '../../server/repositories/overview-repository';
 import { type StatusCell, unitStatusRepository } from '../../server/repositories/unit-status-repository';
-import { type Executor, type Store, postgresStore, sqliteStore } from '../../server/store';
-import { migratePostgres } from '../../server/store/migrate-postgres';
-import { createPool } from '../../server/store/postgres';
-import { type TestDatabase, createTestDatabase } from '../support/postgres';
+import { type Executor, type Store } from '../../server/store';
+import { type MigratedStore, openMigratedStore } from '../support/migrated-store';
 
 // The cascade's repositories (org tree, indicators, targets, measurements, stored statuses, overview reads, goals)
 // on both engines, from a freshly migrated store: the same rows in, the same answers out, numbers as numbers.
@@ -44,8 +36,7 @@ const indicatorRow = (id: string, unitId: string, name: string) => ({
 
 describe.each(['sqlite', 'postgres'] as const)('the cascade repositories on %s', (engine) => {
   let store: Store;
-  let dir: string;
-  let pgDb: TestDatabase | undefined;
+  let migrated: MigratedStore | undefined;
   let repos: ReturnType<typeof repositories>;
 
   /** A measurement as every door writes it: the row, then its statuses, in one transaction. */
@@ -68,23 +59,11 @@ describe.each(['sqlite', 'postgres'] as const)('the cascade repositories on %s',
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kaskade-repos-cascade-'));
-    if (engine === 'sqlite') {
-      const db = openDatabase(join(dir, 'kaskade.db'));
-      migrate(db, join(projectRoot, 'migrations'));
-      store = sqliteStore(db, true);
-    } else {
-      pgDb = await createTestDatabase();
-      store = postgresStore(createPool(pgDb.url));
-      await migratePostgres(store.pool, join(projectRoot, 'migrations', 'postgres'));
-    }
+    migrated = await openMigratedStore(engine);
+    store = migrated.store;
     repos = repositories(store);
   });
-  afterAll(async () => {
-    await store?.close();
-    await pgDb?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => migrated?.dispose());
 
   it('builds the org tree and its layers, read back in byte order', async () => {
     const org = repos.orgAdmin;

@@ -2,15 +2,12 @@
 // written through the repositories and read back through them, on a freshly migrated store. The PostgreSQL database
 // has a Danish (ICU) collation, as managed servers' databases usually have a language one: order keys must still
 // order by bytes there, as on SQLite.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardEvent } from '../../shared/protocol';
 import type { Card, Escalation, Meeting } from '../../shared/schemas';
 import { projectRoot } from '../../server/config';
-import { migrate, readMigrations } from '../../server/db/migrate';
-import { openDatabase } from '../../server/db/open-database';
+import { readMigrations } from '../../server/db/migrate';
 import { accountsRepository } from '../../server/repositories/accounts-repository';
 import { apiTokensRepository } from '../../server/repositories/api-tokens-repository';
 import { boardsRepository } from '../../server/repositories/boards-repository';
@@ -20,10 +17,8 @@ import { eventsRepository } from '../../server/repositories/events-repository';
 import { effectChainsRepository, initiativesRepository } from '../../server/repositories/initiatives-repository';
 import { meetingsRepository } from '../../server/repositories/meetings-repository';
 import { orgUnitExistence, systemRepository } from '../../server/repositories/system-repository';
-import { type Executor, type Store, postgresStore, sqliteStore } from '../../server/store';
-import { migratePostgres } from '../../server/store/migrate-postgres';
-import { createPool } from '../../server/store/postgres';
-import { type TestDatabase, createTestDatabase } from '../support/postgres';
+import { type Executor, type Store } from '../../server/store';
+import { type MigratedStore, openMigratedStore } from '../support/migrated-store';
 
 const repositories = (ex: Executor) => ({
   accounts: accountsRepository(ex),
@@ -67,28 +62,15 @@ const card = (id: string, orderKey: string, patch: Partial<Card> = {}): Card => 
 
 describe.each(['sqlite', 'postgres'] as const)('the core repositories on %s', (engine) => {
   let store: Store;
-  let dir: string;
-  let pgDb: TestDatabase | undefined;
+  let migrated: MigratedStore | undefined;
   let repos: ReturnType<typeof repositories>;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kaskade-repositories-'));
-    if (engine === 'sqlite') {
-      const db = openDatabase(join(dir, 'kaskade.db'));
-      migrate(db, join(projectRoot, 'migrations'));
-      store = sqliteStore(db, true);
-    } else {
-      pgDb = await createTestDatabase({ icuLocale: 'da-DK' });
-      store = postgresStore(createPool(pgDb.url));
-      await migratePostgres(store.pool, join(projectRoot, 'migrations', 'postgres'));
-    }
+    migrated = await openMigratedStore(engine, { icuLocale: 'da-DK' });
+    store = migrated.store;
     repos = repositories(store);
   });
-  afterAll(async () => {
-    await store?.close();
-    await pgDb?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => migrated?.dispose());
 
   it('knows an empty database, then the organisation and its boards, paged by board id', async () => {
     expect(await repos.system.isOrganisationEmpty()).toBe(true);

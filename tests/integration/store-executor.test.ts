@@ -1,40 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/config';
-import { migrate } from '../../server/db/migrate';
-import { openDatabase } from '../../server/db/open-database';
-import { type Executor, type Store, postgresStore, queryShape, sqliteStore } from '../../server/store';
-import { migratePostgres } from '../../server/store/migrate-postgres';
-import { createPool } from '../../server/store/postgres';
-import { type TestDatabase, createTestDatabase } from '../support/postgres';
+import { type Executor, type Store, queryShape } from '../../server/store';
+import { type MigratedStore, openMigratedStore } from '../support/migrated-store';
 
 const layerNamed = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('layers').select(['id', 'name']).where('id', '=', p.id));
 const addLayer = (ex: Executor, id: string, rank: number) => ex.run(ex.q.insertInto('layers').values({ id, rank, name: `Lag ${id}` }));
 
 describe.each(['sqlite', 'postgres'] as const)('the store executor on %s', (engine) => {
   let store: Store;
-  let dir: string;
-  let pgDb: TestDatabase | undefined;
+  let migrated: MigratedStore | undefined;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kaskade-executor-'));
-    if (engine === 'sqlite') {
-      const db = openDatabase(join(dir, 'kaskade.db'));
-      migrate(db, join(projectRoot, 'migrations'));
-      store = sqliteStore(db, true);
-    } else {
-      pgDb = await createTestDatabase();
-      store = postgresStore(createPool(pgDb.url));
-      await migratePostgres(store.pool, join(projectRoot, 'migrations', 'postgres'));
-    }
+    migrated = await openMigratedStore(engine);
+    store = migrated.store;
   });
-  afterAll(async () => {
-    await store.close();
-    await pgDb?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => migrated?.dispose());
 
   it('commits a transaction when its callback resolves, and rolls all of it back when it throws', async () => {
     await store.transaction(async (tx) => {
