@@ -14,6 +14,7 @@ import { joinStormBench } from './lib/join-storm';
 import { kyselySqliteBench } from './lib/kysely-sqlite';
 import { paintBench } from './lib/paint-bench';
 import { pgAppendBench } from './lib/pg-append';
+import { fanoutMultiBench, movesPgBench } from './lib/pg-benches';
 import { moveAckUnderReadsBench, overviewGrowthBench } from './lib/scale-benches';
 import { type Entry, entry, interleave, median } from './lib/stats';
 
@@ -93,6 +94,8 @@ const BENCHES: { name: string; run: (db: Awaited<ReturnType<typeof createBenchDa
   { name: 'reads', run: () => moveAckUnderReadsBench(REPS, size.moveMs, log) },
   { name: 'kysely_sqlite', run: (db) => kyselySqliteBench(db, REPS, 1500) },
   { name: 'pg_append', run: () => pgAppendBench(REPS, 2000) },
+  { name: 'moves_pg', run: (db) => movesPgBench(db, REPS, size.moveMs) },
+  { name: 'fanout_multi', run: (db) => fanoutMultiBench(db, 1000, REPS, size.fanoutMessages) },
 ];
 
 const started = Date.now();

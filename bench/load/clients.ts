@@ -78,8 +78,14 @@ serveParent({
   async connect(m) {
     const { url, receivers: n, senders: s, boardId } = m as { url: string; receivers: number; senders: number; boardId: string };
     token = typeof m.token === 'string' ? m.token : '';
-    receivers = await connectMany(url, n, boardId, true);
-    senders = await connectMany(url, s, boardId, false);
+    // `urls`: several instances behind one balancer; receivers spread evenly over them, senders on the first.
+    const urls = Array.isArray(m.urls) ? (m.urls as string[]) : [url];
+    receivers = [];
+    for (const [i, u] of urls.entries()) {
+      const share = Math.floor(n / urls.length) + (i < n % urls.length ? 1 : 0);
+      receivers.push(...(await connectMany(u, share, boardId, true)));
+    }
+    senders = await connectMany(urls[0]!, s, boardId, false);
     return { connected: receivers.length + senders.length };
   },
 

@@ -16,6 +16,8 @@ const server = await startServer(
     port: 0,
     host: '127.0.0.1',
     databasePath: process.env.DATABASE_PATH!,
+    // PostgreSQL benches (pg-benches.ts) start the same server on a database URL; the file is then unused.
+    databaseUrl: process.env.DATABASE_URL || null,
     migrationsDir: join(projectRoot, 'migrations'),
     clientDir: process.env.CLIENT_DIR || null,
     seedDemo: false,
