@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { randomCommand, sleep } from '../../reliability/helpers/commands';
+import { type GeneratedCommand, randomCommand, sleep } from '../../reliability/helpers/commands';
 import type { ReliabilityBoard } from '../../reliability/helpers/fixture';
 import type { Rng } from '../../reliability/helpers/rng';
 import { normalise } from '../../reliability/helpers/board-state';
@@ -8,7 +8,7 @@ import { type PostgresOrganisation, ackedProblems, postgresBoardState, postgresS
 
 export interface MultiWorkloadLog {
   /** Ok acks by opId: the board and the seqs the ack reported for it. */
-  acked: Map<string, { boardId: string; seqs: number[]; at: number }>;
+  acked: Map<string, { boardId: string; seqs: number[]; at: number; client: number; command: GeneratedCommand }>;
   /** Refusals by error code, with when each came. */
   refused: { code: string; at: number }[];
   duplicates: number;
@@ -28,11 +28,12 @@ export function startMultiWorkload(clients: BalancedClient[], boards: Reliabilit
       const board = boards.find((b) => b.id === client.options.boardId)!;
       for (let n = 0; n < opsPerClient && running; n++) {
         await sleep(own.int(20));
-        const { name, cmd } = randomCommand(own, board, client.replica.state!, `m${i}`);
+        const command = randomCommand(own, board, client.replica.state!, `m${i}`);
+        const { name, cmd } = command;
         const ack = await client.send(name, cmd);
         if (ack.ok) {
           if (ack.duplicate) log.duplicates++;
-          log.acked.set(String(cmd.opId), { boardId: board.id, seqs: ack.data.events.filter((e) => e.boardId === board.id).map((e) => e.seq), at: Date.now() });
+          log.acked.set(String(cmd.opId), { boardId: board.id, seqs: ack.data.events.filter((e) => e.boardId === board.id).map((e) => e.seq), at: Date.now(), client: i, command });
         } else log.refused.push({ code: ack.error.code, at: Date.now() });
       }
     }),
