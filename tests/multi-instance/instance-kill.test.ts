@@ -1,29 +1,37 @@
 // SIGKILL one of three instances while its clients write: they reconnect to the others (the test is the load
 // balancer), re-send what was never answered with the same opIds, and nothing acknowledged is lost or applied twice.
+// Live updates go through Redis streams here (REDIS_URL), as a region with Redis would run; convergence.test.ts
+// covers PostgreSQL's LISTEN/NOTIFY.
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sleep } from '../reliability/helpers/commands';
 import { createRng } from '../reliability/helpers/rng';
 import { SEED, seedMsg } from '../reliability/helpers/run-config';
+import { TEST_REDIS_URL, randomId } from '../support/live-instances';
 import { createTestDatabase, type TestDatabase } from '../support/postgres';
 import { type Cluster, instanceOf, startCluster } from './helpers/cluster';
 import { convergenceProblems, startMultiWorkload } from './helpers/workload';
 
 let database: TestDatabase | undefined;
 let cluster: Cluster | undefined;
+const prefix = randomId('kaskade-test');
 afterEach(async () => {
   await cluster?.close();
   await database?.drop();
+  const redis = new Redis(TEST_REDIS_URL);
+  await redis.del(`${prefix}:live`);
+  await redis.quit();
 });
 
 describe('an instance killed during writes', () => {
   it("moves its clients to the other instances: 0 acknowledged commands lost, re-sent ones applied once, replicas converge", async () => {
     database = await createTestDatabase();
-    cluster = await startCluster(database.url, { instances: 3, boards: 3, clients: 12 });
+    cluster = await startCluster(database.url, { instances: 3, boards: 3, clients: 12, redisUrl: TEST_REDIS_URL, env: { REDIS_PREFIX: prefix } });
     const { clients, app, alive } = cluster;
     const victims = clients.filter((c) => instanceOf(cluster!, c) === 0);
     expect(victims.length).toBeGreaterThan(0);
 
-    const workload = startMultiWorkload(clients, cluster.org.boards, createRng(SEED), 60);
+    const workload = startMultiWorkload(clients, cluster.org.boards, createRng(SEED), 40);
     // Mid-way through the writes: the victims have had commands acknowledged by instance 0.
     const victimIds = new Set(victims.map((c) => clients.indexOf(c)));
     const deadline = Date.now() + 60_000;

@@ -30,6 +30,7 @@ export async function startCluster(url: string, options: { instances: number; bo
       databaseUrl: url,
       ...(options.redisUrl && { redisUrl: options.redisUrl }),
       env: { LOG_LEVEL: 'warn', ...options.env },
+      together: true, // migrated with the organisation: no instance has to wait for another's migrations
     });
   } catch (err) {
     await org.store.close();
