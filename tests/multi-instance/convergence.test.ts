@@ -1,6 +1,7 @@
 // Three Kaskade processes on one PostgreSQL database, clients spread over them making random concurrent commands:
-// every replica ends equal to the database (live updates crossed instances, through PostgreSQL's LISTEN/NOTIFY; Redis
-// Redis streams), every board's log is gapless, every acknowledged command is in the log once.
+// every replica ends equal to the database (live updates crossed instances through PostgreSQL's LISTEN/NOTIFY; the
+// Redis streams transport runs in instance-kill.test.ts), every board's log is gapless, every acknowledged command
+// is in the log once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRng } from '../reliability/helpers/rng';
 import { SEED, seedMsg } from '../reliability/helpers/run-config';
