@@ -70,6 +70,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Several whole Kaskade processes on one PostgreSQL database (issue 22): convergence across instances, an
+          // instance killed, the database restarted. One file at a time: each starts three servers.
+          name: 'multi-instance',
+          root: '.',
+          environment: 'node',
+          include: ['tests/multi-instance/**/*.test.ts'],
+          setupFiles: ['tests/multi-instance/helpers/setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           root: '.',
           environment: 'node',

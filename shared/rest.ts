@@ -22,8 +22,17 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
-/** Readiness for a load balancer: `draining` (503) once shutdown has begun, so no new clients are sent here. */
-export const ReadyResponse = z.object({ status: z.enum(['ready', 'draining']) });
+/**
+ * `/api/health` while the database does not answer (503): the process is alive (restarting it would not help) but
+ * the database read failed; monitoring and the screens' reconnect logic see that, not a generic server error.
+ */
+export const HealthUnavailableResponse = z.object({ status: z.literal('database-unavailable'), version: z.string(), protocol: z.number().int() });
+
+/**
+ * Readiness for a load balancer: `draining` (503) once shutdown has begun, so no new clients are sent here;
+ * `database-unavailable` (503) while the database does not answer (the instance runs, but can serve nothing).
+ */
+export const ReadyResponse = z.object({ status: z.enum(['ready', 'draining', 'database-unavailable']) });
 export type ReadyResponse = z.infer<typeof ReadyResponse>;
 
 export const ErrorResponse = z.object({ error: ApiError });

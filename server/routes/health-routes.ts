@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PROTOCOL_VERSION } from '../../shared/protocol';
-import { HealthResponse, ReadyResponse } from '../../shared/rest';
+import { HealthResponse, HealthUnavailableResponse, ReadyResponse } from '../../shared/rest';
 import { createRepositories } from '../repositories';
 import type { Store } from '../store';
 import { watchEventLoop } from '../services/event-loop-watch';
@@ -23,21 +23,31 @@ export const healthRoutes: FastifyPluginAsyncZod<{ store: Store; version: string
   app.addHook('onClose', async () => loop.stop());
   app.get(
     '/api/health',
-    { schema: { summary: 'Health check', tags: ['system'], response: { 200: HealthResponse } } },
-    async () => ({
-      status: 'ok' as const,
-      version,
-      protocol: PROTOCOL_VERSION,
-      database: { migrations: await system().migrationCount(), journalMode: await system().journalMode() },
-      eventLoop: loop.figures(),
-    }),
+    { schema: { summary: 'Health check', tags: ['system'], response: { 200: HealthResponse, 503: HealthUnavailableResponse } } },
+    async (request, reply) => {
+      let database;
+      try {
+        database = { migrations: await system().migrationCount(), journalMode: await system().journalMode() };
+      } catch (err) {
+        // PostgreSQL away (restarting, failing over): say so with 503 rather than a generic 500 (multi-instance tests).
+        request.log.warn({ err }, 'health: the database does not answer');
+        return reply.code(503).send({ status: 'database-unavailable' as const, version, protocol: PROTOCOL_VERSION });
+      }
+      return { status: 'ok' as const, version, protocol: PROTOCOL_VERSION, database, eventLoop: loop.figures() };
+    },
   );
   app.get(
     '/api/ready',
     { schema: { summary: 'Readiness for a load balancer', tags: ['system'], response: { 200: ReadyResponse, 503: ReadyResponse } } },
-    async (_request, reply) => {
+    async (request, reply) => {
       if (readiness.draining) return reply.code(503).send({ status: 'draining' as const });
-      await system().migrationCount(); // the database answers
+      try {
+        await system().migrationCount(); // the database answers
+      } catch (err) {
+        // Not ready while the database is away: the balancer sends new clients to an instance that can serve them.
+        request.log.warn({ err }, 'ready: the database does not answer');
+        return reply.code(503).send({ status: 'database-unavailable' as const });
+      }
       return { status: 'ready' as const };
     },
   );

@@ -249,6 +249,10 @@ export function createCommandService(
       done: (result: CommandResultOrError) => void,
       precondition?: Promise<ApiError | undefined>,
     ): void => {
+      // The check is awaited only when its batch commits, maybe after the batch before it: a check that fails
+      // sooner (the database away) would be an unhandled rejection meanwhile, which ends the process. commit()
+      // still sees the rejection and refuses the command with it.
+      precondition?.catch(() => {});
       queue.push({ name, cmd, actor, done, ...(precondition && { precondition }) });
       if (queue.length === 1) setImmediate(flushSoon);
     },

@@ -17,6 +17,8 @@ export interface AppInstancesOptions {
   /** More environment for every instance (SHUTDOWN_DRAIN_MS, LOG_LEVEL …). */
   env?: NodeJS.ProcessEnv;
   startTimeoutMs?: number;
+  /** The database is migrated already (the test wrote its organisation first): start every instance at once. */
+  together?: boolean;
 }
 
 export interface AppInstances {
@@ -38,7 +40,14 @@ export async function startAppInstances(count: number, options: AppInstancesOpti
   // One after the other: the first migrates (and, on a new database, seeds), the rest find it done.
   const instances: ChildServer[] = [];
   try {
-    for (const port of ports) instances.push(await start(port));
+    if (options.together) {
+      const started = await Promise.allSettled(ports.map(start));
+      for (const s of started) if (s.status === 'fulfilled') instances.push(s.value);
+      const failed = started.find((s) => s.status === 'rejected');
+      if (failed) throw failed.reason;
+    } else {
+      for (const port of ports) instances.push(await start(port));
+    }
   } catch (err) {
     await Promise.all(instances.map((i) => i.kill()));
     throw err;

@@ -18,6 +18,8 @@ export interface PrivatePostgres {
   /** Stops the server as an operator's restart does (fast shutdown: open sessions are ended) and starts it again. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** Starts the server again after `stop` (an outage of a length the test chooses). */
+  start(): Promise<void>;
   /** Stops the server and removes its files. */
   destroy(): Promise<void>;
 }
@@ -69,6 +71,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     stop: async () => {
       if (running) await ctl('-m', 'fast', 'stop');
       running = false;
+    },
+    start: async () => {
+      if (!running) await ctl('start');
+      running = true;
     },
     destroy: async () => {
       if (running) await ctl('-m', 'immediate', 'stop').catch(() => undefined);

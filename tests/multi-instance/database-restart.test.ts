@@ -1,0 +1,87 @@
+// PostgreSQL stopped and started again under two instances while their clients write (a server of the test's own:
+// the shared one on 5432 is never touched): nothing acknowledged is lost, commands during the outage are refused
+// with a typed error and never acknowledged, the instances keep running and say the truth on /api/health and
+// /api/ready, and the clients recover and converge once the database is back.
+import { afterEach, describe, expect, it } from 'vitest';
+import { sleep } from '../reliability/helpers/commands';
+import { createRng } from '../reliability/helpers/rng';
+import { SEED, seedMsg } from '../reliability/helpers/run-config';
+import { type PrivatePostgres, startPrivatePostgres } from '../support/private-postgres';
+import { type Cluster, startCluster } from './helpers/cluster';
+import { convergenceProblems, startMultiWorkload } from './helpers/workload';
+
+let postgres: PrivatePostgres | undefined;
+let cluster: Cluster | undefined;
+afterEach(async () => {
+  await cluster?.close();
+  await postgres?.destroy();
+});
+
+const statusOf = async (url: string): Promise<number> => (await fetch(url, { signal: AbortSignal.timeout(10_000) })).status;
+
+describe('PostgreSQL restarted during writes', () => {
+  it('loses no acknowledged command, refuses (never acknowledges) commands while it is away, and the clients recover', async () => {
+    postgres = await startPrivatePostgres();
+    cluster = await startCluster(postgres.url, { instances: 2, boards: 2, clients: 8 });
+    const { clients, app } = cluster;
+    const workload = startMultiWorkload(clients, cluster.org.boards, createRng(SEED), 100_000);
+    const deadline = Date.now() + 60_000;
+    while (workload.log.acked.size < 40) {
+      if (Date.now() > deadline) throw new Error(seedMsg('no acks before the outage'));
+      await sleep(20);
+    }
+    const ackedBefore = new Map(workload.log.acked);
+
+    // The outage: a fast shutdown ends every session; the instances' pools, the adapter's LISTEN connection and
+    // the in-flight transactions all lose their connections at once.
+    await postgres.stop();
+    const down = Date.now();
+    await sleep(1000);
+    // No crash on the pool's, the adapter's or a transaction's connection errors.
+    for (const i of app.instances) expect(i.child.exitCode ?? i.child.signalCode, `an instance exited: ${i.output()}`).toBeNull();
+    const during = { health: [] as number[], ready: [] as number[] };
+    for (let round = 0; round < 3; round++) {
+      for (const i of app.instances) {
+        during.health.push(await statusOf(`${i.url}/api/health`));
+        during.ready.push(await statusOf(`${i.url}/api/ready`));
+      }
+      await sleep(300);
+    }
+    const refusedDuring = workload.log.refused.filter((r) => r.at > down).length;
+    const up = Date.now();
+    await postgres.start();
+
+    // Back: the writes go on for a while, then stop; everything must add up.
+    const ackedAtRestart = workload.log.acked.size;
+    const again = Date.now() + 60_000;
+    while (workload.log.acked.size < ackedAtRestart + 40) {
+      if (Date.now() > again) throw new Error(seedMsg('no acks after the database came back'));
+      await sleep(20);
+    }
+    await workload.stop();
+
+    for (const i of app.instances) expect(i.child.exitCode ?? i.child.signalCode, `an instance exited: ${i.output()}`).toBeNull();
+    expect(during.health.every((s) => s === 503), `health during the outage: ${during.health.join()}`).toBe(true);
+    expect(during.ready.every((s) => s === 503), `ready during the outage: ${during.ready.join()}`).toBe(true);
+    for (const i of app.instances) {
+      expect(await statusOf(`${i.url}/api/health`)).toBe(200);
+      expect(await statusOf(`${i.url}/api/ready`)).toBe(200);
+    }
+    // Nothing is acknowledged while no database can have committed it (a margin for acks already on the wire).
+    const ackedWhileDown = [...workload.log.acked.values()].filter((a) => a.at > down + 500 && a.at < up);
+    expect(ackedWhileDown, seedMsg('acks during the outage')).toEqual([]);
+    expect(refusedDuring, 'commands sent during the outage were refused').toBeGreaterThan(0);
+    const codes = new Set(workload.log.refused.map((r) => r.code));
+    for (const c of ['CONFLICT', 'NOT_FOUND', 'INTERNAL']) codes.delete(c);
+    expect([...codes], seedMsg('refusal codes')).toEqual([]);
+
+    const { divergences, problems } = await convergenceProblems(cluster.org, clients, workload.log, 90_000);
+    expect(problems, seedMsg('after the restart')).toEqual([]);
+    expect(divergences).toBe(0);
+    for (const opId of ackedBefore.keys()) expect(workload.log.acked.has(opId)).toBe(true);
+    console.info(
+      `[multi-instance] database restart seed=${SEED}: ${workload.log.acked.size} acked, ${refusedDuring} refused during the outage ` +
+        `(${workload.log.refused.length} in all), health ${during.health.join()}, ready ${during.ready.join()}, divergences=${divergences}`,
+    );
+  });
+});
