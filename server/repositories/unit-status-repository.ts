@@ -116,6 +116,7 @@ const targetsTurning = queryShape(['after', 'day'], (q, p: { after: string; day:
     ])));
 const sweptDay = queryShape([], () => sql<{ day: string | null }>`
   SELECT coalesce((SELECT swept_day FROM unit_status_built), (SELECT min(as_of) FROM unit_status)) AS day`);
+const claimSweep = queryShape([], () => sql`SELECT id FROM unit_status_built FOR UPDATE`);
 const markSwept = queryShape(['day'], (q, p: { day: string }) => q.updateTable('unit_status_built').set({ swept_day: p.day }));
 const markBuilt = queryShape(['builtAt', 'day'], (q, p: { builtAt: string; day: string }) =>
   q.insertInto('unit_status_built').values({ id: 1, built_at: p.builtAt, swept_day: p.day })
@@ -382,6 +383,10 @@ function statusesOn(ex: Executor, targetOf: TargetLookup) {
       }
     },
     sweepOnce: async (day: string): Promise<number> => {
+      // Every instance sweeps at midnight; on PostgreSQL the first one to lock the built-marker row claims the day,
+      // and the others wait for its commit, then read the day it marked and find nothing left to do. (One SQLite
+      // file has one writer: its transaction is the claim.)
+      if (ex.engine === 'postgres') await ex.run(claimSweep(ex, {}));
       const after = (await ex.first(sweptDay(ex, {})))?.day ?? day;
       if (after >= day) return 0;
       const turning = await ex.all(targetsTurning(ex, { after, day }));
