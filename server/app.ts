@@ -166,7 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<KaskadeApp> {
   registerDeviceGuard(app);
   await registerOpenApi(app, version);
   const readiness = { draining: false };
-  await app.register(healthRoutes, { store, version, readiness });
+  await app.register(healthRoutes, { store, version, readiness, clock: deps.clock ?? systemClock });
   await app.register(authRoutes, {
     store,
     clock: deps.clock ?? systemClock,

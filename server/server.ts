@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AppDeps, buildApp, type KaskadeApp } from './app';
 import { type Config, projectRoot } from './config';
+import { type Clock, systemClock } from './services/command-service';
 import { migrate } from './db/migrate';
 import { createLiveAdapter } from './realtime/live-adapter';
 import { type Db, openDatabase } from './db/open-database';
 import { createRepositories } from './repositories';
 import { type Store, openStore, sqliteStore } from './store';
 import { migratePostgres } from './store/migrate-postgres';
+import { type DatabaseClock, databaseClock } from './store/database-clock';
 import { DEMO_PASSWORD, adminFromEnvironment, demoLoginsWithPublicPassword, seedDemoUsers } from './seed/seed-users';
 
 export interface RunningServer extends KaskadeApp {
@@ -16,6 +18,8 @@ export interface RunningServer extends KaskadeApp {
   /** Its SQLite connection (tests, the full-disk drill). */
   db: Db;
   url: string;
+  /** The clock the app stamps meetings, events and sessions with: the database's on PostgreSQL, this machine's on SQLite. */
+  clock: Clock;
   /** Demo mode: the demo logins (printed at start-up). */
   demoLogins: { username: string; password: string; role: string; unitId: string }[];
   /** Why ADMIN_USERNAME/ADMIN_PASSWORD were or were not used (also logged at start). */
@@ -55,6 +59,17 @@ export async function startServer(
   // Live updates across instances (Redis streams or PostgreSQL; in memory for one): see realtime/live-adapter.ts.
   let logLive = (_err: Error): void => {};
   const live = await createLiveAdapter(config, { onError: (err) => logLive(err), ...(config.redisPrefix && { redisPrefix: config.redisPrefix }) });
+  // Several instances stamp meeting starts, events and session expiries on the database's clock, so every screen
+  // counts a timer the same whichever instance started it or answers its clock reading (store/database-clock.ts).
+  let clock: DatabaseClock | null = null;
+  try {
+    if (store.engine === 'postgres' && !options.app?.clock) clock = await databaseClock(store.pool);
+  } catch (err) {
+    await live.close();
+    await limits?.close();
+    await store.close();
+    throw err;
+  }
   const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const kaskade = await buildApp({
     store,
@@ -69,6 +84,7 @@ export async function startServer(
     ...(config.trustProxy !== undefined && config.trustProxy !== false && { trustProxy: config.trustProxy }),
     ...(limits && { rateLimitStore: limits.store }),
     ...(live.adapter && { liveAdapter: live.adapter }),
+    ...(clock && { clock }),
     ...options.app,
   });
   logLive = (err) => kaskade.app.log.warn({ err, transport: live.transport }, 'live updates between instances: relay failed, retrying');
@@ -77,6 +93,7 @@ export async function startServer(
   const port = new URL(address).port;
   const close = async () => {
     await kaskade.app.close();
+    clock?.stop();
     await live.close(kaskade.io);
     await limits?.close();
     await store.close();
@@ -89,6 +106,7 @@ export async function startServer(
       throw new Error('This server runs on PostgreSQL: it has no SQLite connection (use `store`).');
     },
     url: `http://localhost:${port}`,
+    clock: options.app?.clock ?? clock ?? systemClock,
     demoLogins: config.seedDemo ? await demoLogins(store) : [],
     adminNote,
     close,

@@ -56,13 +56,22 @@ export interface LiveAdapterOptions {
  * connection also keeps this instance's NOTIFYs in the order they were sent.
  * The adapters are loaded only when asked for: a single instance needs neither.
  */
+/**
+ * A CommonJS package loaded with `import()`: Node and tsx give its exports as named ones, but the production bundle
+ * (esbuild, scripts/build-server.ts) gives only `default` (module.exports), so the built server on PostgreSQL or
+ * Redis stopped with "createAdapter is not a function". `default` is module.exports in both, so read it when present.
+ */
+function commonJs<T extends object>(mod: T): T {
+  return (mod as { default?: T }).default ?? mod;
+}
+
 export async function createLiveAdapter(config: Pick<Config, 'databaseUrl' | 'redisUrl'>, options: LiveAdapterOptions = {}): Promise<LiveAdapter> {
   const transport = liveTransportFor(config);
   const onError = options.onError ?? (() => {});
   const heartbeat = options.heartbeatIntervalMs === undefined ? {} : { heartbeatInterval: options.heartbeatIntervalMs, heartbeatTimeout: options.heartbeatIntervalMs * 2 };
   if (transport === 'redis-streams') {
-    const { Redis } = await import('ioredis');
-    const { createAdapter } = await import('@socket.io/redis-streams-adapter');
+    const { Redis } = commonJs(await import('ioredis'));
+    const { createAdapter } = commonJs(await import('@socket.io/redis-streams-adapter'));
     const redis: Redis = new Redis(config.redisUrl!);
     const prefix = options.redisPrefix ?? 'kaskade';
     // ioredis reconnects by itself; unheard, each failed attempt would be an unhandled 'error' event.
@@ -80,7 +89,7 @@ export async function createLiveAdapter(config: Pick<Config, 'databaseUrl' | 're
   }
   if (transport === 'postgres') {
     const { createPool } = await import('../store/postgres');
-    const { createAdapter } = await import('@socket.io/postgres-adapter');
+    const { createAdapter } = commonJs(await import('@socket.io/postgres-adapter'));
     const pool: pg.Pool = createPool(config.databaseUrl!, { max: 2, applicationName: 'kaskade-live' });
     return {
       transport,

@@ -116,6 +116,16 @@ const targetsTurning = queryShape(['after', 'day'], (q, p: { after: string; day:
     ])));
 const sweptDay = queryShape([], () => sql<{ day: string | null }>`
   SELECT coalesce((SELECT swept_day FROM unit_status_built), (SELECT min(as_of) FROM unit_status)) AS day`);
+/**
+ * Rebuilds from scratch delete the stored rows and insert them again. Two at once on PostgreSQL (instances starting
+ * together on a new database, both finding the statuses unbuilt) would each delete only what was committed before
+ * and then insert the same keys: the second waits here for the first's commit, and then deletes what it wrote.
+ */
+const lockRebuilds = async (ex: Executor): Promise<void> => {
+  if (ex.engine === 'postgres') await ex.run(rebuildLock(ex, {}));
+};
+const rebuildLock = queryShape([], () => sql`SELECT pg_advisory_xact_lock(hashtext('kaskade.unit_status.rebuild'))`);
+const claimSweep = queryShape([], () => sql`SELECT id FROM unit_status_built FOR UPDATE`);
 const markSwept = queryShape(['day'], (q, p: { day: string }) => q.updateTable('unit_status_built').set({ swept_day: p.day }));
 const markBuilt = queryShape(['builtAt', 'day'], (q, p: { builtAt: string; day: string }) =>
   q.insertInto('unit_status_built').values({ id: 1, built_at: p.builtAt, swept_day: p.day })
@@ -382,6 +392,10 @@ function statusesOn(ex: Executor, targetOf: TargetLookup) {
       }
     },
     sweepOnce: async (day: string): Promise<number> => {
+      // Every instance sweeps at midnight; on PostgreSQL the first one to lock the built-marker row claims the day,
+      // and the others wait for its commit, then read the day it marked and find nothing left to do. (One SQLite
+      // file has one writer: its transaction is the claim.)
+      if (ex.engine === 'postgres') await ex.run(claimSweep(ex, {}));
       const after = (await ex.first(sweptDay(ex, {})))?.day ?? day;
       if (after >= day) return 0;
       const turning = await ex.all(targetsTurning(ex, { after, day }));
@@ -393,6 +407,7 @@ function statusesOn(ex: Executor, targetOf: TargetLookup) {
       return turning.length;
     },
     rebuild: async (day: string, builtAt: string): Promise<{ cells: number; rolled: number }> => {
+      await lockRebuilds(ex);
       const all = await computeAll(day);
       await ex.run(q.deleteFrom('unit_status'));
       await ex.run(q.deleteFrom('rollup_values'));
@@ -401,6 +416,7 @@ function statusesOn(ex: Executor, targetOf: TargetLookup) {
       return { cells: all.cells.length, rolled: all.rolled.length };
     },
     rebuildIndicator: async (indicatorId: string, day: string): Promise<void> => {
+      await lockRebuilds(ex);
       const all = await computeAll(day, indicatorId);
       await ex.run(q.deleteFrom('unit_status').where('indicator_id', '=', indicatorId));
       await ex.run(q.deleteFrom('rollup_values').where('indicator_id', '=', indicatorId));

@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { HealthResponse, HealthUnavailableResponse, ReadyResponse } from '../../shared/rest';
 import { createRepositories } from '../repositories';
 import type { Store } from '../store';
+import type { Clock } from '../services/command-service';
 import { watchEventLoop } from '../services/event-loop-watch';
 
 /** Whether this instance has begun to shut down (see server.ts `shutdown`). */
@@ -14,9 +15,9 @@ export interface Readiness {
  * Liveness (`/api/health`) with a real database read, for the wall screen's reconnect logic and monitoring; and
  * readiness (`/api/ready`) for a load balancer, which turns 503 while the instance drains before it stops.
  */
-export const healthRoutes: FastifyPluginAsyncZod<{ store: Store; version: string; readiness: Readiness }> = async (
+export const healthRoutes: FastifyPluginAsyncZod<{ store: Store; version: string; readiness: Readiness; clock: Clock }> = async (
   app,
-  { store, version, readiness },
+  { store, version, readiness, clock },
 ) => {
   const system = () => createRepositories(store).system;
   const loop = watchEventLoop();
@@ -25,6 +26,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ store: Store; version: string
     '/api/health',
     { schema: { summary: 'Health check', tags: ['system'], response: { 200: HealthResponse, 503: HealthUnavailableResponse } } },
     async (request, reply) => {
+      // Screens count meeting timers on the clock the start times were stamped with (client server-clock.ts reads
+      // this header): the app's clock, which on PostgreSQL is the database's, the same whichever instance answers.
+      reply.header('date', clock.now().toUTCString());
       let database;
       try {
         database = { migrations: await system().migrationCount(), journalMode: await system().journalMode() };

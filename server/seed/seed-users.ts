@@ -3,6 +3,7 @@ import { createRepositories } from '../repositories';
 import type { Role } from '../repositories/accounts-repository';
 import type { Executor, Store } from '../store';
 import { hashPassword, verifyPassword } from '../services/passwords';
+import { isUniqueViolation } from '../store/unique-violation';
 
 /** The demo's password for every demo login; printed at start-up in demo mode and documented in the README. */
 export const DEMO_PASSWORD = 'kaskade-demo';
@@ -25,14 +26,20 @@ export async function seedDemoUsers(store: Store): Promise<typeof DEMO_USERS> {
   if ((await hasUsers(store)) || !(await unitExists(store, 'region'))) return [];
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = new Date().toISOString();
-  await store.transaction(async (tx) => {
-    const { accounts } = createRepositories(tx);
-    for (const u of DEMO_USERS) {
-      const id = `u-demo-${u.username}`;
-      await accounts.insertUser({ id, username: u.username, display_name: u.name, email: `${u.username}@kaskade.example`, password_hash: hash, disabled: 0, created_at: now });
-      await accounts.setRole(id, u.unitId, u.role);
-    }
-  });
+  try {
+    await store.transaction(async (tx) => {
+      const { accounts } = createRepositories(tx);
+      for (const u of DEMO_USERS) {
+        const id = `u-demo-${u.username}`;
+        await accounts.insertUser({ id, username: u.username, display_name: u.name, email: `${u.username}@kaskade.example`, password_hash: hash, disabled: 0, created_at: now });
+        await accounts.setRole(id, u.unitId, u.role);
+      }
+    });
+  } catch (err) {
+    // Several instances starting together on an empty PostgreSQL: another one added the logins first.
+    if (isUniqueViolation(err)) return [];
+    throw err;
+  }
   return DEMO_USERS;
 }
 
@@ -45,6 +52,17 @@ export async function bootstrapAdmin(store: Store, username: string, password: s
   if (password.length < 10) throw new Error('ADMIN_PASSWORD must be at least 10 characters.');
   const hash = await hashPassword(password);
   const now = new Date().toISOString();
+  try {
+    await createFirstAdmin(store, username, hash, now);
+  } catch (err) {
+    // Several instances starting together with the same ADMIN_USERNAME: another one created it (or the top unit) first.
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+  return true;
+}
+
+async function createFirstAdmin(store: Store, username: string, hash: string, now: string): Promise<void> {
   await store.transaction(async (tx) => {
     const { accounts } = createRepositories(tx);
     let roots = await tx.all(tx.q.selectFrom('org_units').select('id').where('parent_id', 'is', null));
@@ -58,7 +76,6 @@ export async function bootstrapAdmin(store: Store, username: string, password: s
     await accounts.insertUser({ id, username, display_name: username, email: null, password_hash: hash, disabled: 0, created_at: now });
     for (const root of roots) await accounts.setRole(id, root.id, 'admin');
   });
-  return true;
 }
 
 /** The usernames of enabled demo logins that still accept the public demo password. */

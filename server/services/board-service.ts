@@ -1,6 +1,7 @@
 import { type BoardEvent, type JoinResult, MAX_CATCH_UP_EVENTS } from '../../shared/protocol';
 import type { BoardSnapshot, BoardSummary } from '../../shared/schemas';
 import { currentTimeline } from '../db/timeline';
+import { postgresTimeline } from '../store/timeline-postgres';
 import { createRepositories } from '../repositories';
 import type { Store } from '../store';
 import { type Clock, systemClock } from './command-service';
@@ -64,12 +65,15 @@ export function createBoardService(store: Store, clock: Clock = systemClock) {
 
   /**
    * The store's timeline (see JoinResult): seqs told in another one count a different history. SQLite keeps it in
-   * the file; PostgreSQL has one timeline for now (restoring a PostgreSQL backup is not told apart yet).
+   * the file, PostgreSQL in the database (store/timeline-postgres.ts), so every instance tells clients the same one.
    */
-  const epoch = store.engine === 'sqlite' ? currentTimeline(store.sqlite) : '0';
+  const epochs = store.engine === 'sqlite' ? Promise.resolve(currentTimeline(store.sqlite)) : postgresTimeline(store.pool);
+  // Read once; a failure here (the database away at start) is met again at the first join, not left unhandled.
+  epochs.catch(() => {});
 
   /** Events after `sinceSeq` when the client was told it in this timeline and is close enough behind, else a fresh snapshot. */
   const catchUp = async (boardId: string, since: { sinceSeq?: number; epoch?: string } = {}): Promise<JoinResult | undefined> => {
+    const epoch = await epochs;
     const seq = await repos.boards.seq(boardId);
     if (seq === undefined) return undefined;
     const { sinceSeq } = since;

@@ -14,6 +14,7 @@ import {
   quoteIdent,
 } from './copy-plan';
 import { MIGRATION_LOCK } from './migrate-postgres';
+import { setNewTimeline } from './timeline-postgres';
 
 export { SchemaMismatchError } from './copy-plan';
 
@@ -107,6 +108,9 @@ export async function copySqliteToPostgres(
       }
       await restoreForeignKeys(client, foreignKeys);
       await moveSequences(client, plan);
+      // Boards count their seqs from the copy's history now: a screen that knew this database before (--replace)
+      // must not catch up across it.
+      await setNewTimeline(client);
       await client.query('COMMIT');
       return {
         plan,

@@ -2,8 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config';
+import { createTestDatabase } from '../support/postgres';
 import { buildServer } from '../../scripts/build-server';
 
 // `npm start` runs the bundled server, not the sources: a dependency that breaks when bundled (one that finds its own
@@ -17,12 +18,19 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('the production build', () => {
-  it('starts on a fresh demo database and answers reads that run in the worker pool', async () => {
-    const out = join(dir, 'server');
-    const data = mkdtempSync(join(tmpdir(), 'kaskade-built-db-'));
+const out = join(dir, 'server');
+let built: Promise<void>;
+beforeAll(() => {
+  built = (async () => {
     await buildServer(join(projectRoot, 'server', 'main.ts'), out);
     await buildServer(join(projectRoot, 'server', 'workers', 'read-worker.ts'), out);
+  })();
+});
+
+describe('the production build', () => {
+  it('starts on a fresh demo database and answers reads that run in the worker pool', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'kaskade-built-db-'));
+    await built;
     const port = 39_000 + Math.floor(Math.random() * 1000);
     child = spawn(process.execPath, [join(out, 'main.js')], {
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: join(data, 'k.db'), NODE_ENV: 'development', SEED_DEMO: 'true' },
@@ -51,5 +59,37 @@ describe('the production build', () => {
     expect(report.status).toBe(200);
     expect(await report.json()).toMatchObject({ unit: { id: 'psyk' } });
     rmSync(data, { recursive: true, force: true });
+  }, 180_000);
+
+  // The adapters for live updates across instances are CommonJS packages loaded on demand: bundled, they came as a
+  // default export only, and the built server stopped at start on PostgreSQL ("createAdapter is not a function").
+  it('starts on PostgreSQL with its live-update adapter', async () => {
+    await built;
+    const pgDb = await createTestDatabase();
+    const port = 40_000 + Math.floor(Math.random() * 1000);
+    const pgChild = spawn(process.execPath, [join(out, 'main.js')], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: pgDb.url, NODE_ENV: 'development', SEED_DEMO: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    pgChild.stdout.on('data', (b: Buffer) => (output += b.toString()));
+    pgChild.stderr.on('data', (b: Buffer) => (output += b.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if (pgChild.exitCode !== null) throw new Error(`the built server exited: ${output}`);
+        const ready = await fetch(`http://127.0.0.1:${port}/api/ready`).then((r) => r.ok, () => false);
+        if (ready) break;
+        if (Date.now() > deadline) throw new Error(`the built server did not answer: ${output}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    } finally {
+      if (pgChild.exitCode === null) {
+        const exited = new Promise((r) => pgChild.once('exit', r));
+        pgChild.kill('SIGKILL');
+        await exited;
+      }
+      await pgDb.drop();
+    }
   }, 180_000);
 });

@@ -341,6 +341,9 @@ describe('copySqliteToPostgres', { timeout: 60_000 }, () => {
       await admin.query(`CREATE ROLE ${role} LOGIN`);
       await admin.query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO ${role}`);
       await admin.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+      // The copy begins a new timeline (README, "Several instances": what a role of the application needs).
+      await admin.query(`GRANT USAGE ON SCHEMA kaskade_meta TO ${role}`);
+      await admin.query(`GRANT SELECT, UPDATE ON kaskade_meta.timeline TO ${role}`);
       // Its first unit's parent comes last, and one row goes per statement: the order has to be parents first.
       source.exec("INSERT INTO org_units (id, parent_id, layer_id, name) SELECT 'late-root', NULL, layer_id, 'Sen rod' FROM org_units LIMIT 1");
       source.exec("UPDATE org_units SET parent_id = 'late-root' WHERE rowid = (SELECT min(rowid) FROM org_units)");

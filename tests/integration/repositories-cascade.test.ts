@@ -323,4 +323,16 @@ describe.each(['sqlite', 'postgres'] as const)('the cascade repositories on %s',
     expect(await repos.orgAdmin.creatorOf('u1')).toBe('admin');
     expect(await repos.orgAdmin.creatorOf('u2')).toBeUndefined();
   });
+
+  it.runIf(engine === 'postgres')('lets one of two instances sweeping at once claim the day, the other finds it done', async () => {
+    await repos.settings.insertTarget({ indicatorId: 'sick', unitId: 'w1', validFrom: '2026-03-12', target: 2, low: null, high: null, tolerance: 0 });
+    const other = postgresStore(createPool(pgDb!.url));
+    try {
+      const swept = await Promise.all([repos.unitStatus.sweep('2026-03-12'), repositories(other).unitStatus.sweep('2026-03-12')]);
+      expect(swept.sort()).toEqual([0, 1]);
+      await expectStoredEqualsRecomputation('2026-03-12');
+    } finally {
+      await other.close();
+    }
+  });
 });
