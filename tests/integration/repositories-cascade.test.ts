@@ -5,7 +5,8 @@ import { indicatorsRepository } from '../../server/repositories/indicators-repos
 import { orgAdminRepository } from '../../server/repositories/org-admin-repository';
 import { overviewRepository } from '../../server/repositories/overview-repository';
 import { type StatusCell, unitStatusRepository } from '../../server/repositories/unit-status-repository';
-import { type Executor, type Store } from '../../server/store';
+import { type Executor, type Store, postgresStore } from '../../server/store';
+import { createPool } from '../../server/store/postgres';
 import { type MigratedStore, openMigratedStore } from '../support/migrated-store';
 
 // The cascade's repositories (org tree, indicators, targets, measurements, stored statuses, overview reads, goals)
@@ -326,7 +327,7 @@ describe.each(['sqlite', 'postgres'] as const)('the cascade repositories on %s',
 
   it.runIf(engine === 'postgres')('lets one of two instances sweeping at once claim the day, the other finds it done', async () => {
     await repos.settings.insertTarget({ indicatorId: 'sick', unitId: 'w1', validFrom: '2026-03-12', target: 2, low: null, high: null, tolerance: 0 });
-    const other = postgresStore(createPool(pgDb!.url));
+    const other = postgresStore(createPool(migrated!.url!));
     try {
       const swept = await Promise.all([repos.unitStatus.sweep('2026-03-12'), repositories(other).unitStatus.sweep('2026-03-12')]);
       expect(swept.sort()).toEqual([0, 1]);

@@ -11,6 +11,8 @@ import { createTestDatabase } from './postgres';
 
 export interface MigratedStore {
   store: Store;
+  /** PostgreSQL: the database's URL, for a second pool (another instance) on it. */
+  url?: string;
   /** Closes the store and removes its database (the temp file, or the test's PostgreSQL database). */
   dispose(): Promise<void>;
 }
@@ -38,6 +40,7 @@ export async function openMigratedStore(engine: Engine, options: { icuLocale?: s
   await migratePostgres(store.pool, join(projectRoot, 'migrations', 'postgres'));
   return {
     store,
+    url: database.url,
     dispose: async () => {
       await store.close();
       await database.drop();
