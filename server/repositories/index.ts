@@ -18,38 +18,69 @@ import { unitStatusRepository } from './unit-status-repository';
 
 /**
  * Every repository over one executor (the store, or an open transaction): the only place SQL lives. The repositories
- * hold no statements of their own (their queries are module-level shapes, compiled once per engine), so making them
- * is cheap enough to do per transaction (`store.transaction(async (tx) => { const repos = createRepositories(tx); … })`).
- * Inside a transaction, use the transaction's repositories only.
+ * hold no state but their executor (their queries are module-level shapes, compiled once per engine), so one set per
+ * executor is enough: `createRepositories(tx)` inside a transaction hands out the set already made for that executor
+ * (SQLite's transaction executor is one object for the life of the store), and a set is made lazily, each repository
+ * on first use (a PostgreSQL transaction is a new executor each time, and a move uses four of the seventeen). Making
+ * all seventeen per group commit was ~8 % of the server's CPU on the move path (bench/FINDINGS.md, "The move path on
+ * the async store"). Inside a transaction, use the transaction's repositories only.
  */
-export function createRepositories(ex: Executor) {
-  const indicators = indicatorsRepository(ex);
-  const unitStatus = unitStatusRepository(ex, indicators.currentTarget);
-  return {
-    accounts: accountsRepository(ex),
-    apiTokens: apiTokensRepository(ex),
-    boards: boardsRepository(ex),
-    cards: cardsRepository(ex),
-    cascade: cascadeRepository(ex),
-    columns: columnsRepository(ex),
-    events: eventsRepository(ex),
-    indicators: {
-      ...indicators,
-      // Every door a measurement comes through (board, feed, import) ends here, inside the writer's transaction:
-      // the stored statuses commit with it.
-      saveMeasurement: async (m: Measurement): Promise<void> => {
-        await indicators.saveMeasurement(m);
-        await unitStatus.measurementChanged(m.indicatorId, m.unitId, m.periodStart, calendarDate(new Date(m.recordedAt)));
-      },
+export function createRepositories(ex: Executor): Repositories {
+  let repos = made.get(ex);
+  if (!repos) made.set(ex, (repos = repositoriesOver(ex)));
+  return repos;
+}
+const made = new WeakMap<Executor, Repositories>();
+
+/** The value `make` returns, made on the first call only. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function repositoriesOver(ex: Executor) {
+  const indicators = once(() => indicatorsRepository(ex));
+  const unitStatus = once(() => unitStatusRepository(ex, indicators().currentTarget));
+  const indicatorsWithStatus = once(() => ({
+    ...indicators(),
+    // Every door a measurement comes through (board, feed, import) ends here, inside the writer's transaction:
+    // the stored statuses commit with it.
+    saveMeasurement: async (m: Measurement): Promise<void> => {
+      await indicators().saveMeasurement(m);
+      await unitStatus().measurementChanged(m.indicatorId, m.unitId, m.periodStart, calendarDate(new Date(m.recordedAt)));
     },
-    indicatorSettings: indicatorSettingsRepository(ex),
-    initiatives: initiativesRepository(ex),
-    effectChains: effectChainsRepository(ex),
-    meetings: meetingsRepository(ex),
-    orgAdmin: orgAdminRepository(ex),
-    overview: overviewRepository(ex),
-    system: systemRepository(ex),
-    unitStatus,
+  }));
+  const accounts = once(() => accountsRepository(ex));
+  const apiTokens = once(() => apiTokensRepository(ex));
+  const boards = once(() => boardsRepository(ex));
+  const cards = once(() => cardsRepository(ex));
+  const cascade = once(() => cascadeRepository(ex));
+  const columns = once(() => columnsRepository(ex));
+  const events = once(() => eventsRepository(ex));
+  const indicatorSettings = once(() => indicatorSettingsRepository(ex));
+  const initiatives = once(() => initiativesRepository(ex));
+  const effectChains = once(() => effectChainsRepository(ex));
+  const meetings = once(() => meetingsRepository(ex));
+  const orgAdmin = once(() => orgAdminRepository(ex));
+  const overview = once(() => overviewRepository(ex));
+  const system = once(() => systemRepository(ex));
+  return {
+    get accounts() { return accounts(); },
+    get apiTokens() { return apiTokens(); },
+    get boards() { return boards(); },
+    get cards() { return cards(); },
+    get cascade() { return cascade(); },
+    get columns() { return columns(); },
+    get events() { return events(); },
+    get indicators() { return indicatorsWithStatus(); },
+    get indicatorSettings() { return indicatorSettings(); },
+    get initiatives() { return initiatives(); },
+    get effectChains() { return effectChains(); },
+    get meetings() { return meetings(); },
+    get orgAdmin() { return orgAdmin(); },
+    get overview() { return overview(); },
+    get system() { return system(); },
+    get unitStatus() { return unitStatus(); },
   };
 }
-export type Repositories = ReturnType<typeof createRepositories>;
+export type Repositories = ReturnType<typeof repositoriesOver>;

@@ -142,13 +142,21 @@ export function createCommandService(
 
   // Group commit: commands that arrive in the same event-loop turn are committed together in one transaction, so
   // they share one sync of the log (SQLite synchronous=FULL, PostgreSQL synchronous_commit=on: the commit returns
-  // once it is on disk). Each command runs in a savepoint of its own, so an unexpected error undoes only that
-  // command; a rejected command writes nothing anyway. One batch is committed at a time: what arrives meanwhile
+  // once it is on disk). An unexpected error undoes only its own command (the batch is run again with a savepoint
+  // per command, see commitBatch); a rejected command writes nothing anyway. One batch is committed at a time: what arrives meanwhile
   // waits for the next, so outcomes are reported in the order submitted.
   const queue: QueuedCommand[] = [];
   let committing = 0;
 
-  const commitBatch = (batch: readonly QueuedCommand[]): Promise<CommandResultOrError[]> =>
+  /**
+   * One batch in one transaction. `isolated`: each command in a savepoint of its own, so an unexpected error undoes
+   * that command alone and the others still commit. Not isolated: the commands run straight on the transaction and
+   * an unexpected error in any of them rolls the whole batch back (thrown as CommandFailed), to be run again
+   * isolated. Nothing is acknowledged before the COMMIT either way, so the outcome is the same; but unexpected errors
+   * are rare, and a savepoint and its release per command were ~15 % of a move's CPU (bench/FINDINGS.md, "The move
+   * path on the async store").
+   */
+  const commitBatch = (batch: readonly QueuedCommand[], isolated: boolean): Promise<CommandResultOrError[]> =>
     store.transaction(async (tx) => {
       const repos = createRepositories(tx);
       await lockBoards(tx, batch.filter((item) => !item.refused).map((item) => (item.cmd as { boardId: string }).boardId));
@@ -159,16 +167,27 @@ export function createCommandService(
           continue;
         }
         try {
-          results.push({ outcome: await runOne(tx, repos, item) });
+          results.push({ outcome: isolated ? await runOne(tx, repos, item) : await execute(repos, item.name, item.cmd as never, item.actor) });
         } catch (err) {
           // A failing disk ends the batch (SQLite may have rolled all of it back already), and so does PostgreSQL
           // giving up the whole transaction (to be tried again); anything else fails this command alone.
           if (isStorageFailure(err) || isRetryable(err)) throw err;
+          if (!isolated) throw new CommandFailed(err);
           results.push({ error: err });
         }
       }
       return results;
     });
+
+  /** The batch without savepoints, and again with one per command should a command fail unexpectedly. */
+  const commitGrouped = async (batch: readonly QueuedCommand[]): Promise<CommandResultOrError[]> => {
+    try {
+      return await commitBatch(batch, false);
+    } catch (err) {
+      if (!(err instanceof CommandFailed)) throw err;
+      return commitBatch(batch, true);
+    }
+  };
 
   const commit = async (batch: QueuedCommand[]): Promise<CommandResultOrError[]> => {
     if (failed !== null) return batch.map(() => ({ error: failed }));
@@ -188,7 +207,7 @@ export function createCommandService(
       return batch.map((item) => (item.checkError !== undefined ? { error: item.checkError } : { outcome: { ok: false, error: item.refused! } }));
     }
     try {
-      const results = await withRetries(() => commitBatch(batch));
+      const results = await withRetries(() => commitGrouped(batch));
       return results.map((r, i) => (batch[i]!.checkError !== undefined ? { error: batch[i]!.checkError } : r));
     } catch (error) {
       // The commit itself failed: nothing in the batch is known to be on disk, so nothing in it is ok.
@@ -264,6 +283,13 @@ export function createCommandService(
       while (queue.length > 0) await flush();
     },
   };
+}
+
+/** A command of a batch run without savepoints failed unexpectedly: its transaction was rolled back whole. */
+class CommandFailed extends Error {
+  constructor(readonly failure: unknown) {
+    super('A command of the batch failed; the batch is run again with a savepoint per command.', { cause: failure });
+  }
 }
 
 export type CommandResultOrError = { outcome: CommandOutcome; error?: undefined } | { outcome?: undefined; error: unknown };

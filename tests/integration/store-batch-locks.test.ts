@@ -1,12 +1,14 @@
 // Two instances' group commits on the same boards, on PostgreSQL: what the command service relies on. A batch
 // bumps its boards' seqs in the order its commands came; two batches naming the same boards in opposite orders
 // deadlock, PostgreSQL rolls one back with 40P01, and the service must see that as "try the whole batch again".
-// Locking the batch's boards in id order first turns the deadlock into a wait. A read transaction sees one moment.
+// Locking the batch's boards in id order first turns the deadlock into a wait. A read transaction sees one moment. A
+// command that fails unexpectedly is undone alone.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../server/config';
-import { isRetryable, lockBoards } from '../../server/services/command-service';
+import { type CommandResultOrError, createCommandService, isRetryable, lockBoards } from '../../server/services/command-service';
 import { readTransaction } from '../../server/services/read-transaction';
 import { type Executor, type PostgresStore, postgresStore } from '../../server/store';
 import { migratePostgres } from '../../server/store/migrate-postgres';
@@ -64,6 +66,31 @@ describe('group commit locks on PostgreSQL, two instances', () => {
     const results = await Promise.allSettled([batch(instances[0], ['b1', 'b2'], true), batch(instances[1], ['b2', 'b1'], true)]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     expect([await seqOf(instances[0], 'b1'), await seqOf(instances[0], 'b2')]).toEqual(before.map((s) => s + 2));
+  }, 20_000);
+
+  it('isolates a command of a batch that fails unexpectedly: the others commit, in order, and the failed one wrote nothing', async () => {
+    // A batch runs without savepoints first; on PostgreSQL the failing statement aborts the whole transaction, so
+    // this is the re-run with a savepoint per command answering.
+    const db = instances[0].db;
+    const at = new Date().toISOString();
+    await db.insertInto('columns').values([{ id: 'c1', board_id: 'b1', name: 'Todo', order_key: 'a0' }, { id: 'c2', board_id: 'b1', name: 'Done', order_key: 'a1' }]).execute();
+    await db.insertInto('cards').values(['k1', 'k2'].map((id, i) => ({ id, board_id: 'b1', column_id: 'c1', order_key: `a${i}`, type: 'action' as const, title: id, due_date: null, created_at: at, updated_at: at, indicator_id: null }))).execute();
+    await sql`CREATE FUNCTION refuse_k2() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk hiccup for this card'; END $$ LANGUAGE plpgsql`.execute(db);
+    await sql`CREATE TRIGGER hiccup BEFORE UPDATE ON cards FOR EACH ROW WHEN (NEW.id = 'k2') EXECUTE FUNCTION refuse_k2()`.execute(db);
+    const before = await seqOf(instances[0], 'b1');
+    const service = createCommandService(instances[0]);
+    const move = (cardId: string, toColumnId: string) => ({ opId: randomUUID(), boardId: 'b1', cardId, toColumnId, index: 0 });
+    const results = await Promise.all(
+      [move('k1', 'c2'), move('k2', 'c2'), move('k1', 'c1')].map(
+        (cmd) => new Promise<CommandResultOrError>((resolve) => service.submit('card:move', cmd, 'Test', resolve)),
+      ),
+    );
+    expect(results[0]!.outcome).toMatchObject({ ok: true, seq: before + 1 });
+    expect(results[1]!.error).toMatchObject({ message: expect.stringContaining('disk hiccup') });
+    expect(results[2]!.outcome).toMatchObject({ ok: true, seq: before + 2 });
+    expect(await db.selectFrom('cards').select(['id', 'column_id']).orderBy('id').execute()).toEqual([{ id: 'k1', column_id: 'c1' }, { id: 'k2', column_id: 'c1' }]);
+    expect(await seqOf(instances[0], 'b1')).toBe(before + 2);
+    expect((await db.selectFrom('operations').select('op_id').execute()).length).toBe(2);
   }, 20_000);
 
   it('reads one moment in a read transaction while the other instance commits', async () => {
