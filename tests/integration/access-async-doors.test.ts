@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const api = (path: string, init: RequestInit = {}) => fetch(`${srv.url}${path}`, init);
 const person = (name: string, roles: { unitId: string; role: 'viewer' | 'member' | 'facilitator' | 'admin' }[]) =>
-  cookieHeaders(createTestSession(srv.databasePath, name, { roles }).token);
+  cookieHeaders(createTestSession(srv.database, name, { roles }).token);
 const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
 
 describe('forbidden stays forbidden with asynchronous access checks', () => {
@@ -48,7 +48,7 @@ describe('forbidden stays forbidden with asynchronous access checks', () => {
   });
 
   it("refuses a sibling's board on the socket, and commands on a board only readable", async () => {
-    const { token } = createTestSession(srv.databasePath, 'Medlem N2', { roles: [{ unitId: 'ward', role: 'member' }] });
+    const { token } = createTestSession(srv.database, 'Medlem N2', { roles: [{ unitId: 'ward', role: 'member' }] });
     const client = await connectClient(srv.url, 'Medlem N2', { token });
     expect(await client.join(sibling)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await client.join(FIXTURE.clinicBoard)).toMatchObject({ ok: true });

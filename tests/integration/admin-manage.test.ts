@@ -13,7 +13,7 @@ let wardAdmin: Record<string, string>;
 let member: Record<string, string>;
 beforeAll(async () => {
   srv = await startTestServer();
-  const person = (name: string, roles: { unitId: string; role: 'member' | 'admin' }[]) => createTestSession(srv.databasePath, name, { roles });
+  const person = (name: string, roles: { unitId: string; role: 'member' | 'admin' }[]) => createTestSession(srv.database, name, { roles });
   top = cookieHeaders(person('Topadmin', [{ unitId: 'clinic', role: 'admin' }]).token);
   wardAdmin = cookieHeaders(person('Afsnitsadmin', [{ unitId: 'ward', role: 'admin' }]).token);
   member = cookieHeaders(person('Medlem', [{ unitId: 'ward', role: 'member' }]).token);
@@ -156,8 +156,8 @@ describe('passwords', () => {
   });
 
   it('an administrator resets another person’s within their subtree, not above it', async () => {
-    const nurse = createTestSession(srv.databasePath, 'Afsnitssygeplejerske', { roles: [{ unitId: 'ward', role: 'member' }] });
-    const chief = createTestSession(srv.databasePath, 'Klinikchef', { roles: [{ unitId: 'clinic', role: 'facilitator' }] });
+    const nurse = createTestSession(srv.database, 'Afsnitssygeplejerske', { roles: [{ unitId: 'ward', role: 'member' }] });
+    const chief = createTestSession(srv.database, 'Klinikchef', { roles: [{ unitId: 'clinic', role: 'facilitator' }] });
     expect((await api('PATCH', `/api/admin/users/${nurse.userId}`, wardAdmin, { password: 'nulstillet-1234' })).status).toBe(204);
     const hash = () => (srv.server.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(chief.userId) as { password_hash: string | null }).password_hash;
     const res = await api('PATCH', `/api/admin/users/${chief.userId}`, wardAdmin, { password: 'overtaget-1234' });

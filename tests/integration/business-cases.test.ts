@@ -16,8 +16,8 @@ let admin: Record<string, string>;
 let clinicLeader: Record<string, string>;
 beforeAll(async () => {
   srv = await startTestServer({ demo: true });
-  admin = cookieHeaders(createTestSession(srv.databasePath, 'Direktør').token);
-  clinicLeader = cookieHeaders(createTestSession(srv.databasePath, 'Klinikleder Nord', { roles: [{ unitId: 'k-nord', role: 'facilitator' }] }).token);
+  admin = cookieHeaders(createTestSession(srv.database, 'Direktør').token);
+  clinicLeader = cookieHeaders(createTestSession(srv.database, 'Klinikleder Nord', { roles: [{ unitId: 'k-nord', role: 'facilitator' }] }).token);
 });
 afterAll(async () => {
   await srv?.stop();

@@ -9,7 +9,7 @@ let srv: TestServer;
 let touch = '';
 beforeAll(async () => {
   srv = await startTestServer();
-  const admin = cookieHeaders(createTestSession(srv.databasePath, 'Skærmadmin', { roles: [{ unitId: 'clinic', role: 'admin' }] }).token);
+  const admin = cookieHeaders(createTestSession(srv.database, 'Skærmadmin', { roles: [{ unitId: 'clinic', role: 'admin' }] }).token);
   const created = (await (await fetch(`${srv.url}/api/admin/devices`, {
     method: 'POST', headers: admin, body: JSON.stringify({ boardId: FIXTURE.clinicBoard, name: 'Touchskærm', mode: 'touch' }),
   })).json()) as { code: string };

@@ -10,7 +10,7 @@ let wardAdmin: Record<string, string>;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   srv = await startTestServer();
-  const person = (name: string, roles: { unitId: string; role: 'member' | 'admin' }[]) => createTestSession(srv.databasePath, name, { roles });
+  const person = (name: string, roles: { unitId: string; role: 'member' | 'admin' }[]) => createTestSession(srv.database, name, { roles });
   top = cookieHeaders(person('Topadmin', [{ unitId: 'clinic', role: 'admin' }]).token);
   wardAdmin = cookieHeaders(person('Afsnitsadmin', [{ unitId: 'ward', role: 'admin' }]).token);
   ids.wardMember = person('Afsnitsmedlem', [{ unitId: 'ward', role: 'member' }]).userId;
