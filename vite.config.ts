@@ -102,7 +102,8 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'integration', ...integration } },
-      { extends: true, test: { name: 'integration-postgres', ...integration, exclude: notOnPostgres, env: onPostgres } },
+      // Each test server creates, migrates and seeds a database of its own first: seconds on a loaded machine.
+      { extends: true, test: { name: 'integration-postgres', ...integration, hookTimeout: 60_000, exclude: notOnPostgres, env: onPostgres } },
       { extends: true, test: { name: 'reliability', ...reliability } },
       { extends: true, test: { name: 'reliability-postgres', ...reliability, exclude: notOnPostgres, env: onPostgres } },
       {

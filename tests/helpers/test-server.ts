@@ -6,6 +6,8 @@ import type { AppDeps } from '../../server/app';
 import { type RunningServer, startServer } from '../../server/server';
 import { migrate } from '../../server/db/migrate';
 import { type Db, openDatabase } from '../../server/db/open-database';
+import Database from 'better-sqlite3';
+import { type Store, openStore, sqliteStore } from '../../server/store';
 import { createPool } from '../../server/store/postgres';
 import { migratePostgres } from '../../server/store/migrate-postgres';
 import { seedPostgresThroughSqlite } from '../../server/store/seed-postgres';
@@ -21,6 +23,8 @@ export interface TestServer {
   databasePath: string;
   /** Where the data lives, for the session helpers (tests/helpers/auth.ts). */
   database: TestDatabaseTarget;
+  /** A connection of the test's own to the server's database (not the server's): it sees only what is committed. */
+  openReader(): Store;
   /** Stops the server and starts a new one on the same database (and the same port). */
   restart(): Promise<void>;
   /** Stops serving (clients see the connection drop) until `resume`. */
@@ -97,6 +101,8 @@ export async function startTestServer(
       return sqlitePath;
     },
     database,
+    openReader: () =>
+      postgres ? openStore({ databasePath: sqlitePath, databaseUrl: postgres.url }) : sqliteStore(new Database(sqlitePath, { readonly: true }), true),
     async restart() {
       await handle.pause();
       await handle.resume();

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieHeaders, createTestSession } from '../helpers/auth';
 import { FIXTURE } from '../helpers/fixtures';
@@ -14,9 +15,8 @@ const sibling = 'board-sibling';
 beforeAll(async () => {
   srv = await startTestServer();
   // A second ward beside the fixture's: a ward member may read the clinic above (line of sight), never a sibling.
-  const db = srv.server.db;
-  db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('sibling', 'clinic', 'l3', 'Afsnit N3')").run();
-  db.prepare("INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, 'sibling', 'Afsnit N3 – tavlemøde', '2026-11-01')").run(sibling);
+  await srv.server.store.run(sql`INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('sibling', 'clinic', 'l3', 'Afsnit N3')`);
+  await srv.server.store.run(sql`INSERT INTO boards (id, unit_id, name, created_at) VALUES (${sibling}, 'sibling', 'Afsnit N3 – tavlemøde', '2026-11-01')`);
 });
 afterAll(async () => {
   await srv.stop();
