@@ -1,6 +1,66 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+/**
+ * The integration and reliability suites run once per engine: the plain projects on SQLite, the `-postgres` ones on
+ * a PostgreSQL database of each test server's own (KASKADE_TEST_ENGINE, read by tests/helpers/test-engine.ts).
+ * Left out of the PostgreSQL projects, with the reason:
+ */
+const sqliteOnly: Record<string, string> = {
+  // What these test exists only on the SQLite file.
+  'tests/integration/board-sync.test.ts': 'restores an SQLite backup file under a running server (also covers sync on both engines otherwise: see below)',
+  'tests/integration/production-start.test.ts': 'starts from SQLite files (a PostgreSQL production start is covered in store-open and multi-instance tests)',
+  'tests/integration/start-up-output.test.ts': 'the quick start: server/main.ts on a fresh SQLite demo file',
+  'tests/integration/built-server.test.ts': 'the production build on a fresh SQLite demo file (its read workers open the file)',
+  'tests/integration/card-move-window.test.ts': 'repository-level check on an SQLite connection, no server',
+  'tests/reliability/backup.test.ts': 'SQLite online backups and restores',
+  'tests/reliability/crash-durability.test.ts': "SIGKILL and the SQLite file's WAL recovery",
+  'tests/reliability/fail-stop.test.ts': 'a full disk under the SQLite file',
+  'tests/reliability/migration-crash.test.ts': 'SIGKILL during an SQLite migration',
+};
+/** Files that choose their engines themselves (describe.each over both, or PostgreSQL only): running them again would repeat them. */
+const enginesChosenInFile = [
+  'tests/integration/access-version-watch.test.ts',
+  'tests/integration/database-clock.test.ts',
+  'tests/integration/live-adapter.test.ts',
+  'tests/integration/migrate-to-postgres.test.ts',
+  'tests/integration/multi-instance-app.test.ts',
+  'tests/integration/multi-instance-live.test.ts',
+  'tests/integration/postgres-rate-limit.test.ts',
+  'tests/integration/relay-sweep.test.ts',
+  'tests/integration/repositories-cascade.test.ts',
+  'tests/integration/repositories-core.test.ts',
+  'tests/integration/store-batch-locks.test.ts',
+  'tests/integration/store-connection-loss.test.ts',
+  'tests/integration/store-executor.test.ts',
+  'tests/integration/store-migrations.test.ts',
+  'tests/integration/store-open.test.ts',
+  'tests/integration/store-ordering.test.ts',
+  'tests/integration/store-schema.test.ts',
+  'tests/integration/store-triggers.test.ts',
+];
+const notOnPostgres = [...Object.keys(sqliteOnly), ...enginesChosenInFile];
+const onPostgres = { KASKADE_TEST_ENGINE: 'postgres' };
+
+const integration = {
+  root: '.',
+  environment: 'node',
+  include: ['tests/integration/**/*.test.ts'],
+  testTimeout: 20_000,
+};
+// Reliability under concurrency, crashes, network loss and hostile input (see RELIABILITY.md): CI-sized here,
+// RELIABILITY_LONG=1 for the long run. One file at a time: the files start servers and child processes, and timing
+// checks (heartbeat, resync) need the CPU.
+const reliability = {
+  root: '.',
+  environment: 'node',
+  include: ['tests/reliability/**/*.test.ts'],
+  setupFiles: ['tests/reliability/helpers/setup.ts'],
+  testTimeout: process.env.RELIABILITY_LONG === '1' ? 3_600_000 : 120_000,
+  hookTimeout: 60_000,
+  fileParallelism: false,
+};
+
 // One config for the client build and for every test project:
 // unit (shared + server, node), client (jsdom), integration and e2e (real server, real sockets, real Chromium).
 export default defineConfig({
@@ -41,32 +101,11 @@ export default defineConfig({
           testTimeout: 20_000,
         },
       },
-      {
-        extends: true,
-        test: {
-          name: 'integration',
-          root: '.',
-          environment: 'node',
-          include: ['tests/integration/**/*.test.ts'],
-          testTimeout: 20_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          // Reliability under concurrency, crashes, network loss and hostile input (see RELIABILITY.md):
-          // CI-sized here, RELIABILITY_LONG=1 for the long run. One file at a time: the files start servers and
-          // child processes, and timing checks (heartbeat, resync) need the CPU.
-          name: 'reliability',
-          root: '.',
-          environment: 'node',
-          include: ['tests/reliability/**/*.test.ts'],
-          setupFiles: ['tests/reliability/helpers/setup.ts'],
-          testTimeout: process.env.RELIABILITY_LONG === '1' ? 3_600_000 : 120_000,
-          hookTimeout: 60_000,
-          fileParallelism: false,
-        },
-      },
+      { extends: true, test: { name: 'integration', ...integration } },
+      // Each test server creates, migrates and seeds a database of its own first: seconds on a loaded machine.
+      { extends: true, test: { name: 'integration-postgres', ...integration, hookTimeout: 60_000, exclude: notOnPostgres, env: onPostgres } },
+      { extends: true, test: { name: 'reliability', ...reliability } },
+      { extends: true, test: { name: 'reliability-postgres', ...reliability, exclude: notOnPostgres, env: onPostgres } },
       {
         extends: true,
         test: {

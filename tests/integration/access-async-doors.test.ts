@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieHeaders, createTestSession } from '../helpers/auth';
 import { FIXTURE } from '../helpers/fixtures';
@@ -14,9 +15,8 @@ const sibling = 'board-sibling';
 beforeAll(async () => {
   srv = await startTestServer();
   // A second ward beside the fixture's: a ward member may read the clinic above (line of sight), never a sibling.
-  const db = srv.server.db;
-  db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('sibling', 'clinic', 'l3', 'Afsnit N3')").run();
-  db.prepare("INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, 'sibling', 'Afsnit N3 – tavlemøde', '2026-11-01')").run(sibling);
+  await srv.server.store.run(sql`INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('sibling', 'clinic', 'l3', 'Afsnit N3')`);
+  await srv.server.store.run(sql`INSERT INTO boards (id, unit_id, name, created_at) VALUES (${sibling}, 'sibling', 'Afsnit N3 – tavlemøde', '2026-11-01')`);
 });
 afterAll(async () => {
   await srv.stop();
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const api = (path: string, init: RequestInit = {}) => fetch(`${srv.url}${path}`, init);
 const person = (name: string, roles: { unitId: string; role: 'viewer' | 'member' | 'facilitator' | 'admin' }[]) =>
-  cookieHeaders(createTestSession(srv.databasePath, name, { roles }).token);
+  cookieHeaders(createTestSession(srv.database, name, { roles }).token);
 const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
 
 describe('forbidden stays forbidden with asynchronous access checks', () => {
@@ -48,7 +48,7 @@ describe('forbidden stays forbidden with asynchronous access checks', () => {
   });
 
   it("refuses a sibling's board on the socket, and commands on a board only readable", async () => {
-    const { token } = createTestSession(srv.databasePath, 'Medlem N2', { roles: [{ unitId: 'ward', role: 'member' }] });
+    const { token } = createTestSession(srv.database, 'Medlem N2', { roles: [{ unitId: 'ward', role: 'member' }] });
     const client = await connectClient(srv.url, 'Medlem N2', { token });
     expect(await client.join(sibling)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await client.join(FIXTURE.clinicBoard)).toMatchObject({ ok: true });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../server/services/auth-service';
@@ -15,12 +16,15 @@ afterAll(async () => {
 });
 
 const board = FIXTURE.clinicBoard;
-const db = () => srv.server.db;
-const state = () =>
-  db().prepare('SELECT (SELECT count(*) FROM events) AS events, (SELECT group_concat(column_id || order_key) FROM cards) AS cards').get();
+const db = () => srv.server.store;
+/** The events count and every card's place: equal before and after means a refused command wrote nothing. */
+const state = async () => ({
+  events: (await db().first(sql<{ n: number }>`SELECT count(*) AS n FROM events`))?.n,
+  cards: await db().all(db().q.selectFrom('cards').select(['id', 'column_id', 'order_key']).orderBy('id')),
+});
 const api = (path: string, init: RequestInit = {}) => fetch(`${srv.url}${path}`, init);
 const session = (name: string, roles: { unitId: string; role: 'viewer' | 'member' | 'facilitator' | 'admin' }[]) =>
-  createTestSession(srv.databasePath, name, { roles });
+  createTestSession(srv.database, name, { roles });
 
 /** Connects and resolves with the connect error's message, or '' if it connected. */
 function connectError(options: Parameters<typeof io>[1]): Promise<string> {
@@ -57,15 +61,15 @@ describe('credentials', () => {
 
   it('refuses an expired session', async () => {
     const { token } = session('Udløbet', [{ unitId: 'clinic', role: 'admin' }]);
-    db().prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash = ?").run(hashToken(token));
+    await db().run(sql`UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash = ${hashToken(token)}`);
     expect((await api('/api/boards', { headers: { cookie: sessionCookie(token) } })).status).toBe(401);
     expect(await connectError({ auth: { token } })).toMatch(/^UNAUTHENTICATED/);
   });
 
   it('signs in with a password into an HttpOnly SameSite=Lax cookie, works on both transports, and signs out', async () => {
     const hash = await (await import('argon2')).default.hash('rigtig-hemmelig-kode');
-    db().prepare("INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES ('u-pw', 'pia', 'Pia', ?, '2026-01-01')").run(hash);
-    db().prepare("INSERT INTO role_assignments (user_id, unit_id, role) VALUES ('u-pw', 'clinic', 'member')").run();
+    await db().run(sql`INSERT INTO users (id, username, display_name, password_hash, created_at) VALUES ('u-pw', 'pia', 'Pia', ${hash}, '2026-01-01')`);
+    await db().run(sql`INSERT INTO role_assignments (user_id, unit_id, role) VALUES ('u-pw', 'clinic', 'member')`);
     const login = (password: string, headers: Record<string, string> = { 'x-kaskade-csrf': '1' }) =>
       api('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'pia', password }) });
 
@@ -95,10 +99,10 @@ describe('credentials', () => {
     expect(await connectError({ extraHeaders: { cookie } })).toMatch(/^UNAUTHENTICATED/);
   });
 
-  it('never stores a password or a token in the clear', () => {
-    const rows = db().prepare('SELECT password_hash FROM users WHERE password_hash IS NOT NULL').all() as { password_hash: string }[];
+  it('never stores a password or a token in the clear', async () => {
+    const rows = await db().all(sql<{ password_hash: string }>`SELECT password_hash FROM users WHERE password_hash IS NOT NULL`);
     expect(rows.every((r) => r.password_hash.startsWith('$argon2id$'))).toBe(true);
-    const sessions = db().prepare('SELECT token_hash FROM sessions').all() as { token_hash: string }[];
+    const sessions = await db().all(sql<{ token_hash: string }>`SELECT token_hash FROM sessions`);
     expect(sessions.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true);
   });
 });
@@ -107,11 +111,11 @@ describe('roles', () => {
   it("refuses a viewer's commands with FORBIDDEN and changes nothing, while the viewer still reads the board", async () => {
     const viewer = await connectClient(srv.url, 'Læser', { roles: [{ unitId: 'clinic', role: 'viewer' }] });
     expect(await viewer.join(board)).toMatchObject({ ok: true });
-    const before = state();
+    const before = await state();
     expect(await viewer.request('card:move', move())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await viewer.request('card:create', { opId: opId(), boardId: board, card: { id: 'v-card', columnId: FIXTURE.columns.todo, type: 'idea', title: 'Nej' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await viewer.request('measurement:record', { opId: opId(), boardId: board, indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-10-01', value: 2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
     viewer.close();
   });
 
@@ -149,10 +153,10 @@ describe('roles', () => {
     await member.join(board);
     expect(await member.request('card:move', move(FIXTURE.columns.doing))).toMatchObject({ ok: true });
     const userId = member.actor.slice('user:'.length);
-    db().prepare("UPDATE role_assignments SET role = 'viewer' WHERE user_id = ?").run(userId);
-    const before = state();
+    await db().run(sql`UPDATE role_assignments SET role = 'viewer' WHERE user_id = ${userId}`);
+    const before = await state();
     expect(await member.request('card:move', move(FIXTURE.columns.done))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
     member.close();
   });
 
@@ -160,8 +164,8 @@ describe('roles', () => {
     const member = await connectClient(srv.url, 'Medlem', { roles: [{ unitId: 'clinic', role: 'member' }] });
     await member.join(board);
     expect(await member.request('card:move', move(FIXTURE.columns.doing))).toMatchObject({ ok: true });
-    db().prepare('UPDATE users SET disabled = 1 WHERE id = ?').run(member.actor.slice('user:'.length));
-    const before = state();
+    await db().run(sql`UPDATE users SET disabled = 1 WHERE id = ${member.actor.slice('user:'.length)}`);
+    const before = await state();
     // The command's own check refuses it; the periodic sweep (every 300 ms here) may instead close the socket
     // first. Either way the change is refused and nothing is written.
     const outcome = await member
@@ -169,7 +173,7 @@ describe('roles', () => {
       .catch((err: unknown) => ({ disconnected: String(err) }));
     if ('disconnected' in outcome) expect(outcome.disconnected).toMatch(/disconnected/);
     else expect(outcome).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
     member.close();
   });
 
@@ -196,7 +200,7 @@ describe('roles', () => {
     expect((await api(`/api/admin/audit?boardId=${board}`, { headers: member })).status).toBe(403);
     // The trail cannot be changed through the app: no route writes it, and the database refuses updates.
     expect((await api(`/api/admin/audit?boardId=${board}`, { method: 'DELETE', headers: { cookie: admin.cookie!, 'x-kaskade-csrf': '1' } })).status).toBe(404);
-    expect(() => db().prepare('UPDATE events SET actor = ?').run('someone else')).toThrow(/append-only/);
+    await expect(db().run(sql`UPDATE events SET actor = ${'someone else'}`)).rejects.toThrow(/append-only/);
   });
 });
 
@@ -205,12 +209,12 @@ describe('CSRF', () => {
     const { token } = session('CSRF-admin', [{ unitId: 'clinic', role: 'admin' }]);
     const body = JSON.stringify({ name: 'Via CSRF', parentId: 'clinic', layerId: 'l3' });
     const plain = { cookie: sessionCookie(token), 'content-type': 'application/json' };
-    const units = () => (db().prepare("SELECT count(*) AS n FROM org_units WHERE name = 'Via CSRF'").get() as { n: number }).n;
+    const units = async () => (await db().first(sql<{ n: number }>`SELECT count(*) AS n FROM org_units WHERE name = 'Via CSRF'`))?.n;
     expect((await api('/api/admin/units', { method: 'POST', headers: plain, body })).status).toBe(403);
     expect((await api('/api/admin/units', { method: 'POST', headers: { ...cookieHeaders(token), origin: 'https://evil.example' }, body })).status).toBe(403);
-    expect(units()).toBe(0);
+    expect(await units()).toBe(0);
     expect((await api('/api/admin/units', { method: 'POST', headers: cookieHeaders(token), body })).status).toBe(200);
-    expect(units()).toBe(1);
+    expect(await units()).toBe(1);
   });
 });
 
@@ -323,9 +327,9 @@ describe('wall-screen devices', () => {
     const read = await enrol('read');
     const viewOnly = await connectClient(srv.url, 'x', { token: read.token });
     await viewOnly.join(board);
-    const before = state();
+    const before = await state();
     expect(await viewOnly.request('card:move', move(FIXTURE.columns.done))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
     viewOnly.close();
   });
 
@@ -346,7 +350,7 @@ describe('wall-screen devices', () => {
     const device = await enrol('read');
     const screen = await connectClient(srv.url, 'x', { token: device.token });
     const dropped = new Promise<void>((resolve) => screen.socket.once('disconnect', () => resolve()));
-    db().prepare("UPDATE devices SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE id = ?").run(device.id);
+    await db().run(sql`UPDATE devices SET revoked_at = '2026-01-01T00:00:00.000Z' WHERE id = ${device.id}`);
     await dropped;
     await settle(50);
   });
@@ -379,7 +383,7 @@ describe('boards from templates, indicator definitions', () => {
     expect(plainSnap.indicators).toEqual([]);
 
     // An indicator the clinic makes mandatory is on every board created below it later, template or not.
-    db().prepare('UPDATE indicators SET mandatory = 1 WHERE id = ?').run(FIXTURE.indicators.survey);
+    await db().run(sql`UPDATE indicators SET mandatory = 1 WHERE id = ${FIXTURE.indicators.survey}`);
     const later = (await (await post('/api/admin/boards/create', wardAdmin, { unitId: 'ward', name: 'Senere', templateId })).json()) as { id: string };
     const laterSnap = (await (await api(`/api/boards/${later.id}`, { headers: wardAdmin })).json()) as { indicators: { id: string }[] };
     expect(laterSnap.indicators.map((i) => i.id)).toEqual([FIXTURE.indicators.restraint, FIXTURE.indicators.survey]);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminDevice, AdminIndicator, BoardTemplate, NewCodeResponse } from '../../shared/auth';
 import { ApiTokenCreated, ApiTokenList } from '../../shared/cascade';
@@ -13,7 +14,7 @@ let wardAdmin: Record<string, string>;
 let member: Record<string, string>;
 beforeAll(async () => {
   srv = await startTestServer();
-  const person = (name: string, roles: { unitId: string; role: 'member' | 'admin' }[]) => createTestSession(srv.databasePath, name, { roles });
+  const person = (name: string, roles: { unitId: string; role: 'member' | 'admin' }[]) => createTestSession(srv.database, name, { roles });
   top = cookieHeaders(person('Topadmin', [{ unitId: 'clinic', role: 'admin' }]).token);
   wardAdmin = cookieHeaders(person('Afsnitsadmin', [{ unitId: 'ward', role: 'admin' }]).token);
   member = cookieHeaders(person('Medlem', [{ unitId: 'ward', role: 'member' }]).token);
@@ -27,7 +28,7 @@ function api(method: string, path: string, headers: Record<string, string>, body
   return fetch(`${srv.url}${path}`, { method, headers: body === undefined ? rest : { ...rest, 'content-type': type! }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 }
 const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
-const auditTypes = () => (srv.server.db.prepare('SELECT type FROM admin_events ORDER BY id').all() as { type: string }[]).map((r) => r.type);
+const auditTypes = async () => (await srv.server.store.all(sql<{ type: string }>`SELECT type FROM admin_events ORDER BY id`)).map((r) => r.type);
 const errorCode = async (res: Response) => (await json<{ error: { code: string } }>(res)).error.code;
 
 describe('board templates', () => {
@@ -40,7 +41,7 @@ describe('board templates', () => {
     expect((await api('DELETE', `/api/admin/templates/${id}`, top)).status).toBe(204);
     const after = await json<{ templates: BoardTemplate[] }>(await api('GET', '/api/admin/templates', top));
     expect(after.templates.map((t) => t.id)).not.toContain(id);
-    expect(auditTypes()).toEqual(expect.arrayContaining(['template.created', 'template.updated', 'template.deleted']));
+    expect(await auditTypes()).toEqual(expect.arrayContaining(['template.created', 'template.updated', 'template.deleted']));
   });
 
   it('refuses a sub-administrator, an unknown indicator and an unknown template with typed errors', async () => {
@@ -66,11 +67,11 @@ describe('indicator definitions', () => {
     expect(await listed(id)).toMatchObject({ name: 'Ventetid (dage)', unitLabel: 'dage', direction: 'lower', frequency: 'yearly', unitId: 'ward' });
     expect((await api('DELETE', `/api/admin/indicators/${id}`, wardAdmin)).status).toBe(204);
     expect(await listed(id)).toBeUndefined();
-    expect(auditTypes()).toEqual(expect.arrayContaining(['indicator.updated', 'indicator.deleted']));
+    expect(await auditTypes()).toEqual(expect.arrayContaining(['indicator.updated', 'indicator.deleted']));
   });
 
   it('refuses deleting an indicator in use (IN_USE) and changing its frequency once it has measurements', async () => {
-    const before = auditTypes().length;
+    const before = (await auditTypes()).length;
     const del = await api('DELETE', `/api/admin/indicators/${FIXTURE.indicators.restraint}`, top);
     expect(del.status).toBe(409);
     const body = await json<{ error: { code: string; message: string } }>(del);
@@ -79,7 +80,7 @@ describe('indicator definitions', () => {
     const freq = await api('PATCH', `/api/admin/indicators/${FIXTURE.indicators.restraint}`, top, { frequency: 'weekly' });
     expect([freq.status, await errorCode(freq)]).toEqual([409, 'IN_USE']);
     expect(await listed(FIXTURE.indicators.restraint)).toMatchObject({ frequency: 'monthly' });
-    expect(auditTypes().length).toBe(before);
+    expect((await auditTypes()).length).toBe(before);
   });
 
   it('refuses a sub-administrator on an indicator of the unit above', async () => {
@@ -107,7 +108,7 @@ describe('API tokens', () => {
     // A revoked secret is no credential at all.
     const feed = await fetch(`${srv.url}/api/api-tokens`, { headers: { authorization: `Bearer ${created.secret}` } });
     expect(feed.status).toBe(401);
-    expect(auditTypes()).toEqual(expect.arrayContaining(['token.created', 'token.revoked']));
+    expect(await auditTypes()).toEqual(expect.arrayContaining(['token.created', 'token.revoked']));
   });
 });
 
@@ -146,7 +147,7 @@ describe('passwords', () => {
     expect(await (await api('GET', '/api/auth/me', second)).json()).toEqual({ kind: 'anonymous' });
     expect((await signIn('sygeplejerske', 'foerste-kode-123')).status).toBe(401);
     expect((await signIn('sygeplejerske', 'anden-kode-4567')).status).toBe(200);
-    expect(auditTypes()).toContain('user.password-changed');
+    expect(await auditTypes()).toContain('user.password-changed');
   });
 
   it('needs a session and refuses a short new password', async () => {
@@ -156,13 +157,13 @@ describe('passwords', () => {
   });
 
   it('an administrator resets another person’s within their subtree, not above it', async () => {
-    const nurse = createTestSession(srv.databasePath, 'Afsnitssygeplejerske', { roles: [{ unitId: 'ward', role: 'member' }] });
-    const chief = createTestSession(srv.databasePath, 'Klinikchef', { roles: [{ unitId: 'clinic', role: 'facilitator' }] });
+    const nurse = createTestSession(srv.database, 'Afsnitssygeplejerske', { roles: [{ unitId: 'ward', role: 'member' }] });
+    const chief = createTestSession(srv.database, 'Klinikchef', { roles: [{ unitId: 'clinic', role: 'facilitator' }] });
     expect((await api('PATCH', `/api/admin/users/${nurse.userId}`, wardAdmin, { password: 'nulstillet-1234' })).status).toBe(204);
-    const hash = () => (srv.server.db.prepare('SELECT password_hash FROM users WHERE id = ?').get(chief.userId) as { password_hash: string | null }).password_hash;
+    const hash = async () => (await srv.server.store.first(sql<{ password_hash: string | null }>`SELECT password_hash FROM users WHERE id = ${chief.userId}`))?.password_hash;
     const res = await api('PATCH', `/api/admin/users/${chief.userId}`, wardAdmin, { password: 'overtaget-1234' });
     expect([403, 404]).toContain(res.status);
-    expect(hash()).toBeNull();
+    expect(await hash()).toBeNull();
     expect(await (await api('GET', '/api/auth/me', cookieHeaders(nurse.token))).json()).toEqual({ kind: 'anonymous' });
   });
 });

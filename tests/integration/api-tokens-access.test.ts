@@ -10,7 +10,7 @@ let clinicSecret = '';
 beforeAll(async () => {
   srv = await startTestServer();
   const person = (role: 'member' | 'admin', unitId: string) =>
-    cookieHeaders(createTestSession(srv.databasePath, `${role} ${unitId}`, { roles: [{ unitId, role }] }).token);
+    cookieHeaders(createTestSession(srv.database, `${role} ${unitId}`, { roles: [{ unitId, role }] }).token);
   people.clinicAdmin = person('admin', 'clinic');
   people.wardAdmin = person('admin', 'ward');
   people.member = person('member', 'clinic');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BoardEvent, type CommandName } from '../../shared/protocol';
 import { FIXTURE } from '../helpers/fixtures';
@@ -24,12 +25,12 @@ afterEach(async () => {
   await srv.stop();
 });
 
-const dbState = () => ({
-  cards: srv.server.db.prepare('SELECT * FROM cards ORDER BY id').all(),
-  columns: srv.server.db.prepare('SELECT * FROM columns ORDER BY id').all(),
-  measurements: srv.server.db.prepare('SELECT * FROM measurements ORDER BY indicator_id, period_start').all(),
-  events: srv.server.db.prepare('SELECT count(*) AS n FROM events').get(),
-  seq: srv.server.db.prepare('SELECT seq FROM boards WHERE id = ?').get(board),
+const dbState = async () => ({
+  cards: await srv.server.store.all(sql`SELECT * FROM cards ORDER BY id`),
+  columns: await srv.server.store.all(sql`SELECT * FROM columns ORDER BY id`),
+  measurements: await srv.server.store.all(sql`SELECT * FROM measurements ORDER BY indicator_id, period_start`),
+  events: await srv.server.store.first(sql`SELECT count(*) AS n FROM events`),
+  seq: await srv.server.store.first(sql`SELECT seq FROM boards WHERE id = ${board}`),
 });
 
 // One valid command of each kind, as a client would send it. Commands that need earlier steps (an escalation to
@@ -58,7 +59,7 @@ describe.each(Object.keys(validCommands) as CommandName[])('%s', (name) => {
     expect(BoardEvent.parse(event)).toEqual(ack.data.events[0]);
     expect(event).toMatchObject({ boardId: board, seq: 1, opId: cmd.opId, actor: alice.actor });
     // Durable before the ack: the event is in the log and the board's seq moved.
-    expect(dbState().seq).toEqual({ seq: 1 });
+    expect((await dbState()).seq).toEqual({ seq: 1 });
     await settle();
     // The sender is in the room and hears the commit like everyone (before its ack, which carries the same events).
     expect(alice.events).toEqual(ack.data.events);
@@ -67,11 +68,11 @@ describe.each(Object.keys(validCommands) as CommandName[])('%s', (name) => {
   it('is applied once when the same opId is sent again', async () => {
     const cmd = { opId: opId(), boardId: board, ...validCommands[name]!() };
     const first = await alice.request(name, cmd);
-    const after = dbState();
+    const after = await dbState();
     const again = await alice.request(name, cmd);
     expect(again).toMatchObject({ ok: true, seq: 1, duplicate: true });
     expect(first.ok && again.ok && again.data).toEqual(first.ok && first.data);
-    expect(dbState()).toEqual(after);
+    expect(await dbState()).toEqual(after);
     await settle();
     expect(bob.events).toHaveLength(1);
   });
@@ -89,11 +90,11 @@ describe.each(Object.keys(validCommands) as CommandName[])('%s', (name) => {
     if (variant === 'drop-opId') payload = { ...valid, opId: undefined };
     if (variant === 'extra-field') payload = { ...valid, __proto__: { admin: true }, sneaky: 1 };
     if (variant === 'wrong-types') payload = Object.fromEntries(Object.keys(valid).map((k) => [k, { nested: [k] }]));
-    const before = dbState();
+    const before = await dbState();
     const ack = await alice.request(name, payload);
     expect(ack).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     if (!ack.ok) expect(ack.error.issues?.length).toBeGreaterThan(0);
-    expect(dbState()).toEqual(before);
+    expect(await dbState()).toEqual(before);
     await settle();
     expect(bob.events).toEqual([]);
   });
@@ -101,7 +102,7 @@ describe.each(Object.keys(validCommands) as CommandName[])('%s', (name) => {
 
 describe('refusals by the rules', () => {
   it('refuses a card of another board and a column that does not exist, changing nothing', async () => {
-    const before = dbState();
+    const before = await dbState();
     const moveToNowhere = await alice.request('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle, toColumnId: 'col-nowhere', index: 0 });
     expect(moveToNowhere).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const foreignColumn = await alice.request('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle, toColumnId: FIXTURE.wardColumn, index: 0 });
@@ -111,7 +112,7 @@ describe('refusals by the rules', () => {
     const unknownBoard = await alice.request('card:archive', { opId: opId(), boardId: 'board-nowhere', cardId: FIXTURE.cards.huddle });
     // A board no role reaches (it does not exist) is refused before the rules run: no hint of what exists.
     expect(unknownBoard).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(dbState()).toEqual(before);
+    expect(await dbState()).toEqual(before);
     await settle();
     expect(bob.events).toEqual([]);
   });

@@ -20,7 +20,7 @@ let screens: Record<(typeof BOARDS)[number], TestClient>;
 
 beforeAll(async () => {
   srv = await startTestServer({ demo: true });
-  admin = cookieHeaders(createTestSession(srv.databasePath, 'Direktør').token);
+  admin = cookieHeaders(createTestSession(srv.database, 'Direktør').token);
   const entries = await Promise.all(
     BOARDS.map(async (boardId) => {
       const c = await connectClient(srv.url, `Skærm ${boardId}`);

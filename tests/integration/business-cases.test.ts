@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndicatorPageResponse, Initiative } from '../../shared/cascade';
 import { reportable } from '../../shared/domain/cascade';
@@ -16,8 +16,8 @@ let admin: Record<string, string>;
 let clinicLeader: Record<string, string>;
 beforeAll(async () => {
   srv = await startTestServer({ demo: true });
-  admin = cookieHeaders(createTestSession(srv.databasePath, 'Direktør').token);
-  clinicLeader = cookieHeaders(createTestSession(srv.databasePath, 'Klinikleder Nord', { roles: [{ unitId: 'k-nord', role: 'facilitator' }] }).token);
+  admin = cookieHeaders(createTestSession(srv.database, 'Direktør').token);
+  clinicLeader = cookieHeaders(createTestSession(srv.database, 'Klinikleder Nord', { roles: [{ unitId: 'k-nord', role: 'facilitator' }] }).token);
 });
 afterAll(async () => {
   await srv?.stop();
@@ -59,13 +59,8 @@ describe('business cases', () => {
     expect(res.status).toBe(201);
     created = Initiative.parse(await res.json());
     expect(created).toMatchObject({ goalId: 'goal-n2-tvang', investment: 300_000, indicatorIds: ['baelte-48t'], done: false });
-    const db = new Database(srv.databasePath, { readonly: true });
-    try {
-      const row = db.prepare("SELECT actor, type FROM admin_events WHERE subject = ? AND type = 'initiative.created'").get(created.id);
-      expect(row).toMatchObject({ type: 'initiative.created' });
-    } finally {
-      db.close();
-    }
+    const row = await srv.server.store.first(sql`SELECT actor, type FROM admin_events WHERE subject = ${created.id} AND type = 'initiative.created'`);
+    expect(row).toMatchObject({ type: 'initiative.created' });
   });
 
   it("compute progress against the baseline from the indicator's own series", async () => {

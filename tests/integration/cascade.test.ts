@@ -10,7 +10,7 @@ let srv: TestServer;
 let session: Record<string, string>;
 beforeAll(async () => {
   srv = await startTestServer({ demo: true });
-  session = cookieHeaders(createTestSession(srv.databasePath, 'Testperson').token);
+  session = cookieHeaders(createTestSession(srv.database, 'Testperson').token);
 });
 afterAll(async () => {
   await srv?.stop();
@@ -268,11 +268,11 @@ describe('CSV import and export', () => {
 
 describe('access by role', () => {
   it('lets a viewer read but not set targets or create tokens, and a ward member write only for the ward', async () => {
-    const viewer = cookieHeaders(createTestSession(srv.databasePath, 'Lars Læser', { roles: [{ unitId: 'psyk', role: 'viewer' }] }).token);
+    const viewer = cookieHeaders(createTestSession(srv.database, 'Lars Læser', { roles: [{ unitId: 'psyk', role: 'viewer' }] }).token);
     expect((await get('/api/indicators/baelte-andel?unit=k-nord', viewer)).status).toBe(200);
     expect((await send('PUT', '/api/indicators/baelte-andel/target', { unitId: 'k-nord', target: 2 }, viewer)).status).toBe(403);
     expect((await send('POST', '/api/api-tokens', { name: 'x', unitId: 'k-nord' }, viewer)).status).toBe(403);
-    const member = cookieHeaders(createTestSession(srv.databasePath, 'Nadia', { roles: [{ unitId: 'n2', role: 'member' }] }).token);
+    const member = cookieHeaders(createTestSession(srv.database, 'Nadia', { roles: [{ unitId: 'n2', role: 'member' }] }).token);
     const write = (unitId: string) =>
       send('PUT', '/api/indicators/sygefravaer/measurements', { measurements: [{ unitId, periodStart: '2023-01-01', value: 4 }] }, member);
     expect((await write('k-nord')).status).toBe(403);

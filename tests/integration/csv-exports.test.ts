@@ -12,7 +12,7 @@ let srv: TestServer;
 let headers: Record<string, string>;
 beforeAll(async () => {
   srv = await startTestServer();
-  headers = cookieHeaders(createTestSession(srv.databasePath, 'Eksportør').token);
+  headers = cookieHeaders(createTestSession(srv.database, 'Eksportør').token);
 });
 afterAll(async () => {
   await srv.stop();
@@ -62,7 +62,7 @@ describe('CSV exports neutralise formulas', () => {
     expect(formulaCells(minutes, ',')).toEqual([]);
 
     // A user whose name is a formula shows in the audit trail's actorName column.
-    const admin = cookieHeaders(createTestSession(srv.databasePath, '=HYPERLINK("http://x")').token);
+    const admin = cookieHeaders(createTestSession(srv.database, '=HYPERLINK("http://x")').token);
     expect((await fetch(`${srv.url}/api/admin/layers`, { method: 'POST', headers: admin, body: JSON.stringify({ name: '@evil', kind: '' }) })).status).toBe(200);
     const audit = await fetch(`${srv.url}/api/admin/audit?format=csv`, { headers: admin });
     const text = await audit.text();

@@ -19,7 +19,7 @@ const file = `indicator;period;value;unit\n${restraint};2026-09-01;2,5;clinic\n$
 const importCsv = (headers: Record<string, string>, body = file, query = '') =>
   fetch(`${srv.url}/api/imports/measurements${query}`, { method: 'POST', headers: { ...headers, 'content-type': 'text/csv' }, body });
 const session = (roles: { unitId: string; role: 'viewer' | 'member' | 'facilitator' | 'admin' }[]) =>
-  cookieHeaders(createTestSession(srv.databasePath, 'Importør', { roles }).token);
+  cookieHeaders(createTestSession(srv.database, 'Importør', { roles }).token);
 
 describe('CSV import: access before any answer', () => {
   it('answers a guest 401 with nothing of the file or the stored values', async () => {

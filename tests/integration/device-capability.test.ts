@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieHeaders, createTestSession } from '../helpers/auth';
 import { FIXTURE } from '../helpers/fixtures';
@@ -9,7 +10,7 @@ let srv: TestServer;
 let touch = '';
 beforeAll(async () => {
   srv = await startTestServer();
-  const admin = cookieHeaders(createTestSession(srv.databasePath, 'Skærmadmin', { roles: [{ unitId: 'clinic', role: 'admin' }] }).token);
+  const admin = cookieHeaders(createTestSession(srv.database, 'Skærmadmin', { roles: [{ unitId: 'clinic', role: 'admin' }] }).token);
   const created = (await (await fetch(`${srv.url}/api/admin/devices`, {
     method: 'POST', headers: admin, body: JSON.stringify({ boardId: FIXTURE.clinicBoard, name: 'Touchskærm', mode: 'touch' }),
   })).json()) as { code: string };
@@ -25,18 +26,18 @@ afterAll(async () => {
 const restraint = FIXTURE.indicators.restraint;
 const asDevice = (method: string, path: string, body?: string, type = 'application/json') =>
   fetch(`${srv.url}${path}`, { method, headers: { authorization: `Bearer ${touch}`, 'content-type': type }, ...(body !== undefined && { body }) });
-const stored = () => srv.server.db.prepare("SELECT count(*) AS n FROM measurements WHERE period_start = '2026-10-01'").get();
+const stored = () => srv.server.store.first(sql`SELECT count(*) AS n FROM measurements WHERE period_start = '2026-10-01'`);
 
 describe('wall-screen tokens over REST', () => {
   it('may not record measurements, import CSV or write deviations, and nothing is saved', async () => {
-    const before = stored();
+    const before = await stored();
     const put = await asDevice('PUT', `/api/indicators/${restraint}/measurements`, JSON.stringify({ measurements: [{ unitId: 'clinic', periodStart: '2026-10-01', value: 2 }] }));
     expect(put.status).toBe(403);
     const imported = await asDevice('POST', '/api/imports/measurements?unit=clinic&apply=true', `indicator;period;value\n${restraint};2026-10-01;2\n`, 'text/csv');
     expect(imported.status).toBe(403);
     const deviation = await asDevice('POST', `/api/indicators/${restraint}/deviations`, JSON.stringify({ unitId: 'clinic', periodStart: '2026-09-01', cause: 'x', action: 'y', ownerName: 'z' }));
     expect(deviation.status).toBe(403);
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('may not set targets, baselines or goals, nor create API tokens', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardEvent, CommandResult } from '../../shared/protocol';
 import type { Escalation } from '../../shared/schemas';
@@ -17,12 +18,11 @@ let regionScreen: TestClient;
 beforeEach(async () => {
   srv = await startTestServer();
   // A third tier above the clinic, so escalations can travel further up.
-  const db = srv.server.db;
-  db.prepare("INSERT INTO layers (id, rank, name, kind) VALUES ('l1', 1, 'Psykiatri', 'strategisk')").run();
-  db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('psych', NULL, 'l1', 'Psykiatrien')").run();
-  db.prepare("UPDATE org_units SET parent_id = 'psych' WHERE id = 'clinic'").run();
-  db.prepare("INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, 'psych', 'Psykiatriledelsen', '2026-11-01')").run(region);
-  db.prepare("INSERT INTO board_cadences (board_id, cadence, next_meeting_date) VALUES (?, 'biweekly', '2099-01-05')").run(clinic);
+  await srv.server.store.run(sql`INSERT INTO layers (id, rank, name, kind) VALUES ('l1', 1, 'Psykiatri', 'strategisk')`);
+  await srv.server.store.run(sql`INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('psych', NULL, 'l1', 'Psykiatrien')`);
+  await srv.server.store.run(sql`UPDATE org_units SET parent_id = 'psych' WHERE id = 'clinic'`);
+  await srv.server.store.run(sql`INSERT INTO boards (id, unit_id, name, created_at) VALUES (${region}, 'psych', 'Psykiatriledelsen', '2026-11-01')`);
+  await srv.server.store.run(sql`INSERT INTO board_cadences (board_id, cadence, next_meeting_date) VALUES (${clinic}, 'biweekly', '2099-01-05')`);
   wardScreen = await connectClient(srv.url, 'Afsnit');
   clinicScreen = await connectClient(srv.url, 'Klinik');
   regionScreen = await connectClient(srv.url, 'Region');
@@ -45,8 +45,8 @@ async function send<T = CommandResult>(client: TestClient, name: string, cmd: Re
   return ack;
 }
 const escalationIn = (e: BoardEvent): Escalation => (e.body as { escalation: Escalation }).escalation;
-const stored = (id: string): Escalation =>
-  JSON.parse((srv.server.db.prepare('SELECT body FROM escalations WHERE id = ?').get(id) as { body: string }).body) as Escalation;
+const stored = async (id: string): Promise<Escalation> =>
+  JSON.parse((await srv.server.store.first(sql<{ body: string }>`SELECT body FROM escalations WHERE id = ${id}`))!.body) as Escalation;
 
 async function snapshotEscalations(boardId: string): Promise<Escalation[]> {
   const c = await connectClient(srv.url, 'Læser');
@@ -68,7 +68,7 @@ describe('escalations up and down the chain', () => {
     const ack = await send(wardScreen, 'escalation:acknowledge', { boardId: ward, escalationId: 'esc-k' });
     expect((await clinicHears).body).toMatchObject({ type: 'escalation.acknowledged', escalation: { id: 'esc-k', status: 'answered' } });
     expect(ack.ok && escalationIn(ack.data.events[0]!).steps.at(-1)).toMatchObject({ kind: 'acknowledged', boardId: ward });
-    expect(stored('esc-k').acknowledgedAt).toEqual(expect.any(String));
+    expect((await stored('esc-k')).acknowledgedAt).toEqual(expect.any(String));
     const again = await send(wardScreen, 'escalation:acknowledge', { boardId: ward, escalationId: 'esc-k' });
     expect(again.ok && again.data.events).toEqual([]);
   });
@@ -98,13 +98,13 @@ describe('escalations up and down the chain', () => {
       ['answered', clinic, clinicScreen.actor],
     ]);
     // The origin card stays on its board; both boards' snapshots carry the escalation.
-    expect(srv.server.db.prepare('SELECT board_id, archived FROM cards WHERE id = ?').get('card-beds')).toEqual({ board_id: ward, archived: 0 });
+    expect(await srv.server.store.first(sql`SELECT board_id, archived FROM cards WHERE id = ${'card-beds'}`)).toEqual({ board_id: ward, archived: 0 });
     expect((await snapshotEscalations(ward)).map((e) => e.status)).toEqual(['answered']);
     expect((await snapshotEscalations(clinic)).map((e) => e.status)).toEqual(['answered']);
     // Every step is in both boards' logs.
-    const types = (b: string) => srv.server.db.prepare("SELECT type FROM events WHERE board_id = ? AND type LIKE 'escalation.%' ORDER BY seq").all(b);
-    expect(types(ward)).toEqual([{ type: 'escalation.raised' }, { type: 'escalation.answered' }]);
-    expect(types(clinic)).toEqual(types(ward));
+    const types = (b: string) => srv.server.store.all(sql`SELECT type FROM events WHERE board_id = ${b} AND type LIKE 'escalation.%' ORDER BY seq`);
+    expect(await types(ward)).toEqual([{ type: 'escalation.raised' }, { type: 'escalation.answered' }]);
+    expect(await types(clinic)).toEqual(await types(ward));
   });
 
   it('multi-tier: the clinic forwards it to the psychiatry board, which answers; every board sees the whole chain', async () => {
@@ -126,7 +126,7 @@ describe('escalations up and down the chain', () => {
         `raised:${ward}`, `forwarded:${clinic}`, `answered:${region}`,
       ]);
     }
-    expect(stored('esc-2')).toMatchObject({ status: 'answered', resolution: 'Budget til 2 senge' });
+    expect(await stored('esc-2')).toMatchObject({ status: 'answered', resolution: 'Budget til 2 senge' });
   });
 
   it('return with a reason: the origin sees it returned; it can be escalated again afterwards', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -165,15 +166,15 @@ describe('group commit, over sockets', () => {
   });
 
   it('acks concurrent moves only once durable, keeps per-sender order, and isolates a rejected one', async () => {
-    const reader = new Database(srv.databasePath, { readonly: true });
-    const durableSeq = () => (reader.prepare('SELECT seq FROM boards WHERE id = ?').get(board) as { seq: number }).seq;
+    const reader = srv.openReader();
+    const durableSeq = async () => (await reader.first(sql<{ seq: number }>`SELECT seq FROM boards WHERE id = ${board}`))!.seq;
     const rounds = 5;
     const sends = clients.flatMap((c, ci) =>
       Array.from({ length: rounds }, (_, r) => {
         const card = ci % 2 === 0 ? FIXTURE.cards.huddle : FIXTURE.cards.sms;
         // Client D's third command names a card that does not exist: it alone is rejected.
         const cmd = ci === 3 && r === 2 ? move('card-missing', doing) : move(card, r % 2 ? doing : todo, r);
-        return c.request<CommandResult>('card:move', cmd).then((ack) => ({ ack, ci, r, durable: durableSeq() }));
+        return c.request<CommandResult>('card:move', cmd).then(async (ack) => ({ ack, ci, r, durable: await durableSeq() }));
       }),
     );
     const acks = await Promise.all(sends);
@@ -192,12 +193,12 @@ describe('group commit, over sockets', () => {
     }
     // Every committed change reached the peer, in seq order with no gaps.
     // (A move to where the card already is changes nothing and makes no event.)
-    const finalSeq = durableSeq();
+    const finalSeq = await durableSeq();
     expect(finalSeq).toBeGreaterThan(clients.length);
     const deadline = Date.now() + 5000;
     while (peer.events.length < finalSeq && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(peer.events.map((e: BoardEvent) => e.seq)).toEqual(Array.from({ length: finalSeq }, (_, i) => i + 1));
-    reader.close();
+    await reader.close();
   });
 
   it('tells the room of a move on a quiet board once, before or with its ack, and the ack carries it too', async () => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { connect } from 'node:net';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ afterAll(async () => {
 });
 
 const board = FIXTURE.clinicBoard;
-const count = () => srv.server.db.prepare('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM cards) AS n').get();
+const count = () => srv.server.store.first(sql`SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM cards) AS n`);
 
 describe('hostile socket input', () => {
   it('answers unknown events with a typed error', async () => {
@@ -34,7 +35,7 @@ describe('hostile socket input', () => {
   });
 
   it('survives commands without an ack, with odd argument lists, and deep or huge payloads', async () => {
-    const before = count();
+    const before = await count();
     const c = await connectClient(srv.url);
     const raw = c.socket as unknown as { emit: (...args: unknown[]) => void };
     raw.emit('card:move', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle, toColumnId: 'x', index: 0 });
@@ -47,7 +48,7 @@ describe('hostile socket input', () => {
       await c.request('card:create', { opId: opId(), boardId: board, card: { id: 'x1', columnId: FIXTURE.columns.todo, type: 'idea', title: 'x'.repeat(100_000) } }),
     ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', issues: [{ path: 'card.title' }] } });
     expect(await c.request('measurement:record', { opId: opId(), boardId: board, indicatorId: FIXTURE.indicators.restraint, periodStart: '2026-10-01', value: 'NaN' })).toMatchObject({ ok: false });
-    expect(count()).toEqual(before);
+    expect(await count()).toEqual(before);
     c.close();
   });
 

@@ -8,7 +8,7 @@ let srv: TestServer;
 let clinicLeader: string;
 beforeAll(async () => {
   srv = await startTestServer({ demo: true });
-  clinicLeader = createTestSession(srv.databasePath, 'Klinikleder Nord', { roles: [{ unitId: 'k-nord', role: 'facilitator' }] }).token;
+  clinicLeader = createTestSession(srv.database, 'Klinikleder Nord', { roles: [{ unitId: 'k-nord', role: 'facilitator' }] }).token;
 });
 afterAll(async () => {
   await srv.stop();
@@ -37,7 +37,7 @@ describe('upward read access', () => {
   });
 
   it("a ward's member reads the decisions taken above (the clinic's minutes), but not a sibling clinic's", async () => {
-    const ward = createTestSession(srv.databasePath, 'Sygeplejerske N1', { roles: [{ unitId: 'n1', role: 'member' }] }).token;
+    const ward = createTestSession(srv.database, 'Sygeplejerske N1', { roles: [{ unitId: 'n1', role: 'member' }] }).token;
     const res = await get('/api/boards/board-k-nord/meetings', ward);
     expect(res.status).toBe(200);
     const { meetings } = (await res.json()) as { meetings: { id: string; items: { decisions: unknown[] }[] }[] };
@@ -85,7 +85,7 @@ describe('goals both ways: every indicator serves a goal, cross-cutting goals sh
   });
 
   it('a goal written with partners outside the organisation keeps them as owners, and their report sets the joint status', async () => {
-    const admin = createTestSession(srv.databasePath, 'Direktør').token;
+    const admin = createTestSession(srv.database, 'Direktør').token;
     const write = (method: string, path: string, body: unknown) =>
       fetch(`${srv.url}${path}`, { method, headers: cookieHeaders(admin), body: JSON.stringify(body) });
     const created = await write('POST', '/api/goals', {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardEvent, CommandResult } from '../../shared/protocol';
 import type { BoardAtResponse, HistoryResponse, MeetingChangesResponse } from '../../shared/meeting-rest';
@@ -36,8 +37,8 @@ async function send(client: TestClient, name: string, cmd: Record<string, unknow
 }
 const meetingOf = (events: BoardEvent[]): Meeting =>
   (events.find((e) => e.body.type.startsWith('meeting.'))!.body as { meeting: Meeting }).meeting;
-const storedMeeting = (id: string): Meeting =>
-  JSON.parse((srv.server.db.prepare('SELECT body FROM meetings WHERE id = ?').get(id) as { body: string }).body) as Meeting;
+const storedMeeting = async (id: string): Promise<Meeting> =>
+  JSON.parse((await srv.server.store.first(sql<{ body: string }>`SELECT body FROM meetings WHERE id = ${id}`))!.body) as Meeting;
 const change = (meetingId: string, c: Record<string, unknown>) => send(facilitator, 'meeting:change', { meetingId, change: c });
 
 async function get<T>(path: string): Promise<{ status: number; body: T; headers: Headers }> {
@@ -73,7 +74,7 @@ describe('a meeting from start to minutes', () => {
     await send(colleague, 'card:move', { cardId: huddle, toColumnId: done, index: 0 });
 
     const ended = meetingOf(await send(facilitator, 'meeting:end', { meetingId: 'm1' }));
-    expect(storedMeeting('m1')).toEqual(ended);
+    expect(await storedMeeting('m1')).toEqual(ended);
     const minutes = ended.minutes!;
     expect(ended.status).toBe('ended');
     expect(minutes.attendees).toEqual(['Eva', 'Ole']);
@@ -88,7 +89,7 @@ describe('a meeting from start to minutes', () => {
       { indicatorId: FIXTURE.indicators.survey, name: 'LUP: godt samlet indtryk', unitLabel: '%', decimals: 0, periodStart: '2026-07-01', value: 88, status: 'green' },
     ]);
     // The next meeting follows from the cadence (biweekly by default).
-    const cadence = srv.server.db.prepare('SELECT cadence, next_meeting_date FROM board_cadences WHERE board_id = ?').get(board);
+    const cadence = await srv.server.store.first(sql`SELECT cadence, next_meeting_date FROM board_cadences WHERE board_id = ${board}`);
     expect(cadence).toMatchObject({ cadence: 'biweekly' });
 
     // Readable later over REST, and exportable.
@@ -144,11 +145,11 @@ describe('a meeting from start to minutes', () => {
     ]);
     expect(results.every((r) => r.length > 0)).toBe(true);
     await settle();
-    const item = storedMeeting('m1').items.find((i) => i.id === 'x1')!;
+    const item = (await storedMeeting('m1')).items.find((i) => i.id === 'x1')!;
     expect(item.decisions.map((d) => d.id)).toEqual(['d1', 'd2']);
     expect(item.outcome).toBe('Enige');
     // Both clients heard every event (their own too) in the log's order, and the log has no gaps.
-    const seqs = (srv.server.db.prepare('SELECT seq FROM events WHERE board_id = ? ORDER BY seq').all(board) as { seq: number }[]).map((r) => r.seq);
+    const seqs = (await srv.server.store.all(sql<{ seq: number }>`SELECT seq FROM events WHERE board_id = ${board} ORDER BY seq`)).map((r) => r.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     expect(colleague.events.map((e) => e.seq)).toEqual(seqs);
     expect(facilitator.events.map((e) => e.seq)).toEqual(seqs);
@@ -263,7 +264,7 @@ describe('attendance', () => {
   it('keeps picked people with their role beside typed names, in the minutes and the Markdown export', async () => {
     await send(facilitator, 'meeting:start', { meetingId: 'm1' });
     await change('m1', { kind: 'attendance', attendees: [{ name: 'Anne Jensen', userId: 'u-anne', role: 'ward-management' }, 'Ole', { name: 'Bo Dahl', role: 'employee-representative' }] });
-    expect(storedMeeting('m1').attendees).toEqual([
+    expect((await storedMeeting('m1')).attendees).toEqual([
       { name: 'Anne Jensen', userId: 'u-anne', role: 'ward-management' }, 'Ole', { name: 'Bo Dahl', role: 'employee-representative' },
     ]);
     expect(await facilitator.request('meeting:change', {
@@ -272,7 +273,7 @@ describe('attendance', () => {
     const ended = meetingOf(await send(facilitator, 'meeting:end', { meetingId: 'm1' }));
     expect(ended.minutes!.attendees).toHaveLength(3);
     const read = await get<Meeting>(`/api/boards/${board}/meetings/m1`);
-    expect(read.body.minutes!.attendees).toEqual(storedMeeting('m1').attendees);
+    expect(read.body.minutes!.attendees).toEqual((await storedMeeting('m1')).attendees);
     const md = await get<string>(`/api/boards/${board}/meetings/m1/minutes.md`);
     expect(md.body).toContain('- Anne Jensen (afsnitsledelse)\n- Ole\n- Bo Dahl (medarbejderrepræsentant)');
   });
@@ -298,7 +299,7 @@ describe('history and undo', () => {
     const restored = await send(colleague, 'card:undo', { cardId: sms });
     expect(restored[0]!.body).toMatchObject({ type: 'card.restored', card: { id: sms, archived: false, columnId: todo } });
     // The log only grew: nothing was rewritten.
-    expect(srv.server.db.prepare('SELECT count(*) AS n FROM events WHERE board_id = ?').get(board)).toEqual({ n: 5 });
+    expect(await srv.server.store.first(sql`SELECT count(*) AS n FROM events WHERE board_id = ${board}`)).toEqual({ n: 5 });
   });
 
   it('a move goes out as the card\'s new position; the history keeps the whole card', async () => {
@@ -326,7 +327,7 @@ describe('history and undo', () => {
     await send(colleague, 'card:undo', {});
     const second = await send(facilitator, 'card:undo', {});
     expect(second[0]!.body).toMatchObject({ type: 'card.moved', card: { id: sms, columnId: todo } });
-    expect(srv.server.db.prepare('SELECT title FROM cards WHERE id = ?').get(huddle)).toEqual({ title: 'Tvangsforebyggende huddle' });
+    expect(await srv.server.store.first(sql`SELECT title FROM cards WHERE id = ${huddle}`)).toEqual({ title: 'Tvangsforebyggende huddle' });
     // Nothing of the facilitator's is left to undo.
     expect(await facilitator.request('card:undo', { opId: opId(), boardId: board }))
       .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -337,7 +338,7 @@ describe('history and undo', () => {
     await send(facilitator, 'card:undo', { cardId: sms });
     expect(await facilitator.request('card:undo', { opId: opId(), boardId: board, cardId: sms }))
       .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(srv.server.db.prepare('SELECT column_id AS columnId FROM cards WHERE id = ?').get(sms)).toEqual({ columnId: todo });
+    expect(await srv.server.store.first(sql`SELECT column_id AS "columnId" FROM cards WHERE id = ${sms}`)).toEqual({ columnId: todo });
   });
 
   it('undo of a move puts the card back in its column', async () => {

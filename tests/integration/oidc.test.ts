@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,9 +28,9 @@ let srv: TestServer;
 /** A second instance with the same configuration, as behind a load balancer. */
 let other: TestServer;
 const oidcUser = (server: TestServer) =>
-  server.server.db
-    .prepare("INSERT INTO users (id, username, display_name, email, created_at) VALUES ('u-oidc', 'oidc', 'Olga OIDC', 'oidc.person@kaskade.example', '2026-01-01')")
-    .run();
+  server.server.store.run(
+    sql`INSERT INTO users (id, username, display_name, email, created_at) VALUES ('u-oidc', 'oidc', 'Olga OIDC', 'oidc.person@kaskade.example', '2026-01-01')`,
+  );
 beforeAll(async () => {
   idp = createServer((req, res) => {
     const url = new URL(req.url ?? '/', issuer);
@@ -72,8 +73,8 @@ beforeAll(async () => {
   const oidc = { issuer, clientId: 'kaskade', clientSecret: 'hemmelig', redirectUri: 'http://localhost/api/auth/oidc/callback', scope: 'openid email' };
   srv = await startTestServer({ app: { oidc } });
   other = await startTestServer({ app: { oidc } });
-  oidcUser(srv);
-  oidcUser(other);
+  await oidcUser(srv);
+  await oidcUser(other);
 });
 afterAll(async () => {
   await srv?.stop();

@@ -16,7 +16,7 @@ let srv: TestServer;
 let headers: Record<string, string>;
 beforeAll(async () => {
   srv = await startTestServer({ demo: true });
-  headers = cookieHeaders(createTestSession(srv.databasePath, 'Direktør').token);
+  headers = cookieHeaders(createTestSession(srv.database, 'Direktør').token);
 });
 afterAll(async () => {
   await srv?.stop();

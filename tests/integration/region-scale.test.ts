@@ -3,23 +3,20 @@ import { calendarDate } from '../../shared/domain/periods';
 import { measurementStatus } from '../../shared/domain/status';
 import { OverviewPage, type OverviewRow, walkOverview } from '../../shared/overview';
 import { BoardSnapshotResponse } from '../../shared/rest';
-import { openDatabase } from '../../server/db/open-database';
 import { type StatusCell, unitStatusRepository } from '../../server/repositories/unit-status-repository';
 import type { RunningServer } from '../../server/server';
-import { sqliteStore } from '../../server/store';
 import { cookieHeaders, createTestSession, sessionCookie } from '../helpers/auth';
 import { type RegionServer, startRegionServer } from '../helpers/region-server';
 
 // The M organisation (616 units, ~129k measurements): the overview's stored statuses must be what a full
 // recomputation gives, and stay so after measurements, targets and mandatory changes.
 let region: RegionServer;
-let databasePath: string;
 let server: RunningServer;
 let admin: string;
 
 beforeAll(async () => {
   region = await startRegionServer('m');
-  ({ server, databasePath, admin } = region);
+  ({ server, admin } = region);
 }, 180_000);
 
 afterAll(async () => {
@@ -40,12 +37,12 @@ const wholeOverview = (token = admin) =>
 
 /** Every cell recomputed from the measurements, targets and tree, on a connection of its own. */
 async function fullRecomputation(): Promise<Map<string, StatusCell>> {
-  const db = openDatabase(databasePath);
+  const reader = region.openReader();
   try {
-    const cells = await unitStatusRepository(sqliteStore(db)).computeAll(calendarDate(new Date()));
+    const cells = await unitStatusRepository(reader).computeAll(calendarDate(new Date()));
     return new Map(cells.cells.map((c) => [`${c.unitId}/${c.indicatorId}`, c]));
   } finally {
-    db.close();
+    await reader.close();
   }
 }
 
@@ -116,7 +113,7 @@ describe('the overview at region size (M)', () => {
   }, 120_000);
 
   it("gives a ward member their own line only, and the children of a unit they may not read as 403", async () => {
-    const member = createTestSession(databasePath, 'Afsnitsmedarbejder', { roles: [{ unitId: 'h2-k3-a5', role: 'member' }] }).token;
+    const member = createTestSession(region.database, 'Afsnitsmedarbejder', { roles: [{ unitId: 'h2-k3-a5', role: 'member' }] }).token;
     const top = await page({}, member);
     expect(top.rows.map((r) => r.unitId)).toEqual(['region', 'h2']);
     expect(top.onlyBoardId).toBe('board-h2-k3-a5');

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarDate } from '../../shared/domain/periods';
 import { OverviewPage } from '../../shared/overview';
-import { openDatabase } from '../../server/db/open-database';
 import { unitStatusRepository } from '../../server/repositories/unit-status-repository';
 import type { RunningServer } from '../../server/server';
-import { sqliteStore } from '../../server/store';
 import { cookieHeaders, sessionCookie } from '../helpers/auth';
 import { type RegionServer, startRegionServer } from '../helpers/region-server';
 
@@ -13,14 +11,13 @@ import { type RegionServer, startRegionServer } from '../helpers/region-server';
 // recomputation for the server's day. The server runs on a clock the test moves.
 const DAY_MS = 24 * 3600_000;
 let region: RegionServer;
-let databasePath: string;
 let server: RunningServer;
 let admin: string;
 let now = new Date();
 
 beforeAll(async () => {
   region = await startRegionServer('m', { clock: { now: () => now } });
-  ({ server, databasePath, admin } = region);
+  ({ server, admin } = region);
 }, 180_000);
 
 afterAll(async () => {
@@ -38,20 +35,20 @@ const overview = async (parent: string) => {
 
 /** One stored cell (the region's roll-ups are not on its board, so the overview does not show them). */
 async function storedCell(unitId: string, indicatorId: string) {
-  const db = openDatabase(databasePath);
+  const reader = region.openReader();
   try {
-    return (await unitStatusRepository(sqliteStore(db)).storedCells())
+    return (await unitStatusRepository(reader).storedCells())
       .find((c) => c.unitId === unitId && c.indicatorId === indicatorId);
   } finally {
-    db.close();
+    await reader.close();
   }
 }
 
 /** Every stored cell against every recomputed one for `day`, on a connection of its own. */
 async function expectStoredEqualsRecomputation(day: string): Promise<void> {
-  const db = openDatabase(databasePath);
+  const reader = region.openReader();
   try {
-    const statuses = unitStatusRepository(sqliteStore(db));
+    const statuses = unitStatusRepository(reader);
     const shape = (c: { unitId: string; indicatorId: string; status: string; value: number | null; periodStart: string | null; signal: boolean; rolledUp: boolean }) =>
       `${c.unitId}/${c.indicatorId} ${c.status} ${c.value} ${c.periodStart} ${c.signal} ${c.rolledUp}`;
     const stored = (await statuses.storedCells()).map(shape);
@@ -63,7 +60,7 @@ async function expectStoredEqualsRecomputation(day: string): Promise<void> {
       `${key(r)} ${r.value.toFixed(9)} ${r.denominator}`;
     expect((await statuses.storedRolled()).map(rolled).sort()).toEqual(full.rolled.map(rolled).sort());
   } finally {
-    db.close();
+    await reader.close();
   }
 }
 

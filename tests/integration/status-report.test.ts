@@ -8,7 +8,7 @@ let srv: TestServer;
 let token: string;
 beforeAll(async () => {
   srv = await startTestServer({ demo: true });
-  token = createTestSession(srv.databasePath, 'Klinikleder Nord', { roles: [{ unitId: 'k-nord', role: 'facilitator' }] }).token;
+  token = createTestSession(srv.database, 'Klinikleder Nord', { roles: [{ unitId: 'k-nord', role: 'facilitator' }] }).token;
 });
 afterAll(async () => {
   await srv.stop();

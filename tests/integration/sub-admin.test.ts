@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminUser } from '../../shared/auth';
 import { cookieHeaders, createTestSession } from '../helpers/auth';
@@ -10,7 +11,7 @@ let wardAdmin: Record<string, string>;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   srv = await startTestServer();
-  const person = (name: string, roles: { unitId: string; role: 'member' | 'admin' }[]) => createTestSession(srv.databasePath, name, { roles });
+  const person = (name: string, roles: { unitId: string; role: 'member' | 'admin' }[]) => createTestSession(srv.database, name, { roles });
   top = cookieHeaders(person('Topadmin', [{ unitId: 'clinic', role: 'admin' }]).token);
   wardAdmin = cookieHeaders(person('Afsnitsadmin', [{ unitId: 'ward', role: 'admin' }]).token);
   ids.wardMember = person('Afsnitsmedlem', [{ unitId: 'ward', role: 'member' }]).userId;
@@ -26,18 +27,18 @@ function api(method: string, path: string, headers: Record<string, string>, body
   const { 'content-type': type, ...rest } = headers;
   return fetch(`${srv.url}${path}`, { method, headers: body === undefined ? rest : { ...rest, 'content-type': type! }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 }
-const userRow = (id: string) => srv.server.db.prepare('SELECT email, password_hash FROM users WHERE id = ?').get(id);
+const userRow = (id: string) => srv.server.store.first(sql`SELECT email, password_hash FROM users WHERE id = ${id}`);
 const listed = async (headers: Record<string, string>) =>
   ((await (await api('GET', '/api/admin/users', headers)).json()) as { users: AdminUser[] }).users.map((u) => u.displayName);
 
 describe('sub-administrators', () => {
   it('may not reset the password or change the e-mail of a person without roles', async () => {
-    const before = userRow(ids.roleless!);
+    const before = await userRow(ids.roleless!);
     const reset = await api('PATCH', `/api/admin/users/${ids.roleless}`, wardAdmin, { password: 'overtaget-9876' });
     expect([403, 404]).toContain(reset.status);
     const email = await api('PATCH', `/api/admin/users/${ids.roleless}`, wardAdmin, { email: 'angriber@example.org' });
     expect([403, 404]).toContain(email.status);
-    expect(userRow(ids.roleless!)).toEqual(before);
+    expect(await userRow(ids.roleless!)).toEqual(before);
   });
 
   it('may not change a person with a role above their subtree', async () => {
@@ -62,10 +63,10 @@ describe('sub-administrators', () => {
   });
 
   it('logs every change in the same transaction as the change', async () => {
-    const count = () => (srv.server.db.prepare('SELECT count(*) AS n FROM admin_events').get() as { n: number }).n;
-    const before = count();
+    const count = async () => (await srv.server.store.first(sql<{ n: number }>`SELECT count(*) AS n FROM admin_events`))?.n;
+    const before = await count();
     expect((await api('PATCH', `/api/admin/users/${ids.wardMember}`, wardAdmin, { displayName: 'Afsnitsmedlem' })).status).toBe(204);
     expect((await api('PATCH', `/api/admin/users/${ids.roleless}`, wardAdmin, { displayName: 'Overtaget' })).status).not.toBe(204);
-    expect(count()).toBe(before + 1);
+    expect(await count()).toBe(before! + 1);
   });
 });

@@ -6,7 +6,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { cookieHeaders, testToken } from '../helpers/auth';
 import { type TestClient, connectClient, opId } from '../helpers/socket-client';
 import { type ChildServer, freePort, killAllChildren, startChildServer } from './helpers/child-server';
-import { createReliabilityDatabase, INDICATOR, type ReliabilityBoard } from './helpers/fixture';
+import { createReliabilityTarget, INDICATOR, type ReliabilityBoard } from './helpers/fixture';
 import { size } from './helpers/run-config';
 import { type StalledClient, openStalledClient } from './helpers/stalled-client';
 
@@ -30,18 +30,22 @@ const WRITERS = 3;
 const dir = mkdtempSync(join(tmpdir(), 'kaskade-abuse-'));
 let server: ChildServer;
 let boards: ReliabilityBoard[];
+let dropDatabase = async (): Promise<void> => {};
 const clients: TestClient[] = [];
 const stalled: StalledClient[] = [];
 beforeAll(async () => {
-  const path = join(dir, 'kaskade.db');
-  boards = createReliabilityDatabase(path, 3, 20);
+  const target = await createReliabilityTarget(join(dir, 'kaskade.db'), 3, 20);
+  boards = target.boards;
+  dropDatabase = target.drop;
   // A shared machine may be slow to start a child: wait longer than the default rather than fail on it.
-  server = await startChildServer(path, await freePort(), 'server/main.ts', 90_000);
+  server = await startChildServer(target.database, await freePort(), 'server/main.ts', 90_000);
 }, 120_000);
-afterAll(() => {
+afterAll(async () => {
   clients.forEach((c) => c.close());
   stalled.forEach((s) => s.destroy());
   killAllChildren();
+  await server?.kill();
+  await dropDatabase();
   rmSync(dir, { recursive: true, force: true });
 });
 

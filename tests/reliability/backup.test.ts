@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../server/store';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -73,7 +74,7 @@ describe('online backup while clients write', () => {
     for (const { path, ackedBefore } of copies) {
       const db = new Database(path, { readonly: true });
       try {
-        expect(allProblems(db), seedMsg(`backup ${path}`)).toEqual([]);
+        expect(await allProblems(sqliteStore(db)), seedMsg(`backup ${path}`)).toEqual([]);
         const has = db.prepare('SELECT count(*) FROM operations WHERE op_id = ?').pluck();
         const missing = ackedBefore.filter((op) => has.get(op) !== 1);
         expect(missing, seedMsg(`acknowledged before ${path} began`)).toEqual([]);
@@ -88,7 +89,7 @@ describe('online backup while clients write', () => {
     clients.push(client);
     const ack = await client.send('card:create', { opId: 'restored-op-1', boardId: restored.boards[0]!.id, card: { id: 'after-restore', columnId: restored.boards[0]!.columns[0]!, type: 'idea', title: 'Efter gendannelse' } });
     expect(ack.ok, seedMsg('command on the restored database')).toBe(true);
-    expect(allProblems(restored.db)).toEqual([]);
+    expect(await allProblems(restored.store)).toEqual([]);
     console.info(`[reliability] backup seed=${SEED}: ${copies.length} online backups during ${workload.log.acked.size} acknowledged writes, all consistent`);
   });
 });

@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalise, dbBoardState } from './helpers/board-state';
 import { randomCommand, sleep } from './helpers/commands';
-import { allProblems } from './helpers/db-checks';
+import { allProblems, boardSeq, countOf } from './helpers/db-checks';
+import { sql } from 'kysely';
 import { type InProcessServer, startInProcessServer } from './helpers/inproc-server';
 import { createRng } from './helpers/rng';
 import { SEED, seedMsg, size } from './helpers/run-config';
@@ -54,21 +55,21 @@ describe(`convergence: ${CLIENTS} clients on ${BOARDS} boards`, () => {
 
     // Quiet now: every broadcast still in flight lands, then each replica must equal the database exactly.
     for (const client of clients) {
-      const expected = srv.db.prepare('SELECT seq FROM boards WHERE id = ?').pluck().get(client.options.boardId) as number;
+      const expected = await boardSeq(srv.store, client.options.boardId);
       await client.waitFor(() => client.replica.seq >= expected && !client.replica.hasGap(), 10_000, seedMsg(`seq ${expected}`));
     }
     let divergences = 0;
     for (const client of clients) {
-      const server = await dbBoardState(srv.db, client.options.boardId);
+      const server = await dbBoardState(srv.store, client.options.boardId);
       const local = normalise(client.replica.state!);
       if (!isDeepStrictEqual(local, server)) divergences++;
       expect(local, seedMsg(`${client.options.name} diverged from the server`)).toEqual(server);
       expect(client.errors, seedMsg(client.options.name)).toEqual([]);
     }
-    expect(allProblems(srv.db), seedMsg('database invariants')).toEqual([]);
+    expect(await allProblems(srv.store), seedMsg('database invariants')).toEqual([]);
     // Races (a peer archived the card first) are refused with CONFLICT/NOT_FOUND; nothing else may be refused.
     expect(Object.keys(outcomes.refused).filter((c) => c !== 'CONFLICT' && c !== 'NOT_FOUND'), seedMsg('refusals')).toEqual([]);
-    const events = srv.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+    const events = await countOf(srv.store, sql`SELECT count(*) AS n FROM events`);
     console.info(
       `[reliability] convergence seed=${SEED}: ${CLIENTS} clients, ${BOARDS} boards, ${CLIENTS * OPS_PER_CLIENT} commands ` +
         `(${outcomes.ok} applied, refused ${JSON.stringify(outcomes.refused)}), ${events} events, ` +

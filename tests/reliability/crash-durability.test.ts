@@ -1,3 +1,4 @@
+import { type SqliteStore, sqliteStore } from '../../server/store';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,19 +27,10 @@ afterAll(() => {
 });
 
 /** Reads the killed server's file directly, as the restarted server will (SQLite recovers the WAL on open). */
-function inspect<T>(path: string, read: (db: Database.Database) => T): T {
+async function inspect<T>(path: string, read: (db: Database.Database, store: SqliteStore) => T | Promise<T>): Promise<T> {
   const db = new Database(path);
   try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
-async function inspectAsync<T>(path: string, read: (db: Database.Database) => Promise<T>): Promise<T> {
-  const db = new Database(path);
-  try {
-    return await read(db);
+    return await read(db, sqliteStore(db));
   } finally {
     db.close();
   }
@@ -68,8 +60,8 @@ describe(`crash durability: SIGKILL ${KILLS} times while clients write`, () => {
       const unknown = [...sent.keys()].filter((op) => !acked.has(op));
       totals.acked += acked.size;
       totals.unknown += unknown.length;
-      inspect(path, (db) => {
-        expect(allProblems(db), seedMsg(`round ${round}: database after SIGKILL`)).toEqual([]);
+      await inspect(path, async (db, store) => {
+        expect(await allProblems(store), seedMsg(`round ${round}: database after SIGKILL`)).toEqual([]);
         const ops = db.prepare('SELECT count(*) FROM operations WHERE op_id = ?').pluck();
         const seqs = db.prepare('SELECT seq FROM events WHERE op_id = ? AND board_id = ? ORDER BY seq').pluck();
         for (const [opId, ack] of acked) {
@@ -91,10 +83,10 @@ describe(`crash durability: SIGKILL ${KILLS} times while clients write`, () => {
         }
         retry.close();
         await server.kill();
-        inspect(path, (db) => {
+        await inspect(path, async (db, store) => {
           const ops = db.prepare('SELECT count(*) FROM operations WHERE op_id = ?').pluck();
           for (const opId of unknown) expect(ops.get(opId), seedMsg(`retry of ${opId}`)).toBeLessThanOrEqual(1);
-          expect(allProblems(db), seedMsg(`round ${round}: after retries`)).toEqual([]);
+          expect(await allProblems(store), seedMsg(`round ${round}: after retries`)).toEqual([]);
         });
       }
     }
@@ -104,7 +96,7 @@ describe(`crash durability: SIGKILL ${KILLS} times while clients write`, () => {
     for (const board of boards) {
       const reader = await SyncClient.connect(server.url, { name: 'Reader', boardId: board.id });
       clients.push(reader);
-      expect(normalise(reader.replica.state!), seedMsg(`board ${board.id} after restarts`)).toEqual(await inspectAsync(path, (db) => dbBoardState(db, board.id)));
+      expect(normalise(reader.replica.state!), seedMsg(`board ${board.id} after restarts`)).toEqual(await inspect(path, (_db, store) => dbBoardState(store, board.id)));
       reader.close();
     }
     await server.kill();

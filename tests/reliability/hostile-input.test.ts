@@ -21,7 +21,7 @@ const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 beforeAll(async () => {
   srv = await startInProcessServer({ boards: 2 });
   for (const name of ['Fuzz', 'Raw', 'Normal']) testToken(srv.url, name); // their sign-ins happen before the fingerprint
-  before = fingerprint(srv.db);
+  before = await fingerprint(srv.store);
 });
 afterAll(async () => {
   await srv?.stop();
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 /** After each kind of attack: not one byte of the database changed, nothing polluted, normal clients still served. */
 async function expectUnharmed(what: string): Promise<void> {
-  expect(fingerprint(srv.db), seedMsg(`${what}: the database changed`)).toBe(before);
+  expect(await fingerprint(srv.store), seedMsg(`${what}: the database changed`)).toBe(before);
   expect(Object.getOwnPropertyNames(Object.prototype).sort(), seedMsg(`${what}: Object.prototype polluted`)).toEqual(prototypeKeys);
   expect(({} as Record<string, unknown>).polluted, seedMsg(`${what}: polluted`)).toBeUndefined();
   const client = await SyncClient.connect(srv.url, { name: 'Normal', boardId: srv.boards[1]!.id });
@@ -172,7 +172,7 @@ describe(`hostile input: ${CASES} of each kind`, () => {
       tally(outcomes, String(res.status));
     }
     await expectUnharmed('http');
-    expect(allProblems(srv.db)).toEqual([]);
+    expect(await allProblems(srv.store)).toEqual([]);
     console.info(`[reliability] hostile http seed=${SEED}: ${CASES} cases → statuses ${JSON.stringify(outcomes)}`);
   });
 

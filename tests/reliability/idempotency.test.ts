@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack, CommandResult } from '../../shared/protocol';
 import { type TestClient, connectClient } from '../helpers/socket-client';
 import { randomCommand, sleep } from './helpers/commands';
-import { allProblems } from './helpers/db-checks';
+import { allProblems, boardSeq, countOf } from './helpers/db-checks';
+import { sql } from 'kysely';
 import { type InProcessServer, startInProcessServer } from './helpers/inproc-server';
 import { createRng } from './helpers/rng';
 import { SEED, seedMsg, size } from './helpers/run-config';
@@ -56,12 +57,16 @@ describe('idempotency: every command sent 1–3 times', () => {
       }
       sent.push({ opId: String(cmd.opId), acks, times, mode });
       // Let the state client see the change, so the next command is built on the board as it is.
-      await state.waitFor(() => state.replica.seq >= (srv.db.prepare('SELECT seq FROM boards').pluck().get() as number), 5000, 'state');
+      const seq = await boardSeq(srv.store, srv.boards[0]!.id);
+      await state.waitFor(() => state.replica.seq >= seq, 5000, 'state');
     }
     await sleep(200);
 
-    const operationRows = srv.db.prepare('SELECT count(*) FROM operations WHERE op_id = ?').pluck();
-    const eventsOf = srv.db.prepare('SELECT board_id, seq FROM events WHERE op_id = ? ORDER BY seq');
+    const operationRows = (opId: string) => countOf(srv.store, sql`SELECT count(*) AS n FROM operations WHERE op_id = ${opId}`);
+    const eventsOf = async (opId: string) =>
+      (await srv.store.all(sql<{ board_id: string; seq: number | string }>`SELECT board_id, seq FROM events WHERE op_id = ${opId} ORDER BY seq`)).map(
+        (r) => ({ board_id: r.board_id, seq: Number(r.seq) }),
+      );
     const seen = new Map<string, number[]>();
     for (const e of observer.events) seen.set(e.opId, [...(seen.get(e.opId) ?? []), e.seq]);
     let applied = 0;
@@ -71,20 +76,20 @@ describe('idempotency: every command sent 1–3 times', () => {
       // Every answer to the same opId is the same answer: same seq, same events.
       for (const ack of acks) expect(comparable(ack), what).toEqual(comparable(acks[0]!));
       const first = acks[0]!;
-      const rows = eventsOf.all(opId) as { board_id: string; seq: number }[];
+      const rows = await eventsOf(opId);
       if (first.ok) {
         applied++;
-        expect(operationRows.get(opId), what).toBe(1);
+        expect(await operationRows(opId), what).toBe(1);
         expect(rows.map((r) => r.seq), what).toEqual(first.data.events.map((e) => e.seq));
         // Peers hear of each change once (a repeated opId is acknowledged, never re-broadcast).
         expect((seen.get(opId) ?? []).sort((x, y) => x - y), what).toEqual(rows.map((r) => r.seq));
       } else {
-        expect(operationRows.get(opId), what).toBe(0);
+        expect(await operationRows(opId), what).toBe(0);
         expect(rows, what).toEqual([]);
       }
     }
     expect(new Set(observer.events.map((e) => e.seq)).size, seedMsg('observer got a seq twice')).toBe(observer.events.length);
-    expect(allProblems(srv.db), seedMsg('database invariants')).toEqual([]);
+    expect(await allProblems(srv.store), seedMsg('database invariants')).toEqual([]);
     const emits = sent.reduce((n, s) => n + Math.max(s.times, s.mode === 'reconnect' ? 2 : 1), 0);
     console.info(`[reliability] idempotency seed=${SEED}: ${COMMANDS} commands, ${emits} emits, ${applied} applied once, duplicates applied=0`);
   });

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../server/store';
 import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,14 +39,14 @@ afterAll(() => {
 type Schema = string;
 
 /** Which schema the file has: exactly the old one, exactly the new one, or a description of the mix. */
-function schemaOf(path: string): { schema: Schema; problems: string[] } {
+async function schemaOf(path: string): Promise<{ schema: Schema; problems: string[] }> {
   const db = new Database(path);
   try {
     const applied = db.prepare('SELECT count(*) FROM schema_migrations').pluck().get() as number;
     const table = db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('big_history', 'big_history_by_note')").pluck().get() as number;
     const column = (db.prepare('PRAGMA table_info(cards)').all() as { name: string }[]).some((c) => c.name === 'flagged');
     const rows = table > 0 ? (db.prepare('SELECT count(*) FROM big_history').pluck().get() as number) : 0;
-    const problems = integrityProblems(db);
+    const problems = await integrityProblems(sqliteStore(db));
     if (applied === BASE && table === 0 && !column) return { schema: 'old', problems };
     if (applied === BASE + 1 && table === 2 && column && rows === ROWS) return { schema: 'new', problems };
     return { schema: `mixed: ${applied} migrations, ${table} objects, column ${column}, ${rows} rows`, problems };
@@ -97,7 +98,7 @@ describe('SIGKILL during a migration', () => {
     const seen: Record<string, number> = {};
     for (let n = 0; n < KILLS; n++) {
       const { outcome } = await migrateInChild(path, migrations, Math.floor(rng.next() * 0.6 * duration));
-      const { schema, problems } = schemaOf(path);
+      const { schema, problems } = await schemaOf(path);
       expect(problems, seedMsg(`kill ${n}: integrity`)).toEqual([]);
       expect(['old', 'new'], seedMsg(`kill ${n} (${outcome}): schema is ${schema}`)).toContain(schema);
       seen[`${outcome}→${schema}`] = (seen[`${outcome}→${schema}`] ?? 0) + 1;
@@ -109,7 +110,7 @@ describe('SIGKILL during a migration', () => {
     }
     // Undisturbed, the runner then completes the migration from whatever state the kills left.
     await migrateInChild(path, migrations, null);
-    expect(schemaOf(path), seedMsg('after the final run')).toEqual({ schema: 'new', problems: [] });
+    expect(await schemaOf(path), seedMsg('after the final run')).toEqual({ schema: 'new', problems: [] });
     expect(seen['killed→old'] ?? 0, seedMsg(`no kill landed inside the migration: ${JSON.stringify(seen)}`)).toBeGreaterThan(0);
     console.info(`[reliability] migration-crash seed=${SEED}: migration takes ~${duration} ms; outcomes ${JSON.stringify(seen)}`);
   });

@@ -3,7 +3,8 @@ import { type AppStore, createAppStore } from '../../client/src/app/store/app-st
 import { createSocketTransport } from '../../client/src/lib/socket-transport';
 import { dbBoardState } from './helpers/board-state';
 import { randomCommand, sleep } from './helpers/commands';
-import { allProblems } from './helpers/db-checks';
+import { sql } from 'kysely';
+import { allProblems, boardSeq, countOf } from './helpers/db-checks';
 import { type InProcessServer, startInProcessServer } from './helpers/inproc-server';
 import { createRng } from './helpers/rng';
 import { LONG, SEED, seedMsg, size } from './helpers/run-config';
@@ -105,19 +106,20 @@ describe("the app's sync engine over a flaky link", () => {
       await until(() => state().pending.length === 0, 10_000, 'queue settled');
     }
 
-    const expected = srv.db.prepare('SELECT seq FROM boards WHERE id = ?').pluck().get(board.id) as number;
+    const expected = await boardSeq(srv.store, board.id);
     await until(() => state().lastSeq === expected, 5000, 'caught up');
-    const db = await dbBoardState(srv.db, board.id);
+    const db = await dbBoardState(srv.store, board.id);
     expect(state().server?.cards, seedMsg('cards')).toEqual(db.cards);
     expect(state().server?.columns, seedMsg('columns')).toEqual(db.columns);
     expect(state().view?.cards, seedMsg('the view, with nothing pending, is the server state')).toEqual(db.cards);
-    const ops = srv.db.prepare('SELECT count(*) FROM operations WHERE op_id = ?').pluck();
+    const ops = (opId: string) => countOf(srv.store, sql`SELECT count(*) AS n FROM operations WHERE op_id = ${opId}`);
     const refused = state().notices.length;
-    const applied = issued.filter((op) => ops.get(op) === 1).length;
-    expect(issued.every((op) => (ops.get(op) as number) <= 1)).toBe(true);
+    const counts = await Promise.all(issued.map((op) => ops(op)));
+    const applied = counts.filter((n) => n === 1).length;
+    expect(counts.every((n) => n <= 1)).toBe(true);
     // Every queued change ended applied once or refused (shown as a notice and rolled back): none vanished.
     expect(applied + refused, seedMsg(`${issued.length} issued, ${applied} applied, ${refused} refused`)).toBe(issued.length);
-    expect(allProblems(srv.db)).toEqual([]);
+    expect(await allProblems(srv.store)).toEqual([]);
     console.info(
       `[reliability] app sync engine seed=${SEED}${LONG ? ' (long)' : ''}: blackhole ${BLACKHOLE_MS} ms, reset, drop; offline shown after ${figures.offlineMs.join('/')} ms; ` +
         `online again after ${figures.resyncMs.join('/')} ms; ${issued.length} changes issued: ${applied} applied once, ${refused} refused and rolled back; divergences=0`,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbBoardState, normalise } from './helpers/board-state';
 import { randomCommand, sleep } from './helpers/commands';
-import { allProblems } from './helpers/db-checks';
+import { sql } from 'kysely';
+import { allProblems, boardSeq, countOf } from './helpers/db-checks';
 import { type InProcessServer, startInProcessServer } from './helpers/inproc-server';
 import { createRng } from './helpers/rng';
 import { LONG, SEED, seedMsg, size } from './helpers/run-config';
@@ -90,20 +91,20 @@ describe('network loss between a client and the server', () => {
       for (const c of flaky) await c.waitFor(() => c.pendingCount() === 0, 5000, seedMsg('pending drained'));
     }
 
-    const ops = srv.db.prepare('SELECT count(*) FROM operations WHERE op_id = ?').pluck();
+    const ops = (opId: string) => countOf(srv.store, sql`SELECT count(*) AS n FROM operations WHERE op_id = ${opId}`);
     for (const { opId, ack } of sentByFlaky) {
       const { ok } = await ack;
       if (ok) stats.applied++;
       else stats.rolledBack++;
-      expect(ops.get(opId), seedMsg(`${opId} (${ok ? 'applied' : 'refused'})`)).toBe(ok ? 1 : 0);
+      expect(await ops(opId), seedMsg(`${opId} (${ok ? 'applied' : 'refused'})`)).toBe(ok ? 1 : 0);
     }
-    const expected = srv.db.prepare('SELECT seq FROM boards WHERE id = ?').pluck().get(board.id) as number;
+    const expected = await boardSeq(srv.store, board.id);
     for (const c of [...flaky, ...peers]) {
       await c.waitFor(() => c.replica.seq >= expected, 5000, seedMsg('final catch-up'));
-      expect(normalise(c.replica.state!), seedMsg(`${c.options.name} diverged`)).toEqual(await dbBoardState(srv.db, board.id));
+      expect(normalise(c.replica.state!), seedMsg(`${c.options.name} diverged`)).toEqual(await dbBoardState(srv.store, board.id));
       expect(c.errors).toEqual([]);
     }
-    expect(allProblems(srv.db), seedMsg('database invariants')).toEqual([]);
+    expect(await allProblems(srv.store), seedMsg('database invariants')).toEqual([]);
     console.info(
       `[reliability] network seed=${SEED}${LONG ? ' (long)' : ''}: outages ${OUTAGES.join(',')}, blackhole ${BLACKHOLE_MS} ms; ` +
         `offline noticed in ${Math.max(...stats.detectMs)} ms max (limit ${DETECT_WITHIN_MS}), resynced in ${Math.max(...stats.resyncMs)} ms max; ` +

@@ -5,7 +5,8 @@ import type { Card } from '../../shared/schemas';
 import { decideCardMove } from '../../server/services/commands/card-commands';
 import { dbBoardState, normalise } from './helpers/board-state';
 import { newOpId } from './helpers/commands';
-import { allProblems } from './helpers/db-checks';
+import { sql } from 'kysely';
+import { allProblems, boardSeq, countOf } from './helpers/db-checks';
 import { type InProcessServer, startInProcessServer } from './helpers/inproc-server';
 import { SEED, seedMsg, size } from './helpers/run-config';
 import { SyncClient } from './helpers/sync-client';
@@ -106,17 +107,19 @@ describe('re-keying on a live server', () => {
       const ack = await writer.send('card:create', { opId: newOpId('spot'), boardId: board.id, card: { id: `spot-${n}`, columnId: column, type: 'idea', title: `Ide ${n}` }, index: 1 });
       expect(ack, seedMsg(`insert ${n}`)).toMatchObject({ ok: true });
     }
-    const cards = srv.db.prepare('SELECT id, order_key FROM cards WHERE column_id = ? AND archived = 0 ORDER BY order_key').all(column) as { id: string; order_key: string }[];
+    const cards = await srv.store.all(
+      srv.store.q.selectFrom('cards').select(['id', 'order_key']).where('column_id', '=', column).where('archived', '=', 0).orderBy('order_key'),
+    );
     expect(Math.max(...cards.map((c) => c.order_key.length)), seedMsg('longest key')).toBeLessThanOrEqual(MAX_ORDER_KEY_LENGTH);
-    const rekeys = srv.db.prepare("SELECT count(*) FROM events WHERE type = 'card.moved'").pluck().get() as number;
+    const rekeys = await countOf(srv.store, sql`SELECT count(*) AS n FROM events WHERE type = 'card.moved'`);
     expect(rekeys, seedMsg('re-key events')).toBeGreaterThan(0);
     // Newest insert at index 1, the fixture's first card before it, everything else after in reverse insert order.
     expect(cards.slice(0, 3).map((c) => c.id)).toEqual(['rcard-0-0', `spot-${inserts - 1}`, `spot-${inserts - 2}`]);
-    const expected = srv.db.prepare('SELECT seq FROM boards WHERE id = ?').pluck().get(board.id) as number;
+    const expected = await boardSeq(srv.store, board.id);
     await peer.waitFor(() => peer.replica.seq >= expected, 10_000, 'peer catch-up');
-    expect(normalise(peer.replica.state!), seedMsg('peer after re-keys')).toEqual(await dbBoardState(srv.db, board.id));
-    expect(normalise(writer.replica.state!), seedMsg('writer after re-keys')).toEqual(await dbBoardState(srv.db, board.id));
-    expect(allProblems(srv.db)).toEqual([]);
+    expect(normalise(peer.replica.state!), seedMsg('peer after re-keys')).toEqual(await dbBoardState(srv.store, board.id));
+    expect(normalise(writer.replica.state!), seedMsg('writer after re-keys')).toEqual(await dbBoardState(srv.store, board.id));
+    expect(await allProblems(srv.store)).toEqual([]);
     console.info(`[reliability] ordering seed=${SEED}: ${inserts} inserts at one spot, ${rekeys} re-key moves, longest key ${Math.max(...cards.map((c) => c.order_key.length))}`);
   });
 });

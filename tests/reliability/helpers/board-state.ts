@@ -1,8 +1,8 @@
 import type { BoardEvent, JoinResult } from '../../../shared/protocol';
 import type { BoardSnapshot, Card, Column, Measurement } from '../../../shared/schemas';
-import type { Db } from '../../../server/db/open-database';
+import { sql } from 'kysely';
 import { createRepositories } from '../../../server/repositories';
-import { sqliteStore } from '../../../server/store';
+import type { Executor } from '../../../server/store';
 import { type MeasurementRow, toMeasurement } from '../../../server/repositories/rows';
 
 /** What a client holds of a board, in a shape two copies can be compared with `toEqual`. */
@@ -107,15 +107,11 @@ export class BoardReplica {
 }
 
 /** The same board read from the database: live cards, columns, and the measurements of its indicators. */
-export async function dbBoardState(db: Db, boardId: string): Promise<BoardState> {
-  const repos = createRepositories(sqliteStore(db));
+export async function dbBoardState(store: Executor, boardId: string): Promise<BoardState> {
+  const repos = createRepositories(store);
   const unitId = await repos.boards.unitId(boardId);
-  const rows = db
-    .prepare<[string, string], MeasurementRow>(
-      `SELECT m.* FROM measurements m JOIN board_indicators bi ON bi.indicator_id = m.indicator_id
-       WHERE bi.board_id = ? AND m.unit_id = ?`,
-    )
-    .all(boardId, unitId ?? '');
+  const rows = await store.all(sql<MeasurementRow>`SELECT m.* FROM measurements m JOIN board_indicators bi ON bi.indicator_id = m.indicator_id
+       WHERE bi.board_id = ${boardId} AND m.unit_id = ${unitId ?? ''}`);
   return {
     seq: (await repos.boards.seq(boardId)) ?? -1,
     cards: byKey(await repos.cards.liveOnBoard(boardId), (c) => c.id),

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../../server/config';
-import { registerTestDatabase } from '../../helpers/auth';
+import { type TestDatabaseTarget, registerTestDatabase } from '../../helpers/auth';
 
 /** A free loopback port: the child server needs a known one, and the test needs to find it again after a kill. */
 export function freePort(): Promise<number> {
@@ -50,9 +50,12 @@ export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv): 
   return { child, output: () => out };
 }
 
-/** `server/main.ts` (or another entry that starts it) in a child process on `databasePath`, answering /api/health. */
+/**
+ * `server/main.ts` (or another entry that starts it) in a child process on `database` (an SQLite file's path, or a
+ * PostgreSQL database's URL: DATABASE_URL), answering /api/health.
+ */
 export async function startChildServer(
-  databasePath: string,
+  database: TestDatabaseTarget,
   port: number,
   entry = 'server/main.ts',
   startTimeoutMs = 20_000,
@@ -61,12 +64,12 @@ export async function startChildServer(
   const { child, output } = spawnTs(entry, [], {
     PORT: String(port),
     HOST: '127.0.0.1',
-    DATABASE_PATH: databasePath,
+    ...(typeof database === 'string' ? { DATABASE_PATH: database } : { DATABASE_URL: database.postgresUrl }),
     SEED_DEMO: 'false',
     ...env,
   });
   const url = `http://127.0.0.1:${port}`;
-  registerTestDatabase(port, databasePath); // clients sign in with a session in this file (tests/helpers/auth.ts)
+  registerTestDatabase(port, database); // clients sign in with a session in this file (tests/helpers/auth.ts)
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output()}`);

@@ -1,7 +1,11 @@
 import { join } from 'node:path';
 import { projectRoot } from '../../../server/config';
 import { migrate } from '../../../server/db/migrate';
-import { openDatabase } from '../../../server/db/open-database';
+import { type Db, openDatabase } from '../../../server/db/open-database';
+import type { TestDatabaseTarget } from '../../helpers/auth';
+import { testEngine } from '../../helpers/test-engine';
+import { seedTestPostgres } from '../../helpers/test-server';
+import { createTestDatabase } from '../../support/postgres';
 
 /** Ids of the reliability organisation: `boards` boards, each of its own ward, three columns and one indicator. */
 export interface ReliabilityBoard {
@@ -28,29 +32,56 @@ export function createReliabilityDatabase(path: string, boards: number, cardsPer
   const db = openDatabase(path);
   try {
     migrate(db, join(projectRoot, 'migrations'));
-    const now = '2026-01-05T08:00:00.000Z';
-    const list = reliabilityBoards(boards);
-    db.transaction(() => {
-      db.prepare("INSERT INTO layers (id, rank, name, kind) VALUES ('rl1', 1, 'Klinik', ''), ('rl2', 2, 'Afsnit', '')").run();
-      db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('ru-root', NULL, 'rl1', 'Klinik')").run();
-      db.prepare(`INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents)
-        VALUES (?, 'ru-root', 'Ventetid', 'dage', 'lower', 'monthly', 'hard', 1, NULL)`).run(INDICATOR);
-      const unit = db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES (?, 'ru-root', 'rl2', ?)");
-      const board = db.prepare('INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, ?, ?, ?)');
-      const column = db.prepare('INSERT INTO columns (id, board_id, name, order_key) VALUES (?, ?, ?, ?)');
-      const show = db.prepare("INSERT INTO board_indicators (board_id, indicator_id, order_key) VALUES (?, ?, 'a0')");
-      const card = db.prepare(`INSERT INTO cards (id, board_id, column_id, order_key, type, title, created_at, updated_at)
-        VALUES (?, ?, ?, ?, 'action', ?, ?, ?)`);
-      list.forEach((b, i) => {
-        unit.run(`ru-${i}`, `Afsnit ${i}`);
-        board.run(b.id, `ru-${i}`, `Tavle ${i}`, now);
-        b.columns.forEach((c, n) => column.run(c, b.id, `Kolonne ${n}`, `a${n}`));
-        show.run(b.id, INDICATOR);
-        for (let n = 0; n < cardsPerBoard; n++) card.run(`rcard-${i}-${n}`, b.id, b.columns[0]!, `a${n}`, `Kort ${n}`, now, now);
-      });
-    })();
-    return list;
+    return fillReliabilityOrganisation(db, boards, cardsPerBoard);
   } finally {
     db.close();
   }
+}
+
+/** Writes the reliability organisation into a migrated SQLite database (also the seed of a PostgreSQL one). */
+export function fillReliabilityOrganisation(db: Db, boards: number, cardsPerBoard = 3): ReliabilityBoard[] {
+  const now = '2026-01-05T08:00:00.000Z';
+  const list = reliabilityBoards(boards);
+  db.transaction(() => {
+    db.prepare("INSERT INTO layers (id, rank, name, kind) VALUES ('rl1', 1, 'Klinik', ''), ('rl2', 2, 'Afsnit', '')").run();
+    db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES ('ru-root', NULL, 'rl1', 'Klinik')").run();
+    db.prepare(`INSERT INTO indicators (id, unit_id, name, unit_label, direction, frequency, kind, decimals, min_respondents)
+      VALUES (?, 'ru-root', 'Ventetid', 'dage', 'lower', 'monthly', 'hard', 1, NULL)`).run(INDICATOR);
+    const unit = db.prepare("INSERT INTO org_units (id, parent_id, layer_id, name) VALUES (?, 'ru-root', 'rl2', ?)");
+    const board = db.prepare('INSERT INTO boards (id, unit_id, name, created_at) VALUES (?, ?, ?, ?)');
+    const column = db.prepare('INSERT INTO columns (id, board_id, name, order_key) VALUES (?, ?, ?, ?)');
+    const show = db.prepare("INSERT INTO board_indicators (board_id, indicator_id, order_key) VALUES (?, ?, 'a0')");
+    const card = db.prepare(`INSERT INTO cards (id, board_id, column_id, order_key, type, title, created_at, updated_at)
+      VALUES (?, ?, ?, ?, 'action', ?, ?, ?)`);
+    list.forEach((b, i) => {
+      unit.run(`ru-${i}`, `Afsnit ${i}`);
+      board.run(b.id, `ru-${i}`, `Tavle ${i}`, now);
+      b.columns.forEach((c, n) => column.run(c, b.id, `Kolonne ${n}`, `a${n}`));
+      show.run(b.id, INDICATOR);
+      for (let n = 0; n < cardsPerBoard; n++) card.run(`rcard-${i}-${n}`, b.id, b.columns[0]!, `a${n}`, `Kort ${n}`, now, now);
+    });
+  })();
+  return list;
+}
+
+/**
+ * The reliability organisation on the test project's engine: the SQLite file at `path`, or a new PostgreSQL
+ * database (dropped by `drop`).
+ */
+export async function createReliabilityTarget(
+  path: string,
+  boards: number,
+  cardsPerBoard = 3,
+): Promise<{ database: TestDatabaseTarget; boards: ReliabilityBoard[]; drop(): Promise<void> }> {
+  if (testEngine === 'sqlite') return { database: path, boards: createReliabilityDatabase(path, boards, cardsPerBoard), drop: async () => {} };
+  const postgres = await createTestDatabase();
+  try {
+    await seedTestPostgres(postgres.url, (db) => {
+      fillReliabilityOrganisation(db, boards, cardsPerBoard);
+    });
+  } catch (err) {
+    await postgres.drop();
+    throw err;
+  }
+  return { database: { postgresUrl: postgres.url }, boards: reliabilityBoards(boards), drop: () => postgres.drop() };
 }
