@@ -61,27 +61,27 @@ export class SqliteExecutor implements Executor {
     this.inTransaction = new SqliteTransaction(this.runner, this.q);
   }
 
-  private async idle(): Promise<void> {
-    while (this.open) await this.open;
-  }
-
   async all<R>(query: QueryLike<R>): Promise<R[]> {
-    if (this.open) await this.idle();
+    // Checked again after every wait, in the same synchronous step as the statement: a transaction another
+    // waiter opened meanwhile is waited for too.
+    while (this.open) await this.open;
     return this.runner.all(compiled(query, this.q));
   }
 
   async first<R>(query: QueryLike<R>): Promise<R | undefined> {
-    if (this.open) await this.idle();
+    while (this.open) await this.open;
     return this.runner.first(compiled(query, this.q));
   }
 
   async run(query: QueryLike<unknown>): Promise<number> {
-    if (this.open) await this.idle();
+    while (this.open) await this.open;
     return this.runner.run(compiled(query, this.q));
   }
 
   async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-    if (this.open) await this.idle();
+    // The wait and the claim in one synchronous step after the last await: two waiters woken by the same end must
+    // not both find the connection free (the second's BEGIN would fail, and its end would free the first's claim).
+    while (this.open) await this.open;
     let end!: () => void;
     this.open = new Promise((resolve) => (end = resolve));
     try {

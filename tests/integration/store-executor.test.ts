@@ -64,4 +64,18 @@ describe.each(['sqlite', 'postgres'] as const)('the store executor on %s', (engi
     await expect(tx).rejects.toThrow('rolled back');
     expect(await seen).toBeUndefined();
   });
+  it('serves transactions that wait together one after the other, none of them refused', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holder = store.transaction(async (tx) => {
+      await addLayer(tx, 'w0', 20);
+      await released;
+    });
+    const waiting = [21, 22, 23].map((rank) => store.transaction((tx) => addLayer(tx, `w${rank}`, rank)));
+    release();
+    await holder;
+    await Promise.all(waiting);
+    const ids = (await store.all(store.q.selectFrom('layers').select('id').where('id', 'like', 'w%').orderBy('id'))).map((r) => r.id);
+    expect(ids).toEqual(['w0', 'w21', 'w22', 'w23']);
+  });
 });
