@@ -41,6 +41,8 @@ const enginesChosenInFile = [
 ];
 const notOnPostgres = [...Object.keys(sqliteOnly), ...enginesChosenInFile];
 const onPostgres = { KASKADE_TEST_ENGINE: 'postgres' };
+// Migrates and seeds the fixture organisation once per run; each test server's database is a copy of it.
+const postgresTemplate = 'tests/support/postgres-template.ts';
 
 const integration = {
   root: '.',
@@ -103,9 +105,9 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'integration', ...integration } },
       // Each test server creates, migrates and seeds a database of its own first: seconds on a loaded machine.
-      { extends: true, test: { name: 'integration-postgres', ...integration, hookTimeout: 60_000, exclude: notOnPostgres, env: onPostgres } },
+      { extends: true, test: { name: 'integration-postgres', ...integration, hookTimeout: 60_000, exclude: notOnPostgres, env: onPostgres, globalSetup: [postgresTemplate] } },
       { extends: true, test: { name: 'reliability', ...reliability } },
-      { extends: true, test: { name: 'reliability-postgres', ...reliability, exclude: notOnPostgres, env: onPostgres } },
+      { extends: true, test: { name: 'reliability-postgres', ...reliability, exclude: notOnPostgres, env: onPostgres, globalSetup: [postgresTemplate] } },
       {
         extends: true,
         test: {

@@ -60,9 +60,11 @@ export async function startTestServer(
   const sqlitePath = join(dir, 'kaskade.db');
   let postgres: TestDatabase | undefined;
   if (testEngine === 'postgres') {
-    postgres = await createTestDatabase();
+    // The fixture organisation is copied from the run's template (tests/support/postgres-template.ts) when there is one.
+    const template = !options.demo && process.env.VITEST ? (await import('vitest')).inject('postgresFixtureTemplate') : undefined;
+    postgres = await createTestDatabase(template ? { template } : {});
     try {
-      await seedTestPostgres(postgres.url, options.demo ? undefined : createFixtureOrganisation);
+      if (!template) await seedTestPostgres(postgres.url, options.demo ? undefined : createFixtureOrganisation);
     } catch (err) {
       await postgres.drop();
       throw err;

@@ -34,12 +34,15 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
  * instead of the server's default: what tests of text ordering need, since a C-collated server would order bytewise
  * whatever the schema said.
  */
-export async function createTestDatabase(options: { icuLocale?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { icuLocale?: string; template?: string } = {}): Promise<TestDatabase> {
   // Lower-case hex only: a valid identifier without quoting.
   const name = `kaskade_test_${randomBytes(6).toString('hex')}`;
   const locale = options.icuLocale;
   if (locale !== undefined && !/^[A-Za-z]{2,3}(-[A-Za-z]{2})?$/.test(locale)) throw new Error(`not an ICU locale: ${locale}`);
-  await admin((c) => c.query(locale ? `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${locale}'` : `CREATE DATABASE ${name}`));
+  const template = options.template;
+  if (template !== undefined && !/^kaskade_test_[0-9a-f]+$/.test(template)) throw new Error(`not a test database: ${template}`);
+  const how = locale ? ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${locale}'` : template ? ` TEMPLATE ${template}` : '';
+  await admin((c) => c.query(`CREATE DATABASE ${name}${how}`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
