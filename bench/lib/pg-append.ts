@@ -11,6 +11,7 @@ import { appendOperation } from '../../server/store/board-log-postgres';
 import { migratePostgres } from '../../server/store/migrate-postgres';
 import { createPool, postgresKysely } from '../../server/store/postgres';
 import { createTestDatabase } from '../../tests/support/postgres';
+import { inRawTransaction } from './raw-pg';
 import { type Entry, entry, interleave, median } from './stats';
 
 const WRITERS = 8;
@@ -33,25 +34,17 @@ type Move = (n: number) => Promise<void>;
 
 function rawMove(pool: pg.Pool): Move {
   return async (n) => {
-    const client = await pool.connect();
-    try {
-      const at = new Date().toISOString();
-      const opId = `raw-${n}`;
-      const key = `r${String(n).padStart(9, '0')}`;
-      await client.query('BEGIN');
+    const at = new Date().toISOString();
+    const opId = `raw-${n}`;
+    const key = `r${String(n).padStart(9, '0')}`;
+    await inRawTransaction(pool, async (client) => {
       const claimed = await client.query('INSERT INTO operations (op_id, board_id, command, actor, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (op_id) DO NOTHING RETURNING op_id', [opId, 'b0', 'card:move', 'Bench', at]);
       if (claimed.rowCount === 1) {
         await client.query('UPDATE cards SET column_id = $1, order_key = $2, updated_at = $3 WHERE id = $4', [`c${n % 2}`, key, at, `card-${n % CARDS}`]);
         const { rows } = await client.query<{ seq: number }>('UPDATE boards SET seq = seq + $1 WHERE id = $2 RETURNING seq', [1, 'b0']);
         await client.query('INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)', ['b0', rows[0]!.seq, opId, 'Bench', at, 'card.moved', JSON.stringify({ n, key })]);
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   };
 }
 

@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { serveParent } from '../lib/procs';
+import { inRawTransaction } from '../lib/raw-pg';
 
 const WRITERS = Number(process.env.RAW_WRITERS ?? 8);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: WRITERS, application_name: 'kaskade-bench-raw' });
@@ -12,12 +13,10 @@ pool.on('error', () => {});
 let counter = 0;
 
 async function move(boardId: string, cardId: string, toColumnId: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    const at = new Date().toISOString();
-    const opId = `raw-${process.pid}-${++counter}`;
-    const orderKey = `r${String(counter).padStart(8, '0')}`;
-    await client.query('BEGIN');
+  const at = new Date().toISOString();
+  const opId = `raw-${process.pid}-${++counter}`;
+  const orderKey = `r${String(counter).padStart(8, '0')}`;
+  await inRawTransaction(pool, async (client) => {
     const claimed = await client.query(
       'INSERT INTO operations (op_id, board_id, command, actor, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (op_id) DO NOTHING RETURNING op_id',
       [opId, boardId, 'card:move', 'Bench', at],
@@ -29,13 +28,7 @@ async function move(boardId: string, cardId: string, toColumnId: string): Promis
       const payload = JSON.stringify({ type: 'card.moved', card: { ...card, column_id: toColumnId, order_key: orderKey }, from: { columnId: card!.column_id, orderKey: card!.order_key } });
       await client.query('INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)', [boardId, head!.seq, opId, 'Bench', at, 'card.moved', payload]);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 serveParent({
