@@ -43,12 +43,15 @@ const notOnPostgres = [...Object.keys(sqliteOnly), ...enginesChosenInFile];
 const onPostgres = { KASKADE_TEST_ENGINE: 'postgres' };
 // Migrates and seeds the fixture organisation once per run; each test server's database is a copy of it.
 const postgresTemplate = 'tests/support/postgres-template.ts';
+// Builds the server once per run for the tests that start servers as child processes.
+const serverBuild = 'tests/support/server-build.ts';
 
 const integration = {
   root: '.',
   environment: 'node',
   include: ['tests/integration/**/*.test.ts'],
   testTimeout: 20_000,
+  globalSetup: [serverBuild],
 };
 // Reliability under concurrency, crashes, network loss and hostile input (see RELIABILITY.md): CI-sized here,
 // RELIABILITY_LONG=1 for the long run. One file at a time: the files start servers and child processes, and timing
@@ -61,6 +64,7 @@ const reliability = {
   testTimeout: process.env.RELIABILITY_LONG === '1' ? 3_600_000 : 120_000,
   hookTimeout: 60_000,
   fileParallelism: false,
+  globalSetup: [serverBuild],
 };
 
 // One config for the client build and for every test project:
@@ -105,9 +109,9 @@ export default defineConfig({
       },
       { extends: true, test: { name: 'integration', ...integration } },
       // Each test server creates, migrates and seeds a database of its own first: seconds on a loaded machine.
-      { extends: true, test: { name: 'integration-postgres', ...integration, hookTimeout: 60_000, exclude: notOnPostgres, env: onPostgres, globalSetup: [postgresTemplate] } },
+      { extends: true, test: { name: 'integration-postgres', ...integration, hookTimeout: 60_000, exclude: notOnPostgres, env: onPostgres, globalSetup: [serverBuild, postgresTemplate] } },
       { extends: true, test: { name: 'reliability', ...reliability } },
-      { extends: true, test: { name: 'reliability-postgres', ...reliability, exclude: notOnPostgres, env: onPostgres, globalSetup: [postgresTemplate] } },
+      { extends: true, test: { name: 'reliability-postgres', ...reliability, exclude: notOnPostgres, env: onPostgres, globalSetup: [serverBuild, postgresTemplate] } },
       {
         extends: true,
         test: {
@@ -118,6 +122,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/multi-instance/**/*.test.ts'],
           setupFiles: ['tests/multi-instance/helpers/setup.ts'],
+          globalSetup: [serverBuild],
           testTimeout: 240_000,
           hookTimeout: 120_000,
           fileParallelism: false,

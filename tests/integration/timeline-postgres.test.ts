@@ -55,13 +55,17 @@ describe('the timeline on PostgreSQL', () => {
       // A template copy needs the source without connections.
       await a.pool.end();
       await b.pool.end();
+      // DROP … WITH (FORCE) below ends any backend of these pools still closing; its goodbye must not be an
+      // unhandled 'error' event of the pool (which would fail the whole run).
       const original = new pg.Pool({ connectionString: db.url });
+      original.on('error', () => {});
       const timeline = await postgresTimeline(original);
       await original.end();
       await admin.query(`CREATE DATABASE ${copyName} TEMPLATE ${db.name}`);
       const url = new URL(db.url);
       url.pathname = `/${copyName}`;
       const copy = new pg.Pool({ connectionString: url.toString() });
+      copy.on('error', () => {});
       try {
         const copied = await postgresTimeline(copy);
         expect(copied.split('.')[0]).toBe(timeline.split('.')[0]); // the stored value came along

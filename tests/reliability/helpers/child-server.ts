@@ -17,6 +17,7 @@ export function freePort(): Promise<number> {
 }
 
 const running = new Set<ChildProcess>();
+const SERVER_MAIN = 'server/main.ts';
 
 /** Kills every child still running: called from afterAll so no test leaves a server behind, even on failure. */
 export function killAllChildren(): void {
@@ -34,7 +35,22 @@ export interface ChildServer {
 
 /** Runs a TypeScript entry point of the project in a child Node process (via tsx), tracked for clean-up. */
 export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, entry), ...args], {
+  return spawnNode(['--import', 'tsx', join(projectRoot, entry), ...args], env);
+}
+
+/**
+ * The server's entry as a child runs it: the run's production bundle when the project built one
+ * (tests/support/server-build.ts), else the sources through tsx.
+ */
+async function serverEntry(entry: string): Promise<string[]> {
+  if (entry !== SERVER_MAIN || !process.env.VITEST) return ['--import', 'tsx', join(projectRoot, entry)];
+  const { inject } = await import('vitest');
+  const built = inject('serverBuild');
+  return built ? [built] : ['--import', 'tsx', join(projectRoot, entry)];
+}
+
+function spawnNode(args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,11 +73,11 @@ export function spawnTs(entry: string, args: string[], env: NodeJS.ProcessEnv): 
 export async function startChildServer(
   database: TestDatabaseTarget,
   port: number,
-  entry = 'server/main.ts',
+  entry = SERVER_MAIN,
   startTimeoutMs = 20_000,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ChildServer> {
-  const { child, output } = spawnTs(entry, [], {
+  const { child, output } = spawnNode(await serverEntry(entry), {
     PORT: String(port),
     HOST: '127.0.0.1',
     ...(typeof database === 'string' ? { DATABASE_PATH: database } : { DATABASE_URL: database.postgresUrl }),
