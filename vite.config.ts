@@ -21,7 +21,9 @@ const sqliteOnly: Record<string, string> = {
 /** Files that choose their engines themselves (describe.each over both, or PostgreSQL only): running them again would repeat them. */
 const enginesChosenInFile = [
   'tests/integration/access-version-watch.test.ts',
+  'tests/integration/concurrent-first-start.test.ts',
   'tests/integration/database-clock.test.ts',
+  'tests/integration/instances-start.test.ts',
   'tests/integration/live-adapter.test.ts',
   'tests/integration/migrate-to-postgres.test.ts',
   'tests/integration/multi-instance-app.test.ts',
@@ -38,6 +40,7 @@ const enginesChosenInFile = [
   'tests/integration/store-ordering.test.ts',
   'tests/integration/store-schema.test.ts',
   'tests/integration/store-triggers.test.ts',
+  'tests/integration/timeline-postgres.test.ts',
 ];
 const notOnPostgres = [...Object.keys(sqliteOnly), ...enginesChosenInFile];
 const onPostgres = { KASKADE_TEST_ENGINE: 'postgres' };
