@@ -41,7 +41,8 @@ export interface TransactionOptions {
   /**
    * Reads that must agree with each other and write nothing (see services/read-transaction.ts): on SQLite the
    * transaction begins DEFERRED, taking no write lock; on PostgreSQL it is REPEATABLE READ, READ ONLY, one snapshot
-   * for all its statements. No effect on a savepoint, which keeps its transaction's mode.
+   * for all its statements, and refuses a write (SQLite would take the write lock then and commit it: keep writes
+   * out). No effect on a savepoint, which keeps its transaction's mode.
    */
   readOnly?: boolean;
 }
