@@ -38,6 +38,26 @@ const targetFor = queryShape(['indicator', 'unit', 'owner', 'day'], (_q, p: { in
   FROM targets t JOIN candidates c ON c.id = t.unit_id
   WHERE t.indicator_id = ${p.indicator} AND t.valid_from <= ${p.day} AND (t.valid_to IS NULL OR t.valid_to >= ${p.day})
   ORDER BY c.depth, t.valid_from DESC, t.id DESC LIMIT 1`);
+/**
+ * targetFor for every indicator on a board at once (a snapshot would otherwise run it per tile): the same
+ * candidates, ranked per indicator in the same order, the first of each kept.
+ */
+const targetsOnBoard = queryShape(['board', 'unit', 'day'], (_q, p: { board: string; unit: string; day: string }) => sql<TargetRow & { indicator_id: string }>`
+  WITH RECURSIVE up (id, depth) AS (
+    SELECT CAST(${p.unit} AS TEXT), 0
+    UNION ALL SELECT o.parent_id, up.depth + 1 FROM org_units o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+  ), candidates AS (
+    SELECT bi.indicator_id, up.id AS unit_id, up.depth FROM board_indicators bi CROSS JOIN up WHERE bi.board_id = ${p.board}
+    UNION ALL
+    SELECT bi.indicator_id, i.unit_id, 1000000 FROM board_indicators bi JOIN indicators i ON i.id = bi.indicator_id
+    WHERE bi.board_id = ${p.board}
+  ), ranked AS (
+    SELECT t.indicator_id, t.valid_from, t.valid_to, t.target, t.low, t.high, t.tolerance,
+      ROW_NUMBER() OVER (PARTITION BY t.indicator_id ORDER BY c.depth, t.valid_from DESC, t.id DESC) AS rn
+    FROM candidates c JOIN targets t ON t.indicator_id = c.indicator_id AND t.unit_id = c.unit_id
+    WHERE t.valid_from <= ${p.day} AND (t.valid_to IS NULL OR t.valid_to >= ${p.day})
+  )
+  SELECT indicator_id, valid_from, valid_to, target, low, high, tolerance FROM ranked WHERE rn = 1`);
 const recentOnBoard = queryShape(['board', 'unit', 'n'], (_q, p: { board: string; unit: string; n: number }) => sql<MeasurementRow>`
   SELECT indicator_id, unit_id, period_start, value, numerator, denominator, respondents, note, recorded_at, recorded_by
   FROM (SELECT m.*, ROW_NUMBER() OVER (PARTITION BY m.indicator_id ORDER BY m.period_start DESC) AS rn
@@ -148,15 +168,19 @@ export function indicatorsRepository(ex: Executor) {
     currentTarget,
     /** The board's indicators in board order, each with its target in force today and its latest measurements. */
     forBoard: async (boardId: string, unitId: string, today: string, options: { signal?: boolean } = {}): Promise<BoardIndicator[]> => {
-      const recent = groupByIndicator(await ex.all(recentOnBoard(ex, { board: boardId, unit: unitId, n: RECENT_MEASUREMENTS })));
       const withSignal = options.signal ?? true;
       const series = withSignal ? groupByIndicator(await ex.all(seriesOnBoard(ex, { board: boardId, unit: unitId }))) : null;
+      // The signal reads the whole series, oldest first, and a tile's recent values are its tail: reading them again
+      // (a window over the same rows) was a third of a cold snapshot's time.
+      const recent = series
+        ? new Map([...series].map(([id, all]) => [id, all.slice(-RECENT_MEASUREMENTS)]))
+        : groupByIndicator(await ex.all(recentOnBoard(ex, { board: boardId, unit: unitId, n: RECENT_MEASUREMENTS })));
       const baselines = withSignal
         ? new Map((await ex.all(baselinesOnBoard(ex, { board: boardId, unit: unitId }))).map((b) => [b.indicator_id, b.baseline_to]))
         : null;
+      const targets = new Map((await ex.all(targetsOnBoard(ex, { board: boardId, unit: unitId, day: today }))).map((t) => [t.indicator_id, toTarget(t)]));
       const rows: OnBoardRow[] = await ex.all(onBoard(ex, { board: boardId }));
-      const tiles: BoardIndicator[] = [];
-      for (const row of rows) {
+      return rows.map((row) => {
         const indicator = toIndicator(row);
         const signal = series && baselines
           ? summariseSignal(analyseSeries({
@@ -165,15 +189,14 @@ export function indicatorsRepository(ex: Executor) {
             baselineTo: baselines.get(indicator.id) ?? null,
           }).analysis)
           : undefined;
-        tiles.push({
+        return {
           ...indicator,
           orderKey: row.order_key,
-          target: await currentTarget(indicator, unitId, today),
+          target: targets.get(indicator.id) ?? null,
           recent: recent.get(indicator.id) ?? [],
           ...(signal ? { signal } : {}),
-        });
-      }
-      return tiles;
+        };
+      });
     },
     measurement: async (indicatorId: string, unitId: string, periodStart: string): Promise<Measurement | undefined> => {
       const row = await ex.first(measurement(ex, { indicator: indicatorId, unit: unitId, period: periodStart }));

@@ -34,7 +34,17 @@ export interface Executor {
    * query on the executor it is given: the store itself waits for the transaction to end (SQLite) or is another
    * connection that cannot see it (PostgreSQL).
    */
-  transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+export interface TransactionOptions {
+  /**
+   * Reads that must agree with each other and write nothing (see services/read-transaction.ts): on SQLite the
+   * transaction begins DEFERRED, taking no write lock; on PostgreSQL it is REPEATABLE READ, READ ONLY, one snapshot
+   * for all its statements, and refuses a write (SQLite would take the write lock then and commit it: keep writes
+   * out). No effect on a savepoint, which keeps its transaction's mode.
+   */
+  readOnly?: boolean;
 }
 
 export const compiled = <R>(query: QueryLike<R>, q: Kysely<Database>): CompiledQuery<R> =>
@@ -44,7 +54,7 @@ export const compiled = <R>(query: QueryLike<R>, q: Kysely<Database>): CompiledQ
 
 /**
  * SQLite: one better-sqlite3 connection, whose statements run synchronously; the promises only give both engines
- * one shape. A transaction holds the connection from BEGIN IMMEDIATE to COMMIT, across the awaits of its callback,
+ * one shape. A transaction holds the connection from BEGIN to COMMIT, across the awaits of its callback,
  * so the store's own statements (another request's reads, a write outside any transaction) wait until it ends:
  * they would otherwise run inside it, reading what is not committed or committing with it.
  */
@@ -78,7 +88,7 @@ export class SqliteExecutor implements Executor {
     return this.runner.run(compiled(query, this.q));
   }
 
-  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T> {
     // The wait and the claim in one synchronous step after the last await: two waiters woken by the same end must
     // not both find the connection free (the second's BEGIN would fail, and its end would free the first's claim).
     while (this.open) await this.open;
@@ -86,7 +96,9 @@ export class SqliteExecutor implements Executor {
     this.open = new Promise((resolve) => (end = resolve));
     try {
       // IMMEDIATE takes the write lock now, so the read worker's connections never make this one retry (SQLITE_BUSY).
-      control(this.db, 'BEGIN IMMEDIATE');
+      // A read-only one needs no lock beyond WAL's snapshot at its first read: holding the connection already keeps
+      // this process's writes out, and BEGIN IMMEDIATE would wait (the event loop with it) on any other writer.
+      control(this.db, options?.readOnly ? 'BEGIN DEFERRED' : 'BEGIN IMMEDIATE');
       let result: T;
       try {
         result = await fn(this.inTransaction);
@@ -183,8 +195,13 @@ export class PostgresExecutor implements Executor {
     return Number((await this.q.executeQuery(compiled(query, this.q))).numAffectedRows ?? 0);
   }
 
-  async transaction<T>(fn: (tx: Executor) => Promise<T>): Promise<T> {
-    return this.q.transaction().execute((trx) => fn(new PostgresTransaction(trx)));
+  async transaction<T>(fn: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    // READ COMMITTED gives each statement its own moment; reads that must agree need one snapshot for all. Kysely
+    // says so in the transaction's first statement (START TRANSACTION ISOLATION LEVEL …), no extra round trip.
+    const begin = options?.readOnly
+      ? this.q.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
+      : this.q.transaction();
+    return begin.execute((trx) => fn(new PostgresTransaction(trx)));
   }
 }
 

@@ -7,7 +7,7 @@ import { type PostgresOptions, createPool, postgresKysely } from './postgres';
 import type { Database } from './schema';
 
 export type { Database } from './schema';
-export type { Compilable, Engine, Executor, QueryLike } from './executor';
+export type { Compilable, Engine, Executor, QueryLike, TransactionOptions } from './executor';
 export { queryShape } from './executor';
 
 /**

@@ -325,6 +325,33 @@ describe.each(['sqlite', 'postgres'] as const)('the cascade repositories on %s',
     expect(await repos.orgAdmin.creatorOf('u2')).toBeUndefined();
   });
 
+  it('shows a board every tile as one tile alone shows it: the last twelve of a long series, each its own inherited target', async () => {
+    const day = '2026-03-10';
+    // Ward 3 (under hospital B) shows ward 1's local indicator: its target falls back to the owning unit, not above.
+    await repos.settings.show('b-w3', 'local', 'a9');
+    // As the doors set one: the target, then the statuses it governs (the next test compares them to a recomputation).
+    const target = async (indicatorId: string, unitId: string, validFrom: string, value: number) => {
+      await repos.settings.insertTarget({ indicatorId, unitId, validFrom, target: value, low: null, high: null, tolerance: 0 });
+      await repos.unitStatus.targetChanged(indicatorId, unitId, DAY);
+    };
+    await target('local', 'w1', '2026-01-01', 80);
+    await target('falls', 'r', '2026-01-01', 3);
+    await target('falls', 'w3', '2026-02-01', 0);
+    await target('falls', 'h2', '2026-04-01', 1); // not yet in force
+    const months = Array.from({ length: 14 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`);
+    for (const [i, month] of months.entries()) await record(measured('falls', 'w3', month, i));
+
+    const tiles = await repos.indicators.forBoard('b-w3', 'w3', day);
+    expect(tiles.map((t) => [t.id, t.target?.target])).toEqual([['falls', 0], ['sick', 6], ['local', 80]]);
+    const falls = tiles.find((t) => t.id === 'falls')!;
+    expect(falls.recent.map((m) => m.periodStart)).toEqual(months.slice(-12));
+    expect(falls.signal?.n).toBe(14);
+    for (const tile of tiles) expect(await repos.indicators.onBoard('b-w3', 'w3', tile.id, day)).toEqual(tile);
+    // Without the signal the recent values come from their own query: the same tiles.
+    const plain = await repos.indicators.forBoard('b-w3', 'w3', day, { signal: false });
+    expect(plain).toEqual(tiles.map(({ signal: _signal, ...tile }) => tile));
+  });
+
   it.runIf(engine === 'postgres')('lets one of two instances sweeping at once claim the day, the other finds it done', async () => {
     await repos.settings.insertTarget({ indicatorId: 'sick', unitId: 'w1', validFrom: '2026-03-12', target: 2, low: null, high: null, tolerance: 0 });
     const other = postgresStore(createPool(migrated!.url!));

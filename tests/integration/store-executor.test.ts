@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Executor, type Store, queryShape } from '../../server/store';
+import { openDatabase } from '../../server/db/open-database';
+import { type Executor, type Store, postgresStore, queryShape } from '../../server/store';
+import { createPool } from '../../server/store/postgres';
 import { type MigratedStore, openMigratedStore } from '../support/migrated-store';
 
 const layerNamed = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('layers').select(['id', 'name']).where('id', '=', p.id));
@@ -77,5 +79,40 @@ describe.each(['sqlite', 'postgres'] as const)('the store executor on %s', (engi
     await Promise.all(waiting);
     const ids = (await store.all(store.q.selectFrom('layers').select('id').where('id', 'like', 'w%').orderBy('id'))).map((r) => r.id);
     expect(ids).toEqual(['w0', 'w21', 'w22', 'w23']);
+  });
+
+  /** Another connection to the same database that adds a layer at once (SQLite: refused at once if it must wait). */
+  const anotherWriter = (): { add(id: string, rank: number): Promise<void>; close(): Promise<void> } => {
+    if (store.engine === 'sqlite') {
+      const other = openDatabase(store.sqlite.name);
+      other.pragma('busy_timeout = 0');
+      return {
+        add: async (id, rank) => void other.prepare('INSERT INTO layers (id, rank, name) VALUES (?, ?, ?)').run(id, rank, `Lag ${id}`),
+        close: async () => void other.close(),
+      };
+    }
+    const other = postgresStore(createPool(migrated!.url!));
+    return { add: async (id, rank) => void (await addLayer(other, id, rank)), close: () => other.close() };
+  };
+  const layerCount = async (ex: Executor) => (await ex.all(ex.q.selectFrom('layers').select('id'))).length;
+
+  it('reads one moment in a read-only transaction, without holding back another connection that writes', async () => {
+    const other = anotherWriter();
+    try {
+      const seen = await store.transaction(async (tx) => {
+        const before = await layerCount(tx);
+        // On SQLite a read-only transaction takes no write lock: a BEGIN IMMEDIATE here would make this insert fail.
+        await other.add('r1', 31);
+        return [before, await layerCount(tx)];
+      }, { readOnly: true });
+      expect(seen[1]).toBe(seen[0]);
+      expect(await layerCount(store)).toBe(seen[0]! + 1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it.runIf(engine === 'postgres')('refuses a write in a read-only transaction', async () => {
+    await expect(store.transaction((tx) => addLayer(tx, 'r2', 32), { readOnly: true })).rejects.toThrow(/read-only/);
   });
 });
