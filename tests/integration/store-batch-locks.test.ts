@@ -42,18 +42,34 @@ describe('group commit locks on PostgreSQL, two instances', () => {
     await pgDb?.drop();
   });
 
-  /** A batch that bumps `order`'s boards one after another, pausing between, optionally locking them all first. */
-  const batch = (store: Executor, order: string[], lockFirst: boolean) =>
+  /**
+   * A batch that bumps `order`'s boards one after another, optionally locking them all first. Between two bumps it
+   * waits for `between` (the other batch's first bump, where the test needs both to hold one row each), else a pause.
+   */
+  const batch = (store: Executor, order: string[], lockFirst: boolean, between: () => Promise<unknown> = () => pause(100)) =>
     store.transaction(async (tx) => {
       if (lockFirst) await lockBoards(tx, order);
-      for (const boardId of order) {
+      for (const [i, boardId] of order.entries()) {
         await bump(tx, boardId);
-        await pause(100);
+        if (i < order.length - 1) await between();
       }
     });
 
+  /** Two parties that each go on only once both have arrived: each batch holds its first row before either asks for its second. */
+  const rendezvous = () => {
+    let arrived = 0;
+    let release!: () => void;
+    const both = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      if (++arrived === 2) release();
+      return both;
+    };
+  };
+
   it('deadlocks without the ordered lock, with an error the service retries the batch on', async () => {
-    const results = await Promise.allSettled([batch(instances[0], ['b1', 'b2'], false), batch(instances[1], ['b2', 'b1'], false)]);
+    // Without the meeting point a loaded machine could start the second batch after the first had both rows.
+    const meet = rendezvous();
+    const results = await Promise.allSettled([batch(instances[0], ['b1', 'b2'], false, meet), batch(instances[1], ['b2', 'b1'], false, meet)]);
     const failed = results.filter((r) => r.status === 'rejected');
     expect(failed).toHaveLength(1);
     const reason = (failed[0] as PromiseRejectedResult).reason as { code?: string };
