@@ -59,6 +59,12 @@ export function eventsRepository(ex: Executor) {
       (await ex.all(since(ex, { boardId, from: seq, to: seq + limit }))).map(toEvent),
     byOperation: async (opId: string): Promise<BoardEvent[]> => (await ex.all(byOp(ex, { opId }))).map(toEvent),
     operation: (opId: string): Promise<{ board_id: string; command: string } | undefined> => ex.first(operation(ex, { opId })),
+    /** Of these opIds, those already applied, with what they were applied as (a group commit asks once for all). */
+    operations: async (opIds: readonly string[]): Promise<Map<string, { board_id: string; command: string }>> => {
+      if (opIds.length === 0) return new Map();
+      const query = ex.q.selectFrom('operations').select(['op_id', 'board_id', 'command']).where('op_id', 'in', [...new Set(opIds)]);
+      return new Map((await ex.all(query)).map((r) => [r.op_id, { board_id: r.board_id, command: r.command }]));
+    },
     /** The board's recent card changes, newest first, each with the command that made it (an undo or not). */
     cardChanges: async (boardId: string): Promise<{ event: BoardEvent; command: string }[]> =>
       (await ex.all(cardChanges(ex, { boardId }))).map((r) => ({ event: toEvent(r), command: r.command })),

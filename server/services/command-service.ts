@@ -3,6 +3,7 @@ import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/pr
 import { failStop, isStorageFailure } from '../db/fail-stop';
 import { type Repositories, createRepositories } from '../repositories';
 import type { Executor, Store } from '../store';
+import { type AppliedOperation, CommandBatch } from './command-batch';
 import { COMMAND_RUNNERS } from './commands';
 import type { CommandContext } from './decision';
 import { commitEffects, commitFollowUps, type MeasurementFollowUp, measuredIn } from './event-store';
@@ -46,16 +47,15 @@ const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
 
 /**
- * On PostgreSQL, locks the boards a transaction's commands are sent to, in id order, before any of them runs. Each
- * command's seq bump row-locks its board until COMMIT; two instances committing batches that name the same boards
- * in different orders would otherwise deadlock (and PostgreSQL only notices after deadlock_timeout). Taken in one
- * order, the later batch waits for the earlier one instead. FOR NO KEY UPDATE is the seq bump's own lock: it leaves
- * the foreign-key checks of rows inserted meanwhile (events, cards) free to proceed. SQLite has one writer: nothing.
+ * Reads the heads of the boards a transaction's commands are sent to, in one statement, and on PostgreSQL locks
+ * them, in id order, before any of the commands runs. The lock is the seq bump's own (FOR NO KEY UPDATE: it leaves
+ * the foreign-key checks of rows inserted meanwhile, events and cards, free to proceed), held until COMMIT: the
+ * heads read here are the ones the transaction counts its seqs from (see command-batch.ts). Taken in one order,
+ * two instances committing batches that name the same boards in different orders do not deadlock (PostgreSQL would
+ * only notice after deadlock_timeout): the later batch waits for the earlier one. SQLite has one writer: a read.
  */
-export async function lockBoards(tx: Executor, boardIds: readonly string[]): Promise<void> {
-  if (tx.engine !== 'postgres' || boardIds.length === 0) return;
-  const ids = [...new Set(boardIds)].sort();
-  await tx.all(sql`SELECT id FROM boards WHERE id IN (${sql.join(ids)}) ORDER BY id FOR NO KEY UPDATE`);
+export function lockBoards(tx: Executor, boardIds: readonly string[]): Promise<Map<string, number>> {
+  return createRepositories(tx).boards.heads(boardIds);
 }
 
 /**
@@ -71,10 +71,16 @@ export function createCommandService(
   /** What follows from a measurement (business cases' progress), committed in the same transaction. */
   followUp?: MeasurementFollowUp,
 ) {
-  const execute = async <N extends CommandName>(repos: Repositories, name: N, cmd: Command<N>, actor: string): Promise<CommandOutcome> => {
-    const previous = await repos.events.operation(cmd.opId);
-    if (previous) return replay(repos, name, cmd, previous);
-    if ((await repos.boards.seq(cmd.boardId)) === undefined) {
+  const execute = async <N extends CommandName>(
+    repos: Repositories,
+    batch: CommandBatch,
+    name: N,
+    cmd: Command<N>,
+    actor: string,
+  ): Promise<CommandOutcome> => {
+    const previous = await batch.operation(cmd.opId);
+    if (previous) return replay(repos, batch, name, cmd, previous);
+    if ((await batch.seqs.head(cmd.boardId)) === undefined) {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'The board does not exist.' } };
     }
     const date = clock.now();
@@ -82,41 +88,68 @@ export function createCommandService(
     const decision = await COMMAND_RUNNERS[name](cmd, repos, ctx);
     if (!decision.ok) return decision;
     const meta = { opId: cmd.opId, command: name, originBoardId: cmd.boardId, actor, at: ctx.now };
-    const events = await commitEffects(repos, decision.effects, meta);
+    const nextSeq = (boardId: string) => batch.seqs.next(boardId);
+    const events = await commitEffects(repos, decision.effects, meta, nextSeq);
     const measured = measuredIn(decision.effects);
-    if (measured.length > 0) events.push(...(await commitFollowUps(repos, followUp, measured, meta)));
-    // The board's seq is its last event's, if the command made one there (saves reading it back on every move).
-    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? (await repos.boards.seq(cmd.boardId))!;
+    if (measured.length > 0) events.push(...(await commitFollowUps(repos, followUp, measured, meta, nextSeq)));
+    batch.applied(cmd.opId, { board_id: cmd.boardId, command: name });
+    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? (await batch.seqs.head(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: false };
   };
 
   const replay = async (
     repos: Repositories,
+    batch: CommandBatch,
     name: CommandName,
     cmd: { opId: string; boardId: string },
-    previous: { board_id: string; command: string },
+    previous: AppliedOperation,
   ): Promise<CommandOutcome> => {
     if (previous.board_id !== cmd.boardId || previous.command !== name) {
       return { ok: false, error: { code: 'CONFLICT', message: 'This opId was already used for another command.' } };
     }
     const events = await repos.events.byOperation(cmd.opId);
     const own = events.filter((e) => e.boardId === cmd.boardId);
-    const seq = own.length > 0 ? own[own.length - 1]!.seq : (await repos.boards.seq(cmd.boardId))!;
+    const seq = own.length > 0 ? own[own.length - 1]!.seq : (await batch.seqs.head(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: true };
   };
 
+  const run = (repos: Repositories, batch: CommandBatch, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>) =>
+    execute(repos, batch, item.name, item.cmd as never, item.actor);
+
   /**
-   * One command in a savepoint of `tx`, so an error undoes it alone. `repos` are the transaction's (a savepoint
-   * runs on the transaction's executor; repositories are made anew only should it hand over another one).
+   * One command of `batch` in a savepoint of `tx`, so an error undoes it alone (and the batch's counts with it).
+   * `repos` are the transaction's (a savepoint runs on the transaction's executor; repositories are made anew only
+   * should it hand over another one). Another instance committing the same opId meanwhile makes our operation row
+   * fail its constraint: then the command runs again, asking the database, and is answered as the duplicate.
    */
-  const runOne = async (tx: Executor, repos: Repositories, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>): Promise<CommandOutcome> => {
-    const attempt = () => tx.transaction((sp) => execute(sp === tx ? repos : createRepositories(sp), item.name, item.cmd as never, item.actor));
+  const runOne = async (tx: Executor, repos: Repositories, batch: CommandBatch, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>): Promise<CommandOutcome> => {
+    const attempt = async () => {
+      const mark = batch.checkpoint();
+      try {
+        return await tx.transaction((sp) => run(sp === tx ? repos : createRepositories(sp), batch, item));
+      } catch (err) {
+        batch.restore(mark);
+        throw err;
+      }
+    };
     try {
       return await attempt();
     } catch (err) {
       if (!isTakenOperation(err)) throw err;
+      batch.forget((item.cmd as { opId: string }).opId);
       return attempt();
     }
+  };
+
+  /** One command on its own, in a savepoint of `tx`: its boards read and locked, their heads written at its end. */
+  const runAlone = async (tx: Executor, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>): Promise<CommandOutcome> => {
+    const repos = createRepositories(tx);
+    const batch = await CommandBatch.open(repos, [item.cmd as { opId: string; boardId: string }]);
+    return tx.transaction(async (sp) => {
+      const outcome = await runOne(sp, sp === tx ? repos : createRepositories(sp), batch, item);
+      await batch.finish();
+      return outcome;
+    });
   };
 
   /** Runs `work` in a transaction, again (after a pause) when PostgreSQL rolled it back for a deadlock or conflict. */
@@ -159,7 +192,7 @@ export function createCommandService(
   const commitBatch = (batch: readonly QueuedCommand[], isolated: boolean): Promise<CommandResultOrError[]> =>
     store.transaction(async (tx) => {
       const repos = createRepositories(tx);
-      await lockBoards(tx, batch.filter((item) => !item.refused).map((item) => (item.cmd as { boardId: string }).boardId));
+      const shared = await CommandBatch.open(repos, batch.filter((item) => !item.refused).map((item) => item.cmd as { opId: string; boardId: string }));
       const results: CommandResultOrError[] = [];
       for (const item of batch) {
         if (item.refused) {
@@ -167,7 +200,7 @@ export function createCommandService(
           continue;
         }
         try {
-          results.push({ outcome: isolated ? await runOne(tx, repos, item) : await execute(repos, item.name, item.cmd as never, item.actor) });
+          results.push({ outcome: isolated ? await runOne(tx, repos, shared, item) : await run(repos, shared, item) });
         } catch (err) {
           // A failing disk ends the batch (SQLite may have rolled all of it back already), and so does PostgreSQL
           // giving up the whole transaction (to be tried again); anything else fails this command alone.
@@ -176,6 +209,7 @@ export function createCommandService(
           results.push({ error: err });
         }
       }
+      await shared.finish();
       return results;
     });
 
@@ -242,14 +276,9 @@ export function createCommandService(
      */
     execute: async <N extends CommandName>(name: N, cmd: Command<N>, actor: string, within?: Executor): Promise<CommandOutcome> => {
       if (failed !== null) throw stopped();
-      if (within) return runOne(within, createRepositories(within), { name, cmd, actor });
+      if (within) return runAlone(within, { name, cmd, actor });
       try {
-        return await withRetries(() =>
-          store.transaction(async (tx) => {
-            await lockBoards(tx, [cmd.boardId]);
-            return runOne(tx, createRepositories(tx), { name, cmd, actor });
-          }),
-        );
+        return await withRetries(() => store.transaction((tx) => runAlone(tx, { name, cmd, actor })));
       } catch (err) {
         if (isStorageFailure(err)) stop(err);
         throw err;

@@ -11,10 +11,21 @@ export interface CommitMeta {
 }
 
 /**
- * Writes decided effects: applies each change to its table, bumps each board's seq and appends the event,
- * and records the operation. Must be called inside the command's transaction.
+ * Where an event's seq comes from: by default each is a bump of its board's row (UPDATE … RETURNING); the command
+ * service counts them for a whole group commit instead and writes each board's head once (see command-batch.ts).
  */
-export async function commitEffects(repos: Repositories, effects: Effect[], meta: CommitMeta): Promise<BoardEvent[]> {
+export type NextSeq = (boardId: string) => Promise<number>;
+
+/**
+ * Writes decided effects: applies each change to its table, takes each event's seq and appends the event, and
+ * records the operation. Must be called inside the command's transaction.
+ */
+export async function commitEffects(
+  repos: Repositories,
+  effects: Effect[],
+  meta: CommitMeta,
+  nextSeq: NextSeq = (boardId) => repos.boards.nextSeq(boardId),
+): Promise<BoardEvent[]> {
   const events: BoardEvent[] = [];
   for (const effect of effects) {
     await applyChange(repos, effect.body);
@@ -22,7 +33,7 @@ export async function commitEffects(repos: Repositories, effects: Effect[], meta
     for (const boardId of effect.boardIds) {
       const event: BoardEvent = {
         boardId,
-        seq: await repos.boards.nextSeq(boardId),
+        seq: await nextSeq(boardId),
         opId: meta.opId,
         actor: meta.actor,
         at: meta.at,
@@ -61,12 +72,13 @@ export async function commitFollowUps(
   followUp: MeasurementFollowUp | undefined,
   measured: readonly MeasuredAt[],
   meta: CommitMeta,
+  nextSeq?: NextSeq,
 ): Promise<BoardEvent[]> {
   if (!followUp || measured.length === 0) return [];
   const effects = await followUp(repos, measured);
   const origin = effects[0]?.boardIds[0];
   if (!origin) return [];
-  return commitEffects(repos, effects, { ...meta, opId: `${meta.opId}:follow-up`, originBoardId: origin });
+  return commitEffects(repos, effects, { ...meta, opId: `${meta.opId}:follow-up`, originBoardId: origin }, nextSeq);
 }
 
 /**

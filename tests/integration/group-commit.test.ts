@@ -82,6 +82,8 @@ describe('group commit, in the service', () => {
     const sms = db.prepare('SELECT column_id FROM cards WHERE id = ?').get(FIXTURE.cards.sms) as { column_id: string };
     expect(sms.column_id).toBe(todo); // its savepoint was rolled back
     expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 2 });
+    // The seq its event had counted was handed out again, and the board's head is the log's last seq.
+    expect(db.prepare('SELECT seq FROM boards WHERE id = ?').get(board)).toEqual({ seq: 2 });
     expect(db.prepare('SELECT count(*) AS n FROM operations').get()).toEqual({ n: 2 });
   });
 
