@@ -45,6 +45,20 @@ const recordOperation = queryShape(
     q.insertInto('operations').values({ op_id: p.opId, board_id: p.boardId, command: p.command, actor: p.actor, at: p.at }),
 );
 
+/** Rows per multi-row INSERT: well within both engines' bound-parameter limits (SQLite's 32,766) at 7 a row. */
+const ROWS_PER_INSERT = 500;
+const chunks = <T>(rows: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / ROWS_PER_INSERT) }, (_, i) => rows.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT));
+
+/** An applied operation's row. */
+export interface OperationRow {
+  opId: string;
+  boardId: string;
+  command: string;
+  actor: string;
+  at: string;
+}
+
 /** The append-only board event log and the record of applied operations that makes retries idempotent. */
 export function eventsRepository(ex: Executor) {
   return {
@@ -53,6 +67,20 @@ export function eventsRepository(ex: Executor) {
         boardId: event.boardId, seq: event.seq, opId: event.opId, actor: event.actor, at: event.at,
         type: event.body.type, payload: JSON.stringify(event.body),
       }));
+    },
+    /** Several events in one statement (per ROWS_PER_INSERT), as a group commit writes those it held back. */
+    appendAll: async (events: readonly BoardEvent[]): Promise<void> => {
+      for (const rows of chunks(events)) {
+        await ex.run(ex.q.insertInto('events').values(rows.map((e) => ({
+          board_id: e.boardId, seq: e.seq, op_id: e.opId, actor: e.actor, at: e.at, type: e.body.type, payload: JSON.stringify(e.body),
+        }))));
+      }
+    },
+    /** Several operations in one statement (per ROWS_PER_INSERT); an opId already recorded fails the statement. */
+    recordOperations: async (operations: readonly OperationRow[]): Promise<void> => {
+      for (const rows of chunks(operations)) {
+        await ex.run(ex.q.insertInto('operations').values(rows.map((o) => ({ op_id: o.opId, board_id: o.boardId, command: o.command, actor: o.actor, at: o.at }))));
+      }
     },
     /** Events after `seq`, oldest first, at most `limit`. */
     since: async (boardId: string, seq: number, limit: number): Promise<BoardEvent[]> =>

@@ -1,4 +1,7 @@
+import type { BoardEvent } from '../../shared/protocol';
 import type { Repositories } from '../repositories';
+import type { OperationRow } from '../repositories/events-repository';
+import type { CommitMeta, LogWriter } from './event-store';
 
 /** What an opId was applied as: a repeat must name the same board and command to be answered as a duplicate. */
 export interface AppliedOperation {
@@ -73,21 +76,35 @@ export class BoardSeqs {
 }
 
 /**
- * What one transaction of commands shares: the board heads (BoardSeqs) and which of its opIds were applied before.
- * Both are read once for the whole group commit, in one statement each, instead of once per command.
+ * What one transaction of commands shares, and where their effects go in the log (a LogWriter): the board heads
+ * (BoardSeqs) and which of its opIds were applied before, both read once for the whole group commit instead of once
+ * per command. With `holdAppends`, the events and operation rows of commands whose rules never read the log are
+ * kept back and written at the end, a few multi-row INSERTs for the batch instead of two statements per command;
+ * they are written first whenever something is about to read the log (see `beforeRunning`). An opId another instance
+ * took meanwhile then fails the batch's INSERT rather than its own command's: the group commit runs the batch again
+ * isolated, without holding back, where it is answered as the duplicate it is (command-service.ts).
  */
-export class CommandBatch {
+export class CommandBatch implements LogWriter {
   readonly seqs: BoardSeqs;
   /** opId → what it was applied as, or null when it was not applied when the batch began (or by the batch since). */
   private operations = new Map<string, AppliedOperation | null>();
+  /** Events and operations held back, in the order made. */
+  private held: { events: BoardEvent[]; operations: OperationRow[] } = { events: [], operations: [] };
 
-  private constructor(private readonly repos: Repositories) {
+  private constructor(
+    private readonly repos: Repositories,
+    private readonly holdAppends: boolean,
+  ) {
     this.seqs = new BoardSeqs(repos);
   }
 
   /** Locks and reads the commands' boards, and looks their opIds up, before the first command runs. */
-  static async open(repos: Repositories, commands: readonly { opId: string; boardId: string }[]): Promise<CommandBatch> {
-    const batch = new CommandBatch(repos);
+  static async open(
+    repos: Repositories,
+    commands: readonly { opId: string; boardId: string }[],
+    options: { holdAppends?: boolean } = {},
+  ): Promise<CommandBatch> {
+    const batch = new CommandBatch(repos, options.holdAppends ?? false);
     if (commands.length === 0) return batch;
     await batch.seqs.load(commands.map((c) => c.boardId));
     const opIds = commands.map((c) => c.opId);
@@ -100,6 +117,7 @@ export class CommandBatch {
   async operation(opId: string): Promise<AppliedOperation | undefined> {
     const known = this.operations.get(opId);
     if (known !== undefined) return known ?? undefined;
+    await this.writeHeld();
     return this.repos.events.operation(opId);
   }
 
@@ -113,23 +131,65 @@ export class CommandBatch {
     this.operations.delete(opId);
   }
 
+  /**
+   * Before a command runs: unless its rules are known not to read the log (`logBlind`), what was held back is
+   * written now, so that it reads the batch's earlier commands' events (an undo of a move made in the same batch).
+   */
+  async beforeRunning(logBlind: boolean): Promise<void> {
+    if (!logBlind) await this.writeHeld();
+  }
+
+  /** Before a duplicate is answered from the log. */
+  beforeReplay(): Promise<void> {
+    return this.writeHeld();
+  }
+
+  nextSeq(boardId: string): Promise<number> {
+    return this.seqs.next(boardId);
+  }
+
+  async append(event: BoardEvent): Promise<void> {
+    if (this.holdAppends) this.held.events.push(event);
+    else await this.repos.events.append(event);
+  }
+
+  async recordOperation(m: CommitMeta): Promise<void> {
+    if (this.holdAppends) this.held.operations.push({ opId: m.opId, boardId: m.originBoardId, command: m.command, actor: m.actor, at: m.at });
+    else await this.repos.events.recordOperation(m.opId, m.originBoardId, m.command, m.actor, m.at);
+  }
+
+  private async writeHeld(): Promise<void> {
+    const { events, operations } = this.held;
+    if (events.length === 0 && operations.length === 0) return;
+    this.held = { events: [], operations: [] };
+    await this.repos.events.appendAll(events);
+    await this.repos.events.recordOperations(operations);
+  }
+
   /** The batch's state now, to return to when a command's savepoint is rolled back. */
   checkpoint(): BatchMark {
-    return { seqs: this.seqs.checkpoint(), operations: new Map(this.operations) };
+    return {
+      seqs: this.seqs.checkpoint(),
+      operations: new Map(this.operations),
+      held: { events: [...this.held.events], operations: [...this.held.operations] },
+    };
   }
 
   restore(mark: BatchMark): void {
     this.seqs.restore(mark.seqs);
     this.operations = new Map(mark.operations);
+    this.held = { events: [...mark.held.events], operations: [...mark.held.operations] };
   }
 
-  /** Before the commit: the boards' new heads. */
-  finish(): Promise<void> {
-    return this.seqs.write();
+  /** Before the commit: what was held back, and the boards' new heads. */
+  async finish(): Promise<void> {
+    await this.writeHeld();
+    await this.seqs.write();
   }
 }
 
 export interface BatchMark {
   seqs: ReturnType<BoardSeqs['checkpoint']>;
   operations: ReadonlyMap<string, AppliedOperation | null>;
+  held: { events: BoardEvent[]; operations: OperationRow[] };
 }

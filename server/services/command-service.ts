@@ -4,7 +4,7 @@ import { failStop, isStorageFailure } from '../db/fail-stop';
 import { type Repositories, createRepositories } from '../repositories';
 import type { Executor, Store } from '../store';
 import { type AppliedOperation, CommandBatch } from './command-batch';
-import { COMMAND_RUNNERS } from './commands';
+import { COMMAND_RUNNERS, LOG_BLIND_COMMANDS } from './commands';
 import type { CommandContext } from './decision';
 import { commitEffects, commitFollowUps, type MeasurementFollowUp, measuredIn } from './event-store';
 import { calendarDate } from '../../shared/domain/periods';
@@ -83,15 +83,15 @@ export function createCommandService(
     if ((await batch.seqs.head(cmd.boardId)) === undefined) {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'The board does not exist.' } };
     }
+    await batch.beforeRunning(LOG_BLIND_COMMANDS.has(name));
     const date = clock.now();
     const ctx: CommandContext = { actor, now: date.toISOString(), today: calendarDate(date) };
     const decision = await COMMAND_RUNNERS[name](cmd, repos, ctx);
     if (!decision.ok) return decision;
     const meta = { opId: cmd.opId, command: name, originBoardId: cmd.boardId, actor, at: ctx.now };
-    const nextSeq = (boardId: string) => batch.seqs.next(boardId);
-    const events = await commitEffects(repos, decision.effects, meta, nextSeq);
+    const events = await commitEffects(repos, decision.effects, meta, batch);
     const measured = measuredIn(decision.effects);
-    if (measured.length > 0) events.push(...(await commitFollowUps(repos, followUp, measured, meta, nextSeq)));
+    if (measured.length > 0) events.push(...(await commitFollowUps(repos, followUp, measured, meta, batch)));
     batch.applied(cmd.opId, { board_id: cmd.boardId, command: name });
     const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? (await batch.seqs.head(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: false };
@@ -107,6 +107,7 @@ export function createCommandService(
     if (previous.board_id !== cmd.boardId || previous.command !== name) {
       return { ok: false, error: { code: 'CONFLICT', message: 'This opId was already used for another command.' } };
     }
+    await batch.beforeReplay();
     const events = await repos.events.byOperation(cmd.opId);
     const own = events.filter((e) => e.boardId === cmd.boardId);
     const seq = own.length > 0 ? own[own.length - 1]!.seq : (await batch.seqs.head(cmd.boardId))!;
@@ -187,12 +188,16 @@ export function createCommandService(
    * an unexpected error in any of them rolls the whole batch back (thrown as CommandFailed), to be run again
    * isolated. Nothing is acknowledged before the COMMIT either way, so the outcome is the same; but unexpected errors
    * are rare, and a savepoint and its release per command were ~15 % of a move's CPU (bench/FINDINGS.md, "The move
-   * path on the async store").
+   * path on the async store"). Not isolated, the log rows of most commands are also held back and written together
+   * at the end (see CommandBatch).
    */
   const commitBatch = (batch: readonly QueuedCommand[], isolated: boolean): Promise<CommandResultOrError[]> =>
     store.transaction(async (tx) => {
       const repos = createRepositories(tx);
-      const shared = await CommandBatch.open(repos, batch.filter((item) => !item.refused).map((item) => item.cmd as { opId: string; boardId: string }));
+      const commands = batch.filter((item) => !item.refused).map((item) => item.cmd as { opId: string; boardId: string });
+      // Isolated, each command's rows are written in its own savepoint, so that an opId another instance took
+      // meanwhile fails that command's statement, not the batch's.
+      const shared = await CommandBatch.open(repos, commands, { holdAppends: !isolated });
       const results: CommandResultOrError[] = [];
       for (const item of batch) {
         if (item.refused) {
@@ -209,7 +214,13 @@ export function createCommandService(
           results.push({ error: err });
         }
       }
-      await shared.finish();
+      try {
+        await shared.finish();
+      } catch (err) {
+        // The rows held back, written together: whichever command's row failed, the isolated re-run tells.
+        if (isStorageFailure(err) || isRetryable(err) || isolated) throw err;
+        throw new CommandFailed(err);
+      }
       return results;
     });
 
