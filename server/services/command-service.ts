@@ -196,8 +196,9 @@ export function createCommandService(
       const repos = createRepositories(tx);
       const commands = batch.filter((item) => !item.refused).map((item) => item.cmd as { opId: string; boardId: string });
       // Isolated, each command's rows are written in its own savepoint, so that an opId another instance took
-      // meanwhile fails that command's statement, not the batch's.
-      const shared = await CommandBatch.open(repos, commands, { holdAppends: !isolated });
+      // meanwhile fails that command's statement, not the batch's. On SQLite a statement is no round trip, and the
+      // multi-row INSERTs (built per batch) cost more CPU than the prepared ones they replace (bench/FINDINGS.md).
+      const shared = await CommandBatch.open(repos, commands, { holdAppends: !isolated && tx.engine === 'postgres' });
       const results: CommandResultOrError[] = [];
       for (const item of batch) {
         if (item.refused) {

@@ -119,6 +119,19 @@ describe('group commit locks on PostgreSQL, two instances', () => {
     expect(await instances[0].db.selectFrom('cards').select('column_id').where('id', '=', 'k1').executeTakeFirst()).toEqual({ column_id: 'c1' });
   }, 20_000);
 
+  it('writes the rows it held back before a command that reads the log: an undo in the batch of the move it undoes', async () => {
+    const before = await seqOf(instances[0], 'b1');
+    const service = createCommandService(instances[0]);
+    const [moved, undone] = await Promise.all([
+      new Promise<CommandResultOrError>((resolve) => service.submit('card:move', { opId: randomUUID(), boardId: 'b1', cardId: 'k1', toColumnId: 'c2', index: 0 }, 'Test', resolve)),
+      new Promise<CommandResultOrError>((resolve) => service.submit('card:undo', { opId: randomUUID(), boardId: 'b1', cardId: 'k1' }, 'Test', resolve)),
+    ]);
+    expect(moved.outcome).toMatchObject({ ok: true, seq: before + 1 });
+    expect(undone.outcome).toMatchObject({ ok: true, seq: before + 2 });
+    expect(await instances[0].db.selectFrom('cards').select('column_id').where('id', '=', 'k1').executeTakeFirst()).toEqual({ column_id: 'c1' });
+    expect(await seqOf(instances[0], 'b1')).toBe(before + 2);
+  }, 20_000);
+
   it('reads one moment in a read transaction while the other instance commits', async () => {
     const seen = await readTransaction(instances[0], async (tx) => {
       const first = await seqOf(tx, 'b1');
