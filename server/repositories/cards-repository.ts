@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { MovedCard } from '../../shared/protocol';
 import type { Card, Column } from '../../shared/schemas';
-import { type Database, type Executor, queryShape } from '../store';
+import { type Executor, queryShape } from '../store';
 import { type CardRow, toCard } from './rows';
 
 /**

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
 import { failStop, isStorageFailure } from '../db/fail-stop';
 import { type Repositories, createRepositories } from '../repositories';
