@@ -46,6 +46,9 @@ const seqOf = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('boards'
 // The row lock this takes orders every instance's appends to the board (PostgreSQL); SQLite has one writer anyway.
 const bump = queryShape(['id'], (q, p: { id: string }) =>
   q.updateTable('boards').set((eb) => ({ seq: eb('seq', '+', sql.lit(1)) })).where('id', '=', p.id).returning('seq'));
+// A group commit moves each board's seq once, at its end, by the events it appended there (not one bump per event).
+const advance = queryShape(['id', 'by'], (q, p: { id: string; by: number }) =>
+  q.updateTable('boards').set((eb) => ({ seq: eb('seq', '+', p.by) })).where('id', '=', p.id).returning('seq'));
 const unitOf = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('boards').select('unit_id').where('id', '=', p.id));
 
 /** Boards with their unit and layer, and the per-board sequence number the sync protocol counts with. */
@@ -62,6 +65,22 @@ export function boardsRepository(ex: Executor) {
     },
     seq: async (id: string): Promise<number | undefined> => (await ex.first(seqOf(ex, { id })))?.seq,
     unitId: async (id: string): Promise<string | undefined> => (await ex.first(unitOf(ex, { id })))?.unit_id,
+    /**
+     * The heads of these boards (those that exist), and on PostgreSQL their rows locked until the transaction ends,
+     * in id order (see lockBoards in command-service.ts): nothing else moves them before this transaction commits.
+     */
+    heads: async (ids: readonly string[]): Promise<Map<string, number>> => {
+      if (ids.length === 0) return new Map();
+      const query = ex.q.selectFrom('boards').select(['id', 'seq']).where('id', 'in', [...new Set(ids)].sort()).orderBy('id');
+      const rows = await ex.all(ex.engine === 'postgres' ? query.forNoKeyUpdate() : query);
+      return new Map(rows.map((r) => [r.id, r.seq]));
+    },
+    /** Moves a board's seq on by `by`, in the transaction that appended those events: the seq it now has. */
+    advance: async (id: string, by: number): Promise<number> => {
+      const row = await ex.first(advance(ex, { id, by }));
+      if (!row) throw new Error(`board ${id} does not exist`);
+      return row.seq;
+    },
     /** Must run inside the transaction that appends the event, so seq and log never disagree. */
     nextSeq: async (id: string): Promise<number> => {
       const row = await ex.first(bump(ex, { id }));

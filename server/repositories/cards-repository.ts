@@ -1,8 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { MovedCard } from '../../shared/protocol';
-import type { Card } from '../../shared/schemas';
-import { type Database, type Executor, queryShape } from '../store';
-import { toCard } from './rows';
+import type { Card, Column } from '../../shared/schemas';
+import { type Executor, queryShape } from '../store';
+import { type CardRow, toCard } from './rows';
 
 /**
  * `archived = 0` as a literal, never a bound parameter: SQLite may use the partial index (column_id, order_key) WHERE
@@ -59,19 +59,47 @@ const upsert = queryShape([...CARD_PARAMS], (q, p: CardParams) =>
       })),
     ));
 
-// These read the column's partial index (column_id, order_key) WHERE archived = 0, so only the rows returned.
-// Their LIMITs are literals (sql.lit: written into the SQL, not bound): a bound LIMIT makes SQLite compile the
-// statement again on every run (it plans with the value), which cost as much as the query itself, on every move. The
-// runner's statement cache does not change that (the statement is reused, and SQLite still expires it on each new
-// bind: about twice the time per read, measured through SqliteRunner). A bound OFFSET does not.
-const liveBesides = (q: Kysely<Database>, columnId: string, exceptId: string) =>
-  q.selectFrom('cards').selectAll().where('column_id', '=', columnId).where('archived', '=', LIVE).where('id', '<>', exceptId);
-const first = queryShape(['columnId', 'exceptId'], (q, p: { columnId: string; exceptId: string }) =>
-  liveBesides(q, p.columnId, p.exceptId).orderBy('order_key').limit(sql.lit(1)));
-const pairFrom = queryShape(['columnId', 'exceptId', 'offset'], (q, p: { columnId: string; exceptId: string; offset: number }) =>
-  liveBesides(q, p.columnId, p.exceptId).orderBy('order_key').limit(sql.lit(2)).offset(p.offset));
-const lastInColumn = queryShape(['columnId', 'exceptId'], (q, p: { columnId: string; exceptId: string }) =>
-  liveBesides(q, p.columnId, p.exceptId).orderBy('order_key', 'desc').limit(sql.lit(1)));
+// What a move decides from, in one statement (on PostgreSQL every statement is a round trip, with the board locked:
+// bench/FINDINGS.md, "Fewer round trips per move"). Each row says which part it answers: the card itself, with the
+// destination column joined to it; the destination's two live cards from `offset` (the card itself left out); and
+// its last live card, for an index past the end. The neighbour parts read the column's partial index (column_id,
+// order_key) WHERE archived = 0, so only the rows returned. Their LIMITs are literals, written into the SQL: a bound
+// LIMIT makes SQLite compile the statement again on every run (it plans with the value), which cost as much as the
+// query itself, on every move; the runner's statement cache does not change that. A bound OFFSET does not. The
+// NULLs are the column's fields, which only the card's row carries.
+type MoveReadRow = CardRow & { part: 'card' | 'near' | 'last'; to_board_id: string | null; to_name: string | null; to_order_key: string | null };
+const forMove = queryShape(['cardId', 'toColumnId', 'offset'], (_q, p: { cardId: string; toColumnId: string; offset: number }) => {
+  const liveBesides = sql`FROM cards WHERE column_id = ${p.toColumnId} AND archived = ${LIVE} AND id <> ${p.cardId}`;
+  return sql<MoveReadRow>`
+    SELECT 'card' AS part, c.*, d.board_id AS to_board_id, d.name AS to_name, d.order_key AS to_order_key
+      FROM cards c LEFT JOIN columns d ON d.id = ${p.toColumnId} WHERE c.id = ${p.cardId}
+    UNION ALL
+    SELECT 'near', n.*, NULL, NULL, NULL FROM (SELECT * ${liveBesides} ORDER BY order_key LIMIT 2 OFFSET ${p.offset}) n
+    UNION ALL
+    SELECT 'last', l.*, NULL, NULL, NULL FROM (SELECT * ${liveBesides} ORDER BY order_key DESC LIMIT 1) l`;
+});
+
+/** What a move reads: the card, the destination column, and the destination's cards around the index. */
+export interface MoveRead {
+  card: Card | undefined;
+  toColumn: Column | undefined;
+  /** The live cards of the column (but the moved card) on either side of the index, and where it falls among them. */
+  near: { cards: Card[]; index: number };
+}
+
+function toMoveRead(rows: readonly MoveReadRow[], toColumnId: string, index: number): MoveRead {
+  const own = rows.find((r) => r.part === 'card');
+  const near = rows.filter((r) => r.part === 'near').map(toCard);
+  const last = rows.find((r) => r.part === 'last');
+  const toColumn = own?.to_board_id != null ? { id: toColumnId, boardId: own.to_board_id, name: own.to_name!, orderKey: own.to_order_key! } : undefined;
+  return {
+    card: own && toCard(own),
+    toColumn,
+    // At the start: the first card. Past the end: the last one. Otherwise the two on either side.
+    near: index <= 0 ? { cards: near.slice(0, 1), index: 0 } : near.length > 0 ? { cards: near, index: 1 } : last ? { cards: [toCard(last)], index: 1 } : { cards: [], index: 0 },
+  };
+}
+
 const place = queryShape(['id', 'columnId', 'orderKey', 'updatedAt'], (q, p: { id: string; columnId: string; orderKey: string; updatedAt: string }) =>
   q.updateTable('cards').set({ column_id: p.columnId, order_key: p.orderKey, updated_at: p.updatedAt }).where('id', '=', p.id));
 
@@ -85,16 +113,11 @@ export function cardsRepository(ex: Executor) {
     liveOnBoard: async (boardId: string): Promise<Card[]> => (await ex.all(liveOnBoard(ex, { boardId }))).map(toCard),
     liveInColumn: async (columnId: string): Promise<Card[]> => (await ex.all(liveInColumn(ex, { columnId }))).map(toCard),
     /**
-     * The live cards of a column (but `exceptId`) on either side of `index`, and where `index` falls among them:
-     * what placing a card there reads, without the rest of the column. Past the end, that is the last card.
+     * What moving `cardId` to `index` in `toColumnId` decides from, in one statement: the card, the column, and the
+     * column's live cards on either side of the index, without the rest of the column (see MoveRead).
      */
-    around: async (columnId: string, exceptId: string, index: number): Promise<{ cards: Card[]; index: number }> => {
-      if (index <= 0) return { cards: (await ex.all(first(ex, { columnId, exceptId }))).map(toCard), index: 0 };
-      const near = await ex.all(pairFrom(ex, { columnId, exceptId, offset: index - 1 }));
-      if (near.length > 0) return { cards: near.map(toCard), index: 1 };
-      const last = await ex.first(lastInColumn(ex, { columnId, exceptId }));
-      return last ? { cards: [toCard(last)], index: 1 } : { cards: [], index: 0 };
-    },
+    forMove: async (cardId: string, toColumnId: string, index: number): Promise<MoveRead> =>
+      toMoveRead(await ex.all(forMove(ex, { cardId, toColumnId, offset: Math.max(index - 1, 0) })), toColumnId, index),
     save: async (card: Card): Promise<void> => {
       await ex.run(upsert(ex, {
         id: card.id, boardId: card.boardId, columnId: card.columnId, orderKey: card.orderKey, type: card.type,

@@ -45,6 +45,20 @@ const recordOperation = queryShape(
     q.insertInto('operations').values({ op_id: p.opId, board_id: p.boardId, command: p.command, actor: p.actor, at: p.at }),
 );
 
+/** Rows per multi-row INSERT: well within both engines' bound-parameter limits (SQLite's 32,766) at 7 a row. */
+const ROWS_PER_INSERT = 500;
+const chunks = <T>(rows: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / ROWS_PER_INSERT) }, (_, i) => rows.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT));
+
+/** An applied operation's row. */
+export interface OperationRow {
+  opId: string;
+  boardId: string;
+  command: string;
+  actor: string;
+  at: string;
+}
+
 /** The append-only board event log and the record of applied operations that makes retries idempotent. */
 export function eventsRepository(ex: Executor) {
   return {
@@ -54,11 +68,31 @@ export function eventsRepository(ex: Executor) {
         type: event.body.type, payload: JSON.stringify(event.body),
       }));
     },
+    /** Several events in one statement (per ROWS_PER_INSERT), as a group commit writes those it held back. */
+    appendAll: async (events: readonly BoardEvent[]): Promise<void> => {
+      for (const rows of chunks(events)) {
+        await ex.run(ex.q.insertInto('events').values(rows.map((e) => ({
+          board_id: e.boardId, seq: e.seq, op_id: e.opId, actor: e.actor, at: e.at, type: e.body.type, payload: JSON.stringify(e.body),
+        }))));
+      }
+    },
+    /** Several operations in one statement (per ROWS_PER_INSERT); an opId already recorded fails the statement. */
+    recordOperations: async (operations: readonly OperationRow[]): Promise<void> => {
+      for (const rows of chunks(operations)) {
+        await ex.run(ex.q.insertInto('operations').values(rows.map((o) => ({ op_id: o.opId, board_id: o.boardId, command: o.command, actor: o.actor, at: o.at }))));
+      }
+    },
     /** Events after `seq`, oldest first, at most `limit`. */
     since: async (boardId: string, seq: number, limit: number): Promise<BoardEvent[]> =>
       (await ex.all(since(ex, { boardId, from: seq, to: seq + limit }))).map(toEvent),
     byOperation: async (opId: string): Promise<BoardEvent[]> => (await ex.all(byOp(ex, { opId }))).map(toEvent),
     operation: (opId: string): Promise<{ board_id: string; command: string } | undefined> => ex.first(operation(ex, { opId })),
+    /** Of these opIds, those already applied, with what they were applied as (a group commit asks once for all). */
+    operations: async (opIds: readonly string[]): Promise<Map<string, { board_id: string; command: string }>> => {
+      if (opIds.length === 0) return new Map();
+      const query = ex.q.selectFrom('operations').select(['op_id', 'board_id', 'command']).where('op_id', 'in', [...new Set(opIds)]);
+      return new Map((await ex.all(query)).map((r) => [r.op_id, { board_id: r.board_id, command: r.command }]));
+    },
     /** The board's recent card changes, newest first, each with the command that made it (an undo or not). */
     cardChanges: async (boardId: string): Promise<{ event: BoardEvent; command: string }[]> =>
       (await ex.all(cardChanges(ex, { boardId }))).map((r) => ({ event: toEvent(r), command: r.command })),

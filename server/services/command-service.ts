@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
 import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/protocol';
 import { failStop, isStorageFailure } from '../db/fail-stop';
 import { type Repositories, createRepositories } from '../repositories';
 import type { Executor, Store } from '../store';
-import { COMMAND_RUNNERS } from './commands';
+import { type AppliedOperation, CommandBatch } from './command-batch';
+import { COMMAND_RUNNERS, LOG_BLIND_COMMANDS } from './commands';
 import type { CommandContext } from './decision';
 import { commitEffects, commitFollowUps, type MeasurementFollowUp, measuredIn } from './event-store';
 import { calendarDate } from '../../shared/domain/periods';
@@ -46,16 +46,15 @@ const backoff = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
 
 /**
- * On PostgreSQL, locks the boards a transaction's commands are sent to, in id order, before any of them runs. Each
- * command's seq bump row-locks its board until COMMIT; two instances committing batches that name the same boards
- * in different orders would otherwise deadlock (and PostgreSQL only notices after deadlock_timeout). Taken in one
- * order, the later batch waits for the earlier one instead. FOR NO KEY UPDATE is the seq bump's own lock: it leaves
- * the foreign-key checks of rows inserted meanwhile (events, cards) free to proceed. SQLite has one writer: nothing.
+ * Reads the heads of the boards a transaction's commands are sent to, in one statement, and on PostgreSQL locks
+ * them, in id order, before any of the commands runs. The lock is the seq bump's own (FOR NO KEY UPDATE: it leaves
+ * the foreign-key checks of rows inserted meanwhile, events and cards, free to proceed), held until COMMIT: the
+ * heads read here are the ones the transaction counts its seqs from (see command-batch.ts). Taken in one order,
+ * two instances committing batches that name the same boards in different orders do not deadlock (PostgreSQL would
+ * only notice after deadlock_timeout): the later batch waits for the earlier one. SQLite has one writer: a read.
  */
-export async function lockBoards(tx: Executor, boardIds: readonly string[]): Promise<void> {
-  if (tx.engine !== 'postgres' || boardIds.length === 0) return;
-  const ids = [...new Set(boardIds)].sort();
-  await tx.all(sql`SELECT id FROM boards WHERE id IN (${sql.join(ids)}) ORDER BY id FOR NO KEY UPDATE`);
+export function lockBoards(tx: Executor, boardIds: readonly string[]): Promise<Map<string, number>> {
+  return createRepositories(tx).boards.heads(boardIds);
 }
 
 /**
@@ -71,52 +70,86 @@ export function createCommandService(
   /** What follows from a measurement (business cases' progress), committed in the same transaction. */
   followUp?: MeasurementFollowUp,
 ) {
-  const execute = async <N extends CommandName>(repos: Repositories, name: N, cmd: Command<N>, actor: string): Promise<CommandOutcome> => {
-    const previous = await repos.events.operation(cmd.opId);
-    if (previous) return replay(repos, name, cmd, previous);
-    if ((await repos.boards.seq(cmd.boardId)) === undefined) {
+  const execute = async <N extends CommandName>(
+    repos: Repositories,
+    batch: CommandBatch,
+    name: N,
+    cmd: Command<N>,
+    actor: string,
+  ): Promise<CommandOutcome> => {
+    const previous = await batch.operation(cmd.opId);
+    if (previous) return replay(repos, batch, name, cmd, previous);
+    if ((await batch.seqs.head(cmd.boardId)) === undefined) {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'The board does not exist.' } };
     }
+    await batch.beforeRunning(LOG_BLIND_COMMANDS.has(name));
     const date = clock.now();
     const ctx: CommandContext = { actor, now: date.toISOString(), today: calendarDate(date) };
     const decision = await COMMAND_RUNNERS[name](cmd, repos, ctx);
     if (!decision.ok) return decision;
     const meta = { opId: cmd.opId, command: name, originBoardId: cmd.boardId, actor, at: ctx.now };
-    const events = await commitEffects(repos, decision.effects, meta);
+    const events = await commitEffects(repos, decision.effects, meta, batch);
     const measured = measuredIn(decision.effects);
-    if (measured.length > 0) events.push(...(await commitFollowUps(repos, followUp, measured, meta)));
-    // The board's seq is its last event's, if the command made one there (saves reading it back on every move).
-    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? (await repos.boards.seq(cmd.boardId))!;
+    if (measured.length > 0) events.push(...(await commitFollowUps(repos, followUp, measured, meta, batch)));
+    batch.applied(cmd.opId, { board_id: cmd.boardId, command: name });
+    const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? (await batch.seqs.head(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: false };
   };
 
   const replay = async (
     repos: Repositories,
+    batch: CommandBatch,
     name: CommandName,
     cmd: { opId: string; boardId: string },
-    previous: { board_id: string; command: string },
+    previous: AppliedOperation,
   ): Promise<CommandOutcome> => {
     if (previous.board_id !== cmd.boardId || previous.command !== name) {
       return { ok: false, error: { code: 'CONFLICT', message: 'This opId was already used for another command.' } };
     }
+    await batch.beforeReplay();
     const events = await repos.events.byOperation(cmd.opId);
     const own = events.filter((e) => e.boardId === cmd.boardId);
-    const seq = own.length > 0 ? own[own.length - 1]!.seq : (await repos.boards.seq(cmd.boardId))!;
+    const seq = own.length > 0 ? own[own.length - 1]!.seq : (await batch.seqs.head(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: true };
   };
 
+  const run = (repos: Repositories, batch: CommandBatch, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>) =>
+    execute(repos, batch, item.name, item.cmd as never, item.actor);
+
   /**
-   * One command in a savepoint of `tx`, so an error undoes it alone. `repos` are the transaction's (a savepoint
-   * runs on the transaction's executor; repositories are made anew only should it hand over another one).
+   * One command of `batch` in a savepoint of `tx`, so an error undoes it alone (and the batch's counts with it).
+   * `repos` are the transaction's (a savepoint runs on the transaction's executor; repositories are made anew only
+   * should it hand over another one). Another instance committing the same opId meanwhile makes our operation row
+   * fail its constraint: then the command runs again, asking the database, and is answered as the duplicate.
    */
-  const runOne = async (tx: Executor, repos: Repositories, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>): Promise<CommandOutcome> => {
-    const attempt = () => tx.transaction((sp) => execute(sp === tx ? repos : createRepositories(sp), item.name, item.cmd as never, item.actor));
+  const runOne = async (tx: Executor, repos: Repositories, batch: CommandBatch, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>): Promise<CommandOutcome> => {
+    const attempt = async () => {
+      const mark = batch.checkpoint();
+      try {
+        return await tx.transaction((sp) => run(sp === tx ? repos : createRepositories(sp), batch, item));
+      } catch (err) {
+        batch.restore(mark);
+        throw err;
+      }
+    };
     try {
       return await attempt();
     } catch (err) {
       if (!isTakenOperation(err)) throw err;
+      batch.forget((item.cmd as { opId: string }).opId);
       return attempt();
     }
+  };
+
+  /** One command on its own, in a savepoint of `tx`: its boards read and locked, their heads written at its end. */
+  const runAlone = async (tx: Executor, item: Pick<QueuedCommand, 'name' | 'cmd' | 'actor'>): Promise<CommandOutcome> => {
+    const repos = createRepositories(tx);
+    const batch = await CommandBatch.open(repos, [item.cmd as { opId: string; boardId: string }]);
+    return tx.transaction(async (sp) => {
+      const outcome = await runOne(sp, sp === tx ? repos : createRepositories(sp), batch, item);
+      await batch.finish();
+      return outcome;
+    });
   };
 
   /** Runs `work` in a transaction, again (after a pause) when PostgreSQL rolled it back for a deadlock or conflict. */
@@ -154,12 +187,17 @@ export function createCommandService(
    * an unexpected error in any of them rolls the whole batch back (thrown as CommandFailed), to be run again
    * isolated. Nothing is acknowledged before the COMMIT either way, so the outcome is the same; but unexpected errors
    * are rare, and a savepoint and its release per command were ~15 % of a move's CPU (bench/FINDINGS.md, "The move
-   * path on the async store").
+   * path on the async store"). Not isolated, the log rows of most commands are also held back and written together
+   * at the end (see CommandBatch).
    */
   const commitBatch = (batch: readonly QueuedCommand[], isolated: boolean): Promise<CommandResultOrError[]> =>
     store.transaction(async (tx) => {
       const repos = createRepositories(tx);
-      await lockBoards(tx, batch.filter((item) => !item.refused).map((item) => (item.cmd as { boardId: string }).boardId));
+      const commands = batch.filter((item) => !item.refused).map((item) => item.cmd as { opId: string; boardId: string });
+      // Isolated, each command's rows are written in its own savepoint, so that an opId another instance took
+      // meanwhile fails that command's statement, not the batch's. On SQLite a statement is no round trip, and the
+      // multi-row INSERTs (built per batch) cost more CPU than the prepared ones they replace (bench/FINDINGS.md).
+      const shared = await CommandBatch.open(repos, commands, { holdAppends: !isolated && tx.engine === 'postgres' });
       const results: CommandResultOrError[] = [];
       for (const item of batch) {
         if (item.refused) {
@@ -167,7 +205,7 @@ export function createCommandService(
           continue;
         }
         try {
-          results.push({ outcome: isolated ? await runOne(tx, repos, item) : await execute(repos, item.name, item.cmd as never, item.actor) });
+          results.push({ outcome: isolated ? await runOne(tx, repos, shared, item) : await run(repos, shared, item) });
         } catch (err) {
           // A failing disk ends the batch (SQLite may have rolled all of it back already), and so does PostgreSQL
           // giving up the whole transaction (to be tried again); anything else fails this command alone.
@@ -175,6 +213,13 @@ export function createCommandService(
           if (!isolated) throw new CommandFailed(err);
           results.push({ error: err });
         }
+      }
+      try {
+        await shared.finish();
+      } catch (err) {
+        // The rows held back, written together: whichever command's row failed, the isolated re-run tells.
+        if (isStorageFailure(err) || isRetryable(err) || isolated) throw err;
+        throw new CommandFailed(err);
       }
       return results;
     });
@@ -242,14 +287,9 @@ export function createCommandService(
      */
     execute: async <N extends CommandName>(name: N, cmd: Command<N>, actor: string, within?: Executor): Promise<CommandOutcome> => {
       if (failed !== null) throw stopped();
-      if (within) return runOne(within, createRepositories(within), { name, cmd, actor });
+      if (within) return runAlone(within, { name, cmd, actor });
       try {
-        return await withRetries(() =>
-          store.transaction(async (tx) => {
-            await lockBoards(tx, [cmd.boardId]);
-            return runOne(tx, createRepositories(tx), { name, cmd, actor });
-          }),
-        );
+        return await withRetries(() => store.transaction((tx) => runAlone(tx, { name, cmd, actor })));
       } catch (err) {
         if (isStorageFailure(err)) stop(err);
         throw err;

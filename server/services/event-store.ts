@@ -11,10 +11,34 @@ export interface CommitMeta {
 }
 
 /**
- * Writes decided effects: applies each change to its table, bumps each board's seq and appends the event,
- * and records the operation. Must be called inside the command's transaction.
+ * Where committed effects go in the log: each event's seq, the event, the operation. By default straight to the
+ * tables, each seq a bump of its board's row (UPDATE … RETURNING). The command service's group commit counts the
+ * seqs and may hold the rows back to write them all at its end (see command-batch.ts): on PostgreSQL every
+ * statement is a round trip made with the board locked.
  */
-export async function commitEffects(repos: Repositories, effects: Effect[], meta: CommitMeta): Promise<BoardEvent[]> {
+export interface LogWriter {
+  nextSeq(boardId: string): Promise<number>;
+  append(event: BoardEvent): Promise<void>;
+  recordOperation(meta: CommitMeta): Promise<void>;
+}
+
+/** Each seq bumped on its board's row, each row written as it comes: for writes outside the command service. */
+export const writeThrough = (repos: Repositories): LogWriter => ({
+  nextSeq: (boardId) => repos.boards.nextSeq(boardId),
+  append: (event) => repos.events.append(event),
+  recordOperation: (m) => repos.events.recordOperation(m.opId, m.originBoardId, m.command, m.actor, m.at),
+});
+
+/**
+ * Writes decided effects: applies each change to its table, takes each event's seq and appends the event, and
+ * records the operation. Must be called inside the command's transaction.
+ */
+export async function commitEffects(
+  repos: Repositories,
+  effects: Effect[],
+  meta: CommitMeta,
+  log: LogWriter = writeThrough(repos),
+): Promise<BoardEvent[]> {
   const events: BoardEvent[] = [];
   for (const effect of effects) {
     await applyChange(repos, effect.body);
@@ -22,17 +46,17 @@ export async function commitEffects(repos: Repositories, effects: Effect[], meta
     for (const boardId of effect.boardIds) {
       const event: BoardEvent = {
         boardId,
-        seq: await repos.boards.nextSeq(boardId),
+        seq: await log.nextSeq(boardId),
         opId: meta.opId,
         actor: meta.actor,
         at: meta.at,
         body,
       };
-      await repos.events.append(event);
+      await log.append(event);
       events.push(event);
     }
   }
-  await repos.events.recordOperation(meta.opId, meta.originBoardId, meta.command, meta.actor, meta.at);
+  await log.recordOperation(meta);
   return events;
 }
 
@@ -61,12 +85,13 @@ export async function commitFollowUps(
   followUp: MeasurementFollowUp | undefined,
   measured: readonly MeasuredAt[],
   meta: CommitMeta,
+  log?: LogWriter,
 ): Promise<BoardEvent[]> {
   if (!followUp || measured.length === 0) return [];
   const effects = await followUp(repos, measured);
   const origin = effects[0]?.boardIds[0];
   if (!origin) return [];
-  return commitEffects(repos, effects, { ...meta, opId: `${meta.opId}:follow-up`, originBoardId: origin });
+  return commitEffects(repos, effects, { ...meta, opId: `${meta.opId}:follow-up`, originBoardId: origin }, log);
 }
 
 /**

@@ -82,6 +82,8 @@ describe('group commit, in the service', () => {
     const sms = db.prepare('SELECT column_id FROM cards WHERE id = ?').get(FIXTURE.cards.sms) as { column_id: string };
     expect(sms.column_id).toBe(todo); // its savepoint was rolled back
     expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 2 });
+    // The seq its event had counted was handed out again, and the board's head is the log's last seq.
+    expect(db.prepare('SELECT seq FROM boards WHERE id = ?').get(board)).toEqual({ seq: 2 });
     expect(db.prepare('SELECT count(*) AS n FROM operations').get()).toEqual({ n: 2 });
   });
 
@@ -138,6 +140,20 @@ describe('group commit, in the service', () => {
     expect(third!.outcome).toMatchObject({ ok: true, seq: 2 });
     const sms = db.prepare('SELECT column_id FROM cards WHERE id = ?').get(FIXTURE.cards.sms) as { column_id: string };
     expect(sms.column_id).toBe(todo);
+  });
+
+  it('lets a command that reads the log see the moves before it in the same batch: an undo undoes the move', async () => {
+    const service = createCommandService(sqliteStore(db));
+    const moved = new Promise<CommandResultOrError>((resolve) => service.submit('card:move', move(FIXTURE.cards.huddle, done), 'Test', resolve));
+    const undone = new Promise<CommandResultOrError>((resolve) =>
+      service.submit('card:undo', { opId: opId(), boardId: board, cardId: FIXTURE.cards.huddle }, 'Test', resolve));
+    expect(service.pending()).toBe(2); // one batch
+    expect((await moved).outcome).toMatchObject({ ok: true, seq: 1 });
+    expect((await undone).outcome).toMatchObject({ ok: true, seq: 2 });
+    const huddle = db.prepare('SELECT column_id FROM cards WHERE id = ?').get(FIXTURE.cards.huddle) as { column_id: string };
+    expect(huddle.column_id).toBe(todo);
+    expect(db.prepare('SELECT seq, type FROM events ORDER BY seq').all()).toEqual([{ seq: 1, type: 'card.moved' }, { seq: 2, type: 'card.moved' }]);
+    expect(db.prepare('SELECT seq FROM boards WHERE id = ?').get(board)).toEqual({ seq: 2 });
   });
 
   it('answers a repeated opId in the same batch as a duplicate, applied once', async () => {

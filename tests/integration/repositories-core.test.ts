@@ -133,10 +133,19 @@ describe.each(['sqlite', 'postgres'] as const)('the core repositories on %s', (e
     expect((await repos.cards.liveOnBoard('b-team-a')).map((c) => c.id)).toEqual([...order, 'c-linked']);
     expect(await repos.cards.get('c-archived')).toEqual(card('c-archived', 'a0a', { archived: true }));
 
-    expect(await repos.cards.around('col-doing', 'c-low', 0)).toMatchObject({ index: 0, cards: [{ id: 'c-first' }] });
-    expect(await repos.cards.around('col-doing', 'c-first', 2)).toMatchObject({ index: 1, cards: [{ id: 'c-under' }, { id: 'c-low' }] });
-    expect(await repos.cards.around('col-doing', 'c-low', 9)).toMatchObject({ index: 1, cards: [{ id: 'c-under' }] });
-    expect(await repos.cards.around('col-done', 'c-linked', 1)).toEqual({ index: 0, cards: [] });
+    const near = async (cardId: string, columnId: string, index: number) => (await repos.cards.forMove(cardId, columnId, index)).near;
+    expect(await near('c-low', 'col-doing', 0)).toMatchObject({ index: 0, cards: [{ id: 'c-first' }] });
+    expect(await near('c-first', 'col-doing', 2)).toMatchObject({ index: 1, cards: [{ id: 'c-under' }, { id: 'c-low' }] });
+    expect(await near('c-low', 'col-doing', 9)).toMatchObject({ index: 1, cards: [{ id: 'c-under' }] });
+    expect(await near('c-linked', 'col-done', 1)).toEqual({ index: 0, cards: [] });
+    // The card and the destination column come with the neighbours; either may be missing.
+    expect(await repos.cards.forMove('c-low', 'col-done', 0)).toEqual({
+      card: card('c-low', 'a0b'),
+      toColumn: { id: 'col-done', boardId: 'b-team-a', name: 'Afsluttet', orderKey: 'a2' },
+      near: { index: 0, cards: [card('c-linked', 'a1', { columnId: 'col-done' })] },
+    });
+    expect(await repos.cards.forMove('c-low', 'col-nowhere', 0)).toEqual({ card: card('c-low', 'a0b'), toColumn: undefined, near: { index: 0, cards: [] } });
+    expect(await repos.cards.forMove('c-nowhere', 'col-doing', 9)).toMatchObject({ card: undefined, toColumn: undefined, near: { index: 1, cards: [{ id: 'c-low' }] } });
 
     await repos.cards.move({ id: 'c-low', columnId: 'col-done', orderKey: 'a0', updatedAt: at(1) });
     expect(await repos.cards.get('c-low')).toEqual(card('c-low', 'a0', { columnId: 'col-done', updatedAt: at(1) }));

@@ -109,6 +109,45 @@ describe('group commit locks on PostgreSQL, two instances', () => {
     expect((await db.selectFrom('operations').select('op_id').execute()).length).toBe(2);
   }, 20_000);
 
+  it('answers as a duplicate an opId the other instance committed while the batch ran, its held-back rows refused', async () => {
+    // The batch looked the opId up before the other instance committed it; the batch's operation rows, written at
+    // its end, then wait for that commit and fail the constraint: the batch runs again and sees the opId applied.
+    const opId = randomUUID();
+    const before = await seqOf(instances[0], 'b1');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let claimed!: () => void;
+    const inserted = new Promise<void>((resolve) => (claimed = resolve));
+    const other = instances[1].transaction(async (tx) => {
+      await tx.run(sql`INSERT INTO operations (op_id, board_id, command, actor, at) VALUES (${opId}, 'b1', 'card:move', 'Test', ${new Date().toISOString()})`);
+      claimed();
+      await held;
+    });
+    await inserted;
+    const service = createCommandService(instances[0]);
+    const outcome = new Promise<CommandResultOrError>((resolve) =>
+      service.submit('card:move', { opId, boardId: 'b1', cardId: 'k1', toColumnId: 'c2', index: 0 }, 'Test', resolve));
+    await pause(300);
+    release();
+    await other;
+    expect((await outcome).outcome).toMatchObject({ ok: true, seq: before, events: [], duplicate: true });
+    expect(await seqOf(instances[0], 'b1')).toBe(before);
+    expect(await instances[0].db.selectFrom('cards').select('column_id').where('id', '=', 'k1').executeTakeFirst()).toEqual({ column_id: 'c1' });
+  }, 20_000);
+
+  it('writes the rows it held back before a command that reads the log: an undo in the batch of the move it undoes', async () => {
+    const before = await seqOf(instances[0], 'b1');
+    const service = createCommandService(instances[0]);
+    const [moved, undone] = await Promise.all([
+      new Promise<CommandResultOrError>((resolve) => service.submit('card:move', { opId: randomUUID(), boardId: 'b1', cardId: 'k1', toColumnId: 'c2', index: 0 }, 'Test', resolve)),
+      new Promise<CommandResultOrError>((resolve) => service.submit('card:undo', { opId: randomUUID(), boardId: 'b1', cardId: 'k1' }, 'Test', resolve)),
+    ]);
+    expect(moved.outcome).toMatchObject({ ok: true, seq: before + 1 });
+    expect(undone.outcome).toMatchObject({ ok: true, seq: before + 2 });
+    expect(await instances[0].db.selectFrom('cards').select('column_id').where('id', '=', 'k1').executeTakeFirst()).toEqual({ column_id: 'c1' });
+    expect(await seqOf(instances[0], 'b1')).toBe(before + 2);
+  }, 20_000);
+
   it('reads one moment in a read transaction while the other instance commits', async () => {
     const seen = await readTransaction(instances[0], async (tx) => {
       const first = await seqOf(tx, 'b1');

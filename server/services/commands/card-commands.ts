@@ -108,14 +108,13 @@ export const runCardUpdate: CommandRunner<Command<'card:update'>> = async (cmd, 
   decideCardUpdate(cmd, await repos.cards.get(cmd.cardId), ctx);
 
 /**
- * A move reads only the destination's two cards around the index (a column can hold hundreds). Should the key
- * between them be too long, placing the card re-keys the whole column, and that decision needs every card.
+ * A move reads the card, the column and only the destination's two cards around the index (a column can hold
+ * hundreds), in one statement. Should the key between them be too long, placing the card re-keys the whole column,
+ * and that decision needs every card.
  */
 export const runCardMove: CommandRunner<Command<'card:move'>> = async (cmd, repos, ctx) => {
-  const toColumn = await repos.columns.get(cmd.toColumnId);
-  const card = await repos.cards.get(cmd.cardId);
+  const { card, toColumn, near } = await repos.cards.forMove(cmd.cardId, cmd.toColumnId, cmd.index);
   if (!toColumn) return decideCardMove(cmd, { card, toColumn, destination: [] }, ctx);
-  const near = await repos.cards.around(toColumn.id, cmd.cardId, cmd.index);
   const decision = decideCardMove({ ...cmd, index: near.index }, { card, toColumn, destination: near.cards }, ctx);
   const rekeyed = decision.ok && decision.effects.length > 1;
   if (!rekeyed) return decision;
