@@ -2,6 +2,7 @@ import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/pr
 import { failStop, isStorageFailure } from '../db/fail-stop';
 import { type Repositories, createRepositories } from '../repositories';
 import type { Executor, Store } from '../store';
+import { takeBatch } from './batch-take';
 import { type AppliedOperation, CommandBatch } from './command-batch';
 import { COMMAND_RUNNERS, LOG_BLIND_COMMANDS } from './commands';
 import type { CommandContext } from './decision';
@@ -19,6 +20,9 @@ export const systemClock: Clock = { now: () => new Date() };
 
 /** Upper bound on commands in one group commit, so one transaction (and the acks waiting on it) stays short. */
 export const MAX_BATCH = 256;
+
+/** Upper bound on one board's commands in a group commit, so a flood on one board does not hold up the others. */
+export const MAX_BATCH_PER_BOARD = 32;
 
 /** Attempts at a transaction another instance's deadlocked or conflicted with (nothing was acknowledged). */
 export const MAX_ATTEMPTS = 5;
@@ -177,7 +181,8 @@ export function createCommandService(
   // they share one sync of the log (SQLite synchronous=FULL, PostgreSQL synchronous_commit=on: the commit returns
   // once it is on disk). An unexpected error undoes only its own command (the batch is run again with a savepoint
   // per command, see commitBatch); a rejected command writes nothing anyway. One batch is committed at a time: what arrives meanwhile
-  // waits for the next, so outcomes are reported in the order submitted.
+  // waits for the next, so each board's outcomes are reported in the order submitted (takeBatch: a board's flood is
+  // spread over several batches, other boards' commands going ahead of its later ones).
   const queue: QueuedCommand[] = [];
   let committing = 0;
 
@@ -262,7 +267,7 @@ export function createCommandService(
 
   const flush = async (): Promise<void> => {
     if (committing > 0 || queue.length === 0) return;
-    const batch = queue.splice(0, MAX_BATCH);
+    const batch = takeBatch(queue, (item) => (item.cmd as { boardId: string }).boardId, MAX_BATCH, MAX_BATCH_PER_BOARD);
     committing = batch.length;
     let results: CommandResultOrError[];
     try {
@@ -297,7 +302,8 @@ export function createCommandService(
     },
     /**
      * Queues a command for the next group commit; `done` gets its outcome (or the error that stopped it) once the
-     * commit has returned, i.e. once it is durable. Commands are committed and reported in the order submitted.
+     * commit has returned, i.e. once it is durable. A board's commands are committed and reported in the order
+     * submitted (another board's may go ahead of a flood: see takeBatch).
      * `precondition`, if given, is a check still under way (access): an error it answers refuses the command, in
      * its place in the order, without running it.
      */
