@@ -141,6 +141,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // The screen sweeps run their tests side by side (it.concurrent) in the file's one Chromium: each test
+          // mostly waits on a page load and its socket, so four at once cut a sweep on two shared cores (bench/FINDINGS.md).
+          maxConcurrency: 4,
         },
       },
     ],

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestContext, beforeAll, describe, it } from 'vitest';
 import { useE2eHarness } from '../helpers/e2e-harness';
-import { SCREENS, type Screen, type ScreenContext, WARD_BOARD, screenCredentials } from '../helpers/screens';
+import { SCREENS, type Screen, type ScreenContext, WARD_BOARD, screenCredentials, sweepOrder } from '../helpers/screens';
 
 /**
  * Dates and units as a person reads them (issue 18, "Wording and language"): on every screen, in Danish and in
@@ -37,13 +37,16 @@ const EXTRA: readonly Screen[] = [
   },
 ];
 
-async function visibleText(screen: Screen, lang: 'da' | 'en'): Promise<string> {
-  const page: Page = await e2e.newPage({
-    // A screen made for one size (the phone menu) is read at its first sweep size.
-    viewport: screen.sweepAt?.[0] ?? { width: 1400, height: 1000 },
-    hasTouch: screen.viewer === 'device-touch',
-    ...(screen.viewer === 'admin' && { sessionToken: creds.session }),
-  });
+async function visibleText(test: TestContext, screen: Screen, lang: 'da' | 'en'): Promise<string> {
+  const page: Page = await e2e.newPage(
+    {
+      // A screen made for one size (the phone menu) is read at its first sweep size.
+      viewport: screen.sweepAt?.[0] ?? { width: 1400, height: 1000 },
+      hasTouch: screen.viewer === 'device-touch',
+      ...(screen.viewer === 'admin' && { sessionToken: creds.session }),
+    },
+    test,
+  );
   await page.addInitScript(
     ({ l, device }) => {
       localStorage.setItem('kaskade.lang', l);
@@ -57,11 +60,15 @@ async function visibleText(screen: Screen, lang: 'da' | 'en'): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
 
+// Each test mostly waits (page load, socket, the fixed wait): several at once (the e2e project's maxConcurrency) in
+// the one Chromium, the ones that start the meeting last and alone.
 describe('dates in the reader\'s language and no ISO dates or Danish units in English', () => {
-  for (const screen of [...SCREENS, ...EXTRA]) {
+  for (const screen of sweepOrder([...SCREENS, ...EXTRA])) {
     for (const lang of ['da', 'en'] as const) {
-      it(`${screen.name} in ${lang}`, { timeout: 60_000 }, async () => {
-        const text = await visibleText(screen, lang);
+      const test = screen.sequential ? it : it.concurrent;
+      test(`${screen.name} in ${lang}`, { timeout: 60_000 }, async (t) => {
+        const { expect } = t;
+        const text = await visibleText(t, screen, lang);
         expect(text.match(ISO_DATE) ?? [], `ISO dates on ${screen.name} (${lang})`).toEqual([]);
         if (lang === 'en') expect(text.match(DANISH_UNITS) ?? [], `Danish units on ${screen.name} (en)`).toEqual([]);
       });

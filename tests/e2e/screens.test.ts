@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { type TestContext, beforeAll, describe, it } from 'vitest';
 import { useE2eHarness } from '../helpers/e2e-harness';
-import { LAPTOP, PHONE, SCREENS, type Screen, type ScreenContext, type Viewport, screenCredentials } from '../helpers/screens';
+import { LAPTOP, PHONE, SCREENS, type Screen, type ScreenContext, type Viewport, screenCredentials, sweepOrder } from '../helpers/screens';
 
 /**
  * Accessibility sweep: every screen of the app (signed out, signed in, on a wall screen; with its dialogs and menus
@@ -24,12 +24,16 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-async function sweep(screen: Screen, viewport: Viewport): Promise<void> {
-  const page = await e2e.newPage({
-    viewport,
-    hasTouch: screen.viewer === 'device-touch',
-    ...(screen.viewer === 'admin' && { sessionToken: creds.session }),
-  });
+async function sweep(test: TestContext, screen: Screen, viewport: Viewport): Promise<void> {
+  const { expect } = test;
+  const page = await e2e.newPage(
+    {
+      viewport,
+      hasTouch: screen.viewer === 'device-touch',
+      ...(screen.viewer === 'admin' && { sessionToken: creds.session }),
+    },
+    test,
+  );
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(`${m.text()} ${m.location().url}`));
   if (screen.viewer === 'device-touch') await page.addInitScript((t) => localStorage.setItem('kaskade.deviceToken', t), creds.device);
@@ -54,10 +58,13 @@ async function sweep(screen: Screen, viewport: Viewport): Promise<void> {
   expect(errors, `console errors on ${screen.name}`).toEqual([]);
 }
 
+// Each test mostly waits (page load, socket, axe in the page): several at once (the e2e project's maxConcurrency) in
+// the one Chromium, the ones that start the meeting last and alone.
 describe('every screen passes axe-core with no console error', () => {
-  for (const screen of SCREENS) {
+  for (const screen of sweepOrder(SCREENS)) {
     for (const viewport of screen.sweepAt ?? [LAPTOP]) {
-      it(`${screen.name} at ${viewport.width}×${viewport.height}`, { timeout: 60_000 }, () => sweep(screen, viewport));
+      const test = screen.sequential ? it : it.concurrent;
+      test(`${screen.name} at ${viewport.width}×${viewport.height}`, { timeout: 60_000 }, (t) => sweep(t, screen, viewport));
     }
   }
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { type RunnerTestCase, type TestContext, TestRunner, afterAll, afterEach, beforeAll } from 'vitest';
 import type { AppDeps } from '../../server/app';
 import { projectRoot } from '../../server/config';
 import { launchBrowser } from './browser';
@@ -19,8 +19,26 @@ export interface PageOptions {
 export interface E2eHarness {
   /** The demo organisation on a real server, serving the built client. */
   readonly srv: TestServer;
-  /** A screen of its own: a new browser context, as a second machine (a background tab would pause frames). */
-  newPage(options?: PageOptions): Promise<Page>;
+  /**
+   * A screen of its own: a new browser context, as a second machine (a background tab would pause frames), owned by
+   * one test: closed after it, and its page errors fail that test. A test run alone owns what it opens; a concurrent
+   * test (`it.concurrent`) names itself with its context, as vitest cannot tell which of the running ones called.
+   */
+  newPage(options?: PageOptions, owner?: TestContext): Promise<Page>;
+}
+
+/** What one test opened, and the errors its pages threw. */
+interface Opened {
+  contexts: BrowserContext[];
+  pageErrors: string[];
+}
+
+function ownerOf(owner: TestContext | undefined): RunnerTestCase {
+  if (owner) return owner.task;
+  const running = TestRunner.getCurrentTest();
+  if (!running) throw new Error('newPage opens a page for a test: call it inside one (not in beforeAll)');
+  if (running.concurrent) throw new Error(`newPage in concurrent test "${running.name}": pass the test's context`);
+  return running;
 }
 
 /**
@@ -30,17 +48,20 @@ export interface E2eHarness {
 export function useE2eHarness(app: Partial<AppDeps> = {}): E2eHarness {
   let srv: TestServer | undefined;
   let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const opened = new Map<RunnerTestCase, Opened>();
 
   beforeAll(async () => {
     if (!existsSync(join(clientDir, 'index.html'))) throw new Error('Build the client first: npm run build:client');
     srv = await startTestServer({ demo: true, clientDir, app });
     browser = await launchBrowser();
   });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    expect(pageErrors.splice(0), 'errors thrown in the pages').toEqual([]);
+  // Each test's own hook run: tests running side by side close and check only what they opened.
+  afterEach(async ({ task, expect }) => {
+    const mine = opened.get(task);
+    if (!mine) return;
+    opened.delete(task);
+    await Promise.all(mine.contexts.map((c) => c.close()));
+    expect(mine.pageErrors, 'errors thrown in the pages').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -52,18 +73,21 @@ export function useE2eHarness(app: Partial<AppDeps> = {}): E2eHarness {
       if (!srv) throw new Error('the server starts in beforeAll');
       return srv;
     },
-    async newPage(options = {}) {
+    async newPage(options = {}, owner) {
       if (!browser || !srv) throw new Error('the browser starts in beforeAll');
+      const test = ownerOf(owner);
+      const mine = opened.get(test) ?? { contexts: [], pageErrors: [] };
+      opened.set(test, mine);
       const context = await browser.newContext({
         viewport: options.viewport ?? { width: 1400, height: 1000 },
         hasTouch: options.hasTouch ?? false,
       });
-      contexts.push(context);
+      mine.contexts.push(context);
       if (options.sessionToken) {
         await context.addCookies([{ name: 'kaskade_session', value: options.sessionToken, url: srv.url }]);
       }
       const page = await context.newPage();
-      page.on('pageerror', (err) => pageErrors.push(err.message));
+      page.on('pageerror', (err) => mine.pageErrors.push(err.message));
       return page;
     },
   };

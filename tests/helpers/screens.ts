@@ -21,6 +21,11 @@ export interface Screen {
   sweepAt?: readonly Viewport[];
   /** The sizes `npm run screenshots` shoots it at (default: every size in VIEWPORTS; `[]`: none). */
   shootAt?: readonly Viewport[];
+  /**
+   * Changes what the server holds (starts the sweep's meeting): sweeps that visit screens several at once visit these
+   * last and one at a time (sweepOrder), so two pages never race to start the same meeting.
+   */
+  sequential?: true;
 }
 
 export interface ScreenContext {
@@ -134,6 +139,7 @@ export const SCREENS: readonly Screen[] = [
     name: 'meeting-running',
     viewer: 'admin',
     path: () => `/boards/${MEETING_BOARD}/meeting`,
+    sequential: true,
     ready: async (page) => {
       await heading(page);
       await startMeeting(page);
@@ -143,6 +149,7 @@ export const SCREENS: readonly Screen[] = [
     name: 'meeting-end-dialog',
     viewer: 'admin',
     path: () => `/boards/${MEETING_BOARD}/meeting`,
+    sequential: true,
     ready: opened(async (page) => {
       await heading(page);
       await startMeeting(page);
@@ -166,6 +173,11 @@ export const SCREENS: readonly Screen[] = [
   },
   { name: 'not-found', viewer: 'admin', path: () => '/no-such-page', ready: heading, shootAt: [] },
 ];
+
+/** The screens in the order a concurrent sweep visits them: the ones that change the server last (Screen.sequential). */
+export function sweepOrder(screens: readonly Screen[]): Screen[] {
+  return [...screens.filter((s) => !s.sequential), ...screens.filter((s) => s.sequential)];
+}
 
 /** Starts the meeting unless a screen before already did (the meeting runs on until someone ends it). */
 async function startMeeting(page: Page): Promise<void> {
