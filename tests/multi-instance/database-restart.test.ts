@@ -40,11 +40,18 @@ describe('PostgreSQL restarted during writes', () => {
     await sleep(1000);
     // No crash on the pool's, the adapter's or a transaction's connection errors.
     for (const i of app.instances) expect(i.child.exitCode ?? i.child.signalCode, `an instance exited: ${i.output()}`).toBeNull();
-    const during = { health: [] as number[], ready: [] as number[] };
+    const during = { health: [] as number[], ready: [] as number[], rest: [] as string[] };
+    const [someone] = cluster.org.tokens.values();
     for (let round = 0; round < 3; round++) {
       for (const i of app.instances) {
         during.health.push(await statusOf(`${i.url}/api/health`));
         during.ready.push(await statusOf(`${i.url}/api/ready`));
+        // An API request fails the same way: 503 UNAVAILABLE, to be tried again.
+        const rest = await fetch(`${i.url}/api/boards/${cluster.org.boards[0]!.id}/meetings`, {
+          headers: { cookie: `kaskade_session=${someone}` },
+          signal: AbortSignal.timeout(10_000),
+        });
+        during.rest.push(`${rest.status} ${((await rest.json()) as { error?: { code?: string } }).error?.code}`);
       }
       await sleep(300);
     }
@@ -67,6 +74,7 @@ describe('PostgreSQL restarted during writes', () => {
     for (const i of app.instances) expect(i.child.exitCode ?? i.child.signalCode, `an instance exited: ${i.output()}`).toBeNull();
     expect(during.health.every((s) => s === 503), `health during the outage: ${during.health.join()}`).toBe(true);
     expect(during.ready.every((s) => s === 503), `ready during the outage: ${during.ready.join()}`).toBe(true);
+    expect(new Set(during.rest), 'API requests during the outage').toEqual(new Set(['503 UNAVAILABLE']));
     for (const i of app.instances) {
       expect(await statusOf(`${i.url}/api/health`)).toBe(200);
       expect(await statusOf(`${i.url}/api/ready`)).toBe(200);
