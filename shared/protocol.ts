@@ -266,6 +266,8 @@ export const ERROR_CODES = [
   'PROTOCOL_MISMATCH',
   'UNKNOWN_EVENT',
   'INTERNAL',
+  /** The server could not reach its database (restart, failover): nothing was committed; send the same again. */
+  'UNAVAILABLE',
 ] as const;
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode, ErrorIssue } from '../../shared/protocol';
 import type { ErrorResponse } from '../../shared/rest';
+import { isUnavailable } from '../store/unavailable';
 import { RAW_SECURITY_HEADERS } from './security-headers';
 
 /** The one way an HTTP error is answered: `{error: {code, message, issues?}}`, the shape of a socket error ack. */
@@ -50,6 +51,11 @@ export const errorHandling = fp<{ spaFallback: boolean }>(
           message: v.message ?? 'is invalid',
         }));
         return sendError(reply, 400, 'VALIDATION_FAILED', 'The request does not match the API.', issues);
+      }
+      if (isUnavailable(err)) {
+        // The database is away (restart, failover) and nothing was written: the client may send the same again.
+        request.log.warn({ err }, 'request failed: the database does not answer');
+        return sendError(reply.header('retry-after', '1'), 503, 'UNAVAILABLE', 'The server cannot reach its database; try again shortly.');
       }
       const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
       if (status >= 500) request.log.error({ err }, 'request failed');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Ack, type ApiError, type ErrorCode, toIssues } from '../../shared/protocol';
+import { isUnavailable } from '../store/unavailable';
 
 export type AckFn = (ack: Ack) => void;
 
@@ -16,3 +17,9 @@ export const failure = (code: ErrorCode, message: string, issues?: ApiError['iss
 
 export const invalid = (error: z.ZodError): Ack =>
   failure('VALIDATION_FAILED', 'The message does not match the protocol.', toIssues(error));
+
+/** The ack for an unexpected error: UNAVAILABLE (send again) if the database was away and nothing was committed. */
+export const failureFor = (err: unknown): Ack =>
+  isUnavailable(err)
+    ? failure('UNAVAILABLE', 'The server cannot reach its database; nothing was saved. Send it again shortly.')
+    : failure('INTERNAL', 'The server could not handle this message.');

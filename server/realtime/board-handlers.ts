@@ -1,7 +1,7 @@
 import { JoinRequest, LeaveRequest, PROTOCOL_VERSION } from '../../shared/protocol';
 import type { AccessPolicy } from '../services/access-policy';
 import type { BoardService } from '../services/board-service';
-import { failure, invalid } from './acks';
+import { failure, failureFor, invalid } from './acks';
 import { type SharedListener, guard, logRealtimeError } from './guard';
 import type { JoinPacer } from './join-pacer';
 import { type KaskadeSocket, boardRoom } from './socket-types';
@@ -44,7 +44,7 @@ export function boardListeners(
         await serve();
       } catch (err) {
         logRealtimeError({ err, event: 'board:join', socket: socket.id }, 'socket handler failed');
-        ack(failure('INTERNAL', 'The server could not handle this message.'));
+        ack(failureFor(err));
       }
     });
   });

@@ -2,7 +2,7 @@ import { type Ack, type BoardEvent, COMMANDS, type Command, type CommandName } f
 import type { AccessPolicy } from '../services/access-policy';
 import type { CommandOutcome, CommandService } from '../services/command-service';
 import { capabilityFor } from '../services/commands';
-import { failure, invalid } from './acks';
+import { failureFor, invalid } from './acks';
 import { type CommitOutbox, liveEvent } from './board-broadcast';
 import { type SharedListener, guard, logRealtimeError } from './guard';
 
@@ -30,7 +30,7 @@ export function commandListeners(
       // Committed with whatever else arrived in the same turn (group commit); answered only after that commit.
       commands.submit(name, cmd, socket.data.actor, ({ outcome, error }) => {
         if (!outcome) logRealtimeError({ err: error, event: name, socket: socket.id }, 'command failed');
-        outbox.add(socket, freshEvents(outcome), () => ack(answerTo(outcome)));
+        outbox.add(socket, freshEvents(outcome), () => ack(answerTo(outcome, error)));
       }, allowed);
     }),
   ]);
@@ -43,9 +43,12 @@ function freshEvents(outcome: CommandOutcome | undefined): readonly BoardEvent[]
   return outcome?.ok && !outcome.duplicate ? outcome.events : [];
 }
 
-/** The ack for a command's outcome; none means an unexpected error stopped it. */
-function answerTo(outcome: CommandOutcome | undefined): Ack {
-  if (!outcome) return failure('INTERNAL', 'The server could not handle this message.');
+/**
+ * The ack for a command's outcome; none means an unexpected error stopped it: UNAVAILABLE if the database was away
+ * and the command certainly not committed (the client keeps it and sends it again), INTERNAL otherwise.
+ */
+function answerTo(outcome: CommandOutcome | undefined, error: unknown): Ack {
+  if (!outcome) return failureFor(error);
   if (!outcome.ok) return { ok: false, error: outcome.error };
   const events = outcome.events.map(liveEvent);
   return { ok: true, seq: outcome.seq, data: { events }, ...(outcome.duplicate && { duplicate: true }) };

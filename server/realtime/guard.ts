@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Ack } from '../../shared/protocol';
-import { type AckFn, ackOf, failure } from './acks';
+import { type AckFn, ackOf, failureFor } from './acks';
 import type { KaskadeSocket } from './socket-types';
 
 let logger: Pick<FastifyBaseLogger, 'error'> = console;
@@ -24,7 +24,7 @@ export type SharedListener = (this: KaskadeSocket, ...args: unknown[]) => void;
 /**
  * Wraps a handler so that nothing a client sends can crash the server: the payload arrives untyped (it is parsed
  * inside), a missing ack becomes a no-op, and an unexpected error (thrown, or the rejection of an async handler) is
- * logged and answered with INTERNAL.
+ * logged and answered with INTERNAL (UNAVAILABLE if the database was away: see failureFor).
  */
 export function guard(event: string, handler: (socket: KaskadeSocket, payload: unknown, ack: AckFn) => void | Promise<void>): SharedListener {
   return function guarded(this: KaskadeSocket, ...args: unknown[]) {
@@ -32,7 +32,7 @@ export function guard(event: string, handler: (socket: KaskadeSocket, payload: u
     const payload = args.length > 0 && typeof args[0] !== 'function' ? args[0] : undefined;
     const failed = (err: unknown): void => {
       logger.error({ err, event, socket: this.id }, 'socket handler failed');
-      ack(failure('INTERNAL', 'The server could not handle this message.'));
+      ack(failureFor(err));
     };
     try {
       const done = handler(this, payload, ack);

@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database';
 import type { Database } from './schema';
 import { type Scalar, preparedQuery } from './prepared';
 import { SqliteRunner, sqliteQueryBuilder } from './sqlite';
+import { markCommitUncertain } from './unavailable';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -201,7 +202,18 @@ export class PostgresExecutor implements Executor {
     const begin = options?.readOnly
       ? this.q.transaction().setIsolationLevel('repeatable read').setAccessMode('read only')
       : this.q.transaction();
-    return begin.execute((trx) => fn(new PostgresTransaction(trx)));
+    let workDone = false;
+    try {
+      return await begin.execute(async (trx) => {
+        const result = await fn(new PostgresTransaction(trx));
+        workDone = true;
+        return result;
+      });
+    } catch (err) {
+      // Past the work, only COMMIT (or the ROLLBACK after it failed) can throw: whether it committed is unknown.
+      if (workDone) markCommitUncertain(err);
+      throw err;
+    }
   }
 }
 

@@ -75,7 +75,7 @@ export const da: Messages = {
   add: 'Tilføj',
   offline: 'Ingen forbindelse – dine ændringer gemmes og sendes, når forbindelsen er tilbage.',
   pendingChanges: (n) => `${plural(n, 'ændring', 'ændringer')} venter på at blive sendt.`,
-  connection: { online: 'Forbundet', connecting: 'Forbinder …', offline: 'Ingen forbindelse', saving: 'Gemmer …' },
+  connection: { online: 'Forbundet', connecting: 'Forbinder …', offline: 'Ingen forbindelse', saving: 'Gemmer …', waitingForServer: 'Venter på serveren …' },
   changeRefused: (reason) => `Ændringen kunne ikke gemmes: ${reason}`,
   errorReasons: {
     VALIDATION_FAILED: 'oplysningerne er ikke gyldige',
@@ -88,6 +88,7 @@ export const da: Messages = {
     PROTOCOL_MISMATCH: 'appen er forældet – genindlæs siden',
     UNKNOWN_EVENT: 'serveren kender ikke ændringen',
     INTERNAL: 'der skete en fejl på serveren',
+    UNAVAILABLE: 'serveren kan ikke nå sin database lige nu – prøv igen om lidt',
   },
   dismiss: 'Luk besked',
   yourName: 'Dit navn',

@@ -75,7 +75,7 @@ export const en: Messages = {
   add: 'Add',
   offline: 'No connection – your changes are kept and sent when the connection is back.',
   pendingChanges: (n) => `${plural(n, 'change', 'changes')} waiting to be sent.`,
-  connection: { online: 'Connected', connecting: 'Connecting …', offline: 'No connection', saving: 'Saving …' },
+  connection: { online: 'Connected', connecting: 'Connecting …', offline: 'No connection', saving: 'Saving …', waitingForServer: 'Waiting for the server …' },
   changeRefused: (reason) => `The change could not be saved: ${reason}`,
   errorReasons: {
     VALIDATION_FAILED: 'the details are not valid',
@@ -88,6 +88,7 @@ export const en: Messages = {
     PROTOCOL_MISMATCH: 'the app is out of date – reload the page',
     UNKNOWN_EVENT: 'the server does not know this change',
     INTERNAL: 'something went wrong on the server',
+    UNAVAILABLE: 'the server cannot reach its database right now – try again shortly',
   },
   dismiss: 'Dismiss message',
   yourName: 'Your name',

@@ -80,7 +80,7 @@ export interface Messages {
   add: string;
   offline: string;
   pendingChanges: (n: number) => string;
-  connection: { online: string; connecting: string; offline: string; saving: string };
+  connection: { online: string; connecting: string; offline: string; saving: string; waitingForServer: string };
   changeRefused: (reason: string) => string;
   errorReasons: Record<ErrorCode, string>;
   dismiss: string;

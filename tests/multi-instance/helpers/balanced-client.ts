@@ -127,7 +127,7 @@ export class BalancedClient {
       if (socket !== this.socket) return;
       this.joining = false;
       if (!ack.ok) {
-        // e.g. INTERNAL while the database is away: try again shortly, as the browser does.
+        // e.g. UNAVAILABLE while the database is away: try again shortly, as the browser does.
         this.joinRefusals.push(ack.error.code);
         setTimeout(() => socket === this.socket && socket.connected && this.join(), 250);
         return;

@@ -12,15 +12,21 @@ export interface MultiWorkloadLog {
   /** Refusals by error code, with when each came. */
   refused: { code: string; at: number }[];
   duplicates: number;
+  /**
+   * Commands answered UNAVAILABLE (the database away), kept and sent again with the same opId as the browser's sync
+   * engine does, by opId: their final answer's code ('ok' when acknowledged) once they have one.
+   */
+  kept: Map<string, { final?: string; duplicate?: boolean }>;
 }
 
 /**
  * Every client sends random commands (create, edit, move, archive, measure: tests/reliability/helpers/commands.ts)
  * with short random pauses until `stop()` or `opsPerClient`; each waits for the answer to one command before
- * sending the next, as a person does.
+ * sending the next, as a person does. A command answered UNAVAILABLE is sent again (the same opId) until it has
+ * another answer, as the browser's sync engine does; the loop stops only between commands.
  */
 export function startMultiWorkload(clients: BalancedClient[], boards: ReliabilityBoard[], rng: Rng, opsPerClient: number) {
-  const log: MultiWorkloadLog = { acked: new Map(), refused: [], duplicates: 0 };
+  const log: MultiWorkloadLog = { acked: new Map(), refused: [], duplicates: 0, kept: new Map() };
   let running = true;
   const done = Promise.all(
     clients.map(async (client, i) => {
@@ -30,7 +36,15 @@ export function startMultiWorkload(clients: BalancedClient[], boards: Reliabilit
         await sleep(own.int(20));
         const command = randomCommand(own, board, client.replica.state!, `m${i}`);
         const { name, cmd } = command;
-        const ack = await client.send(name, cmd);
+        let ack = await client.send(name, cmd);
+        while (!ack.ok && ack.error.code === 'UNAVAILABLE') {
+          log.refused.push({ code: ack.error.code, at: Date.now() });
+          log.kept.set(String(cmd.opId), {});
+          await sleep(200 + own.int(300));
+          ack = await client.send(name, cmd);
+        }
+        const kept = log.kept.get(String(cmd.opId));
+        if (kept) Object.assign(kept, { final: ack.ok ? 'ok' : ack.error.code, duplicate: ack.ok && ack.duplicate === true });
         if (ack.ok) {
           if (ack.duplicate) log.duplicates++;
           log.acked.set(String(cmd.opId), { boardId: board.id, seqs: ack.data.events.filter((e) => e.boardId === board.id).map((e) => e.seq), at: Date.now(), client: i, command });

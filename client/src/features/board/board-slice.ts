@@ -17,6 +17,8 @@ export interface BoardState {
   /** What the UI shows: `server` plus pending commands. Components read this. */
   view: BoardData | null;
   pending: PendingOp[];
+  /** The server said it cannot reach its database (UNAVAILABLE): pending commands wait and are sent again. */
+  serverWaiting: boolean;
   notices: Notice[];
 }
 
@@ -46,6 +48,7 @@ export const initialBoardState: BoardState = {
   server: null,
   view: null,
   pending: [],
+  serverWaiting: false,
   notices: [],
 };
 

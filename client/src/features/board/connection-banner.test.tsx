@@ -35,6 +35,22 @@ describe('connection state', () => {
     expect(screen.getByText('Gemmer …')).toBeInTheDocument();
   }, 15_000);
 
+  it('says, politely, that it waits for the server while its database is away, and keeps the move', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderApp();
+    await screen.findByRole('region', { name: 'I gang' });
+    const item = screen.getByRole('listitem', { name: 'Ring til apoteket' });
+    await user.click(within(item).getByRole('button', { name: 'Flyt til …' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Nederst i Afsluttet' }));
+    act(() => fake.answer(fake.lastCall('card:move'), { ok: false, error: { code: 'UNAVAILABLE', message: 'database away' } }));
+
+    const status = screen.getByText('Venter på serveren …');
+    expect(status).toHaveAttribute('role', 'status');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(within(screen.getByRole('region', { name: 'Afsluttet' })).getByRole('listitem', { name: 'Ring til apoteket' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  }, 15_000);
+
   it('says so when the board does not exist', async () => {
     renderApp({ path: '/boards/nope' });
     expect(await screen.findByRole('heading', { name: 'Tavlen findes ikke.' })).toBeInTheDocument();

@@ -3,10 +3,11 @@ import { createFakeTransport } from '../../test/fake-transport';
 import { makeCard, makeEvent, makeSnapshot } from '../../test/fixtures';
 import { checkCommand } from './command-check';
 import { loadedCommandChecker } from './command-checker';
-import { GAP_GRACE_MS } from './sync-engine';
+import { GAP_GRACE_MS, RETRY_FIRST_MS, RETRY_MAX_MS } from './sync-engine';
 import { PROTOCOL_VERSION } from '../../../../shared/protocol';
 import type { PendingStore } from './pending-store';
 import type { PendingOp } from './sync-types';
+import type { EmitCall } from '../../test/fake-transport';
 
 /** A PendingStore over a Map: what IndexedDB keeps across a reload (the browser's is tested end to end). */
 function mapPendingStore(): PendingStore & { saved: Map<string, PendingOp[]> } {
@@ -200,5 +201,115 @@ describe('sync engine', () => {
     fake.answer(move, { ok: true, seq: 11, data: { events: [makeEvent(11, { type: 'card.moved', card: makeCard({ id: 'k1', columnId: 'c3', orderKey: 'Zz', title: 'Ring til apoteket' }), from: { columnId: 'c1', orderKey: 'a0' } }, (move?.payload as { opId: string }).opId)] } });
     expect(pendingStore.saved.has('b1')).toBe(false);
     expect(fake.callsOf('card:move')).toHaveLength(1);
+  });
+
+  describe('while the server cannot reach its database', () => {
+    const UNAVAILABLE = { ok: false, error: { code: 'UNAVAILABLE', message: 'database away' } } as const;
+    const opIdOf = (call: EmitCall | undefined) => (call?.payload as { opId: string }).opId;
+    const movedAck = (call: EmitCall | undefined, seq: number) => ({
+      ok: true as const,
+      seq,
+      data: { events: [makeEvent(seq, { type: 'card.moved', card: makeCard({ id: 'k1', columnId: 'c3', orderKey: 'Zz', title: 'Ring til apoteket' }), from: { columnId: 'c1', orderKey: 'a0' } }, opIdOf(call))] },
+    });
+
+    beforeEach(() => {
+      vi.useFakeTimers();
+      vi.spyOn(Math, 'random').mockReturnValue(0.999); // the longest of each jittered wait
+    });
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    });
+
+    it('keeps a command refused with UNAVAILABLE, shows it applied, and sends it again with the same opId', () => {
+      const { fake, store } = setup();
+      store.getState().moveCard('k1', 'c3', 0);
+      const first = fake.lastCall('card:move');
+      fake.answer(first, UNAVAILABLE);
+      expect(store.getState().pending).toHaveLength(1);
+      expect(store.getState().view!.cards.k1?.columnId).toBe('c3');
+      expect(store.getState().serverWaiting).toBe(true);
+      expect(store.getState().notices).toHaveLength(0);
+
+      vi.advanceTimersByTime(RETRY_FIRST_MS - 5);
+      expect(fake.callsOf('card:move')).toHaveLength(1);
+      vi.advanceTimersByTime(5);
+      const again = fake.lastCall('card:move');
+      expect(fake.callsOf('card:move')).toHaveLength(2);
+      expect(opIdOf(again)).toBe(opIdOf(first));
+      expect(store.getState().serverWaiting).toBe(true); // until something is acknowledged
+
+      fake.answer(again, movedAck(again, 11));
+      expect(store.getState().serverWaiting).toBe(false);
+      expect(store.getState().pending).toHaveLength(0);
+      expect(store.getState().server!.cards.k1?.columnId).toBe('c3');
+      vi.advanceTimersByTime(RETRY_MAX_MS * 4);
+      expect(fake.callsOf('card:move')).toHaveLength(2);
+    });
+
+    it('waits longer after each refusal, never longer than the cap', () => {
+      const { fake, store } = setup();
+      store.getState().moveCard('k1', 'c3', 0);
+      const sentAt: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        fake.answer(fake.lastCall('card:move'), UNAVAILABLE);
+        const before = fake.callsOf('card:move').length;
+        let waited = 0;
+        while (fake.callsOf('card:move').length === before && waited <= RETRY_MAX_MS) {
+          vi.advanceTimersByTime(10);
+          waited += 10;
+        }
+        sentAt.push(waited);
+      }
+      expect(sentAt).toEqual([500, 1000, 2000, 4000, 5000, 5000]);
+    });
+
+    it('holds commands issued while waiting and sends them after the refused one, in the order issued', () => {
+      const { fake, store } = setup();
+      store.getState().moveCard('k1', 'c3', 0);
+      fake.answer(fake.lastCall('card:move'), UNAVAILABLE);
+      store.getState().archiveCard('k2');
+      expect(fake.callsOf('card:archive')).toHaveLength(0);
+      expect(store.getState().view!.cards.k2).toBeUndefined();
+
+      vi.advanceTimersByTime(RETRY_FIRST_MS);
+      expect(fake.calls.slice(-2).map((c) => c.event)).toEqual(['card:move', 'card:archive']);
+      const archive = fake.lastCall('card:archive');
+      fake.answer(fake.lastCall('card:move'), movedAck(fake.lastCall('card:move'), 11));
+      expect(fake.callsOf('card:archive')).toHaveLength(1); // in flight already: not sent twice
+      fake.answer(archive, { ok: false, error: { code: 'FORBIDDEN', message: 'no' } });
+      // Any other refusal rolls back as before.
+      expect(store.getState().view!.cards.k2).toBeDefined();
+      expect(store.getState().notices[0]?.error.code).toBe('FORBIDDEN');
+    });
+
+    it('sends a waiting command again on reconnect, once, without waiting for the back-off', () => {
+      const { fake, store } = setup();
+      store.getState().moveCard('k1', 'c3', 0);
+      fake.answer(fake.lastCall('card:move'), UNAVAILABLE);
+      fake.setConnected(false);
+      vi.advanceTimersByTime(RETRY_MAX_MS);
+      expect(fake.callsOf('card:move')).toHaveLength(1);
+      fake.setConnected(true);
+      fake.answer(fake.lastCall('board:join'), { ok: true, seq: 10, data: { kind: 'events', events: [], epoch: 'e1' } });
+      expect(fake.callsOf('card:move')).toHaveLength(2);
+      expect(store.getState().serverWaiting).toBe(false);
+      vi.advanceTimersByTime(RETRY_MAX_MS);
+      expect(fake.callsOf('card:move')).toHaveLength(2);
+    });
+
+    it('joins again after a back-off when the join itself is refused with UNAVAILABLE', () => {
+      const fake = createFakeTransport();
+      const store = createAppStore({ transport: fake.transport, commandChecker: loadedCommandChecker(checkCommand) });
+      store.getState().openBoard('b1');
+      fake.answer(fake.lastCall('board:join'), UNAVAILABLE);
+      expect(store.getState().loadState).toBe('loading');
+      expect(store.getState().serverWaiting).toBe(true);
+      vi.advanceTimersByTime(RETRY_FIRST_MS);
+      expect(fake.callsOf('board:join')).toHaveLength(2);
+      fake.answer(fake.lastCall('board:join'), { ok: true, seq: 10, data: { kind: 'snapshot', snapshot: makeSnapshot(), epoch: 'e1' } });
+      expect(store.getState().loadState).toBe('ready');
+      expect(store.getState().serverWaiting).toBe(false);
+    });
   });
 });

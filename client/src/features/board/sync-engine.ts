@@ -20,7 +20,8 @@ export function rebase(server: BoardData | null, pending: readonly PendingOp[], 
 
 /**
  * Keeps one board in step with the server: join and catch up by seq, apply peers' events in order, queue
- * commands (sent now when online, re-sent after the next join otherwise) and roll back refused ones.
+ * commands (sent now when online, re-sent after the next join otherwise), keep and re-send those the server could
+ * not yet commit (UNAVAILABLE: its database away), and roll back refused ones.
  */
 /**
  * How long a hole in the seqs may stay open before the board re-joins to catch up. With several server instances,
@@ -29,6 +30,14 @@ export function rebase(server: BoardData | null, pending: readonly PendingOp[], 
  * 150 ms, nearly all within 50). On one instance a hole means something was really missed; this is all it waits.
  */
 export const GAP_GRACE_MS = 150;
+
+/**
+ * Sending again after the server answered UNAVAILABLE (its database away: a restart or failover takes seconds):
+ * the first wait, doubling up to the last, each jittered between half and all of it so a ward's screens do not all
+ * come back in the same instant.
+ */
+export const RETRY_FIRST_MS = 500;
+export const RETRY_MAX_MS = 5000;
 
 export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   const buffer = new EventBuffer();
@@ -40,6 +49,12 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   let epoch: string | null = null;
   // Commands issued before the command check had loaded: applied optimistically, sent once checked.
   const unchecked = new Set<string>();
+  // Commands sent and not yet answered: sending again does not send these (their answer is on its way).
+  const inFlight = new Set<string>();
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retries = 0;
+  // The last join was answered UNAVAILABLE: the retry joins (and then sends) rather than sends.
+  let joinRefused = false;
 
   function commit(partial: Partial<BoardState>): void {
     const next = { ...get(), ...partial };
@@ -61,8 +76,44 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
       const restored = saved.filter((op) => !known.has(op.opId)).map((op) => ({ ...op, ackedSeq: null }));
       if (restored.length === 0) return;
       commit({ pending: [...restored, ...get().pending] });
-      if (get().connection === 'online') for (const op of restored) send(op);
+      flush();
     });
+  }
+
+  /**
+   * Sends, in the order issued, every pending command not yet acknowledged, answered or held for the check; none
+   * while offline (the join sends them) or while the server waits for its database (the retry sends them).
+   */
+  function flush(): void {
+    if (get().serverWaiting) return;
+    sendUnsent();
+  }
+
+  function sendUnsent(): void {
+    if (get().connection !== 'online') return;
+    for (const op of get().pending) if (op.ackedSeq === null && !unchecked.has(op.opId) && !inFlight.has(op.opId)) send(op);
+  }
+
+  /** The server could not reach its database: keep everything, say so, and try again after a growing pause. */
+  function waitForServer(): void {
+    if (!get().serverWaiting) set({ serverWaiting: true });
+    if (retryTimer) return;
+    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** retries) * (0.5 + Math.random() / 2);
+    retries++;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (!deps.transport.isConnected()) return; // the reconnect joins and sends
+      if (joinRefused) return join();
+      sendUnsent(); // still shown as waiting until one is acknowledged
+    }, delay);
+  }
+
+  /** The server answered from its database: back to sending at once. */
+  function serverBack(): void {
+    retries = 0;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    if (get().serverWaiting) set({ serverWaiting: false });
   }
 
   function notice(error: ApiError): void {
@@ -108,7 +159,8 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
       receive(result.events);
     }
     set({ connection: 'online' });
-    for (const op of get().pending) if (op.ackedSeq === null && !unchecked.has(op.opId)) send(op);
+    serverBack();
+    flush();
   }
 
   function join(): void {
@@ -123,6 +175,8 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     deps.transport.emit('board:join', request, (ack) => {
       joining = false;
       if (get().boardId !== boardId) return;
+      joinRefused = !ack.ok && ack.error.code === 'UNAVAILABLE';
+      if (joinRefused) return waitForServer();
       if (!ack.ok) {
         if (!get().server) set({ loadState: ack.error.code === 'NOT_FOUND' ? 'not-found' : 'error' });
         else notice(ack.error);
@@ -137,8 +191,14 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
   }
 
   function onAck(opId: string, ack: Ack<CommandResult>): void {
+    inFlight.delete(opId);
     const op = get().pending.find((p) => p.opId === opId);
     if (!op || op.ackedSeq !== null) return; // a late or repeated ack for something already settled
+    if (!ack.ok && ack.error.code === 'UNAVAILABLE') {
+      // Nothing was committed: the change stays shown and queued, and goes again with the same opId (applied once).
+      waitForServer();
+      return;
+    }
     if (!ack.ok) {
       commit({ pending: get().pending.filter((p) => p.opId !== opId) });
       notice(ack.error);
@@ -148,9 +208,14 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     set({ pending: get().pending.map((p) => (p.opId === opId ? { ...p, ackedSeq } : p)) });
     persist(); // durable on the server now: not to be sent again after a reload
     receive(ack.data.events);
+    if (get().serverWaiting) {
+      serverBack();
+      flush(); // what was issued while waiting
+    }
   }
 
   function send(op: PendingOp): void {
+    inFlight.add(op.opId);
     const ack: CommandAck = (answer) => onAck(op.opId, answer);
     // The name and payload are correlated by AnyCommand; TypeScript cannot follow that through a union.
     const emit = deps.transport.emit as (name: AnyCommand['name'], cmd: AnyCommand['cmd'], ack: CommandAck) => void;
@@ -173,7 +238,7 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     if (!check) {
       unchecked.add(op.opId);
       void deps.commandChecker.load().then(settleUnchecked);
-    } else if (get().connection === 'online') send(op);
+    } else flush();
     return true;
   }
 
@@ -186,8 +251,9 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
       if (error) {
         commit({ pending: get().pending.filter((p) => p.opId !== op.opId) });
         notice(error);
-      } else if (get().connection === 'online') send(op);
+      }
     }
+    flush();
   }
 
   function open(boardId: string): void {
@@ -205,6 +271,10 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
       },
       disconnected: () => {
         joining = false;
+        // Unanswered now for good: the join after the reconnect sends them (and any waiting ones) again.
+        inFlight.clear();
+        if (retryTimer) clearTimeout(retryTimer);
+        retryTimer = null;
         set({ connection: 'offline' });
       },
       boardEvents: receive,
@@ -221,13 +291,18 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     if (boardId && deps.transport.isConnected()) deps.transport.emit('board:leave', { boardId });
     buffer.clear();
     unchecked.clear();
+    inFlight.clear();
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    retries = 0;
+    joinRefused = false;
     if (gapTimer) clearTimeout(gapTimer);
     gapTimer = null;
     joining = false;
     joinAgain = false;
     epoch = null;
     // The saved queue stays: what was not sent yet goes out the next time this board is opened.
-    set({ boardId: null, loadState: 'idle', server: null, view: null, lastSeq: 0, pending: [], notices: [] });
+    set({ boardId: null, loadState: 'idle', server: null, view: null, lastSeq: 0, pending: [], serverWaiting: false, notices: [] });
   }
 
   return { open, close, issue };
