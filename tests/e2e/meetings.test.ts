@@ -80,6 +80,8 @@ describe('meetings and escalations in Chromium', () => {
     await board.getByRole('region', { name: 'Til drøftelse', exact: true }).getByRole('listitem', { name: moved }).getByRole('button', { name: 'Flyt til …' }).click();
     await board.getByRole('menuitem', { name: 'Nederst i Handlinger i gang' }).click();
     await board.getByRole('region', { name: 'Handlinger i gang', exact: true }).getByRole('listitem', { name: moved }).waitFor();
+    // The card moves at once on screen; the page goes only once the server has it ("Gemmer …" back to "Forbundet").
+    await board.getByText(/^Forbundet$/).waitFor();
     await board.close();
 
     await laptop.getByRole('button', { name: 'Næste punkt' }).click();
