@@ -96,11 +96,24 @@ export async function createLiveAdapter(config: Pick<Config, 'databaseUrl' | 're
       adapter: createAdapter(pool, { tableName: ATTACHMENTS_TABLE, errorHandler: onError, ...heartbeat }),
       close: async (io) => {
         await closeAdapter(io);
-        await pool.end();
+        await endPool(pool);
       },
     };
   }
   return { transport, close: async () => {} };
+}
+
+/**
+ * Ends the adapter's pool without waiting on a client it will never get back. When its LISTEN connection ends (the
+ * database restarted), @socket.io/postgres-adapter drops that client and connects another, without releasing the
+ * dead one; pg's `pool.end()` waits for every client it handed out, so it would wait forever and shutdown with it.
+ * The dropped client's socket is already closed, and the live ones are released by the adapter's close, so a
+ * moment is all the pool needs.
+ */
+async function endPool(pool: pg.Pool, waitMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([pool.end(), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+  clearTimeout(timer);
 }
 
 /**

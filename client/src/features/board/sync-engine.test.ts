@@ -247,6 +247,19 @@ describe('sync engine', () => {
       expect(fake.callsOf('card:move')).toHaveLength(2);
     });
 
+    it("stops waiting when the re-sent command's own event arrives before its ack", () => {
+      const { fake, store } = setup();
+      store.getState().moveCard('k1', 'c3', 0);
+      fake.answer(fake.lastCall('card:move'), UNAVAILABLE);
+      vi.advanceTimersByTime(RETRY_FIRST_MS);
+      const again = fake.lastCall('card:move');
+      // The broadcast of the commit reaches the board first and settles the change; the ack comes after.
+      fake.pushEvent(movedAck(again, 11).data.events[0]!);
+      expect(store.getState().pending).toHaveLength(0);
+      fake.answer(again, movedAck(again, 11));
+      expect(store.getState().serverWaiting).toBe(false);
+    });
+
     it('waits longer after each refusal, never longer than the cap', () => {
       const { fake, store } = setup();
       store.getState().moveCard('k1', 'c3', 0);

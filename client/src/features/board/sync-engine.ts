@@ -192,13 +192,22 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
 
   function onAck(opId: string, ack: Ack<CommandResult>): void {
     inFlight.delete(opId);
-    const op = get().pending.find((p) => p.opId === opId);
-    if (!op || op.ackedSeq !== null) return; // a late or repeated ack for something already settled
     if (!ack.ok && ack.error.code === 'UNAVAILABLE') {
       // Nothing was committed: the change stays shown and queued, and goes again with the same opId (applied once).
-      waitForServer();
+      if (get().pending.some((p) => p.opId === opId && p.ackedSeq === null)) waitForServer();
       return;
     }
+    // Any other answer came from the database, even for a command settled already (its own event can arrive before
+    // its ack): what waited for the database goes now, after this answer is settled.
+    const wasWaiting = get().serverWaiting;
+    if (wasWaiting) serverBack();
+    settle(opId, ack);
+    if (wasWaiting) flush();
+  }
+
+  function settle(opId: string, ack: Ack<CommandResult>): void {
+    const op = get().pending.find((p) => p.opId === opId);
+    if (!op || op.ackedSeq !== null) return; // a late or repeated ack for something already settled
     if (!ack.ok) {
       commit({ pending: get().pending.filter((p) => p.opId !== opId) });
       notice(ack.error);
@@ -208,10 +217,6 @@ export function createSyncEngine(deps: StoreDeps, get: Get, set: SetState) {
     set({ pending: get().pending.map((p) => (p.opId === opId ? { ...p, ackedSeq } : p)) });
     persist(); // durable on the server now: not to be sent again after a reload
     receive(ack.data.events);
-    if (get().serverWaiting) {
-      serverBack();
-      flush(); // what was issued while waiting
-    }
   }
 
   function send(op: PendingOp): void {
