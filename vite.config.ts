@@ -87,6 +87,10 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    // Two test files at a time where a project allows it. Vitest's default is one fewer than the cores: on the
+    // two-core machines this project runs on, CI's included, one, so every file ran after the other while most of
+    // them wait on sockets, child servers and PostgreSQL rather than the CPU (bench/FINDINGS.md, "Test time").
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -135,6 +135,37 @@ describe('group commit locks on PostgreSQL, two instances', () => {
     expect(await instances[0].db.selectFrom('cards').select('column_id').where('id', '=', 'k1').executeTakeFirst()).toEqual({ column_id: 'c1' });
   }, 20_000);
 
+  it('answers as a duplicate an opId committed by the transaction whose board lock the batch waited for', async () => {
+    // The batch's first statement locks the board and looks the opIds up together; here it waits for the other
+    // instance, which created the card under the same opId. Looked up as the statement began, the opId would seem
+    // new, and running the create again would be refused (the card exists) instead of answered as a duplicate.
+    const opId = randomUUID();
+    const at = new Date().toISOString();
+    const before = await seqOf(instances[0], 'b1');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const other = instances[1].transaction(async (tx) => {
+      await lockBoards(tx, ['b1']);
+      await tx.run(sql`INSERT INTO cards (id, board_id, column_id, order_key, type, title, created_at, updated_at) VALUES ('z1', 'b1', 'c1', 'a9', 'idea', 'Z', ${at}, ${at})`);
+      await tx.run(sql`INSERT INTO operations (op_id, board_id, command, actor, at) VALUES (${opId}, 'b1', 'card:create', 'Test', ${at})`);
+      await tx.run(sql`UPDATE boards SET seq = seq + 1 WHERE id = 'b1'`);
+      await tx.run(sql`INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES ('b1', ${before + 1}, ${opId}, 'Test', ${at}, 'card.created', ${JSON.stringify({ type: 'card.created', card: { id: 'z1' } })})`);
+      locked();
+      await held;
+    });
+    await holding;
+    const service = createCommandService(instances[0]);
+    const outcome = new Promise<CommandResultOrError>((resolve) =>
+      service.submit('card:create', { opId, boardId: 'b1', card: { id: 'z1', columnId: 'c1', type: 'idea', title: 'Z', description: '', ownerName: '', dueDate: null } }, 'Test', resolve));
+    await pause(300);
+    release();
+    await other;
+    expect((await outcome).outcome).toMatchObject({ ok: true, seq: before + 1, duplicate: true });
+    expect(await seqOf(instances[0], 'b1')).toBe(before + 1);
+  }, 20_000);
+
   it('writes the rows it held back before a command that reads the log: an undo in the batch of the move it undoes', async () => {
     const before = await seqOf(instances[0], 'b1');
     const service = createCommandService(instances[0]);
