@@ -29,6 +29,7 @@ const enginesChosenInFile = [
   'tests/integration/multi-instance-app.test.ts',
   'tests/integration/multi-instance-live.test.ts',
   'tests/integration/postgres-rate-limit.test.ts',
+  'tests/integration/prepared-statements.test.ts',
   'tests/integration/relay-sweep.test.ts',
   'tests/integration/repositories-cascade.test.ts',
   'tests/integration/repositories-core.test.ts',

@@ -1,7 +1,7 @@
 // `pg_append`: what Kysely costs on the PostgreSQL path. The transaction a card move commits on PostgreSQL (claim
 // the opId with ON CONFLICT DO NOTHING, write the card, bump the board's seq with RETURNING, append the event) run
 // through server/store/board-log-postgres.ts (Kysely over a pg pool) against the same statements sent straight
-// through a pg pool. 8 writers on the same board per side (their own pool of 8), as moves from one room would be;
+// through a pg pool, both as named prepared statements. 8 writers on the same board per side (their own pool of 8), as moves from one room would be;
 // each side on a database of its own, created and dropped by the bench, on the machine's PostgreSQL.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,11 +38,11 @@ function rawMove(pool: pg.Pool): Move {
     const opId = `raw-${n}`;
     const key = `r${String(n).padStart(9, '0')}`;
     await inRawTransaction(pool, async (client) => {
-      const claimed = await client.query('INSERT INTO operations (op_id, board_id, command, actor, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (op_id) DO NOTHING RETURNING op_id', [opId, 'b0', 'card:move', 'Bench', at]);
+      const claimed = await client.query({ name: 'raw-append-1', text: 'INSERT INTO operations (op_id, board_id, command, actor, at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (op_id) DO NOTHING RETURNING op_id', values: [opId, 'b0', 'card:move', 'Bench', at] });
       if (claimed.rowCount === 1) {
-        await client.query('UPDATE cards SET column_id = $1, order_key = $2, updated_at = $3 WHERE id = $4', [`c${n % 2}`, key, at, `card-${n % CARDS}`]);
-        const { rows } = await client.query<{ seq: number }>('UPDATE boards SET seq = seq + $1 WHERE id = $2 RETURNING seq', [1, 'b0']);
-        await client.query('INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)', ['b0', rows[0]!.seq, opId, 'Bench', at, 'card.moved', JSON.stringify({ n, key })]);
+        await client.query({ name: 'raw-append-2', text: 'UPDATE cards SET column_id = $1, order_key = $2, updated_at = $3 WHERE id = $4', values: [`c${n % 2}`, key, at, `card-${n % CARDS}`] });
+        const { rows } = await client.query<{ seq: number }>({ name: 'raw-append-3', text: 'UPDATE boards SET seq = seq + $1 WHERE id = $2 RETURNING seq', values: [1, 'b0'] });
+        await client.query({ name: 'raw-append-4', text: 'INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES ($1, $2, $3, $4, $5, $6, $7)', values: ['b0', rows[0]!.seq, opId, 'Bench', at, 'card.moved', JSON.stringify({ n, key })] });
       }
     });
   };

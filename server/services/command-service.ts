@@ -2,6 +2,7 @@ import type { ApiError, BoardEvent, Command, CommandName } from '../../shared/pr
 import { failStop, isStorageFailure } from '../db/fail-stop';
 import { type Repositories, createRepositories } from '../repositories';
 import type { Executor, Store } from '../store';
+import { isStalePreparedStatement } from '../store/named-statements';
 import { takeBatch } from './batch-take';
 import { type AppliedOperation, CommandBatch } from './command-batch';
 import { COMMAND_RUNNERS, LOG_BLIND_COMMANDS } from './commands';
@@ -28,12 +29,13 @@ export const MAX_BATCH_PER_BOARD = 32;
 export const MAX_ATTEMPTS = 5;
 
 /**
- * PostgreSQL's answers that mean "try the whole transaction again": a serialization failure, and a deadlock (two
- * instances' batches bumping the same boards' seqs in opposite orders). The transaction was rolled back entirely.
+ * PostgreSQL's answers that mean "try the whole transaction again": a serialization failure, a deadlock (two
+ * instances' batches bumping the same boards' seqs in opposite orders), and a prepared statement whose table
+ * changed shape (named-statements.ts). The transaction was rolled back entirely.
  */
 export function isRetryable(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return code === '40001' || code === '40P01';
+  return code === '40001' || code === '40P01' || isStalePreparedStatement(err);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { isStalePreparedStatement, statementName } from './named-statements';
 import type { Database } from './schema';
 
 /** PostgreSQL's type id for BIGINT (int8). */
@@ -23,6 +24,29 @@ const types: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig['getTypeParser'],
 };
 
+/**
+ * A pg client that runs the query shapes as named prepared statements (see named-statements.ts), pg's own way of
+ * preparing: the first run on a connection parses and plans, later runs only bind and execute. Anything else runs
+ * as before. Should PostgreSQL refuse a statement it prepared because its table changed shape, the client stops
+ * naming statements; the refused one did not run.
+ */
+class PreparingClient extends pg.Client {
+  private preparing = true;
+
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    const name = this.preparing && typeof text === 'string' && Array.isArray(values) ? statementName(text) : undefined;
+    if (name === undefined) return super.query(...(args as [pg.QueryConfig])) as never;
+    const result: unknown = super.query({ name, text: text as string, values: values as unknown[] }, callback as never);
+    if (result instanceof Promise) {
+      result.catch((err: unknown) => {
+        if (isStalePreparedStatement(err)) this.preparing = false;
+      });
+    }
+    return result as never;
+  }
+}
+
 export interface PostgresOptions {
   /** Connections in the pool (pg's default is 10). */
   max?: number;
@@ -32,6 +56,7 @@ export interface PostgresOptions {
 
 export function createPool(url: string, options: PostgresOptions = {}): pg.Pool {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     types,
     max: options.max ?? 10,

@@ -1,4 +1,5 @@
 import type { CompiledQuery } from 'kysely';
+import { nameStatement } from './named-statements';
 
 export type Scalar = string | number | bigint | null;
 
@@ -24,6 +25,7 @@ export function preparedQuery<P extends Record<string, Scalar>, R>(
   for (const n of names) {
     if (slots.filter((s) => s === n).length === 0) throw new Error(`preparedQuery: parameter ${n} is not bound in the query`);
   }
+  nameStatement(compiled.sql);
   const constants = compiled.parameters;
   const { sql, query, queryId } = compiled;
   // The compiled query keeps its syntax tree (with the stand-ins in it): run it by its SQL and parameters only.
