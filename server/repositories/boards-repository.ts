@@ -49,6 +49,10 @@ const bump = queryShape(['id'], (q, p: { id: string }) =>
 // A group commit moves each board's seq once, at its end, by the events it appended there (not one bump per event).
 const advance = queryShape(['id', 'by'], (q, p: { id: string; by: number }) =>
   q.updateTable('boards').set((eb) => ({ seq: eb('seq', '+', p.by) })).where('id', '=', p.id).returning('seq'));
+// PostgreSQL: a group commit's boards locked in id order, the ids as one array parameter (one statement text whatever
+// their number, so it is prepared once: see server/store/named-statements.ts).
+const lockedHeads = queryShape(['ids'], (q, p: { ids: readonly string[] }) =>
+  q.selectFrom('boards').select(['id', 'seq']).where('id', '=', sql<string>`ANY(${p.ids}::text[])`).orderBy('id').forNoKeyUpdate());
 const unitOf = queryShape(['id'], (q, p: { id: string }) => q.selectFrom('boards').select('unit_id').where('id', '=', p.id));
 
 /** Boards with their unit and layer, and the per-board sequence number the sync protocol counts with. */
@@ -71,8 +75,10 @@ export function boardsRepository(ex: Executor) {
      */
     heads: async (ids: readonly string[]): Promise<Map<string, number>> => {
       if (ids.length === 0) return new Map();
-      const query = ex.q.selectFrom('boards').select(['id', 'seq']).where('id', 'in', [...new Set(ids)].sort()).orderBy('id');
-      const rows = await ex.all(ex.engine === 'postgres' ? query.forNoKeyUpdate() : query);
+      const wanted = [...new Set(ids)].sort();
+      const rows = await ex.all(
+        ex.engine === 'postgres' ? lockedHeads(ex, { ids: wanted }) : ex.q.selectFrom('boards').select(['id', 'seq']).where('id', 'in', wanted).orderBy('id'),
+      );
       return new Map(rows.map((r) => [r.id, r.seq]));
     },
     /** Moves a board's seq on by `by`, in the transaction that appended those events: the seq it now has. */

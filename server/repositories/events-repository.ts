@@ -45,6 +45,23 @@ const recordOperation = queryShape(
     q.insertInto('operations').values({ op_id: p.opId, board_id: p.boardId, command: p.command, actor: p.actor, at: p.at }),
 );
 
+// PostgreSQL: a group commit's log rows and opId lookup with each column as one array parameter (unnest, ANY), so each
+// is one statement text whatever the number of rows, prepared once (server/store/named-statements.ts).
+const appendEvents = queryShape(
+  ['boardIds', 'seqs', 'opIds', 'actors', 'ats', 'types', 'payloads'],
+  (_q, p: { boardIds: readonly string[]; seqs: readonly number[]; opIds: readonly string[]; actors: readonly string[]; ats: readonly string[]; types: readonly string[]; payloads: readonly string[] }) =>
+    sql`INSERT INTO events (board_id, seq, op_id, actor, at, type, payload)
+      SELECT * FROM unnest(${p.boardIds}::text[], ${p.seqs}::bigint[], ${p.opIds}::text[], ${p.actors}::text[], ${p.ats}::text[], ${p.types}::text[], ${p.payloads}::text[])`,
+);
+const recordOperationRows = queryShape(
+  ['opIds', 'boardIds', 'commands', 'actors', 'ats'],
+  (_q, p: { opIds: readonly string[]; boardIds: readonly string[]; commands: readonly string[]; actors: readonly string[]; ats: readonly string[] }) =>
+    sql`INSERT INTO operations (op_id, board_id, command, actor, at)
+      SELECT * FROM unnest(${p.opIds}::text[], ${p.boardIds}::text[], ${p.commands}::text[], ${p.actors}::text[], ${p.ats}::text[])`,
+);
+const appliedAmong = queryShape(['opIds'], (q, p: { opIds: readonly string[] }) =>
+  q.selectFrom('operations').select(['op_id', 'board_id', 'command']).where('op_id', '=', sql<string>`ANY(${p.opIds}::text[])`));
+
 /** Rows per multi-row INSERT: well within both engines' bound-parameter limits (SQLite's 32,766) at 7 a row. */
 const ROWS_PER_INSERT = 500;
 const chunks = <T>(rows: readonly T[]): T[][] =>
@@ -70,6 +87,14 @@ export function eventsRepository(ex: Executor) {
     },
     /** Several events in one statement (per ROWS_PER_INSERT), as a group commit writes those it held back. */
     appendAll: async (events: readonly BoardEvent[]): Promise<void> => {
+      if (events.length === 0) return;
+      if (ex.engine === 'postgres') {
+        await ex.run(appendEvents(ex, {
+          boardIds: events.map((e) => e.boardId), seqs: events.map((e) => e.seq), opIds: events.map((e) => e.opId), actors: events.map((e) => e.actor),
+          ats: events.map((e) => e.at), types: events.map((e) => e.body.type), payloads: events.map((e) => JSON.stringify(e.body)),
+        }));
+        return;
+      }
       for (const rows of chunks(events)) {
         await ex.run(ex.q.insertInto('events').values(rows.map((e) => ({
           board_id: e.boardId, seq: e.seq, op_id: e.opId, actor: e.actor, at: e.at, type: e.body.type, payload: JSON.stringify(e.body),
@@ -78,6 +103,14 @@ export function eventsRepository(ex: Executor) {
     },
     /** Several operations in one statement (per ROWS_PER_INSERT); an opId already recorded fails the statement. */
     recordOperations: async (operations: readonly OperationRow[]): Promise<void> => {
+      if (operations.length === 0) return;
+      if (ex.engine === 'postgres') {
+        await ex.run(recordOperationRows(ex, {
+          opIds: operations.map((o) => o.opId), boardIds: operations.map((o) => o.boardId), commands: operations.map((o) => o.command),
+          actors: operations.map((o) => o.actor), ats: operations.map((o) => o.at),
+        }));
+        return;
+      }
       for (const rows of chunks(operations)) {
         await ex.run(ex.q.insertInto('operations').values(rows.map((o) => ({ op_id: o.opId, board_id: o.boardId, command: o.command, actor: o.actor, at: o.at }))));
       }
@@ -90,7 +123,8 @@ export function eventsRepository(ex: Executor) {
     /** Of these opIds, those already applied, with what they were applied as (a group commit asks once for all). */
     operations: async (opIds: readonly string[]): Promise<Map<string, { board_id: string; command: string }>> => {
       if (opIds.length === 0) return new Map();
-      const query = ex.q.selectFrom('operations').select(['op_id', 'board_id', 'command']).where('op_id', 'in', [...new Set(opIds)]);
+      const wanted = [...new Set(opIds)];
+      const query = ex.engine === 'postgres' ? appliedAmong(ex, { opIds: wanted }) : ex.q.selectFrom('operations').select(['op_id', 'board_id', 'command']).where('op_id', 'in', wanted);
       return new Map((await ex.all(query)).map((r) => [r.op_id, { board_id: r.board_id, command: r.command }]));
     },
     /** The board's recent card changes, newest first, each with the command that made it (an undo or not). */

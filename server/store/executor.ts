@@ -2,7 +2,7 @@ import { type CompiledQuery, type Kysely, type Transaction, sql } from 'kysely';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open-database';
 import type { Database } from './schema';
-import { type Scalar, preparedQuery } from './prepared';
+import { type Param, preparedQuery } from './prepared';
 import { SqliteRunner, sqliteQueryBuilder } from './sqlite';
 import { markCommitUncertain } from './unavailable';
 
@@ -248,7 +248,7 @@ class PostgresTransaction extends PostgresExecutor {
  * hand-written SQL. Repositories define their queries at module level with it, so making repositories for a
  * transaction costs no query building. See preparedQuery for what `build` may do with the parameters.
  */
-export function queryShape<P extends Record<string, Scalar>, R>(
+export function queryShape<P extends Record<string, Param>, R>(
   names: readonly (keyof P & string)[],
   build: (q: Kysely<Database>, params: P) => QueryLike<R>,
 ): (ex: Executor, params: P) => CompiledQuery<R> {

@@ -3,6 +3,12 @@ import { nameStatement } from './named-statements';
 
 export type Scalar = string | number | bigint | null;
 
+/**
+ * A parameter: one value, or on PostgreSQL a whole array bound as one parameter (`= ANY(…)`, `unnest(…)`), which
+ * keeps a statement's text the same whatever the number of ids or rows (one shape, prepared once).
+ */
+export type Param = Scalar | readonly string[] | readonly number[];
+
 /** Stands in for a named parameter while a query shape is compiled; never reaches the database. */
 const placeholder = (name: string) => `\u0000kaskade-param:${name}\u0000`;
 
@@ -14,7 +20,7 @@ const placeholder = (name: string) => `\u0000kaskade-param:${name}\u0000`;
  * parameter. On the hot path this saves building and compiling per call (bench/FINDINGS.md, Kysely on the SQLite
  * path). Engine-neutral: build with the Kysely instance of the engine the query will run on.
  */
-export function preparedQuery<P extends Record<string, Scalar>, R>(
+export function preparedQuery<P extends Record<string, Param>, R>(
   names: readonly (keyof P & string)[],
   build: (params: P) => { compile(): CompiledQuery<R> },
 ): (params: P) => CompiledQuery<R> {

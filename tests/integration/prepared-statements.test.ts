@@ -59,6 +59,11 @@ describe('prepared statements on PostgreSQL', () => {
   it('commits a move after the cards table changed shape under the statements the connection prepared', async () => {
     const service = createCommandService(store);
     expect((await move(service, 'c2')).outcome).toMatchObject({ ok: true });
+    // A group commit's statements are all shapes, its lists (board ids, opIds, log rows) bound as arrays.
+    const prepared = (await store.all(sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`)).map((p) => p.statement.toLowerCase());
+    for (const part of ['for no key update', 'from "operations" where "op_id" = any', 'insert into events', 'insert into operations', 'union all']) {
+      expect(prepared.some((statement) => statement.includes(part)), part).toBe(true);
+    }
     // Another instance's migration, on a connection of its own.
     const other = createPool(pgDb.url, { max: 1 });
     try {
