@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { projectRoot } from '../../server/config';
 import { appendOperation } from '../../server/store/board-log-postgres';
 import { migratePostgres } from '../../server/store/migrate-postgres';
+import { preparedQuery } from '../../server/store/prepared';
 import { createPool, postgresKysely } from '../../server/store/postgres';
 import { createTestDatabase } from '../../tests/support/postgres';
 import { inRawTransaction } from './raw-pg';
@@ -50,6 +51,9 @@ function rawMove(pool: pg.Pool): Move {
 
 function kyselyMove(pool: pg.Pool): Move {
   const db = postgresKysely(pool);
+  // The card's write as the server writes a move: a query shape, compiled once and run as a prepared statement.
+  const place = preparedQuery(['columnId', 'orderKey', 'at', 'id'], (p: { columnId: string; orderKey: string; at: string; id: string }) =>
+    db.updateTable('cards').set({ column_id: p.columnId, order_key: p.orderKey, updated_at: p.at }).where('id', '=', p.id));
   return async (n) => {
     const at = new Date().toISOString();
     const key = `k${String(n).padStart(9, '0')}`;
@@ -57,7 +61,7 @@ function kyselyMove(pool: pg.Pool): Move {
       db,
       { opId: `kysely-${n}`, command: 'card:move', originBoardId: 'b0', actor: 'Bench', at, events: [{ boardId: 'b0', type: 'card.moved', payload: JSON.stringify({ n, key }) }] },
       async (trx) => {
-        await trx.updateTable('cards').set({ column_id: `c${n % 2}`, order_key: key, updated_at: at }).where('id', '=', `card-${n % CARDS}`).execute();
+        await trx.executeQuery(place({ columnId: `c${n % 2}`, orderKey: key, at, id: `card-${n % CARDS}` }));
       },
     );
   };

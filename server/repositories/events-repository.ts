@@ -85,7 +85,7 @@ export function eventsRepository(ex: Executor) {
         type: event.body.type, payload: JSON.stringify(event.body),
       }));
     },
-    /** Several events in one statement (per ROWS_PER_INSERT), as a group commit writes those it held back. */
+    /** Several events in one statement (on SQLite per ROWS_PER_INSERT), as a group commit writes those it held back. */
     appendAll: async (events: readonly BoardEvent[]): Promise<void> => {
       if (events.length === 0) return;
       if (ex.engine === 'postgres') {
@@ -101,7 +101,7 @@ export function eventsRepository(ex: Executor) {
         }))));
       }
     },
-    /** Several operations in one statement (per ROWS_PER_INSERT); an opId already recorded fails the statement. */
+    /** Several operations in one statement (on SQLite per ROWS_PER_INSERT); an opId already recorded fails the statement. */
     recordOperations: async (operations: readonly OperationRow[]): Promise<void> => {
       if (operations.length === 0) return;
       if (ex.engine === 'postgres') {

@@ -1,9 +1,10 @@
 /**
  * The SQL of the query shapes (prepared.ts), each with a name for PostgreSQL's prepared statements: the pool's
  * clients (postgres.ts) run these by name, so the database parses and plans each once per connection instead of
- * on every run; on the move path that was a third of each statement's time (bench/FINDINGS.md, "Prepared
- * statements on PostgreSQL"). Only the shapes are named: a finite set, defined once per module, so the statements a
- * connection keeps do not grow with what is asked. Queries built per call (lists of ids, DDL) go unnamed.
+ * on every run, which on the move path was much of each statement's time (bench/FINDINGS.md, "Prepared statements
+ * on PostgreSQL"). Only the shapes are named: a finite set, defined once per module (a list goes in as one array
+ * parameter), so the statements a connection keeps do not grow with what is asked. Queries built per call (DDL,
+ * reports, the admin screens' lists) go unnamed, as before.
  */
 const names = new Map<string, string>();
 
