@@ -1,8 +1,9 @@
 // `pg_append`: what Kysely costs on the PostgreSQL path. The transaction a card move commits on PostgreSQL (claim
 // the opId with ON CONFLICT DO NOTHING, write the card, bump the board's seq with RETURNING, append the event) run
 // through server/store/board-log-postgres.ts (Kysely over a pg pool) against the same statements sent straight
-// through a pg pool, both as named prepared statements. 8 writers on the same board per side (their own pool of 8), as moves from one room would be;
-// each side on a database of its own, created and dropped by the bench, on the machine's PostgreSQL.
+// through a pg pool, both as named prepared statements. 8 writers on the same board per side (their own pool of 8),
+// as moves from one room would be; each side on a database of its own, created and dropped by the bench, on the
+// machine's PostgreSQL.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
