@@ -25,6 +25,13 @@ import { unitStatusRepository } from './unit-status-repository';
  * all seventeen per group commit was ~8 % of the server's CPU on the move path (bench/FINDINGS.md, "The move path on
  * the async store"). Inside a transaction, use the transaction's repositories only.
  */
+/**
+ * The repositories whose statements read or write the event log (the `events` and `operations` tables). A group
+ * commit that holds its log rows back writes them before any call to one of these (services/command-batch.ts);
+ * log-repositories.test.ts checks that no other repository touches those tables.
+ */
+export const LOG_REPOSITORIES = ['events', 'meetings', 'orgAdmin'] as const satisfies readonly (keyof Repositories)[];
+
 export function createRepositories(ex: Executor): Repositories {
   let repos = made.get(ex);
   if (!repos) made.set(ex, (repos = repositoriesOver(ex)));

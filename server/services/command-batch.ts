@@ -1,5 +1,5 @@
 import type { BoardEvent } from '../../shared/protocol';
-import type { Repositories } from '../repositories';
+import { LOG_REPOSITORIES, type Repositories } from '../repositories';
 import type { OperationRow } from '../repositories/events-repository';
 import type { CommitMeta, LogWriter } from './event-store';
 
@@ -80,7 +80,7 @@ export class BoardSeqs {
  * (BoardSeqs) and which of its opIds were applied before, both read once for the whole group commit instead of once
  * per command. With `holdAppends`, the events and operation rows of commands whose rules never read the log are
  * kept back and written at the end, a few multi-row INSERTs for the batch instead of two statements per command;
- * they are written first whenever something is about to read the log (see `beforeRunning`). An opId another instance
+ * they are written first whenever something is about to read the log (see `repositories`). An opId another instance
  * took meanwhile then fails the batch's INSERT rather than its own command's: the group commit runs the batch again
  * isolated, without holding back, where it is answered as the duplicate it is (command-service.ts).
  */
@@ -90,6 +90,8 @@ export class CommandBatch implements LogWriter {
   private operations = new Map<string, AppliedOperation | null>();
   /** Events and operations held back, in the order made. */
   private held: { events: BoardEvent[]; operations: OperationRow[] } = { events: [], operations: [] };
+  /** What `repositories` hands out when holding back, made once. */
+  private commandRepos: Repositories | null = null;
 
   private constructor(
     private readonly repos: Repositories,
@@ -132,16 +134,30 @@ export class CommandBatch implements LogWriter {
   }
 
   /**
-   * Before a command runs: unless its rules are known not to read the log (`logBlind`), what was held back is
-   * written now, so that it reads the batch's earlier commands' events (an undo of a move made in the same batch).
+   * The repositories the batch's commands run on: any call to a repository of the log (LOG_REPOSITORIES: an undo
+   * finding the last change, a meeting reading its events) first writes what was held back, so it sees the batch's
+   * earlier commands (an undo of a move made in the same batch). Rules that read only cards, columns and indicators
+   * never wait for that. Without holding back, `repos` as they are (the transaction's, or a savepoint's).
    */
-  async beforeRunning(logBlind: boolean): Promise<void> {
-    if (!logBlind) await this.writeHeld();
-  }
-
-  /** Before a duplicate is answered from the log. */
-  beforeReplay(): Promise<void> {
-    return this.writeHeld();
+  repositories(repos: Repositories): Repositories {
+    if (!this.holdAppends) return repos;
+    if (!this.commandRepos) {
+      const writingFirst = (repository: Record<string, unknown>) =>
+        Object.fromEntries(Object.entries(repository).map(([name, method]) => [
+          name,
+          typeof method !== 'function' ? method : async (...args: unknown[]): Promise<unknown> => {
+            await this.writeHeld();
+            return (method as (...a: unknown[]) => unknown)(...args);
+          },
+        ]));
+      // Made on first use, as the transaction's repositories are: most batches never touch the log's.
+      const views = new Map<string, unknown>();
+      this.commandRepos = Object.create(
+        repos,
+        Object.fromEntries(LOG_REPOSITORIES.map((name) => [name, { get: () => views.get(name) ?? views.set(name, writingFirst(repos[name])).get(name) }])),
+      ) as Repositories;
+    }
+    return this.commandRepos;
   }
 
   nextSeq(boardId: string): Promise<number> {

@@ -5,7 +5,7 @@ import type { Executor, Store } from '../store';
 import { isStalePreparedStatement } from '../store/named-statements';
 import { takeBatch } from './batch-take';
 import { type AppliedOperation, CommandBatch } from './command-batch';
-import { COMMAND_RUNNERS, LOG_BLIND_COMMANDS } from './commands';
+import { COMMAND_RUNNERS } from './commands';
 import type { CommandContext } from './decision';
 import { commitEffects, commitFollowUps, type MeasurementFollowUp, measuredIn } from './event-store';
 import { calendarDate } from '../../shared/domain/periods';
@@ -84,19 +84,19 @@ export function createCommandService(
     actor: string,
   ): Promise<CommandOutcome> => {
     const previous = await batch.operation(cmd.opId);
-    if (previous) return replay(repos, batch, name, cmd, previous);
+    const own = batch.repositories(repos);
+    if (previous) return replay(own, batch, name, cmd, previous);
     if ((await batch.seqs.head(cmd.boardId)) === undefined) {
       return { ok: false, error: { code: 'NOT_FOUND', message: 'The board does not exist.' } };
     }
-    await batch.beforeRunning(LOG_BLIND_COMMANDS.has(name));
     const date = clock.now();
     const ctx: CommandContext = { actor, now: date.toISOString(), today: calendarDate(date) };
-    const decision = await COMMAND_RUNNERS[name](cmd, repos, ctx);
+    const decision = await COMMAND_RUNNERS[name](cmd, own, ctx);
     if (!decision.ok) return decision;
     const meta = { opId: cmd.opId, command: name, originBoardId: cmd.boardId, actor, at: ctx.now };
-    const events = await commitEffects(repos, decision.effects, meta, batch);
+    const events = await commitEffects(own, decision.effects, meta, batch);
     const measured = measuredIn(decision.effects);
-    if (measured.length > 0) events.push(...(await commitFollowUps(repos, followUp, measured, meta, batch)));
+    if (measured.length > 0) events.push(...(await commitFollowUps(own, followUp, measured, meta, batch)));
     batch.applied(cmd.opId, { board_id: cmd.boardId, command: name });
     const seq = events.findLast((e) => e.boardId === cmd.boardId)?.seq ?? (await batch.seqs.head(cmd.boardId))!;
     return { ok: true, seq, events, duplicate: false };
@@ -112,7 +112,6 @@ export function createCommandService(
     if (previous.board_id !== cmd.boardId || previous.command !== name) {
       return { ok: false, error: { code: 'CONFLICT', message: 'This opId was already used for another command.' } };
     }
-    await batch.beforeReplay();
     const events = await repos.events.byOperation(cmd.opId);
     const own = events.filter((e) => e.boardId === cmd.boardId);
     const seq = own.length > 0 ? own[own.length - 1]!.seq : (await batch.seqs.head(cmd.boardId))!;

@@ -19,6 +19,12 @@ const bump = (tx: Executor, boardId: string) =>
   tx.first(sql<{ seq: number }>`UPDATE boards SET seq = seq + 1 WHERE id = ${boardId} RETURNING seq`);
 const seqOf = async (ex: Executor, boardId: string) => (await ex.first(sql<{ seq: number }>`SELECT seq FROM boards WHERE id = ${boardId}`))!.seq;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A promise and the function that settles it: one side of the test waits for the other to get somewhere. */
+const signal = () => {
+  let settle!: () => void;
+  const reached = new Promise<void>((resolve) => (settle = resolve));
+  return { settle, reached };
+};
 
 describe('group commit locks on PostgreSQL, two instances', () => {
   let pgDb: TestDatabase;
@@ -114,21 +120,19 @@ describe('group commit locks on PostgreSQL, two instances', () => {
     // its end, then wait for that commit and fail the constraint: the batch runs again and sees the opId applied.
     const opId = randomUUID();
     const before = await seqOf(instances[0], 'b1');
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let claimed!: () => void;
-    const inserted = new Promise<void>((resolve) => (claimed = resolve));
+    const release = signal();
+    const inserted = signal();
     const other = instances[1].transaction(async (tx) => {
       await tx.run(sql`INSERT INTO operations (op_id, board_id, command, actor, at) VALUES (${opId}, 'b1', 'card:move', 'Test', ${new Date().toISOString()})`);
-      claimed();
-      await held;
+      inserted.settle();
+      await release.reached;
     });
-    await inserted;
+    await inserted.reached;
     const service = createCommandService(instances[0]);
     const outcome = new Promise<CommandResultOrError>((resolve) =>
       service.submit('card:move', { opId, boardId: 'b1', cardId: 'k1', toColumnId: 'c2', index: 0 }, 'Test', resolve));
     await pause(300);
-    release();
+    release.settle();
     await other;
     expect((await outcome).outcome).toMatchObject({ ok: true, seq: before, events: [], duplicate: true });
     expect(await seqOf(instances[0], 'b1')).toBe(before);
@@ -136,31 +140,30 @@ describe('group commit locks on PostgreSQL, two instances', () => {
   }, 20_000);
 
   it('answers as a duplicate an opId committed by the transaction whose board lock the batch waited for', async () => {
-    // The batch's first statement locks the board and looks the opIds up together; here it waits for the other
-    // instance, which created the card under the same opId. Looked up as the statement began, the opId would seem
-    // new, and running the create again would be refused (the card exists) instead of answered as a duplicate.
+    // The batch waits for the board's lock, held by the other instance, which created the card under the same opId.
+    // The batch looks its opIds up once it has the lock, so it sees that commit. Looked up before the wait ended (a
+    // lookup in the locking statement itself sees what was committed when that statement began), the opId would
+    // seem new, and running the create again would be refused (the card exists) instead of answered as a duplicate.
     const opId = randomUUID();
     const at = new Date().toISOString();
     const before = await seqOf(instances[0], 'b1');
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const release = signal();
+    const locked = signal();
     const other = instances[1].transaction(async (tx) => {
       await lockBoards(tx, ['b1']);
       await tx.run(sql`INSERT INTO cards (id, board_id, column_id, order_key, type, title, created_at, updated_at) VALUES ('z1', 'b1', 'c1', 'a9', 'idea', 'Z', ${at}, ${at})`);
       await tx.run(sql`INSERT INTO operations (op_id, board_id, command, actor, at) VALUES (${opId}, 'b1', 'card:create', 'Test', ${at})`);
       await tx.run(sql`UPDATE boards SET seq = seq + 1 WHERE id = 'b1'`);
       await tx.run(sql`INSERT INTO events (board_id, seq, op_id, actor, at, type, payload) VALUES ('b1', ${before + 1}, ${opId}, 'Test', ${at}, 'card.created', ${JSON.stringify({ type: 'card.created', card: { id: 'z1' } })})`);
-      locked();
-      await held;
+      locked.settle();
+      await release.reached;
     });
-    await holding;
+    await locked.reached;
     const service = createCommandService(instances[0]);
     const outcome = new Promise<CommandResultOrError>((resolve) =>
       service.submit('card:create', { opId, boardId: 'b1', card: { id: 'z1', columnId: 'c1', type: 'idea', title: 'Z', description: '', ownerName: '', dueDate: null } }, 'Test', resolve));
     await pause(300);
-    release();
+    release.settle();
     await other;
     expect((await outcome).outcome).toMatchObject({ ok: true, seq: before + 1, duplicate: true });
     expect(await seqOf(instances[0], 'b1')).toBe(before + 1);

@@ -31,21 +31,6 @@ export const COMMAND_RUNNERS: { [N in CommandName]: CommandRunner<Command<N>> } 
   'meeting:end': runMeetingEnd,
 };
 
-/**
- * Commands whose rules read cards, columns and indicators but nothing of the event log: a group commit may hold
- * their events back and write them at its end (see command-batch.ts). A command that reads the log (an undo finds
- * the last change in it; meetings read their events) is not here, and the batch writes what it held before it runs.
- */
-export const LOG_BLIND_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
-  'card:create',
-  'card:update',
-  'card:move',
-  'card:archive',
-  'column:create',
-  'column:rename',
-  'column:move',
-]);
-
 /** What a command needs beyond 'write': running meetings and answering escalations is the facilitator's. */
 const FACILITATOR_COMMANDS: ReadonlySet<CommandName> = new Set<CommandName>([
   'board:cadence',
